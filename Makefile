@@ -1,0 +1,57 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# Each creates .venv if missing, installs pinned requirements once (stamp files),
+# builds the web geometry when missing or stale, then runs.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+RAW_GEO   := $(wildcard geodata/raw/*/*) geodata/build.py
+BUILT_GEO := geodata/generated/kreise.geojson
+
+.PHONY: run test lint install install-dev browser geodata bench clean
+
+run: install geodata
+	$(PY) app.py
+
+test: install-dev browser geodata
+	$(BIN)/ruff check .
+	$(PY) -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+install: $(VENV)/.installed-run
+install-dev: $(VENV)/.installed-dev
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-run: requirements.txt | $(PY)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed-run
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	touch $@
+
+# Debian's Chromium and its driver, for browser tests and static image export.
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "Installing Debian chromium + chromium-driver"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+geodata: $(BUILT_GEO)
+
+$(BUILT_GEO): $(RAW_GEO) | $(VENV)/.installed-run
+	$(PY) -m geodata build
+
+bench: install geodata
+	for b in bench/*.py; do $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf geodata/generated .pytest_cache
