@@ -11,9 +11,9 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RAW_GEO   := $(wildcard geodata/raw/*/*) geodata/build.py
 BUILT_GEO := geodata/generated/kreise.geojson
 
-.PHONY: run test lint install install-dev browser geodata bench clean
+.PHONY: run test lint install install-dev browser browser-optional geodata bench clean
 
-run: install geodata
+run: install geodata browser-optional
 	$(PY) app.py
 
 test: install-dev browser geodata
@@ -44,6 +44,10 @@ browser:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
 	fi
+
+# For `make run` Chromium is only needed for PNG/SVG/PDF export: try, but serve without it.
+browser-optional:
+	@$(MAKE) --no-print-directory browser || echo "Warning: chromium not installed; image export will not work."
 
 geodata: $(BUILT_GEO)
 
