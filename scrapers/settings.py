@@ -1,0 +1,165 @@
+"""Every knob of the scraper in one place, with its default and why.
+
+Components receive a :class:`Settings` object; they never read globals or the
+environment themselves. Any field can be overridden from the environment as
+``ATLAS_SCRAPER_<FIELD>`` (e.g. ``ATLAS_SCRAPER_DOWNLOAD_DELAY=2``) and the CLI
+overrides the environment. An unknown ``ATLAS_SCRAPER_*`` variable is an error at
+start-up, so a typo never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrapers.exceptions import SettingsError
+
+ENV_PREFIX = "ATLAS_SCRAPER_"
+
+
+def _setting(default: Any, help: str) -> Any:  # noqa: A002 - "help" reads best here
+    if isinstance(default, dict):
+        return field(default_factory=lambda: dict(default), metadata={"help": help})
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Scraper configuration. See ``describe()`` for the documented list."""
+
+    # --- Site layout (rehadat.md: only `inklusionsbetriebe` is a confirmed slug) ---
+    BASE_URL: str = _setting(
+        "https://www.rehadat-adressen.de", "Site root; every listing path is joined to it."
+    )
+    LISTING_PATH: str = _setting(
+        "/adressen/arbeit-beschaeftigung/{slug}/index.html",
+        "Path of a category listing; {slug} is the category slug.",
+    )
+    LISTING_QUERY: str = _setting(
+        "mode=detail", "Query of the first listing page (detail mode shows contact data)."
+    )
+    OVERVIEW_PATH: str = _setting(
+        "/adressen/arbeit-beschaeftigung/",
+        "Overview page searched for a category's link by its German title after a 404.",
+    )
+    CATEGORY_SLUGS: dict = _setting(
+        {
+            "ala": "andere-leistungsanbieter",
+            "wfbm": "werkstaetten-fuer-behinderte-menschen",
+            "ib": "inklusionsbetriebe",
+        },
+        "URL slug per category (ala and wfbm are guesses; ib is confirmed).",
+    )
+    CATEGORY_TITLES: dict = _setting(
+        {
+            "ala": "Andere Leistungsanbieter",
+            "wfbm": "Werkstätten für behinderte Menschen",
+            "ib": "Inklusionsbetriebe",
+        },
+        "German link title per category, used to find the link on the overview page.",
+    )
+    # --- Politeness ---
+    DOWNLOAD_DELAY: float = _setting(
+        1.0, "Minimum seconds between two requests (one per second by default)."
+    )
+    USER_AGENT: str = _setting(
+        "aLA-Atlas/0.1 (+https://github.com/ala-atlas/ala-atlas)",
+        "User-Agent header: names the project and its homepage.",
+    )
+    ROBOTSTXT_OBEY: bool = _setting(True, "Honour robots.txt; a disallowed URL is an error.")
+    # --- Retries (urllib3 Retry on the session) ---
+    RETRY_TIMES: int = _setting(
+        5, "Retries on connection errors, timeouts, 5xx and 429 before giving up."
+    )
+    RETRY_BACKOFF: float = _setting(
+        1.0, "Exponential backoff factor: sleeps factor * 2**(n-1) seconds before retry n."
+    )
+    RETRY_BACKOFF_MAX: float = _setting(60.0, "Upper bound of one backoff sleep in seconds.")
+    RETRY_JITTER: float = _setting(
+        0.5, "Random extra seconds (0..jitter) added to each backoff, so clients spread out."
+    )
+    RETRY_AFTER_MAX: int = _setting(
+        300, "Longest Retry-After (seconds) honoured; a longer demand fails the request."
+    )
+    # --- Timeouts ---
+    CONNECT_TIMEOUT: float = _setting(10.0, "Seconds to establish a connection.")
+    READ_TIMEOUT: float = _setting(30.0, "Seconds to wait for the server between bytes.")
+    # --- Crawl limits and failure handling ---
+    MAX_PAGES: int = _setting(
+        500, "Pages per category before the crawl stops as a runaway (about 100 expected)."
+    )
+    FAILURE_DIR: str = _setting(
+        "scrape-failures",
+        "Where a failed run keeps its failed pages when --save-pages was not given.",
+    )
+
+    def replace(self, **overrides: Any) -> Settings:
+        """A copy with some fields changed (None values are ignored: "not given")."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        unknown = sorted(set(given) - {f.name for f in dataclasses.fields(self)})
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
+        return dataclasses.replace(self, **given)
+
+    def listing_url(self, category: str) -> str:
+        """First listing page of a category."""
+        slug = self.CATEGORY_SLUGS[category]
+        url = self.BASE_URL.rstrip("/") + self.LISTING_PATH.format(slug=slug)
+        return f"{url}?{self.LISTING_QUERY}" if self.LISTING_QUERY else url
+
+    def overview_url(self) -> str:
+        return self.BASE_URL.rstrip("/") + self.OVERVIEW_PATH
+
+    def robots_url(self) -> str:
+        return self.BASE_URL.rstrip("/") + "/robots.txt"
+
+
+def describe() -> dict[str, str]:
+    """Setting name → help text (the documentation the CLI prints)."""
+    return {f.name: f.metadata.get("help", "") for f in dataclasses.fields(Settings)}
+
+
+def _coerce(name: str, raw: str, default: Any) -> Any:
+    try:
+        if isinstance(default, bool):
+            lowered = raw.strip().lower()
+            if lowered in {"1", "true", "yes", "on"}:
+                return True
+            if lowered in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(raw)
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+        if isinstance(default, dict):
+            # "ala=andere-leistungsanbieter,wfbm=…": only the given keys change.
+            pairs = dict(item.split("=", 1) for item in raw.split(",") if item.strip())
+            return {**default, **{k.strip(): v.strip() for k, v in pairs.items()}}
+    except ValueError as exc:
+        raise SettingsError(
+            f"{ENV_PREFIX}{name}={raw!r} is not a valid {type(default).__name__}"
+        ) from exc
+    return raw
+
+
+def from_env(environ: Mapping[str, str] | None = None, base: Settings | None = None) -> Settings:
+    """Settings with ``ATLAS_SCRAPER_*`` variables applied; unknown names are an error."""
+    environ = os.environ if environ is None else environ
+    base = base or Settings()
+    known = {f.name for f in dataclasses.fields(Settings)}
+    overrides: dict[str, Any] = {}
+    for key, raw in environ.items():
+        if not key.startswith(ENV_PREFIX):
+            continue
+        name = key[len(ENV_PREFIX):]
+        if name not in known:
+            raise SettingsError(
+                f"unknown environment setting {key}; known: "
+                + ", ".join(ENV_PREFIX + k for k in sorted(known))
+            )
+        overrides[name] = _coerce(name, raw, getattr(base, name))
+    return dataclasses.replace(base, **overrides)
