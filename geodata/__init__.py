@@ -1,0 +1,21 @@
+"""Reference geography for the aLA-Atlas: regions, population, and a PLZ geocoder.
+
+Public API (see ARCHITECTURE.md): load_regions, region_table, load_gemeinden, LAENDER,
+published_counts, attribution, locate, locate_many, LocateError.
+"""
+
+from __future__ import annotations
+
+from geodata import attribution
+from geodata.laender import LAENDER
+from geodata.reference import published_counts
+from geodata.regions import load_gemeinden, load_regions, region_table
+
+__all__ = [
+    "LAENDER",
+    "attribution",
+    "load_gemeinden",
+    "load_regions",
+    "published_counts",
+    "region_table",
+]

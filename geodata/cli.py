@@ -1,0 +1,34 @@
+"""Command line: `python -m geodata build` and `python -m geodata locate PLZ [ORT]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="build geodata/generated/ from geodata/raw/")
+    locate = commands.add_parser("locate", help="PLZ (+ Ort) → Gemeinde, Kreis, Land as JSON")
+    locate.add_argument("plz")
+    locate.add_argument("city", nargs="?", default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "build":
+        from geodata.build import main as build_main
+
+        return build_main()
+    from geodata.geocoder import LocateError, locate
+
+    try:
+        result = locate(args.plz, args.city)
+    except LocateError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
