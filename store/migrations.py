@@ -1,0 +1,108 @@
+"""Schema versions: ordered steps, each applied once and recorded in schema_version.
+
+The project creates and upgrades its own schema; nobody runs DDL by hand. Every step is
+idempotent (checkfirst / IF NOT EXISTS) because SQLite's driver commits DDL on its own:
+a step interrupted half-way is simply run again on the next connect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy.exc import IntegrityError
+
+from store import schema
+from store.errors import SchemaError
+
+IMMUTABLE_TABLES = ("snapshots", "snapshot_categories", "providers", "quality_reports")
+
+
+def _create_base_tables(conn: Connection) -> None:
+    tables = [
+        schema.snapshots,
+        schema.snapshot_categories,
+        schema.providers,
+        schema.quality_reports,
+    ]
+    schema.metadata.create_all(conn, tables=tables, checkfirst=True)
+
+
+def _refuse_updates(conn: Connection) -> None:
+    """Snapshots are never changed: the database itself refuses an UPDATE on their rows.
+
+    Deleting a whole snapshot stays possible (store.delete_snapshot). Dialects other than
+    SQLite and PostgreSQL get no trigger; the store's API offers no update there either.
+    """
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        for table in IMMUTABLE_TABLES:
+            conn.execute(
+                text(
+                    f"CREATE TRIGGER IF NOT EXISTS tr_{table}_immutable BEFORE UPDATE ON {table} "
+                    "BEGIN SELECT RAISE(ABORT, 'snapshots are immutable'); END"
+                )
+            )
+    elif dialect == "postgresql":
+        conn.execute(
+            text(
+                "CREATE OR REPLACE FUNCTION atlas_refuse_update() RETURNS trigger AS $$ "
+                "BEGIN RAISE EXCEPTION 'snapshots are immutable'; END; $$ LANGUAGE plpgsql"
+            )
+        )
+        for table in IMMUTABLE_TABLES:
+            conn.execute(text(f"DROP TRIGGER IF EXISTS tr_{table}_immutable ON {table}"))
+            conn.execute(
+                text(
+                    f"CREATE TRIGGER tr_{table}_immutable BEFORE UPDATE ON {table} "
+                    "FOR EACH ROW EXECUTE FUNCTION atlas_refuse_update()"
+                )
+            )
+
+
+# (version, description, step). Append only; never edit a released step.
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "snapshots, snapshot_categories, providers, quality_reports", _create_base_tables),
+    (2, "refuse UPDATE on snapshot rows", _refuse_updates),
+]
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(engine: Engine) -> int:
+    """The highest applied version, 0 for an empty database."""
+    if not inspect(engine).has_table("schema_version"):
+        return 0
+    with engine.connect() as conn:
+        versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+    return max(versions, default=0)
+
+
+def upgrade(engine: Engine) -> list[int]:
+    """Apply every missing step in order; return the versions applied now."""
+    schema.metadata.create_all(engine, tables=[schema.schema_version], checkfirst=True)
+    have = current_version(engine)
+    if have > LATEST_VERSION:
+        raise SchemaError(
+            f"database schema version {have} is newer than this code ({LATEST_VERSION}); "
+            "update the project"
+        )
+    applied = []
+    for version, description, step in MIGRATIONS:
+        if version <= have:
+            continue
+        try:
+            with engine.begin() as conn:
+                step(conn)
+                conn.execute(
+                    schema.schema_version.insert().values(
+                        version=version, description=description, applied_at=datetime.now(UTC)
+                    )
+                )
+        except IntegrityError:
+            # Another process applied the same step at the same moment: that is fine.
+            if current_version(engine) < version:
+                raise
+            continue
+        applied.append(version)
+    return applied

@@ -1,0 +1,134 @@
+"""The tables of the store (portable SQLAlchemy Core types only: SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+CATEGORIES: tuple[str, ...] = ("ala", "wfbm", "ib")
+ORIGINS: tuple[str, ...] = ("live", "replay", "demo")
+GEOCODE_QUALITIES: tuple[str, ...] = ("gemeinde", "kreis", "land", "none")
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("description", String(200), nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+snapshots = Table(
+    "snapshots",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("taken_at", DateTime(timezone=True), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("origin", String(16), nullable=False),
+    Column("parser_version", String(40), nullable=False),
+    Column("source", String(300), nullable=False),
+    Column("notes", Text, nullable=False),
+    CheckConstraint("origin IN ('live', 'replay', 'demo')", name="ck_snapshots_origin"),
+    Index("ix_snapshots_taken_at", "taken_at"),
+)
+
+# The site's expected total and what was parsed, per category of a snapshot.
+snapshot_categories = Table(
+    "snapshot_categories",
+    metadata,
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id"), primary_key=True),
+    Column("category", String(8), primary_key=True),
+    Column("expected_total", Integer, nullable=True),
+    Column("parsed_count", Integer, nullable=False),
+    CheckConstraint("category IN ('ala', 'wfbm', 'ib')", name="ck_snapshot_categories_category"),
+)
+
+providers = Table(
+    "providers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id"), nullable=False),
+    Column("category", String(8), nullable=False),
+    Column("source_id", String(100), nullable=False),
+    Column("name", String(500), nullable=False),
+    Column("operator", String(500), nullable=True),
+    Column("street", String(300), nullable=True),
+    Column("plz", String(5), nullable=False),
+    Column("city", String(200), nullable=True),
+    Column("land_listed", String(100), nullable=True),
+    Column("phone", String(100), nullable=True),
+    Column("email", String(300), nullable=True),
+    Column("website", String(500), nullable=True),
+    Column("services", JSON, nullable=False),
+    Column("source_url", String(2000), nullable=True),
+    Column("gemeinde_ags", String(8), nullable=True),
+    Column("gemeinde", String(200), nullable=True),
+    Column("kreis_ars", String(5), nullable=True),
+    Column("kreis", String(200), nullable=True),
+    Column("land_code", String(2), nullable=True),
+    Column("land", String(100), nullable=True),
+    Column("lon", Float, nullable=True),
+    Column("lat", Float, nullable=True),
+    Column("geocode_quality", String(10), nullable=False),
+    Column("geocode_note", Text, nullable=True),
+    CheckConstraint("category IN ('ala', 'wfbm', 'ib')", name="ck_providers_category"),
+    CheckConstraint(
+        "geocode_quality IN ('gemeinde', 'kreis', 'land', 'none')",
+        name="ck_providers_geocode_quality",
+    ),
+    UniqueConstraint("snapshot_id", "category", "source_id", name="uq_providers_source"),
+    Index("ix_providers_snapshot_category", "snapshot_id", "category"),
+    Index("ix_providers_snapshot_kreis", "snapshot_id", "kreis_ars"),
+)
+
+# One quality report per snapshot, written in the same transaction (see store.quality).
+quality_reports = Table(
+    "quality_reports",
+    metadata,
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id"), primary_key=True),
+    Column("report", JSON, nullable=False),
+)
+
+# Columns of a provider as the data model names them (design.md), in display order.
+PROVIDER_FIELDS: tuple[str, ...] = (
+    "category",
+    "source_id",
+    "name",
+    "operator",
+    "street",
+    "plz",
+    "city",
+    "land_listed",
+    "phone",
+    "email",
+    "website",
+    "services",
+    "source_url",
+)
+GEOCODE_FIELDS: tuple[str, ...] = (
+    "gemeinde_ags",
+    "gemeinde",
+    "kreis_ars",
+    "kreis",
+    "land_code",
+    "land",
+    "lon",
+    "lat",
+    "geocode_quality",
+    "geocode_note",
+)
+PROVIDER_COLUMNS: tuple[str, ...] = PROVIDER_FIELDS + GEOCODE_FIELDS
