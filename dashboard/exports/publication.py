@@ -1,0 +1,155 @@
+"""Turn a dashboard figure into a publishable image: everything a reader needs is on it.
+
+Title (what: category, metric, level), subtitle (snapshot date), the legend title with units,
+a footer with the source line and the licence attributions, and "Beispieldaten" across the
+image when the data is demo data. The input figure is not changed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from dashboard.exports.provenance import DEMO_MARK, Provenance
+
+FONT = "Arial, Helvetica, 'DejaVu Sans', sans-serif"
+# Germany's bounding box (BKG VG5000, EPSG:4326) with a little air around it.
+GERMANY_LON = (5.6, 15.3)
+GERMANY_LAT = (47.1, 55.2)
+_MAP_TILE_PX = 512  # MapLibre's world width in pixels at zoom 0
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What to print on the image and how large it is (in CSS pixels, before scale)."""
+
+    title: str
+    subtitle: str
+    legend_title: str | None
+    provenance: Provenance
+    width: int
+    height: int
+    with_plz: bool = False
+
+
+def publish(fig: go.Figure, pub: Publication) -> go.Figure:
+    """A decorated copy of `fig`, sized and framed for static export."""
+    out = go.Figure(fig)
+    footer = [pub.provenance.source_line, *pub.provenance.attributions(pub.with_plz)]
+    top, bottom = 110, 40 + 20 * len(footer)
+    right = 130 if _has_colour_scale(out) else 20
+    out.update_layout(
+        width=pub.width,
+        height=pub.height,
+        font={"family": FONT, "size": 14, "color": "#1a1a1a"},
+        title={
+            "text": f"<b>{pub.title}</b>",
+            "x": 0.02,
+            "xanchor": "left",
+            "y": 1 - 22 / pub.height,
+            "yanchor": "top",
+            "font": {"size": 22},
+            "subtitle": {"text": pub.subtitle, "font": {"size": 15, "color": "#333333"}},
+        },
+        margin={"t": top, "b": bottom, "l": max(_margin(out, "l"), 20), "r": right},
+        paper_bgcolor="white",
+        showlegend=out.layout.showlegend,
+    )
+    out.add_annotation(
+        text="<br>".join(footer),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-12,
+        align="left",
+        showarrow=False,
+        font={"size": 12, "color": "#333333"},
+    )
+    if pub.legend_title:
+        _set_legend_title(out, pub.legend_title)
+    if pub.provenance.is_demo:
+        _add_demo_mark(out, pub)
+    _fit_maps_to_germany(out, pub.width - 20 - right, pub.height - top - bottom)
+    return out
+
+
+def _has_colour_scale(fig: go.Figure) -> bool:
+    return any(trace.type in {"choroplethmap", "choropleth"} for trace in fig.data)
+
+
+def _margin(fig: go.Figure, side: str) -> int:
+    value = getattr(fig.layout.margin, side)
+    return int(value) if value is not None else 60
+
+
+def _set_legend_title(fig: go.Figure, text: str) -> None:
+    """Put the unit on every colour scale (trace colorbars and shared coloraxes)."""
+    for trace in fig.data:
+        if trace.type in {"choroplethmap", "choropleth"} and not getattr(trace, "coloraxis", None):
+            trace.update(colorbar={"title": {"text": text, "side": "top"}})
+    for name in fig.layout:
+        if name.startswith("coloraxis"):
+            fig.layout[name].colorbar.title = {"text": text, "side": "top"}
+    if any(trace.type == "bar" for trace in fig.data):
+        fig.update_xaxes(title_text=text) if _is_horizontal_bar(fig) else fig.update_yaxes(
+            title_text=text
+        )
+
+
+def _is_horizontal_bar(fig: go.Figure) -> bool:
+    return any(trace.type == "bar" and trace.orientation == "h" for trace in fig.data)
+
+
+def _add_demo_mark(fig: go.Figure, pub: Publication) -> None:
+    size = int(min(pub.width, pub.height) / 6)
+    fig.add_annotation(
+        text=DEMO_MARK,
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+        showarrow=False,
+        textangle=-30,
+        font={"size": size, "color": "rgba(190, 30, 30, 0.28)"},
+    )
+
+
+def _fit_maps_to_germany(fig: go.Figure, plot_w: float, plot_h: float) -> None:
+    """Centre and zoom every MapLibre subplot so all of Germany fills its box.
+
+    Plotly's `map` subplots take centre and zoom, not bounds; the zoom that fits depends on the
+    pixel size, so the dashboard's value (made for the screen) is recomputed for the export.
+    """
+    for name in fig.layout:
+        if not name.startswith("map") or name.startswith("mapbox"):
+            continue
+        subplot = fig.layout[name]
+        domain_x = subplot.domain.x or (0, 1)
+        domain_y = subplot.domain.y or (0, 1)
+        box_w = plot_w * (domain_x[1] - domain_x[0])
+        box_h = plot_h * (domain_y[1] - domain_y[0])
+        subplot.center = {"lon": sum(GERMANY_LON) / 2, "lat": _mid_lat(*GERMANY_LAT)}
+        subplot.zoom = _zoom_to_fit(box_w, box_h)
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _mid_lat(south: float, north: float) -> float:
+    """The latitude halfway between south and north in Web Mercator (what looks centred)."""
+    y = (_mercator_y(south) + _mercator_y(north)) / 2
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def _zoom_to_fit(box_w: float, box_h: float) -> float:
+    world_w = (GERMANY_LON[1] - GERMANY_LON[0]) / 360
+    world_h = (_mercator_y(GERMANY_LAT[1]) - _mercator_y(GERMANY_LAT[0])) / (2 * math.pi)
+    zoom_w = math.log2(box_w / (_MAP_TILE_PX * world_w))
+    zoom_h = math.log2(box_h / (_MAP_TILE_PX * world_h))
+    return round(min(zoom_w, zoom_h), 3)

@@ -1,0 +1,119 @@
+"""Static images of Plotly figures (PNG, SVG, PDF) through kaleido and the system Chromium.
+
+Starting Chromium costs about a second, so one browser is kept for the life of the process: a
+daemon thread runs an asyncio loop that owns a `kaleido.Kaleido`; callers from any thread (Dash
+callbacks run in Flask's threads) submit work to it and wait. A lock serialises renders because
+one kaleido tab renders one figure at a time. If a render fails the browser is closed and the
+next call starts a fresh one, so a crashed Chromium does not wedge the dashboard.
+
+No network: plotly.js comes from the plotly package (kaleido's default), MathJax is switched off
+(kaleido would fetch it from a CDN), and figures with `geo` subplots get a local topojson folder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import threading
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
+
+import kaleido
+import plotly.graph_objects as go
+
+from dashboard.exports.chromium import find_chromium
+from dashboard.exports.errors import ExportError
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+RENDER_TIMEOUT_S = 120
+
+
+class _BrowserThread:
+    """One long-lived Kaleido (and so one Chromium) on its own event loop."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._kaleido: kaleido.Kaleido | None = None
+
+    def render(self, fig: go.Figure, opts: dict[str, Any], topojson: str | None) -> bytes:
+        with self._lock:
+            self._ensure_started()
+            assert self._loop is not None and self._kaleido is not None
+            job = self._kaleido.calc_fig(fig, opts=opts, topojson=topojson)
+            future = asyncio.run_coroutine_threadsafe(job, self._loop)
+            try:
+                return future.result(timeout=RENDER_TIMEOUT_S)
+            except FutureTimeout as exc:
+                future.cancel()
+                self._stop_locked()
+                raise ExportError(
+                    f"Bildexport nach {RENDER_TIMEOUT_S} s abgebrochen (Chromium antwortet nicht)."
+                ) from exc
+            except Exception as exc:
+                self._stop_locked()
+                raise ExportError(f"Bildexport fehlgeschlagen: {_one_line(exc)}") from exc
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stop_locked()
+
+    def _ensure_started(self) -> None:
+        if self._kaleido is not None:
+            return
+        path = find_chromium()
+        loop = asyncio.new_event_loop()
+        threading.Thread(target=loop.run_forever, name="kaleido", daemon=True).start()
+        browser = kaleido.Kaleido(n=1, path=path, mathjax=False, timeout=RENDER_TIMEOUT_S)
+        try:
+            asyncio.run_coroutine_threadsafe(browser.open(), loop).result(timeout=60)
+        except Exception as exc:
+            loop.call_soon_threadsafe(loop.stop)
+            message = f"Chromium für den Bildexport startet nicht: {_one_line(exc)}"
+            raise ExportError(message) from exc
+        self._loop, self._kaleido = loop, browser
+
+    def _stop_locked(self) -> None:
+        loop, browser = self._loop, self._kaleido
+        self._loop = self._kaleido = None
+        if loop is None or browser is None:
+            return
+        try:
+            asyncio.run_coroutine_threadsafe(browser.close(), loop).result(timeout=20)
+        except Exception:  # noqa: BLE001 - best effort: the browser may already be gone
+            pass
+        loop.call_soon_threadsafe(loop.stop)
+
+
+_BROWSER = _BrowserThread()
+atexit.register(_BROWSER.stop)
+
+
+def render_image(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
+    """Render `fig` to PNG/SVG/PDF bytes; PNG pixel size is width×scale by height×scale."""
+    if fmt not in IMAGE_FORMATS:
+        raise ExportError(f"Bildformat {fmt!r} unbekannt; erlaubt: {', '.join(IMAGE_FORMATS)}.")
+    opts = {"format": fmt, "width": width, "height": height, "scale": scale}
+    return _BROWSER.render(fig, opts, _local_topojson(fig))
+
+
+def stop_renderer() -> None:
+    """Close the shared Chromium (tests and the CLI call this; atexit does it otherwise)."""
+    _BROWSER.stop()
+
+
+def _local_topojson(fig: go.Figure) -> str | None:
+    """A file URL with world_110m.json for `geo` subplots, so plotly.js fetches nothing."""
+    if not any(trace.type in _GEO_TRACES for trace in fig.data):
+        return None
+    from dashboard.exports.topojson import local_topojson_url
+
+    return local_topojson_url()
+
+
+_GEO_TRACES = {"choropleth", "scattergeo"}
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:300]

@@ -1,0 +1,106 @@
+"""Table exports: CSV (two dialects), XLSX, GeoJSON and GeoPackage, each with its provenance.
+
+The frame passed in is exactly what the page shows (its rows, its columns, its labels); these
+functions only encode it. Every file names source, snapshot and dates:
+- CSV: a header block of single-field lines before the table. The first line says how many
+  lines to skip: `pd.read_csv(f, skiprows=n, encoding="utf-8-sig")` (or `sep=";"`, `decimal=","`).
+- XLSX: the table on sheet "Daten", the header lines on sheet "Quelle".
+- GeoJSON: top-level foreign members `name` and `metadata` (readers ignore them).
+- GeoPackage: a second, non-spatial layer "quelle" and the GPKG layer description.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+
+from dashboard.exports.provenance import Provenance
+
+BOM = "\ufeff"
+TABLE_FORMATS = ("csv", "csv-de", "xlsx")
+GEO_FORMATS = ("geojson", "gpkg")
+DATA_SHEET = "Daten"
+SOURCE_SHEET = "Quelle"
+SOURCE_LAYER = "quelle"
+
+
+def header_block(title: str, prov: Provenance, with_plz: bool, sep: str) -> str:
+    """The CSV header lines; line 1 states how many lines precede the table."""
+    lines = prov.header_lines(title, with_plz)
+    count = len(lines) + 1
+    lines = [f"aLA-Atlas-Export: {count} Kopfzeilen vor der Tabelle", *lines]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    for line in lines:
+        writer.writerow([line])
+    return out.getvalue()
+
+
+def to_csv(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
+    """UTF-8 with BOM (so Excel reads umlauts), comma-separated, decimal point."""
+    body = df.to_csv(index=False, lineterminator="\r\n")
+    return (BOM + header_block(title, prov, with_plz, ",") + body).encode("utf-8")
+
+
+def to_csv_de(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
+    """The German-Excel dialect: semicolon-separated, decimal comma, UTF-8 with BOM."""
+    body = df.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+    return (BOM + header_block(title, prov, with_plz, ";") + body).encode("utf-8")
+
+
+def to_xlsx(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
+    """One workbook: the table on "Daten" (frozen header, filter), provenance on "Quelle"."""
+    buffer = io.BytesIO()
+    source = pd.DataFrame({SOURCE_SHEET: prov.header_lines(title, with_plz)})
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        df.to_excel(writer, sheet_name=DATA_SHEET, index=False)
+        source.to_excel(writer, sheet_name=SOURCE_SHEET, index=False)
+        sheet = writer.sheets[DATA_SHEET]
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+        for column_cells in sheet.columns:
+            longest = max(len(str(cell.value or "")) for cell in column_cells[:200])
+            sheet.column_dimensions[column_cells[0].column_letter].width = min(longest + 2, 60)
+        writer.sheets[SOURCE_SHEET].column_dimensions["A"].width = 90
+    return buffer.getvalue()
+
+
+def to_geojson(
+    gdf: gpd.GeoDataFrame, title: str, prov: Provenance, with_plz: bool = False
+) -> bytes:
+    """A FeatureCollection in EPSG:4326 with the provenance as foreign members."""
+    collection = json.loads(gdf.to_crs(4326).to_json(drop_id=True, ensure_ascii=False))
+    collection = {
+        "type": "FeatureCollection",
+        "name": title,
+        "metadata": prov.metadata(title, with_plz),
+        "features": collection["features"],
+    }
+    return json.dumps(collection, ensure_ascii=False).encode("utf-8")
+
+
+def to_gpkg(
+    gdf: gpd.GeoDataFrame, title: str, prov: Provenance, layer: str, with_plz: bool = False
+) -> bytes:
+    """A GeoPackage with the data layer and a non-spatial "quelle" layer of header lines."""
+    meta = {key: str(value) for key, value in prov.metadata(title, with_plz).items()}
+    with tempfile.TemporaryDirectory(prefix="ala-gpkg-") as folder:
+        path = Path(folder) / "export.gpkg"
+        pyogrio.write_dataframe(
+            gdf.to_crs(4326),
+            path,
+            layer=layer,
+            driver="GPKG",
+            layer_metadata=meta,
+            layer_options={"IDENTIFIER": title[:250], "DESCRIPTION": prov.source_line},
+        )
+        lines = pd.DataFrame({"zeile": prov.header_lines(title, with_plz)})
+        pyogrio.write_dataframe(lines, path, layer=SOURCE_LAYER, driver="GPKG", append=True)
+        return path.read_bytes()
