@@ -9,9 +9,10 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine, and_, case, delete, desc, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from store import schema
-from store.errors import InvalidSnapshot, SnapshotNotFound
+from store.errors import InvalidSnapshot, SnapshotNotFound, StoreError
 from store.times import iso, to_utc
 
 _PLZ = re.compile(r"^\d{5}$")
@@ -34,6 +35,21 @@ def write_snapshot(
     """
     header, counts = _validated_meta(meta, providers_df)
     rows = _provider_rows(providers_df, set(counts))
+    try:
+        return _insert(engine, header, counts, rows, quality_report)
+    except SQLAlchemyError as exc:
+        # The transaction was rolled back: say so in the store's own terms.
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise StoreError(f"snapshot not written: {reason}") from exc
+
+
+def _insert(
+    engine: Engine,
+    header: dict[str, Any],
+    counts: dict[str, dict[str, Any]],
+    rows: list[dict[str, Any]],
+    quality_report: dict,
+) -> int:
     with engine.begin() as conn:
         snapshot_id = conn.execute(insert(schema.snapshots), header).inserted_primary_key[0]
         conn.execute(
