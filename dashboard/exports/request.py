@@ -1,0 +1,92 @@
+"""What to export, checked: one frozen request shared by the button callbacks and the CLI.
+
+Every choice is validated here, with a one-line message that names the allowed values, so the
+CLI can print it and exit non-zero and a button can show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from dashboard.exports.errors import ExportError
+
+PAGES = ("karte", "tabelle", "anbieter", "entwicklung")
+LEVELS = ("land", "kreis")
+CATEGORIES = ("ala", "wfbm", "ib")
+# Metric ids as the dashboard uses them (the region_metrics columns).
+METRICS = ("count", "per_100k", "ala_share", "ala_per_wfbm", "none_here")
+METRIC_ALIASES = {"per100k": "per_100k", "anzahl": "count", "share": "ala_share"}
+IMAGE_FORMATS = ("png", "svg", "pdf")
+TABLE_FORMATS = ("csv", "csv-de", "xlsx")
+GEO_FORMATS = ("geojson", "gpkg")
+FORMATS = IMAGE_FORMATS + TABLE_FORMATS + GEO_FORMATS
+# What each Entwicklung view is: a chart (image formats) or a table (data formats), or both.
+GROWTH_VIEWS = ("verlauf", "wachstum", "aenderungen", "veraenderung")
+
+_FORMATS_BY_PAGE = {
+    "karte": FORMATS,
+    "tabelle": TABLE_FORMATS + GEO_FORMATS,
+    "anbieter": TABLE_FORMATS + GEO_FORMATS,
+    "entwicklung": IMAGE_FORMATS + TABLE_FORMATS,
+}
+_FORMATS_BY_GROWTH_VIEW = {
+    "verlauf": IMAGE_FORMATS + TABLE_FORMATS,
+    "wachstum": IMAGE_FORMATS + TABLE_FORMATS,
+    "aenderungen": TABLE_FORMATS + GEO_FORMATS,
+    "veraenderung": FORMATS,
+}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """One export. `snapshot` None means the served snapshot; `base` is the older snapshot of
+    a comparison (change map, Entwicklung). Filters mirror the Tabelle/Anbieter pages."""
+
+    page: str
+    format: str
+    level: str = "land"
+    category: str = "ala"
+    metric: str = "count"
+    snapshot: int | None = None
+    base: int | None = None
+    view: str = "verlauf"  # Entwicklung only
+    land: str | None = None  # Tabelle / Anbieter filter: 2-digit Land code
+    search: str | None = None  # Anbieter filter
+    service: str | None = None  # Anbieter filter
+    all_categories: bool = False  # Anbieter: category filter "alle"
+    scale: float = 2.0  # PNG pixel density (2 = twice the layout size)
+
+    @property
+    def is_image(self) -> bool:
+        return self.format in IMAGE_FORMATS
+
+
+def checked(request: ExportRequest) -> ExportRequest:
+    """The request with aliases resolved, or `ExportError` naming the bad choice."""
+    _one_of("Seite", request.page, PAGES)
+    metric = METRIC_ALIASES.get(request.metric, request.metric)
+    _one_of("Ebene", request.level, LEVELS)
+    _one_of("Art", request.category, CATEGORIES)
+    _one_of("Kennzahl", metric, METRICS + tuple(METRIC_ALIASES))
+    _one_of("Format", request.format, FORMATS)
+    allowed = _FORMATS_BY_PAGE[request.page]
+    if request.page == "entwicklung":
+        _one_of("Ansicht", request.view, GROWTH_VIEWS)
+        allowed = _FORMATS_BY_GROWTH_VIEW[request.view]
+    if request.format not in allowed:
+        where = request.page + (f"/{request.view}" if request.page == "entwicklung" else "")
+        raise ExportError(
+            f"Format {request.format!r} gibt es für {where} nicht; erlaubt: {', '.join(allowed)}."
+        )
+    if metric in ("ala_share", "ala_per_wfbm") and request.category != "ala":
+        raise ExportError(f"Kennzahl {metric!r} gibt es nur für die Art 'ala'.")
+    if request.land is not None and not (len(request.land) == 2 and request.land.isdigit()):
+        raise ExportError(f"Land {request.land!r} ist kein zweistelliger Landesschlüssel (01–16).")
+    if not 1 <= request.scale <= 4:
+        raise ExportError(f"Skalierung {request.scale} liegt nicht zwischen 1 und 4.")
+    return replace(request, metric=metric)
+
+
+def _one_of(label: str, value: object, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ExportError(f"{label} {value!r} unbekannt; erlaubt: {', '.join(allowed)}.")

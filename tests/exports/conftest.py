@@ -1,0 +1,90 @@
+"""Fixtures for export tests: provenances, small real frames from the vendored geography, and
+readers that open what an export wrote independently of the code that wrote it."""
+
+from __future__ import annotations
+
+import io
+import struct
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+
+import geodata
+from dashboard.exports.provenance import Provenance
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """(width, height) from the PNG IHDR chunk, which must come first after the signature."""
+    assert data[:8] == PNG_SIGNATURE, "not a PNG"
+    length, kind = struct.unpack(">I4s", data[8:16])
+    assert kind == b"IHDR" and length == 13
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def read_export_csv(data: bytes, **kwargs) -> pd.DataFrame:
+    """Skip the header block the way a user would: line 1 says how many lines it has."""
+    text = data.decode("utf-8-sig")
+    first = text.splitlines()[0].strip('"')
+    count = int(first.split(":")[1].split()[0])
+    return pd.read_csv(io.StringIO(text), skiprows=count, dtype={"Schlüssel (ARS)": str}, **kwargs)
+
+
+def keep(artifacts_dir: Path, name: str, data: bytes) -> Path:
+    """Write an export where a person can look at it after the run."""
+    path = artifacts_dir / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.fixture(name="png_size")
+def _png_size():
+    return png_size
+
+
+@pytest.fixture(name="read_export_csv")
+def _read_export_csv():
+    return read_export_csv
+
+
+@pytest.fixture(name="keep")
+def _keep(artifacts_dir):
+    return lambda name, data: keep(artifacts_dir, name, data)
+
+
+@pytest.fixture
+def demo_provenance() -> Provenance:
+    return Provenance(snapshot_id=3, taken_at="2022-12-01", origin="demo", exported_on="2026-01-02")
+
+
+@pytest.fixture
+def live_provenance() -> Provenance:
+    return Provenance(snapshot_id=7, taken_at="2023-05-04", origin="live", exported_on="2026-01-02")
+
+
+@pytest.fixture(scope="session")
+def laender() -> gpd.GeoDataFrame:
+    return geodata.load_regions("land")
+
+
+@pytest.fixture(scope="session")
+def kreise() -> gpd.GeoDataFrame:
+    return geodata.load_regions("kreis")
+
+
+@pytest.fixture
+def umlaut_table() -> pd.DataFrame:
+    """A region-like table with umlauts, a leading-zero code and decimals."""
+    return pd.DataFrame(
+        {
+            "Schlüssel (ARS)": ["01001", "09162", "16077"],
+            "Region": ["Flensburg", "München", "Altenburger Land"],
+            "Land": ["Schleswig-Holstein", "Bayern", "Thüringen"],
+            "Anzahl": [1, 4, 0],
+            "je 100.000 Einw.": [1.109, 0.269, 0.0],
+        }
+    )

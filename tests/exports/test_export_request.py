@@ -1,0 +1,52 @@
+"""Export requests are checked before any work, and file names say what and when."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.exports.errors import ExportError
+from dashboard.exports.naming import file_name
+from dashboard.exports.request import ExportRequest, checked
+
+
+def test_the_issue_example_name_for_a_kreis_map():
+    request = checked(ExportRequest("karte", "png", "kreis", "ala", "per100k"))
+    assert file_name(request, "2022-12-01") == "ala_je-100k_kreise_2022-12-01.png"
+
+
+@pytest.mark.parametrize(
+    "request_, taken, base, expected",
+    [
+        (ExportRequest("tabelle", "csv-de", "land", "wfbm"), "2022-12-01", None,
+         "wfbm_kennzahlen_laender_2022-12-01_excel-de.csv"),
+        (ExportRequest("anbieter", "gpkg", search="Müller & Söhne", land="09"), "2022-12-01",
+         None, "ala_anbieter_land-09_suche-mueller-soehne_2022-12-01.gpkg"),
+        (ExportRequest("karte", "svg", "kreis", "ala", "count", base=1), "2022-12-01",
+         "2021-11-30", "ala_veraenderung-anzahl_kreise_2021-11-30_2022-12-01.svg"),
+        (ExportRequest("entwicklung", "pdf", view="wachstum"), "2022-12-01", "2021-11-30",
+         "ala_wachstum-nach-land_2021-11-30_2022-12-01.pdf"),
+    ],
+)
+def test_file_names_carry_category_content_level_and_dates(request_, taken, base, expected):
+    assert file_name(checked(request_), taken, base) == expected
+
+
+@pytest.mark.parametrize(
+    "request_, message",
+    [
+        (ExportRequest("kartei", "png"), "Seite 'kartei' unbekannt; erlaubt: karte, tabelle"),
+        (ExportRequest("karte", "png", level="gemeinde"), "Ebene 'gemeinde' unbekannt"),
+        (ExportRequest("karte", "png", category="xyz"), "Art 'xyz' unbekannt"),
+        (ExportRequest("karte", "png", metric="dichte"), "Kennzahl 'dichte' unbekannt"),
+        (ExportRequest("karte", "jpeg"), "Format 'jpeg' unbekannt"),
+        (ExportRequest("tabelle", "png"), "Format 'png' gibt es für tabelle nicht"),
+        (ExportRequest("entwicklung", "gpkg", view="verlauf"), "für entwicklung/verlauf nicht"),
+        (ExportRequest("karte", "png", category="ib", metric="ala_share"), "nur für die Art"),
+        (ExportRequest("anbieter", "csv", land="Bayern"), "kein zweistelliger Landesschlüssel"),
+        (ExportRequest("karte", "png", scale=10), "Skalierung 10"),
+    ],
+)
+def test_bad_choices_raise_one_line_errors_naming_the_problem(request_, message):
+    with pytest.raises(ExportError, match=message) as info:
+        checked(request_)
+    assert "\n" not in str(info.value)

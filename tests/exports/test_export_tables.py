@@ -1,0 +1,110 @@
+"""Table encoders: each file is opened again with an independent reader and checked."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import geopandas as gpd
+import openpyxl
+import pandas as pd
+import pyogrio
+import pytest
+
+from dashboard.exports import tables
+
+TITLE = "Andere Leistungsanbieter (aLA) nach Kreisen"
+
+
+def test_csv_starts_with_a_bom_and_round_trips_with_umlauts(
+    umlaut_table, demo_provenance, read_export_csv
+):
+    data = tables.to_csv(umlaut_table, TITLE, demo_provenance)
+    assert data.startswith("\ufeff".encode())
+    back = read_export_csv(data)
+    assert list(back.columns) == list(umlaut_table.columns)
+    assert back["Land"].tolist() == ["Schleswig-Holstein", "Bayern", "Thüringen"]
+    assert back["Schlüssel (ARS)"].tolist() == ["01001", "09162", "16077"]
+    assert back["je 100.000 Einw."].tolist() == pytest.approx([1.109, 0.269, 0.0])
+
+
+def test_german_csv_uses_semicolons_and_decimal_commas(
+    umlaut_table, demo_provenance, read_export_csv
+):
+    data = tables.to_csv_de(umlaut_table, TITLE, demo_provenance)
+    text = data.decode("utf-8-sig")
+    assert "München;Bayern;4;0,269" in text
+    back = read_export_csv(data, sep=";", decimal=",")
+    assert back["Region"].tolist() == ["Flensburg", "München", "Altenburger Land"]
+    assert back["je 100.000 Einw."].tolist() == pytest.approx([1.109, 0.269, 0.0])
+
+
+def test_csv_header_block_names_source_snapshot_dates_and_demo(umlaut_table, demo_provenance):
+    text = tables.to_csv(umlaut_table, TITLE, demo_provenance).decode("utf-8-sig")
+    head = text.split("Schlüssel (ARS)")[0]
+    assert "Quelle: REHADAT-Adressen (IW Köln), Stand 01.12.2022" in head
+    assert "Snapshot 3 vom 2022-12-01 (demo)" in head
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in head
+    assert "Bevölkerung: Destatis, 31.12.2019" in head
+    assert "Beispieldaten" in head
+    assert "Exportiert am 2026-01-02" in head
+
+
+def test_real_data_csv_carries_no_demo_note(umlaut_table, live_provenance):
+    text = tables.to_csv(umlaut_table, TITLE, live_provenance).decode("utf-8-sig")
+    assert "Beispieldaten" not in text
+    assert "Stand 04.05.2023" in text
+
+
+def test_xlsx_has_the_table_and_a_quelle_sheet(umlaut_table, demo_provenance):
+    data = tables.to_xlsx(umlaut_table, TITLE, demo_provenance)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Daten", "Quelle"]
+    rows = list(book["Daten"].iter_rows(values_only=True))
+    assert rows[0] == tuple(umlaut_table.columns)
+    assert rows[2][:3] == ("09162", "München", "Bayern")
+    assert len(rows) == 1 + len(umlaut_table)
+    source = [row[0] for row in book["Quelle"].iter_rows(values_only=True)]
+    assert "Quelle: REHADAT-Adressen (IW Köln), Stand 01.12.2022" in source
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in source
+
+
+@pytest.mark.parametrize("level, expected", [("land", 16), ("kreis", 401)])
+def test_geojson_opens_in_geopandas_with_every_region(
+    level, expected, laender, kreise, demo_provenance, tmp_path
+):
+    regions = laender if level == "land" else kreise
+    data = tables.to_geojson(regions, TITLE, demo_provenance)
+    path = tmp_path / "regions.geojson"
+    path.write_bytes(data)
+    back = gpd.read_file(path)
+    assert len(back) == expected
+    assert back.crs.to_epsg() == 4326
+    assert "Thüringen" in set(back["land"])
+    meta = json.loads(data)["metadata"]
+    assert meta["snapshot_date"] == "2022-12-01" and meta["origin"] == "demo"
+
+
+@pytest.mark.parametrize("level, expected", [("land", 16), ("kreis", 401)])
+def test_geopackage_opens_in_geopandas_with_every_region_and_a_source_layer(
+    level, expected, laender, kreise, demo_provenance, tmp_path
+):
+    regions = laender if level == "land" else kreise
+    data = tables.to_gpkg(regions, TITLE, demo_provenance, layer="regionen")
+    path = tmp_path / "regions.gpkg"
+    path.write_bytes(data)
+    back = gpd.read_file(path, layer="regionen")
+    assert len(back) == expected
+    assert back["code"].map(type).eq(str).all()
+    source = pyogrio.read_dataframe(path, layer="quelle", read_geometry=False)
+    assert "Quelle: REHADAT-Adressen (IW Köln), Stand 01.12.2022" in source["zeile"].tolist()
+    assert pyogrio.read_info(path, layer="regionen")["layer_metadata"]["snapshot_id"] == "3"
+
+
+def test_empty_table_still_writes_header_and_columns(
+    umlaut_table, demo_provenance, read_export_csv
+):
+    empty = umlaut_table.iloc[0:0]
+    back = read_export_csv(tables.to_csv(empty, TITLE, demo_provenance))
+    assert list(back.columns) == list(umlaut_table.columns) and back.empty
+    assert isinstance(back, pd.DataFrame)
