@@ -1,0 +1,5 @@
+"""``python -m scrapers``: see scrapers/cli.py."""
+
+from scrapers.cli import main
+
+main()

@@ -1,0 +1,209 @@
+"""``python -m scrapers scrape|replay|parse|settings``: the command line (click).
+
+A run's records are written (``--out``, ``--db``) only when the run is complete;
+a failed run names what failed, keeps the failed pages and exits 1. Errors are one
+line on stderr, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from scrapers.crawl import Crawler, RunResult
+from scrapers.exceptions import ParseError, ScraperError, StoreUnavailable
+from scrapers.fetcher import LiveFetcher, RecordedFetcher, load_run_meta
+from scrapers.parse import parse_listing
+from scrapers.progress import Progress
+from scrapers.recording import Recorder, save_pages
+from scrapers.records import CATEGORIES
+from scrapers.settings import describe, from_env
+
+EXIT_FAILED_RUN = 1
+EXIT_ERROR = 2
+
+
+def write_records_atomically(run: RunResult, out: Path) -> None:
+    """JSON lines of records into ``out`` via a temp file in the same dir + rename."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            for record in run.records:
+                handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def ingest(run: RunResult, db_url: str, origin: str, taken_at: str) -> int:
+    """Hand a complete run to the store (imported lazily: the store part may be absent)."""
+    try:
+        import store
+        from scrapers.pipeline import ingest_run
+    except ImportError as exc:
+        raise StoreUnavailable(
+            f"--db needs scrapers.pipeline and store, which cannot be imported ({exc})"
+        ) from exc
+    engine = store.connect(db_url)
+    return ingest_run(run, engine, origin, taken_at)
+
+
+def _run_meta(run: RunResult, origin: str) -> dict:
+    return {
+        "started_at": run.started_at,
+        "finished_at": run.finished_at,
+        "base_url": run.base_url,
+        "origin": origin,
+        "ok": run.ok,
+        "counts": {
+            c.category: {"expected_total": c.expected_total, "parsed": len(c.records)}
+            for c in run.categories.values()
+        },
+        "problems": run.all_problems(),
+    }
+
+
+def finish_run(
+    run: RunResult,
+    *,
+    out: Path | None,
+    db: str | None,
+    origin: str,
+    taken_at: str,
+    recorder: Recorder | None,
+    failure_root: str,
+) -> None:
+    """Report; on success write outputs, on failure keep pages and exit 1."""
+    click.echo(run.summary(), err=True)
+    if not run.ok:
+        for problem in run.all_problems():
+            click.echo(f"problem: {problem}", err=True)
+        if recorder is not None:
+            where = recorder.directory
+            names = [recorder.files.get(id(page), page.url) for page, _ in run.kept_pages]
+        else:
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            where = Path(failure_root) / f"run-{stamp}-{os.getpid()}"
+            save_pages(where, run.kept_pages, _run_meta(run, origin))
+            names = [f"{c}/{i:04d}.html" for c, i in _numbering(run)]
+        click.echo(f"failed pages kept in {where}: {', '.join(names) or 'none'}", err=True)
+        click.echo("run FAILED: nothing written to --out or --db", err=True)
+        sys.exit(EXIT_FAILED_RUN)
+    if out is not None:
+        write_records_atomically(run, out)
+        click.echo(f"wrote {len(run.records)} records to {out}", err=True)
+    if db is not None:
+        snapshot_id = ingest(run, db, origin, taken_at)
+        click.echo(f"stored snapshot {snapshot_id} ({origin})", err=True)
+
+
+def _numbering(run: RunResult) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    out = []
+    for _, category in run.kept_pages:
+        counts[category] = counts.get(category, 0) + 1
+        out.append((category, counts[category]))
+    return out
+
+
+def _categories(choice: str) -> list[str]:
+    return list(CATEGORIES) if choice == "all" else [choice]
+
+
+@click.group()
+def main() -> None:
+    """aLA-Atlas scraper for REHADAT-Adressen (ala, wfbm, ib)."""
+
+
+@main.command()
+@click.option("--category", type=click.Choice([*CATEGORIES, "all"]), default="all",
+              show_default=True)
+@click.option("--save-pages", type=click.Path(file_okay=False, path_type=Path),
+              help="Record every fetched page (index.jsonl + run.json + page files).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write records as JSON lines (only when the run is complete).")
+@click.option("--db", "db_url", help="Store a complete run as a snapshot (SQLAlchemy URL).")
+@click.option("--base-url", help="Site root (default from settings / ATLAS_SCRAPER_BASE_URL).")
+@click.option("--delay", type=float, help="Seconds between requests (default 1).")
+def scrape(category, save_pages, out, db_url, base_url, delay) -> None:
+    """Scrape REHADAT live (politely) into records."""
+    try:
+        settings = from_env().replace(BASE_URL=base_url, DOWNLOAD_DELAY=delay)
+        recorder = Recorder(save_pages) if save_pages else None
+        crawler = Crawler(LiveFetcher(settings), settings, recorder=recorder, progress=Progress())
+        run = crawler.crawl(_categories(category))
+        if recorder is not None:
+            recorder.write_run(_run_meta(run, "live"))
+        finish_run(run, out=out, db=db_url, origin="live", taken_at=run.started_at,
+                   recorder=recorder, failure_root=settings.FAILURE_DIR)
+    except ScraperError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--category", type=click.Choice([*CATEGORIES, "all"]), default="all",
+              show_default=True, help="Replay only this category (default: all recorded).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--db", "db_url")
+def replay(directory, category, out, db_url) -> None:
+    """Run the same crawl over a recording, offline."""
+    try:
+        meta = load_run_meta(directory)
+        fetcher = RecordedFetcher(directory)
+        starts = fetcher.start_urls()
+        settings = from_env().replace(BASE_URL=meta.get("base_url"))
+        chosen = list(starts) if category == "all" else [category]
+        missing = [c for c in chosen if c not in starts]
+        if missing:
+            raise click.ClickException(f"{directory} has no pages for {', '.join(missing)}")
+        crawler = Crawler(fetcher, settings, progress=Progress(), start_urls=starts)
+        run = crawler.crawl(chosen)
+        origin = "demo" if meta.get("origin") == "demo" else "replay"
+        finish_run(run, out=out, db=db_url, origin=origin,
+                   taken_at=meta.get("taken_at") or run.started_at,
+                   recorder=None, failure_root=settings.FAILURE_DIR)
+    except ScraperError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--category", type=click.Choice(CATEGORIES), required=True)
+@click.option("--url", default=None, help="URL the page came from (for relative links).")
+@click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def parse(category, url, page) -> None:
+    """Parse one saved page: JSON lines of records, then expected_total and next_page."""
+    try:
+        listing = parse_listing(page.read_bytes(), url or page.resolve().as_uri(), category)
+    except ParseError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    for record in listing.records:
+        click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+    click.echo(json.dumps({"expected_total": listing.expected_total,
+                           "next_page": listing.next_page}))
+    for problem in listing.problems:
+        click.echo(f"warning: {problem}", err=True)
+
+
+@main.command("settings")
+def show_settings() -> None:
+    """List every setting with its current value and what it does."""
+    try:
+        current = from_env()
+    except ScraperError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for name, help_text in describe().items():
+        click.echo(f"{name} = {getattr(current, name)!r}\n    {help_text}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,133 @@
+"""Fetchers answer ``get(url) -> Page``: live over HTTP, or from a recording.
+
+The crawl only knows this interface, so a replay runs exactly the same logic as a
+live scrape.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+import requests
+
+from scrapers.exceptions import FetchError, NotRecorded, RecordingError
+from scrapers.http import build_session
+from scrapers.robots import RobotsPolicy
+from scrapers.settings import Settings
+from scrapers.throttle import Throttle
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One fetched page, bytes as received."""
+
+    url: str  # as requested (the key of a recording)
+    status: int
+    content: bytes
+    content_type: str | None
+    fetched_at: str
+    final_url: str | None = None  # after redirects, when different
+
+    @property
+    def base_url(self) -> str:
+        """The URL relative links on the page resolve against."""
+        return self.final_url or self.url
+
+
+class Fetcher(Protocol):
+    def get(self, url: str) -> Page: ...
+
+
+class LiveFetcher:
+    """Polite HTTP: robots.txt checked, throttled, retried and timed out by the session."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        session: requests.Session | None = None,
+        throttle: Throttle | None = None,
+        robots: RobotsPolicy | None = None,
+    ) -> None:
+        self.settings = settings
+        self.session = session or build_session(settings)
+        self.throttle = throttle or Throttle(settings.DOWNLOAD_DELAY)
+        if robots is None and settings.ROBOTSTXT_OBEY:
+            robots = RobotsPolicy(self.session, settings.USER_AGENT, self.throttle)
+        self.robots = robots
+
+    def get(self, url: str) -> Page:
+        if self.robots is not None:
+            self.robots.check(url)
+        self.throttle.wait()
+        fetched_at = now_iso()
+        try:
+            response = self.session.get(url)
+        except requests.RequestException as exc:
+            reason = type(exc).__name__
+            raise FetchError(f"no answer after retries ({reason}: {exc})", url) from exc
+        return Page(
+            url=url,
+            status=response.status_code,
+            content=response.content,
+            content_type=response.headers.get("Content-Type"),
+            fetched_at=fetched_at,
+            final_url=response.url if response.url != url else None,
+        )
+
+
+class RecordedFetcher:
+    """Answers from a recording (DIR/index.jsonl + page files), offline."""
+
+    def __init__(self, directory: str | Path) -> None:
+        from scrapers.recording import read_index  # local: recording imports Page
+
+        self.directory = Path(directory)
+        self.entries = read_index(self.directory)
+        self._by_url: dict[str, dict] = {}
+        for entry in self.entries:
+            self._by_url.setdefault(entry["url"], entry)
+
+    def start_urls(self) -> dict[str, str]:
+        """First URL recorded per category, in recording order."""
+        starts: dict[str, str] = {}
+        for entry in self.entries:
+            starts.setdefault(entry["category"], entry["url"])
+        return starts
+
+    def get(self, url: str) -> Page:
+        entry = self._by_url.get(url)
+        if entry is None:
+            raise NotRecorded("the recording has no page for this URL", url)
+        path = self.directory / entry["file"]
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            raise RecordingError(f"{path}: listed in index.jsonl but unreadable ({exc})") from exc
+        return Page(
+            url=url,
+            status=int(entry["status"]),
+            content=content,
+            content_type=entry.get("content_type"),
+            fetched_at=entry["fetched_at"],
+            final_url=entry.get("final_url"),
+        )
+
+
+def load_run_meta(directory: str | Path) -> dict:
+    """DIR/run.json as a dict ({} when absent)."""
+    path = Path(directory) / "run.json"
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RecordingError(f"{path}: not valid JSON ({exc})") from exc
