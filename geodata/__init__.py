@@ -7,15 +7,20 @@ published_counts, attribution, locate, locate_many, LocateError.
 from __future__ import annotations
 
 from geodata import attribution
+from geodata.errors import LocateError
+from geodata.geocoder import locate, locate_many
 from geodata.laender import LAENDER
 from geodata.reference import published_counts
 from geodata.regions import load_gemeinden, load_regions, region_table
 
 __all__ = [
     "LAENDER",
+    "LocateError",
     "attribution",
     "load_gemeinden",
     "load_regions",
+    "locate",
+    "locate_many",
     "published_counts",
     "region_table",
 ]

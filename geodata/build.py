@@ -116,9 +116,7 @@ def check_sources() -> None:
 def _write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
-    pyogrio.write_dataframe(
-        frame, tmp, driver="GeoJSON", layer_options={"COORDINATE_PRECISION": 5}
-    )
+    pyogrio.write_dataframe(frame, tmp, driver="GeoJSON", layer_options={"COORDINATE_PRECISION": 5})
     tmp.replace(path)  # atomic: make never sees a half-written file as up to date
 
 

@@ -13,7 +13,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("build", help="build geodata/generated/ from geodata/raw/")
     locate = commands.add_parser("locate", help="PLZ (+ Ort) → Gemeinde, Kreis, Land as JSON")
     locate.add_argument("plz")
-    locate.add_argument("city", nargs="?", default=None)
+    # nargs="*": "Frankfurt am Main" works with or without quotes
+    locate.add_argument("city", nargs="*", help="Ort (optional)")
     return parser
 
 
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     from geodata.geocoder import LocateError, locate
 
     try:
-        result = locate(args.plz, args.city)
+        result = locate(args.plz, " ".join(args.city) or None)
     except LocateError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -1,0 +1,165 @@
+"""The geocoder's lookup, built once: every PLZ table row resolved to a Gemeinde (or its Kreis).
+
+For each row of the PLZ table:
+  Landkreis name → Kreis ARS (kreis_names) → Gemeinde by normalised name within that Kreis
+  (gemeinde_names) → the Gemeinde's representative point → spatial join (geopandas.sjoin) of
+  the point with the UNSIMPLIFIED BKG Kreis and Land polygons → kreis_ars, land_code.
+The join is cross-checked against the Gemeinde's own ARS prefix, so neither simplification
+nor a rounding slip can move a point into the neighbouring Kreis unnoticed.
+Where no Gemeinde matches, the row falls back to the table's Kreis and its representative point.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geopandas as gpd
+import pandas as pd
+
+from geodata import bkg
+from geodata.gemeinde_names import GemeindeMatcher
+from geodata.kreis_names import KreisMatcher
+from geodata.laender import LAENDER
+from geodata.names import keys
+from geodata.paths import SOURCE_CRS, WEB_CRS
+from geodata.plz_table import plz_table
+from geodata.regions import load_gemeinden
+
+RESULT_COLUMNS = [
+    "gemeinde_ags", "gemeinde", "kreis_ars", "kreis", "land_code", "land", "lon", "lat",
+    "quality", "note",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Lookup:
+    rows: pd.DataFrame  # per PLZ table row (same order): plz, ort, table_kreis_ars, RESULT_COLUMNS
+    by_plz: dict[str, tuple[int, ...]]  # row positions per PLZ, preferred (default) first
+    by_plz_ort: dict[tuple[str, str], int]  # (PLZ, normalised Ort key) → row position
+    build_seconds: float
+
+
+def _join_points(points: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Spatially join points (EPSG:4326, column `expected_kreis`) to the unsimplified polygons.
+
+    Returns joined_kreis and joined_land per point (same index); NaN where outside Germany.
+    """
+    projected = points.to_crs(SOURCE_CRS)
+    kreise = bkg.kreise()[["code", "geometry"]].rename(columns={"code": "joined_kreis"})
+    laender = bkg.laender()[["code", "geometry"]].rename(columns={"code": "joined_land"})
+    in_kreis = gpd.sjoin(projected, kreise, how="left", predicate="intersects")
+    # A point on a shared border touches two Kreise: keep the one its ARS names.
+    in_kreis = in_kreis.assign(_own=in_kreis["joined_kreis"] == in_kreis["expected_kreis"])
+    in_kreis = in_kreis.sort_values("_own", ascending=False)
+    in_kreis = in_kreis[~in_kreis.index.duplicated()]
+    in_land = gpd.sjoin(projected, laender, how="left", predicate="intersects")
+    in_land = in_land[~in_land.index.duplicated()]
+    return pd.DataFrame(
+        {"joined_kreis": in_kreis["joined_kreis"], "joined_land": in_land["joined_land"]}
+    ).reindex(points.index)
+
+
+def _kreis_points() -> pd.DataFrame:
+    """A representative point (inside, unlike a centroid) per Kreis: code, lon, lat."""
+    kreise = bkg.kreise()
+    points = gpd.GeoSeries(kreise.representative_point(), crs=kreise.crs).to_crs(WEB_CRS)
+    return pd.DataFrame({"lon": points.x.round(6), "lat": points.y.round(6)}).set_index(
+        kreise["code"]
+    )
+
+
+def _note(row) -> str:
+    if row.quality == "kreis":
+        return (
+            f"no Gemeinde named {row.ort!r} in Kreis {row.table_kreis_ars} (BKG 2021; merged or "
+            "renamed since the PLZ table?): located at the Kreis"
+        )
+    if row.match != "name":
+        return f"Ort {row.ort!r} matched Gemeinde {row.gemeinde!r} by {row.match}"
+    return ""
+
+
+def _resolve_rows() -> pd.DataFrame:
+    table = plz_table().rename(columns={"land_code": "table_land_code"})
+    kreise = bkg.kreise().drop(columns="geometry")
+    gemeinden = load_gemeinden()
+    kreis_matcher = KreisMatcher(kreise)
+    table["table_kreis_ars"] = [
+        kreis_matcher.ars(landkreis, ort, land)
+        for landkreis, ort, land in table[["landkreis", "ort", "table_land_code"]].itertuples(
+            index=False
+        )
+    ]
+    matcher = GemeindeMatcher(gemeinden)
+    matches = [
+        matcher.match(ort, kreis)
+        for ort, kreis in table[["ort", "table_kreis_ars"]].itertuples(index=False)
+    ]
+    table["gemeinde_ags"] = [m.ags for m in matches]
+    table["match"] = [m.how for m in matches]
+    table["quality"] = ["gemeinde" if m.ags else "kreis" for m in matches]
+
+    # Points: the Gemeinde's, else the table Kreis's. Joined once per distinct point.
+    gem = gemeinden.set_index("ags")
+    kreis_points = _kreis_points()
+    is_gem = table["quality"] == "gemeinde"
+    point_id = table["gemeinde_ags"].where(is_gem, "K" + table["table_kreis_ars"])
+    expected = table["gemeinde_ags"].str[:5].where(is_gem, table["table_kreis_ars"])
+    unique = pd.DataFrame({"id": point_id, "expected_kreis": expected}).drop_duplicates("id")
+    unique = unique.set_index("id")
+    lon = pd.concat([gem["lon"], kreis_points["lon"].rename(lambda c: "K" + c)])
+    lat = pd.concat([gem["lat"], kreis_points["lat"].rename(lambda c: "K" + c)])
+    unique["lon"], unique["lat"] = lon.reindex(unique.index), lat.reindex(unique.index)
+    points = gpd.GeoDataFrame(
+        unique, geometry=gpd.points_from_xy(unique["lon"], unique["lat"]), crs=WEB_CRS
+    )
+    joined = unique.join(_join_points(points))
+    located = joined[["lon", "lat", "joined_kreis", "joined_land"]].reindex(point_id)
+    table[located.columns] = located.to_numpy()
+
+    table["kreis_ars"] = table["joined_kreis"]
+    table["land_code"] = table["joined_land"]
+    table["gemeinde"] = table["gemeinde_ags"].map(gem["name"])
+    table["kreis"] = table["kreis_ars"].map(kreise.set_index("code")["name"])
+    table["land"] = table["land_code"].map(LAENDER)
+    table["note"] = [_note(row) for row in table.itertuples(index=False)]
+    return table
+
+
+def _preference(rows: pd.DataFrame) -> list[int]:
+    """Row order for picking a default Ort when a PLZ has several and no Ort is given:
+    located to a Gemeinde first, then the Ort that has the most PLZ in the whole table (a proxy
+    for the main town), then alphabetically, then table order — deterministic."""
+    plz_per_ort = Counter(rows["ort"])
+    order = sorted(
+        range(len(rows)),
+        key=lambda i: (
+            rows["quality"].iat[i] != "gemeinde",
+            -plz_per_ort[rows["ort"].iat[i]],
+            rows["ort"].iat[i],
+            i,
+        ),
+    )
+    return order
+
+
+@lru_cache(maxsize=1)
+def get_lookup() -> Lookup:
+    started = time.perf_counter()
+    rows = _resolve_rows()
+    by_plz: dict[str, list[int]] = {}
+    by_plz_ort: dict[tuple[str, str], int] = {}
+    for position in _preference(rows):
+        plz = rows["plz"].iat[position]
+        by_plz.setdefault(plz, []).append(position)
+        for key in keys(rows["ort"].iat[position]):
+            by_plz_ort.setdefault((plz, key), position)
+    return Lookup(
+        rows=rows,
+        by_plz={plz: tuple(positions) for plz, positions in by_plz.items()},
+        by_plz_ort=by_plz_ort,
+        build_seconds=time.perf_counter() - started,
+    )
