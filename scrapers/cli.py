@@ -180,7 +180,12 @@ def replay(directory, category, out, db_url) -> None:
 @click.option("--url", default=None, help="URL the page came from (for relative links).")
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def parse(category, url, page) -> None:
-    """Parse one saved page: JSON lines of records, then expected_total and next_page."""
+    """Parse one saved page: JSON lines of records, then expected_total and next_page.
+
+    Exit 0 when the page parses cleanly; 1 when it parses but has problems (each
+    named on stderr, e.g. an entry without PLZ or a truncated page); 2 when it is
+    not a listing page at all.
+    """
     try:
         listing = parse_listing(page.read_bytes(), url or page.resolve().as_uri(), category)
     except ParseError as exc:
@@ -191,7 +196,9 @@ def parse(category, url, page) -> None:
     click.echo(json.dumps({"expected_total": listing.expected_total,
                            "next_page": listing.next_page}))
     for problem in listing.problems:
-        click.echo(f"warning: {problem}", err=True)
+        click.echo(f"problem: {problem}", err=True)
+    if listing.problems:
+        sys.exit(EXIT_FAILED_RUN)
 
 
 @main.command("settings")

@@ -201,13 +201,13 @@ def _name_and_link(nodes: list, kp) -> tuple[str, str | None]:
     return "", None
 
 
-def _record_id(hrefs: list[str]) -> str | None:
+def _record_id(hrefs: list[str]) -> tuple[str, str] | tuple[None, None]:
+    """REHADAT's record id (``?id=ADR0012345``) and the link that carries it."""
     for href in hrefs:
-        values = parse_qs(urlsplit(href).query).get(sel.ENTRY_ID_PARAM, [])
-        for value in values:
+        for value in parse_qs(urlsplit(href).query).get(sel.ENTRY_ID_PARAM, []):
             if sel.ENTRY_ID_RE.match(value.strip()):
-                return value.strip()
-    return None
+                return value.strip(), href
+    return None, None
 
 
 def _read_contact_block(kp, page_host: str) -> dict:
@@ -334,9 +334,11 @@ def parse_listing(
             continue
         links = [href] if href else []
         links += [a.get("href", "") for node in nodes for a in node.iter("a")]
-        source_id = _record_id(links) or fallback_source_id(
+        record_id, id_href = _record_id(links)
+        source_id = record_id or fallback_source_id(
             category, name, fields["plz"], fields["street"]
         )
+        href = href or id_href
         page.records.append(
             Provider(
                 category=category,

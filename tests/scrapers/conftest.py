@@ -1,0 +1,147 @@
+"""A fake REHADAT on loopback (pytest-httpserver) serving pages written by scrapers.render."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from scrapers.records import Provider
+from scrapers.render import page_url, render_listing_page, render_overview_page
+from scrapers.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LISTING_PREFIX = "/adressen/arbeit-beschaeftigung/"
+
+Hook = Callable[[Request, int], Response | None]
+
+
+@dataclass
+class Hit:
+    path: str
+    query: str
+    at: float
+    user_agent: str
+
+
+@dataclass
+class FakeRehadat:
+    """Listing pages per slug, robots.txt, an overview page, and hooks to misbehave."""
+
+    base_url: str
+    pages: dict[str, list[bytes]] = field(default_factory=dict)
+    robots: str = "User-agent: *\nAllow: /\n"
+    overview: bytes | None = None
+    hooks: dict[tuple[str, int], Hook] = field(default_factory=dict)
+    hits: list[Hit] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add_category(
+        self,
+        category: str,
+        records: list[Provider],
+        *,
+        per_page: int = 20,
+        slug: str | None = None,
+        total: int | None = None,
+        encoding: str = "utf-8",
+    ) -> list[bytes]:
+        """Render a category's listing into pages; ``total`` may lie (count mismatch)."""
+        from scrapers.render import DEFAULT_SLUGS
+
+        slug = slug or DEFAULT_SLUGS[category]
+        chunks = [records[i:i + per_page] for i in range(0, len(records), per_page)] or [[]]
+        pages = []
+        for number, chunk in enumerate(chunks, start=1):
+            last = number == len(chunks)
+            pages.append(
+                render_listing_page(
+                    chunk,
+                    total=len(records) if total is None else total,
+                    next_url=None if last else self.url_of(category, number + 1, slug),
+                    prev_url=self.url_of(category, number - 1, slug) if number > 1 else None,
+                    encoding=encoding,
+                )
+            )
+        self.pages[slug] = pages
+        return pages
+
+    def url_of(self, category: str, number: int, slug: str | None = None) -> str:
+        return page_url(self.base_url, category, number, slug=slug)
+
+    def set_overview(self, links: dict[str, str]) -> None:
+        self.overview = render_overview_page(links)
+
+    def requests_to(self, slug: str) -> list[Hit]:
+        return [h for h in self.hits if h.path.startswith(f"{LISTING_PREFIX}{slug}/")]
+
+    def handle(self, request: Request) -> Response:
+        with self._lock:
+            self.hits.append(Hit(request.path, request.query_string.decode(), time.monotonic(),
+                                 request.headers.get("User-Agent", "")))
+        if request.path == "/robots.txt":
+            return Response(self.robots, mimetype="text/plain")
+        if request.path == LISTING_PREFIX:
+            if self.overview is None:
+                return Response("not found", status=404)
+            return Response(self.overview, content_type="text/html; charset=utf-8")
+        parts = request.path[len(LISTING_PREFIX):].split("/")
+        if request.path.startswith(LISTING_PREFIX) and len(parts) == 2 and parts[0] in self.pages:
+            slug = parts[0]
+            number = int(request.args.get("page", "1"))
+            hook = self.hooks.get((slug, number))
+            if hook is not None:
+                answer = hook(request, number)
+                if answer is not None:
+                    return answer
+            pages = self.pages[slug]
+            if 1 <= number <= len(pages):
+                return Response(pages[number - 1], content_type="text/html")
+        return Response("<html><body>Seite nicht gefunden</body></html>", status=404,
+                        content_type="text/html")
+
+
+@pytest.fixture
+def site():
+    """A threaded loopback server (a hanging response must not block the retry)."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    fake = FakeRehadat(base_url=server.url_for("/").rstrip("/"))
+    server.expect_request(re.compile(".*")).respond_with_handler(fake.handle)
+    try:
+        yield fake
+    finally:
+        server.clear()
+        if server.is_running():
+            server.stop()
+
+
+@pytest.fixture
+def fast_settings(site) -> Settings:
+    """Polite-client settings shrunk for tests: no delay, tiny timeouts, no backoff sleep."""
+    return Settings(
+        BASE_URL=site.base_url,
+        DOWNLOAD_DELAY=0,
+        RETRY_TIMES=2,
+        RETRY_BACKOFF=0,
+        RETRY_JITTER=0,
+        RETRY_AFTER_MAX=3,
+        CONNECT_TIMEOUT=1,
+        READ_TIMEOUT=0.3,
+    )
+
+
+FAST_ENV = {
+    "ATLAS_SCRAPER_RETRY_TIMES": "2",
+    "ATLAS_SCRAPER_RETRY_BACKOFF": "0",
+    "ATLAS_SCRAPER_RETRY_JITTER": "0",
+    "ATLAS_SCRAPER_READ_TIMEOUT": "0.5",
+    "ATLAS_SCRAPER_CONNECT_TIMEOUT": "1",
+}
