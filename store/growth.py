@@ -170,8 +170,29 @@ def provider_changes(
 
     _check_pair(engine, old_id, new_id)
     diff = diff_snapshots(engine, old_id, new_id, category=category)
-    diff["land"] = diff["land_code"].map(geodata.LAENDER)
-    return diff
+    old = load_providers(engine, old_id, category=category)
+    new = load_providers(engine, new_id, category=category)
+    return with_places(diff, old, new, geodata.LAENDER)
+
+
+def with_places(
+    diff: pd.DataFrame, old: pd.DataFrame, new: pd.DataFrame, laender: dict[str, str]
+) -> pd.DataFrame:
+    """Add `name` (newer name, the old one for vanished), `land` and `lon`/`lat` (from the
+    side the provider is on: the old snapshot for vanished ones) to a diff, for maps."""
+    keys = ["category", "source_id"]
+    place = ["lon", "lat"]
+    newer = new.reindex(columns=keys + place)
+    older = old.reindex(columns=keys + place)
+    out = diff.merge(newer, on=keys, how="left").merge(
+        older, on=keys, how="left", suffixes=("", "_old")
+    )
+    vanished = out["change"] == "vanished"
+    for column in place:
+        out[column] = out[column].where(~vanished, out[f"{column}_old"]).astype("float64")
+    out["name"] = out["name_new"].where(~vanished, out["name_old"])
+    out["land"] = out["land_code"].map(laender)
+    return out.drop(columns=[f"{c}_old" for c in place])
 
 
 def land_growth_between(engine: Engine, old_id: int, new_id: int, category: str) -> pd.DataFrame:

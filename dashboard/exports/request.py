@@ -21,6 +21,7 @@ TABLE_FORMATS = ("csv", "csv-de", "xlsx")
 GEO_FORMATS = ("geojson", "gpkg")
 FORMATS = IMAGE_FORMATS + TABLE_FORMATS + GEO_FORMATS
 # What each Entwicklung view is: a chart (image formats) or a table (data formats), or both.
+CLASSES = ("continuous", "quantiles", "equal")
 GROWTH_VIEWS = ("verlauf", "wachstum", "aenderungen", "veraenderung")
 
 _FORMATS_BY_PAGE = {
@@ -32,7 +33,7 @@ _FORMATS_BY_PAGE = {
 _FORMATS_BY_GROWTH_VIEW = {
     "verlauf": IMAGE_FORMATS + TABLE_FORMATS,
     "wachstum": IMAGE_FORMATS + TABLE_FORMATS,
-    "aenderungen": TABLE_FORMATS + GEO_FORMATS,
+    "aenderungen": FORMATS,
     "veraenderung": FORMATS,
 }
 
@@ -54,6 +55,9 @@ class ExportRequest:
     search: str | None = None  # Anbieter filter
     service: str | None = None  # Anbieter filter
     all_categories: bool = False  # Anbieter: category filter "alle"
+    classes: str = "continuous"  # Karte colour steps: continuous | quantiles | equal
+    points: bool = False  # Karte: providers drawn as points
+    per_100k: bool = False  # Entwicklung: growth and change per 100,000 instead of absolute
     scale: float = 2.0  # PNG pixel density (2 = twice the layout size)
 
     @property
@@ -69,6 +73,7 @@ def checked(request: ExportRequest) -> ExportRequest:
     _one_of("Art", request.category, CATEGORIES)
     _one_of("Kennzahl", metric, METRICS + tuple(METRIC_ALIASES))
     _one_of("Format", request.format, FORMATS)
+    _one_of("Farbstufen", request.classes, CLASSES)
     allowed = _FORMATS_BY_PAGE[request.page]
     if request.page == "entwicklung":
         _one_of("Ansicht", request.view, GROWTH_VIEWS)

@@ -88,3 +88,24 @@ def umlaut_table() -> pd.DataFrame:
             "je 100.000 Einw.": [1.109, 0.269, 0.0],
         }
     )
+
+
+@pytest.fixture(scope="session")
+def demo_engine(tmp_path_factory):
+    """A real SQLite file with the three demo snapshots (built once per test session)."""
+    import store
+    from scrapers import demo
+
+    path = tmp_path_factory.mktemp("exports-db") / "atlas.sqlite"
+    engine = store.connect(f"sqlite:///{path}")
+    demo.ensure_default(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_ids(demo_engine) -> list[int]:
+    """The demo snapshot ids, oldest first."""
+    import store
+
+    return store.served_series(demo_engine)["id"].tolist()

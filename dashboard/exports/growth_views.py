@@ -1,0 +1,117 @@
+"""Export views of the Entwicklung page and of the change map (two snapshots compared)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+import store
+from dashboard import growth_tables as gt
+from dashboard.exports.errors import ExportError
+from dashboard.exports.provenance import provenance_of
+from dashboard.exports.request import ExportRequest
+from dashboard.exports.views import (
+    CHART_SIZE,
+    LANG,
+    View,
+    level_subtitle,
+    points_with_geometry,
+    regions_with_geometry,
+    snapshots_of,
+)
+from dashboard.figures import growth as gf
+from dashboard.geometry import geojson
+from dashboard.i18n import t
+from store import growth
+
+
+def series_view(engine: Engine, request: ExportRequest) -> View:
+    """Counts over all comparable snapshots, Germany and per Land; published counts apart."""
+    current, _ = snapshots_of(engine, request)
+    series = growth.snapshot_counts(engine, request.category)
+    if series.empty:
+        raise ExportError("Es gibt keine Datenstände für einen Verlauf.")
+    reference = growth.published_reference(request.category)
+    first = series.sort_values("taken_at").iloc[0]
+    prov = provenance_of(current, store.get_snapshot(engine, int(first["snapshot_id"])))
+    what = t(f"category.{request.category}", LANG)
+    legend = "Rauten: veröffentlichte Zählungen (Maaß/Zentel/Poppe/Blach, doi.org/10.35468/6002-22)"
+    return View(
+        title=f"{what}: Anzahl je Datenstand, Deutschland",
+        subtitle=f"Datenstände {prov.date_label}; {legend}",
+        provenance=prov,
+        figure=gf.national_series_figure(series, reference, LANG),
+        table=gt.series_table(series, LANG),
+        size=CHART_SIZE,
+    )
+
+
+def _pair(engine: Engine, request: ExportRequest):
+    current, base = snapshots_of(engine, request)
+    if base is None:
+        raise ExportError("Für diesen Export fehlt der ältere Datenstand (--base ID).")
+    older, newer = sorted((base, current), key=lambda s: (s["taken_at"], s["id"]))
+    return older, newer, provenance_of(newer, older)
+
+
+def growth_view(engine: Engine, request: ExportRequest) -> View:
+    """Growth per Land between two snapshots, ranked, absolute or per 100,000."""
+    older, newer, prov = _pair(engine, request)
+    table = growth.land_growth_between(engine, older["id"], newer["id"], request.category)
+    what = t(f"category.{request.category}.short", LANG)
+    measure = "je 100.000 Einwohner" if request.per_100k else "absolut"
+    return View(
+        title=f"{what}: Zuwachs nach Ländern ({measure})",
+        subtitle=f"Veränderung {prov.date_label}",
+        provenance=prov,
+        figure=gf.growth_bar_figure(table, per_100k=request.per_100k, lang=LANG),
+        legend_title=gf.tx("growth_per_100k" if request.per_100k else "growth", LANG),
+        table=gt.growth_table(table, prov.base_taken_at, prov.taken_at, LANG),
+        size=CHART_SIZE,
+    )
+
+
+def changes_view(engine: Engine, request: ExportRequest) -> View:
+    """Providers new, vanished and changed between two snapshots, as table, points and map."""
+    older, newer, prov = _pair(engine, request)
+    diff = growth.provider_changes(engine, older["id"], newer["id"], request.category)
+    table = gt.changes_table(diff, LANG)
+    located = diff.set_index(["category", "source_id"])
+    keys = list(zip(table["Art"], table["REHADAT-ID"], strict=True))
+    what = t(f"category.{request.category}.short", LANG)
+    return View(
+        title=f"{what}: neue, weggefallene und geänderte Anbieter",
+        subtitle=f"Vergleich {prov.date_label}",
+        provenance=prov,
+        figure=gf.changes_points_figure(diff, geojson("land"), LANG),
+        table=table,
+        shapes=points_with_geometry(
+            table, located.loc[keys, "lon"], located.loc[keys, "lat"]
+        ),
+        layer="anbieter_aenderungen",
+        with_plz=True,
+    )
+
+
+def region_change_view(engine: Engine, request: ExportRequest) -> View:
+    """The change map: per region the difference between two snapshots, diverging scale."""
+    older, newer, prov = _pair(engine, request)
+    per_100k = request.per_100k or request.metric == "per_100k"
+    change = growth.region_change_between(
+        engine, older["id"], newer["id"], request.level, request.category
+    )
+    table = gt.region_change_table(change, prov.base_taken_at, prov.taken_at, LANG)
+    what = t(f"category.{request.category}.short", LANG)
+    measure = "je 100.000 Einwohner" if per_100k else "Anzahl"
+    key = table.columns[0]
+    return View(
+        title=f"{what}: Veränderung {measure} nach {t(f'level.{request.level}', LANG)}",
+        subtitle=level_subtitle(prov, request.level),
+        provenance=prov,
+        figure=gf.change_map_figure(change, geojson(request.level), per_100k, LANG),
+        legend_title=gf.tx("change_per_100k" if per_100k else "change", LANG),
+        table=table,
+        shapes=regions_with_geometry(request.level, table, key),
+        layer=f"veraenderung_{request.level}",
+    )
+
+

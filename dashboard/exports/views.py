@@ -1,0 +1,83 @@
+"""What each page shows, built from the store for one export request: figure, table, shapes.
+
+The same figure and table functions the pages use (dashboard.figures, dashboard.growth_tables,
+the pages' table builders), so an export is what is on screen. Exports are in German.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import plotly.graph_objects as go
+from sqlalchemy import Engine
+
+import geodata
+import store
+from dashboard.exports.errors import ExportError
+from dashboard.exports.provenance import Provenance
+from dashboard.exports.request import ExportRequest
+from dashboard.i18n import t
+
+LANG = "de"
+MAP_SIZE = (1000, 1250)
+CHART_SIZE = (1100, 760)
+
+
+@dataclass
+class View:
+    """One page's content for export. `table` has the on-screen labels; `shapes` (optional)
+    is the same rows with geometry for GeoJSON/GeoPackage."""
+
+    title: str
+    subtitle: str
+    provenance: Provenance
+    figure: go.Figure | None = None
+    legend_title: str | None = None
+    table: pd.DataFrame | None = None
+    shapes: gpd.GeoDataFrame | None = None
+    layer: str = "daten"
+    with_plz: bool = False
+    size: tuple[int, int] = MAP_SIZE
+
+
+def snapshots_of(engine: Engine, request: ExportRequest) -> tuple[dict[str, Any], Any]:
+    """The snapshot (requested or served) and, for comparisons, the base snapshot."""
+    if request.snapshot is None:
+        current = store.served_snapshot(engine)
+        if current is None:
+            raise ExportError("Es gibt noch keinen Datenstand zum Exportieren.")
+    else:
+        current = _snapshot(engine, request.snapshot)
+    base = _snapshot(engine, request.base) if request.base is not None else None
+    if base is not None and base["id"] == current["id"]:
+        raise ExportError("Für einen Vergleich braucht es zwei verschiedene Datenstände.")
+    return current, base
+
+
+def _snapshot(engine: Engine, snapshot_id: int) -> dict[str, Any]:
+    found = store.get_snapshot(engine, snapshot_id)
+    if found is None:
+        raise ExportError(f"Datenstand {snapshot_id} gibt es nicht.")
+    return found
+
+
+def level_subtitle(prov: Provenance, level: str) -> str:
+    return f"{t(f'level.{level}', LANG)}, Stand {prov.date_label}"
+
+
+def regions_with_geometry(level: str, frame: pd.DataFrame, key: str) -> gpd.GeoDataFrame:
+    """The on-screen table joined to the region shapes by its code column `key`."""
+    shapes = geodata.load_regions(level)[["code", "geometry"]]
+    joined = shapes.merge(frame, left_on="code", right_on=key, how="inner")
+    if key != "code":
+        joined = joined.drop(columns="code")
+    return gpd.GeoDataFrame(joined, geometry="geometry", crs=4326)
+
+
+def points_with_geometry(frame: pd.DataFrame, lon: pd.Series, lat: pd.Series):
+    """Provider rows as points; rows without coordinates keep an empty geometry."""
+    geometry = gpd.points_from_xy(lon.to_numpy(), lat.to_numpy())
+    return gpd.GeoDataFrame(frame.reset_index(drop=True), geometry=geometry, crs=4326)

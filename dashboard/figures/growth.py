@@ -1,0 +1,236 @@
+"""Figures of the Entwicklung page: counts over time, growth per Land, change maps.
+
+Plain functions of frames from `store.growth` (no store access, no Dash), so they can be
+tested without a browser and exported by `dashboard.exports` exactly as shown. Colours are
+Okabe-Ito (safe for colour blindness); the diverging scale is purple-orange around zero.
+Maps are `geo` subplots like the Karte page's.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+# Okabe-Ito
+BLUE, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#595959"
+CHANGE_COLOURS = {"new": BLUE, "vanished": VERMILLION, "changed": ORANGE}
+DIVERGING = "PuOr_r"  # purple = fewer, orange = more; readable with all common colour deficits
+
+TEXTS = {
+    "de": {
+        "snapshots": "Datenstände",
+        "reference": "veröffentlichte Zählung",
+        "count": "Anzahl",
+        "date": "Datum",
+        "new": "neu",
+        "vanished": "weggefallen",
+        "changed": "geändert",
+        "growth": "Zuwachs",
+        "growth_per_100k": "Zuwachs je 100.000 Einw.",
+        "change": "Veränderung",
+        "change_per_100k": "Veränderung je 100.000 Einw.",
+        "germany": "Deutschland",
+    },
+    "en": {
+        "snapshots": "snapshots",
+        "reference": "published count",
+        "count": "Count",
+        "date": "Date",
+        "new": "new",
+        "vanished": "gone",
+        "changed": "changed",
+        "growth": "Growth",
+        "growth_per_100k": "Growth per 100,000 inhabitants",
+        "change": "Change",
+        "change_per_100k": "Change per 100,000 inhabitants",
+        "germany": "Germany",
+    },
+}
+
+
+def tx(key: str, lang: str) -> str:
+    return TEXTS.get(lang, TEXTS["de"])[key]
+
+
+def national_series_figure(series: pd.DataFrame, reference: pd.DataFrame, lang: str = "de"):
+    """Germany's count per snapshot as a line, the published counts as separate diamonds.
+
+    The two are never joined into one line: a published count is someone else's measurement
+    with its own source (shown on hover), not a snapshot of ours.
+    """
+    germany = series[series["region"] == "DE"].sort_values("taken_at")
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=_dates(germany["taken_at"]),
+            y=germany["count"],
+            mode="lines+markers+text",
+            text=germany["count"],
+            textposition="top left",
+            name=tx("snapshots", lang),
+            line={"color": BLUE, "width": 3},
+            marker={"size": 9},
+            customdata=germany[["snapshot_id", "origin"]].to_numpy(),
+            hovertemplate="%{x|%d.%m.%Y}: %{y}<br>Snapshot %{customdata[0]} "
+            "(%{customdata[1]})<extra></extra>",
+        )
+    )
+    if len(reference):
+        fig.add_trace(
+            go.Scatter(
+                x=pd.to_datetime(reference["as_of"]),
+                y=reference["count"],
+                mode="markers",
+                name=tx("reference", lang),
+                marker={"symbol": "diamond-open", "size": 14, "color": VERMILLION,
+                        "line": {"width": 2.5}},
+                customdata=reference[["source"]].to_numpy(),
+                hovertemplate="%{x|%d.%m.%Y}: %{y}<br>%{customdata[0]}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        xaxis={"title": tx("date", lang), "tickformat": "%m/%Y"},
+        yaxis={"title": tx("count", lang), "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.2},
+        margin={"t": 30, "r": 20, "l": 60, "b": 60},
+        plot_bgcolor="white",
+        hovermode="closest",
+    )
+    fig.update_xaxes(gridcolor="#e5e5e5")
+    fig.update_yaxes(gridcolor="#e5e5e5")
+    return fig
+
+
+def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int = 4):
+    """Small multiples: one panel per Land with the same y axis, so heights compare."""
+    laender = series[series["region"] != "DE"]
+    names = laender.drop_duplicates("region").sort_values("region")
+    rows = math.ceil(len(names) / columns)
+    fig = make_subplots(
+        rows=rows, cols=columns, shared_xaxes=True, shared_yaxes=True,
+        subplot_titles=names["region_name"].tolist(), vertical_spacing=0.08,
+        horizontal_spacing=0.03,
+    )
+    for i, land in enumerate(names.itertuples()):
+        mine = laender[laender["region"] == land.region].sort_values("taken_at")
+        fig.add_trace(
+            go.Scatter(
+                x=_dates(mine["taken_at"]), y=mine["count"], mode="lines+markers",
+                name=land.region_name, showlegend=False, line={"color": BLUE},
+                hovertemplate=f"{land.region_name}<br>%{{x|%d.%m.%Y}}: %{{y}}<extra></extra>",
+            ),
+            row=i // columns + 1, col=i % columns + 1,
+        )
+    fig.update_annotations(font_size=12)
+    fig.update_xaxes(tickformat="%m/%y", nticks=4, gridcolor="#eeeeee")
+    fig.update_yaxes(rangemode="tozero", gridcolor="#eeeeee")
+    fig.update_layout(plot_bgcolor="white", margin={"t": 40, "r": 10, "l": 40, "b": 30},
+                      height=170 * rows + 80)
+    return fig
+
+
+def growth_bar_figure(table: pd.DataFrame, per_100k: bool = False, lang: str = "de"):
+    """Länder ranked by growth between two snapshots (absolute or per 100,000), best on top."""
+    column = "growth_per_100k" if per_100k else "growth"
+    ordered = table.sort_values([column, "land_code"], ascending=[True, False])
+    colours = [BLUE if v > 0 else VERMILLION if v < 0 else GREY for v in ordered[column]]
+    decimals = 2 if per_100k else 0
+    fig = go.Figure(
+        go.Bar(
+            x=ordered[column], y=ordered["land"], orientation="h", marker_color=colours,
+            text=[_signed(v, decimals) for v in ordered[column]], textposition="outside",
+            customdata=ordered[["count_old", "count_new"]].to_numpy(),
+            hovertemplate="%{y}: %{customdata[0]} → %{customdata[1]}<extra></extra>",
+            cliponaxis=False,
+        )
+    )
+    fig.update_layout(
+        xaxis={"title": tx(column, lang), "zeroline": True, "zerolinecolor": "#333",
+               "gridcolor": "#e5e5e5"},
+        yaxis={"automargin": True},
+        plot_bgcolor="white", margin={"t": 30, "r": 50, "l": 10, "b": 50},
+        height=max(420, 28 * len(ordered) + 80),
+    )
+    return fig
+
+
+def change_map_figure(
+    change: pd.DataFrame, geojson: dict[str, Any] | str, per_100k: bool = False,
+    lang: str = "de",
+):
+    """The difference between two snapshots per region on a diverging scale centred on zero.
+
+    `geojson` is a FeatureCollection whose feature ids are region codes, or its URL (the
+    dashboard passes the URL so the browser loads geometry once).
+    """
+    column = "change_per_100k" if per_100k else "change"
+    values = change[column].astype("float64")
+    bound = max(float(values.abs().max() or 0), 1e-9 if per_100k else 1)
+    fig = go.Figure(
+        go.Choropleth(
+            geojson=geojson, locations=change["code"], featureidkey="properties.code", z=values,
+            zmin=-bound, zmax=bound, zmid=0, colorscale=DIVERGING,
+            marker={"line": {"width": 0.4, "color": "#6b6b6b"}},
+            colorbar={"title": {"text": tx(column, lang), "side": "top"}, "thickness": 14},
+            customdata=change[["name", "count_old", "count_new"]].to_numpy(),
+            hovertemplate="%{customdata[0]}: %{customdata[1]} → %{customdata[2]} "
+            "(%{z:+})<extra></extra>",
+        )
+    )
+    _blank_map(fig)
+    return fig
+
+
+def changes_points_figure(
+    diff: pd.DataFrame, geojson: dict[str, Any] | str, lang: str = "de"
+):
+    """New, vanished and changed providers as points over the Länder outlines."""
+    features = geojson["features"] if isinstance(geojson, dict) else None
+    outline = [f["properties"]["code"] for f in features] if features else None
+    fig = go.Figure()
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson, locations=outline or _LAND_CODES, featureidkey="properties.code",
+            z=[0] * len(outline or _LAND_CODES), colorscale=[[0, "#f4f4f4"], [1, "#f4f4f4"]],
+            showscale=False, hoverinfo="skip", marker={"line": {"width": 0.8, "color": "#888"}},
+        )
+    )
+    located = diff.dropna(subset=["lon", "lat"])
+    for kind in ("new", "vanished", "changed"):
+        mine = located[located["change"] == kind]
+        fig.add_trace(
+            go.Scattergeo(
+                lon=mine["lon"], lat=mine["lat"], mode="markers",
+                name=f"{tx(kind, lang)} ({int((diff['change'] == kind).sum())})",
+                marker={"size": 10, "color": CHANGE_COLOURS[kind]},
+                text=mine["name"], hovertemplate="%{text}<extra></extra>",
+            )
+        )
+    _blank_map(fig)
+    fig.update_layout(legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.85)"})
+    return fig
+
+
+_LAND_CODES = [f"{i:02d}" for i in range(1, 17)]
+
+
+def _blank_map(fig: go.Figure) -> None:
+    """Only our own shapes, fitted to Germany, like the Karte page (the graph's topojsonURL
+    points at the app's local copy, so no base map is fetched from a CDN)."""
+    fig.update_geos(
+        visible=False, fitbounds="locations", projection_type="mercator",
+        bgcolor="rgba(0,0,0,0)", showframe=False,
+    )
+    fig.update_layout(margin={"t": 0, "r": 0, "l": 0, "b": 0}, paper_bgcolor="#ffffff")
+
+
+def _dates(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values, utc=True).dt.tz_localize(None)
+
+
+def _signed(value: float, decimals: int) -> str:
+    return f"{value:+.{decimals}f}".replace(".", ",") if value else "0"
