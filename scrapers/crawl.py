@@ -160,7 +160,7 @@ class Crawler:
             return result, keep
 
         visited: set[str] = set()
-        prev_digest = prev_ids = None
+        seen_content: dict = {}  # content digest / entry ids → page number
         number = 0
         while page is not None:
             number += 1
@@ -189,12 +189,17 @@ class Crawler:
             for problem in listing.problems:
                 fail(page, f"{where}: {problem}")
 
+            # The same page again under another URL: a repeat (previous page) or a loop.
             digest = hashlib.sha1(page.content).hexdigest()
             ids = tuple(r.source_id for r in listing.records)
-            if number > 1 and (digest == prev_digest or (ids and ids == prev_ids)):
+            earlier = seen_content.get(digest) or (seen_content.get(ids) if ids else None)
+            if earlier == number - 1:
                 fail(page, f"{where}: repeats the previous page (same entries)")
                 break
-            prev_digest, prev_ids = digest, ids
+            if earlier is not None:
+                fail(page, f"{where}: pagination loop, same entries as page {earlier}")
+                break
+            seen_content[digest] = seen_content[ids] = number
             expected = result.expected_total or 0
             if listing.entries_found == 0 and len(result.records) < expected:
                 fail(page, f"{where}: empty list although the site reports {expected} hits "
