@@ -1,0 +1,337 @@
+"""The read-only data API on the dashboard's Flask server, for journalists and scripts.
+
+GET /healthz                       status and the served snapshot
+GET /api/regions?level=&category=&snapshot=&format=json|csv
+GET /api/providers?category=&land=&kreis=&snapshot=&format=json|csv|geojson
+
+Every parameter is checked against its allowed values before anything is read. Errors are
+a small class hierarchy handled in one place (as datasette does): a bad or unknown
+parameter answers 400, an unknown snapshot 404, both as one-line JSON {"error": "..."};
+anything unexpected 500 with a generic message, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from flask import Blueprint, Flask, Response, request
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+import geodata
+import store
+from dashboard.exports.provenance import DEMO_NOTE, provenance_of
+
+log = logging.getLogger(__name__)
+
+MAX_VALUE_LENGTH = 64
+_SNAPSHOT = re.compile(r"^[0-9]{1,12}$")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+class ApiError(Exception):
+    """An answer other than 200, with a one-line message for the client."""
+
+    status = 500
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(message.split())[:300])
+        self.message = str(self.args[0])
+
+
+class BadRequest(ApiError):
+    status = 400
+
+
+class NotFound(ApiError):
+    status = 404
+
+
+class Unavailable(ApiError):
+    status = 503
+
+
+def _error_response(status: int, message: str) -> Response:
+    return _json({"error": message}, status)
+
+
+# --- parameters -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Param:
+    """One allowed query parameter: its default and a check that returns the clean value."""
+
+    default: str | None
+    check: Callable[[str], Any]
+
+
+def _shown(value: str) -> str:
+    """A client's value, safe to repeat in a one-line message."""
+    return repr(value[:40] + ("…" if len(value) > 40 else ""))
+
+
+def _choice(name: str, allowed: tuple[str, ...]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise BadRequest(f"{name} must be one of {', '.join(allowed)}, not {_shown(value)}")
+        return value
+
+    return check
+
+
+def _snapshot(value: str) -> str | int:
+    if value == "latest":
+        return value
+    if not _SNAPSHOT.match(value):
+        raise BadRequest(f"snapshot must be 'latest' or a snapshot id, not {_shown(value)}")
+    return int(value)
+
+
+def _land(value: str) -> str:
+    if value not in geodata.LAENDER:
+        raise BadRequest(f"land must be a 2-digit Land code (01 … 16), not {_shown(value)}")
+    return value
+
+
+def _kreis(value: str) -> str:
+    if not re.fullmatch(r"[0-9]{5}", value):
+        raise BadRequest(f"kreis must be a 5-digit Kreis ARS, e.g. 09162, not {_shown(value)}")
+    if value not in set(geodata.region_table("kreis")["code"]):
+        raise BadRequest(f"unknown kreis {value}")
+    return value
+
+
+def _parse(spec: dict[str, Param]) -> dict[str, Any]:
+    """The request's query parameters, checked: unknown, repeated, over-long or
+    disallowed values are a BadRequest."""
+    unknown = [key for key in request.args if key not in spec]
+    if unknown:
+        raise BadRequest(
+            f"unknown parameter {_shown(unknown[0])}; allowed: {', '.join(spec)}"
+        )
+    values: dict[str, Any] = {}
+    for name, param in spec.items():
+        given = request.args.getlist(name)
+        if len(given) > 1:
+            raise BadRequest(f"parameter {name} given more than once")
+        if not given:
+            values[name] = None if param.default is None else param.check(param.default)
+            continue
+        value = given[0]
+        if len(value) > MAX_VALUE_LENGTH:
+            raise BadRequest(f"parameter {name} is too long")
+        values[name] = param.check(value)
+    return values
+
+
+CATEGORY = Param("ala", _choice("category", store.CATEGORIES))
+OPTIONAL_CATEGORY = Param(None, _choice("category", store.CATEGORIES))
+SNAPSHOT = Param("latest", _snapshot)
+REGIONS_SPEC = {
+    "level": Param("land", _choice("level", store.LEVELS)),
+    "category": CATEGORY,
+    "snapshot": SNAPSHOT,
+    "format": Param("json", _choice("format", ("json", "csv"))),
+}
+PROVIDERS_SPEC = {
+    "category": OPTIONAL_CATEGORY,
+    "land": Param(None, _land),
+    "kreis": Param(None, _kreis),
+    "snapshot": SNAPSHOT,
+    "format": Param("json", _choice("format", ("json", "csv", "geojson"))),
+}
+
+
+# --- answers --------------------------------------------------------------------------------
+
+
+def _json(payload: Any, status: int = 200, mimetype: str = "application/json") -> Response:
+    body = json.dumps(payload, ensure_ascii=False, allow_nan=False)
+    return Response(body, status=status, mimetype=mimetype)
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """JSON-safe records: NaN → null, numpy scalars → Python values."""
+    return json.loads(frame.to_json(orient="records", force_ascii=False, double_precision=10))
+
+
+def _csv(frame: pd.DataFrame, filename: str) -> Response:
+    out = io.StringIO()
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(_defuse)
+    safe.to_csv(out, index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    response = Response(out.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _defuse(value: Any) -> Any:
+    # A cell that starts like a formula would run in a spreadsheet: prefix a quote.
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _resolve(engine: Engine, wanted: str | int) -> dict[str, Any]:
+    if wanted == "latest":
+        snapshot = store.served_snapshot(engine)
+        if snapshot is None:
+            raise NotFound("the store holds no snapshot yet")
+        return snapshot
+    snapshot = store.get_snapshot(engine, wanted)
+    if snapshot is None:
+        raise NotFound(f"no snapshot with id {wanted}")
+    return snapshot
+
+
+def _provenance(snapshot: dict[str, Any], with_plz: bool) -> dict[str, Any]:
+    prov = provenance_of(snapshot)
+    source = prov.source_line
+    if prov.is_demo:
+        source += f" ({DEMO_NOTE})"
+    return {
+        "snapshot": {
+            "id": snapshot["id"],
+            "taken_at": snapshot["taken_at"],
+            "origin": snapshot["origin"],
+        },
+        "source": source,
+        "attribution": list(prov.attributions(with_plz)),
+    }
+
+
+def _trace_columns(frame: pd.DataFrame, snapshot: dict[str, Any], source: str) -> pd.DataFrame:
+    front = pd.DataFrame(
+        {
+            "snapshot_id": snapshot["id"],
+            "taken_at": snapshot["taken_at"],
+            "origin": snapshot["origin"],
+        },
+        index=frame.index,
+    )
+    out = pd.concat([front, frame], axis=1)
+    out["source"] = source
+    return out
+
+
+def _health(engine: Engine) -> Response:
+    snapshot = store.served_snapshot(engine)
+    if snapshot is None:
+        return _json({"status": "empty", "snapshot": None}, 503)
+    counts = {c: v["parsed"] for c, v in snapshot["counts"].items()}
+    return _json(
+        {
+            "status": "ok",
+            "snapshot": {
+                "id": snapshot["id"],
+                "taken_at": snapshot["taken_at"],
+                "origin": snapshot["origin"],
+                "counts": counts,
+            },
+        }
+    )
+
+
+def _regions(engine: Engine) -> Response:
+    args = _parse(REGIONS_SPEC)
+    snapshot = _resolve(engine, args["snapshot"])
+    try:
+        frame = store.region_metrics(engine, snapshot["id"], args["level"], args["category"])
+    except store.CategoryNotInSnapshot as exc:
+        raise NotFound(str(exc)) from exc
+    meta = _provenance(snapshot, with_plz=False)
+    if args["format"] == "csv":
+        name = f"ala-atlas_regionen_{args['level']}_{args['category']}_{snapshot['id']}.csv"
+        traced = _trace_columns(frame, snapshot, meta["source"])
+        traced.insert(3, "level", args["level"])
+        traced.insert(4, "category", args["category"])
+        return _csv(traced, name)
+    return _json(
+        {
+            **meta,
+            "level": args["level"],
+            "category": args["category"],
+            "population_as_of": geodata.attribution.POPULATION_AS_OF,
+            "unplaced": frame.attrs.get("unplaced", {}),
+            "count": len(frame),
+            "regions": _records(frame),
+        }
+    )
+
+
+def _providers(engine: Engine) -> Response:
+    args = _parse(PROVIDERS_SPEC)
+    snapshot = _resolve(engine, args["snapshot"])
+    category = args["category"]
+    if category is not None and category not in snapshot["counts"]:
+        raise NotFound(f"snapshot {snapshot['id']} has no data for category {category!r}")
+    frame = store.load_providers(
+        engine, snapshot["id"], category=category, land=args["land"], kreis=args["kreis"]
+    )
+    meta = _provenance(snapshot, with_plz=True)
+    filters = {k: args[k] for k in ("category", "land", "kreis")}
+    if args["format"] == "csv":
+        flat = frame.assign(services=frame["services"].map(lambda s: "; ".join(s or [])))
+        return _csv(_trace_columns(flat, snapshot, meta["source"]),
+                    f"ala-atlas_anbieter_{snapshot['id']}.csv")
+    records = _records(frame)
+    if args["format"] == "geojson":
+        features = [
+            {
+                "type": "Feature",
+                "geometry": None
+                if r["lon"] is None or r["lat"] is None
+                else {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
+                "properties": {k: v for k, v in r.items() if k not in ("lon", "lat")},
+            }
+            for r in records
+        ]
+        payload = {"type": "FeatureCollection", **meta, "filters": filters, "features": features}
+        return _json(payload, mimetype="application/geo+json")
+    return _json({**meta, "filters": filters, "count": len(records), "providers": records})
+
+
+# --- wiring ---------------------------------------------------------------------------------
+
+
+def register_api(server: Flask, engine: Engine) -> None:
+    """Add /healthz, /api/regions and /api/providers to the Dash app's Flask server."""
+    api = Blueprint("atlas_api", __name__)
+
+    @api.errorhandler(ApiError)
+    def _api_error(exc: ApiError) -> Response:
+        return _error_response(exc.status, exc.message)
+
+    @api.errorhandler(SQLAlchemyError)
+    def _database_error(exc: SQLAlchemyError) -> Response:
+        log.exception("database error in the data API")
+        return _error_response(503, "the database is not available")
+
+    @api.errorhandler(Exception)
+    def _unexpected(exc: Exception) -> Response:
+        # Werkzeug's own HTTP errors (405, …) keep their status; the rest is logged, and the
+        # client learns nothing about the inside.
+        code = getattr(exc, "code", None)
+        if isinstance(code, int) and 400 <= code < 500:
+            return _error_response(code, getattr(exc, "name", "bad request").lower())
+        log.exception("unexpected error in the data API")
+        return _error_response(500, "internal error")
+
+    api.add_url_rule("/healthz", "healthz", lambda: _health(engine), methods=["GET"])
+    api.add_url_rule("/api/regions", "regions", lambda: _regions(engine), methods=["GET"])
+    api.add_url_rule("/api/providers", "providers", lambda: _providers(engine), methods=["GET"])
+    server.register_blueprint(api)
