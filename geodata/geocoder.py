@@ -39,6 +39,17 @@ def _orte(lookup: Lookup, positions: tuple[int, ...]) -> list[str]:
     return list(dict.fromkeys(lookup.rows["ort"].iat[p] for p in positions))
 
 
+def _same_name_note(lookup: Lookup, plz: str, positions: tuple[int, ...]) -> str:
+    kreise = list(dict.fromkeys(lookup.rows["table_kreis_ars"].iat[p] for p in positions))
+    if len(kreise) < 2:
+        return ""
+    ort = lookup.rows["ort"].iat[positions[0]]
+    return (
+        f"PLZ {plz} lists an Ort {ort} in {len(kreise)} Kreise ({', '.join(kreise)}); "
+        f"used the one in {kreise[0]}"
+    )
+
+
 def _resolve(lookup: Lookup, plz_value: object, city: str | None) -> tuple[str, int, str]:
     """(clean PLZ, row position, note about the choice). Raises LocateError."""
     plz = clean_plz(plz_value)
@@ -47,9 +58,9 @@ def _resolve(lookup: Lookup, plz_value: object, city: str | None) -> tuple[str, 
         raise LocateError(f"PLZ {plz} is not in the PLZ table (OpenStreetMap, 2019)")
     if city:
         for key in keys(city):
-            position = lookup.by_plz_ort.get((plz, key))
-            if position is not None:
-                return plz, position, ""
+            matching = lookup.by_plz_ort.get((plz, key))
+            if matching:
+                return plz, matching[0], _same_name_note(lookup, plz, matching)
     orte = sorted(_orte(lookup, positions))
     listed = ", ".join(orte)
     chosen = lookup.rows["ort"].iat[positions[0]]

@@ -38,7 +38,9 @@ RESULT_COLUMNS = [
 class Lookup:
     rows: pd.DataFrame  # per PLZ table row (same order): plz, ort, table_kreis_ars, RESULT_COLUMNS
     by_plz: dict[str, tuple[int, ...]]  # row positions per PLZ, preferred (default) first
-    by_plz_ort: dict[tuple[str, str], int]  # (PLZ, normalised Ort key) → row position
+    # (PLZ, normalised Ort key) → row positions, preferred first (an Ort name can occur in two
+    # Kreise under one PLZ: 22929 Hamfelde is a Gemeinde in Stormarn and in Herzogtum Lauenburg)
+    by_plz_ort: dict[tuple[str, str], tuple[int, ...]]
     build_seconds: float
 
 
@@ -151,15 +153,15 @@ def get_lookup() -> Lookup:
     started = time.perf_counter()
     rows = _resolve_rows()
     by_plz: dict[str, list[int]] = {}
-    by_plz_ort: dict[tuple[str, str], int] = {}
+    by_plz_ort: dict[tuple[str, str], list[int]] = {}
     for position in _preference(rows):
         plz = rows["plz"].iat[position]
         by_plz.setdefault(plz, []).append(position)
         for key in keys(rows["ort"].iat[position]):
-            by_plz_ort.setdefault((plz, key), position)
+            by_plz_ort.setdefault((plz, key), []).append(position)
     return Lookup(
         rows=rows,
         by_plz={plz: tuple(positions) for plz, positions in by_plz.items()},
-        by_plz_ort=by_plz_ort,
+        by_plz_ort={key: tuple(positions) for key, positions in by_plz_ort.items()},
         build_seconds=time.perf_counter() - started,
     )

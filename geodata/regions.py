@@ -38,14 +38,18 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values("code", ignore_index=True)
 
 
+# GDAL would read "2019-12-31" as a date and a code like "01" could be typed; keep the text.
+_OPEN = {"DATE_AS_STRING": "YES"}
+
+
 @lru_cache(maxsize=2)
 def _regions(level: str) -> gpd.GeoDataFrame:
-    return _tidy(pyogrio.read_dataframe(_path(level)))
+    return _tidy(pyogrio.read_dataframe(_path(level), **_OPEN))
 
 
 @lru_cache(maxsize=2)
 def _table(level: str) -> pd.DataFrame:
-    return _tidy(pyogrio.read_dataframe(_path(level), read_geometry=False))
+    return _tidy(pyogrio.read_dataframe(_path(level), read_geometry=False, **_OPEN))
 
 
 def load_regions(level: Level) -> gpd.GeoDataFrame:
