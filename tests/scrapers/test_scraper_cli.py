@@ -1,0 +1,138 @@
+"""`python -m scrapers` as a user runs it: parse, scrape --out, replay, failures."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from scrapers.records import Provider
+from scrapers.samples import sample_records
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "fixtures"
+FAST_ENV = {
+    "ATLAS_SCRAPER_RETRY_TIMES": "1",
+    "ATLAS_SCRAPER_RETRY_BACKOFF": "0",
+    "ATLAS_SCRAPER_RETRY_JITTER": "0",
+    "ATLAS_SCRAPER_READ_TIMEOUT": "2",
+}
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("ATLAS_SCRAPER_")}
+    full_env.update(FAST_ENV)
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "scrapers", *args],
+        cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def read_jsonl(path: Path) -> list[Provider]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [Provider.from_dict(json.loads(line)) for line in lines]
+
+
+def test_parse_prints_records_then_the_total_and_next_page():
+    result = run_cli("parse", "--category", "ala", str(FIXTURES / "ala_page1.html"))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    *records, trailer = lines
+    assert [r["plz"] for r in records] == ["01067", "09111", "24103", "04109"]
+    assert trailer["expected_total"] == 1020
+    assert trailer["next_page"].endswith("page=2")
+    assert result.stderr == ""
+
+
+def test_parse_of_keine_treffer_prints_a_zero_total_and_no_next_page():
+    result = run_cli("parse", "--category", "ib", str(FIXTURES / "keine_treffer.html"))
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"expected_total": 0, "next_page": None}
+
+
+def test_parse_of_an_error_page_exits_non_zero_with_one_line():
+    result = run_cli("parse", "--category", "ala", str(FIXTURES / "error_page.html"))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "not a listing page" in result.stderr
+
+
+def test_parse_of_a_page_with_problems_exits_1_and_names_them():
+    result = run_cli("parse", "--category", "wfbm", str(FIXTURES / "truncated.html"))
+    assert result.returncode == 1
+    assert "problem: page is truncated" in result.stderr
+    assert "problem: entry 2 ('Werkstatt Am Berg')" in result.stderr
+
+
+def test_scrape_writes_out_and_a_replay_of_the_recording_gives_the_same_records(site, tmp_path):
+    expected = sample_records("ala", 47, seed=3, base_url=site.base_url)
+    site.add_category("ala", expected)
+    out, rec = tmp_path / "live.jsonl", tmp_path / "rec"
+    result = run_cli("scrape", "--category", "ala", "--base-url", site.base_url,
+                     "--delay", "0", "--save-pages", str(rec), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "ala: 47 of 47 entries from 3 pages - complete" in result.stderr
+    assert read_jsonl(out) == expected
+    run_meta = json.loads((rec / "run.json").read_text())
+    assert run_meta["origin"] == "live" and run_meta["base_url"] == site.base_url
+    index = [json.loads(line) for line in (rec / "index.jsonl").read_text().splitlines()]
+    assert [e["file"] for e in index] == ["ala/0001.html", "ala/0002.html", "ala/0003.html"]
+    assert all(e["status"] == 200 and e["category"] == "ala" for e in index)
+
+    hits_before = len(site.hits)
+    replayed = tmp_path / "replay.jsonl"
+    result = run_cli("replay", str(rec), "--out", str(replayed))
+    assert result.returncode == 0, result.stderr
+    assert read_jsonl(replayed) == expected
+    assert len(site.hits) == hits_before  # offline: no request reached the server
+
+
+def test_a_failed_scrape_writes_nothing_and_keeps_the_pages_in_a_named_dir(site, tmp_path):
+    site.add_category("ala", sample_records("ala", 45, base_url=site.base_url), total=50)
+    out = tmp_path / "out" / "records.jsonl"
+    out.parent.mkdir()
+    failures = tmp_path / "failures"
+    result = run_cli("scrape", "--category", "ala", "--base-url", site.base_url,
+                     "--delay", "0", "--out", str(out),
+                     env={"ATLAS_SCRAPER_FAILURE_DIR": str(failures)})
+    assert result.returncode == 1
+    assert "parsed 45 entries but the site reports 50" in result.stderr
+    assert "nothing written" in result.stderr
+    assert not out.exists()
+    assert list(out.parent.iterdir()) == []  # no temp file left behind
+    [kept] = list(failures.iterdir())
+    assert str(kept) in result.stderr
+    assert len((kept / "index.jsonl").read_text().splitlines()) == 3
+    assert (kept / "ala" / "0003.html").read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_a_failed_scrape_with_save_pages_names_the_failed_pages_there(site, tmp_path):
+    pages = site.add_category("ala", sample_records("ala", 50, base_url=site.base_url))
+    site.pages["andere-leistungsanbieter"][1] = pages[1][:2000]
+    rec, out = tmp_path / "rec", tmp_path / "out.jsonl"
+    result = run_cli("scrape", "--category", "ala", "--base-url", site.base_url,
+                     "--delay", "0", "--save-pages", str(rec), "--out", str(out))
+    assert result.returncode == 1
+    assert "truncated" in result.stderr
+    assert f"failed pages kept in {rec}: ala/0002.html" in result.stderr
+    assert not out.exists()
+    assert json.loads((rec / "run.json").read_text())["ok"] is False
+
+
+def test_an_unknown_environment_setting_stops_the_cli_with_one_line(tmp_path):
+    result = run_cli("scrape", "--out", str(tmp_path / "x.jsonl"),
+                     env={"ATLAS_SCRAPER_DELAY": "0"})
+    assert result.returncode != 0
+    assert "unknown environment setting ATLAS_SCRAPER_DELAY" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_replay_of_a_directory_that_is_not_a_recording_says_so(tmp_path):
+    result = run_cli("replay", str(tmp_path))
+    assert result.returncode != 0
+    assert "not a recording (no index.jsonl)" in result.stderr
+    assert "Traceback" not in result.stderr
