@@ -110,18 +110,24 @@ def text_lines(*elements) -> list[str]:
 # ---------------------------------------------------------------- page-level fields
 
 
+def _total_in(text: str) -> int | None:
+    if sel.NO_HITS_RE.search(text):
+        return 0
+    match = sel.TOTAL_RE.search(text)
+    return norm.parse_german_int(match.group(1)) if match else None
+
+
 def read_total(doc) -> int | None:
-    """The site's hit count: '1.020 Treffer' → 1020, 'Keine Treffer' → 0, absent → None."""
-    texts = [" ".join(text_lines(el)) for el in doc.xpath(sel.TOTAL_HINT_XPATH)]
+    """The site's hit count: '1.020 Treffer' → 1020, 'Keine Treffer' → 0, absent → None.
+
+    The hinted element is tried first; only without it is the whole page searched.
+    """
+    for el in doc.xpath(sel.TOTAL_HINT_XPATH):
+        total = _total_in(" ".join(text_lines(el)))
+        if total is not None:
+            return total
     body = doc.find("body")
-    texts.append(" ".join(text_lines(body if body is not None else doc)))
-    for text in texts:
-        if sel.NO_HITS_RE.search(text):
-            return 0
-        match = sel.TOTAL_RE.search(text)
-        if match:
-            return norm.parse_german_int(match.group(1))
-    return None
+    return _total_in(" ".join(text_lines(body if body is not None else doc)))
 
 
 def read_next_page(doc, url: str) -> str | None:
