@@ -58,6 +58,7 @@ def ingest(run: RunResult, db_url: str, origin: str, taken_at: str) -> int:
 
 def _run_meta(run: RunResult, origin: str) -> dict:
     return {
+        "taken_at": run.started_at,  # the data is as of when it was fetched
         "started_at": run.started_at,
         "finished_at": run.finished_at,
         "base_url": run.base_url,
@@ -169,7 +170,7 @@ def replay(directory, category, out, db_url) -> None:
         run = crawler.crawl(chosen)
         origin = "demo" if meta.get("origin") == "demo" else "replay"
         finish_run(run, out=out, db=db_url, origin=origin,
-                   taken_at=meta.get("taken_at") or run.started_at,
+                   taken_at=meta.get("taken_at") or meta.get("started_at") or run.started_at,
                    recorder=None, failure_root=settings.FAILURE_DIR)
     except ScraperError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -79,6 +79,7 @@ def test_scrape_writes_out_and_a_replay_of_the_recording_gives_the_same_records(
     assert read_jsonl(out) == expected
     run_meta = json.loads((rec / "run.json").read_text())
     assert run_meta["origin"] == "live" and run_meta["base_url"] == site.base_url
+    assert run_meta["taken_at"] == run_meta["started_at"]
     index = [json.loads(line) for line in (rec / "index.jsonl").read_text().splitlines()]
     assert [e["file"] for e in index] == ["ala/0001.html", "ala/0002.html", "ala/0003.html"]
     assert all(e["status"] == 200 and e["category"] == "ala" for e in index)
