@@ -229,6 +229,7 @@ def _trace_columns(frame: pd.DataFrame, snapshot: dict[str, Any], source: str) -
 
 
 def _health(engine: Engine) -> Response:
+    _parse({})
     snapshot = store.served_snapshot(engine)
     if snapshot is None:
         return _json({"status": "empty", "snapshot": None}, 503)
