@@ -6,7 +6,8 @@ resolved in bulk ahead of time, so a query is a dictionary lookup.
 Which row answers a query:
 - the PLZ's row whose Ort matches the given city after normalisation;
 - otherwise (no city, or a city not listed for that PLZ) the PLZ's default row: located to a
-  Gemeinde first, then the Ort with the most PLZ in the whole table, then alphabetical order.
+  Gemeinde first, then the Gemeinde with the most PLZ in the table, then the largest by area,
+  then alphabetical order (geodata.lookup._preference).
   The `note` says so whenever the PLZ has several Orte or the city did not match.
 """
 
@@ -68,7 +69,7 @@ def _resolve(lookup: Lookup, plz_value: object, city: str | None) -> tuple[str, 
         note = f"Ort {city!r} is not listed for PLZ {plz} ({listed}); used {chosen}"
         return plz, positions[0], note
     if len(orte) > 1:
-        rule = "located to a Gemeinde, most PLZ in the table, then alphabetical"
+        rule = "the Gemeinde with the most PLZ, then the largest"
         note = f"PLZ {plz} covers {len(orte)} Orte ({listed}); no Ort given, used {chosen} ({rule})"
         return plz, positions[0], note
     return plz, positions[0], ""
@@ -94,6 +95,7 @@ def locate(plz: str, city: str | None = None) -> dict:
     quality ("gemeinde" | "kreis" | "land") and note. Raises LocateError for a malformed PLZ
     or one that is not in the PLZ table.
     """
+    clean_plz(plz)  # a malformed PLZ fails before the lookup is built
     lookup = get_lookup()
     city = _clean_city(city)
     clean, position, choice_note = _resolve(lookup, plz, city)

@@ -12,7 +12,6 @@ Where no Gemeinde matches, the row falls back to the table's Kreis and its repre
 from __future__ import annotations
 
 import time
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -132,20 +131,26 @@ def _resolve_rows() -> pd.DataFrame:
 
 
 def _preference(rows: pd.DataFrame) -> list[int]:
-    """Row order for picking a default Ort when a PLZ has several and no Ort is given:
-    located to a Gemeinde first, then the Ort that has the most PLZ in the whole table (a proxy
-    for the main town), then alphabetically, then table order — deterministic."""
-    plz_per_ort = Counter(rows["ort"])
-    order = sorted(
+    """Row order for picking the default Ort when a PLZ has several and no Ort is given.
+
+    Deterministic, and aimed at the main town a PLZ is usually named after:
+    1. rows located to a Gemeinde before rows located only to a Kreis;
+    2. the Gemeinde with the most PLZ in the whole table (counted by AGS, not by name, so
+       the many villages called "Leimbach" do not add up);
+    3. the larger Gemeinde by area;
+    4. the Ort name alphabetically, then table order.
+    """
+    area_km2 = (bkg.gemeinden().set_index("ags").area / 1e6).round(3)
+    plz_per_gemeinde = rows.groupby("gemeinde_ags")["plz"].nunique()
+    ags = rows["gemeinde_ags"]
+    plz_count = ags.map(plz_per_gemeinde).fillna(0).to_numpy()
+    area = ags.map(area_km2).fillna(0).to_numpy()
+    located = (rows["quality"] == "gemeinde").to_numpy()
+    orte = rows["ort"].to_numpy()
+    return sorted(
         range(len(rows)),
-        key=lambda i: (
-            rows["quality"].iat[i] != "gemeinde",
-            -plz_per_ort[rows["ort"].iat[i]],
-            rows["ort"].iat[i],
-            i,
-        ),
+        key=lambda i: (not located[i], -plz_count[i], -area[i], orte[i], i),
     )
-    return order
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,61 @@
+"""`python -m geodata locate PLZ [ORT]` as a user runs it: a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "geodata", *args],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_locate_prints_one_json_object_and_exits_zero():
+    done = run("locate", "27568", "Bremerhaven")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["plz"] == "27568" and result["city"] == "Bremerhaven"
+    assert result["kreis_ars"] == "04012" and result["land_code"] == "04"
+    assert result["quality"] == "gemeinde"
+    assert done.stdout.count("\n") == 1
+
+
+def test_a_city_of_several_words_needs_no_quotes():
+    done = run("locate", "60311", "Frankfurt", "am", "Main")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["gemeinde_ags"] == "06412000"
+
+
+def test_dresden_keeps_its_leading_zero_on_the_command_line():
+    done = run("locate", "01067")
+    assert json.loads(done.stdout)["plz"] == "01067"
+
+
+@pytest.mark.parametrize(
+    ("plz", "message"),
+    [
+        ("1067", "malformed PLZ '1067'"),
+        ("ABCDE", "malformed PLZ 'ABCDE'"),
+        ("", "PLZ is empty"),
+        ("00000", "does not exist"),
+        ("99999", "not in the PLZ table"),
+    ],
+)
+def test_a_bad_plz_exits_non_zero_with_one_line_on_stderr(plz, message):
+    done = run("locate", plz)
+    assert done.returncode != 0
+    assert done.stdout == ""
+    assert message in done.stderr
+    assert done.stderr.count("\n") == 1
