@@ -208,16 +208,18 @@ class Crawler:
             result.records.extend(listing.records)
             self.progress.page_done(len(listing.records))
 
-            page = None
+            current, page = page, None
             next_url = listing.next_page
             if next_url is None:
                 break
+            if next_url == current.url and len(result.records) == result.expected_total:
+                break  # a last page whose "weiter" points at itself: the list is complete
             if next_url in visited:
-                fail(seen[-1], f"{where}: pagination loop, next page {next_url} "
-                               "was already fetched")
+                fail(current, f"{where}: pagination loop, next page {next_url} "
+                              "was already fetched")
                 break
             if number >= self.settings.MAX_PAGES:
-                fail(seen[-1], f"{where}: stopped after MAX_PAGES={self.settings.MAX_PAGES}")
+                fail(current, f"{where}: stopped after MAX_PAGES={self.settings.MAX_PAGES}")
                 break
             try:
                 page = self._fetch(next_url, category, seen)

@@ -30,7 +30,10 @@ LINE_CLASS_HINTS = frozenset({"telefon", "fax", "email", "internet", "strasse", 
 TOTAL_HINT_XPATH = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' trefferanzahl ')]"
 )
-TOTAL_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:Treffer|Ergebnisse?)\b", re.I)
+# "1.020 Treffer", "1 bis 20 von 1.020 Treffern", "95 Ergebnisse"
+TOTAL_RE = re.compile(
+    r"(?<![\d.])(\d{1,3}(?:\.\d{3})+|\d+)\s+(?:Treffer|Ergebnis)(?:n|se|sen)?\b", re.I
+)
 NO_HITS_RE = re.compile(r"\b(?:Keine|0)\s+(?:Treffer|Ergebnisse)\b", re.I)
 
 # --- Pagination ---

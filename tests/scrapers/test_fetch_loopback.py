@@ -239,3 +239,38 @@ def test_the_throttle_is_consulted_for_every_request(site, fast_settings, delay)
     fetcher = LiveFetcher(settings, throttle=CountingThrottle(delay))
     Crawler(fetcher, settings).crawl(["ala"])
     assert len(calls) == len(site.hits) == 4  # robots.txt + 3 pages
+
+
+def test_a_last_page_linking_to_itself_ends_a_complete_list(site, fast_settings):
+    from scrapers.render import render_listing_page
+
+    expected = records(site, 30)
+    site.add_category("ala", expected)
+    site.pages[SLUG][1] = render_listing_page(
+        expected[20:], total=30, next_url=site.url_of("ala", 2)
+    )
+    run = crawl(fast_settings)
+    assert run.ok, run.all_problems()
+    assert run.categories["ala"].records == expected
+
+
+def test_a_crawl_stops_at_max_pages_and_fails(site, fast_settings):
+    site.add_category("ala", records(site, 100), per_page=10)
+    run = crawl(fast_settings.replace(MAX_PAGES=4))
+    result = run.categories["ala"]
+    assert not run.ok
+    assert len(result.pages) == 4
+    assert any("stopped after MAX_PAGES=4" in p for p in result.problems)
+
+
+def test_a_total_that_changes_during_the_crawl_fails_the_run(site, fast_settings):
+    from scrapers.render import render_listing_page
+
+    expected = records(site, 50)
+    site.add_category("ala", expected)
+    site.pages[SLUG][1] = render_listing_page(
+        expected[20:40], total=51, next_url=site.url_of("ala", 3)
+    )
+    run = crawl(fast_settings)
+    assert not run.ok
+    assert any("hit count changed from 50 to 51" in p for p in run.categories["ala"].problems)

@@ -241,3 +241,17 @@ def test_services_map_to_the_three_canonical_names_in_order():
 
 def test_every_kind_of_space_collapses_to_one():
     assert norm.clean_text("\u00a0 A\u2009\u202fB\u200b C \n") == "A B C"
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        ("<p>1 bis 20 von 1.020 Treffern</p>", 1020),
+        ("<div>Ihre Suche ergab <b>95</b> Ergebnisse</div>", 95),
+        ("<p class='trefferanzahl'>12.345 Treffer</p><p>20 Treffer pro Seite</p>", 12345),
+        ("<p>0 Treffer</p>", 0),
+    ],
+)
+def test_hit_counts_in_other_wordings_are_read(snippet, expected):
+    html = f"<html><body>{snippet}<p class='kontaktdaten'>01067 Dresden</p></body></html>"
+    assert parse_listing(html, URL, "ala").expected_total == expected

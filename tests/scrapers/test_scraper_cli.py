@@ -137,3 +137,31 @@ def test_replay_of_a_directory_that_is_not_a_recording_says_so(tmp_path):
     assert result.returncode != 0
     assert "not a recording (no index.jsonl)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_db_gets_a_snapshot_only_from_a_complete_run_with_the_right_origin(site, tmp_path):
+    import store
+
+    db = tmp_path / "atlas.sqlite"
+    url = f"sqlite:///{db}"
+    site.add_category("ala", sample_records("ala", 30, base_url=site.base_url), total=31)
+    failed = run_cli("scrape", "--category", "ala", "--base-url", site.base_url, "--delay", "0",
+                     "--db", url, env={"ATLAS_SCRAPER_FAILURE_DIR": str(tmp_path / "f")})
+    assert failed.returncode == 1
+    assert not db.exists()  # a failed run never touches the store
+
+    site.add_category("ala", sample_records("ala", 30, base_url=site.base_url))
+    rec = tmp_path / "rec"
+    ok = run_cli("scrape", "--category", "ala", "--base-url", site.base_url, "--delay", "0",
+                 "--db", url, "--save-pages", str(rec))
+    assert ok.returncode == 0, ok.stderr
+    meta = json.loads((rec / "run.json").read_text())
+    meta.update(origin="demo", taken_at="2024-06-30T00:00:00+00:00")
+    (rec / "run.json").write_text(json.dumps(meta))
+    replayed = run_cli("replay", str(rec), "--db", url)
+    assert replayed.returncode == 0, replayed.stderr
+
+    snapshots = store.list_snapshots(store.connect(url)).sort_values("id")
+    assert list(snapshots["origin"]) == ["live", "demo"]
+    assert list(snapshots["parsed_ala"]) == [30, 30]
+    assert str(snapshots["taken_at"].iloc[1]).startswith("2024-06-30")
