@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 import store
 from dashboard import growth_tables as gt
 from dashboard.exports.errors import ExportError
+from dashboard.exports.map_views import LEVEL_DATIVE
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.views import (
@@ -104,11 +105,11 @@ def region_change_view(engine: Engine, request: ExportRequest) -> View:
     measure = "je 100.000 Einwohner" if per_100k else "Anzahl"
     key = table.columns[0]
     return View(
-        title=f"{what}: Veränderung {measure} nach {t(f'level.{request.level}', LANG)}",
+        title=f"{what}: Veränderung ({measure}), {LEVEL_DATIVE[request.level]}",
         subtitle=level_subtitle(prov, request.level),
         provenance=prov,
         figure=gf.change_map_figure(change, geojson(request.level), per_100k, LANG),
-        legend_title=gf.tx("change_per_100k" if per_100k else "change", LANG),
+        legend_title=gf.tx("change_per_100k" if per_100k else "change_count", LANG),
         table=table,
         shapes=regions_with_geometry(request.level, table, key),
         layer=f"veraenderung_{request.level}",

@@ -38,8 +38,15 @@ def publish(fig: go.Figure, pub: Publication) -> go.Figure:
     """A decorated copy of `fig`, sized and framed for static export."""
     out = go.Figure(fig)
     footer = [pub.provenance.source_line, *pub.provenance.attributions(pub.with_plz)]
-    top, bottom = 110, 40 + 20 * len(footer)
-    right = 130 if _has_colour_scale(out) else 20
+    footer_height = 18 * len(footer) + 16
+    axes = _has_axes(out)
+    # charts need room under the plot for tick labels and the axis title
+    top, bottom = 110, footer_height + (80 if axes else 20)
+    right = 190 if _has_colour_scale(out) else 30
+    left = max(_margin(out, "l"), 20, _category_label_width(out))
+    if _is_horizontal_bar(out):
+        # a fixed margin instead of automargin, so the footer can be aligned to the image edge
+        out.update_yaxes(automargin=False)
     out.update_layout(
         width=pub.width,
         height=pub.height,
@@ -53,10 +60,15 @@ def publish(fig: go.Figure, pub: Publication) -> go.Figure:
             "font": {"size": 22},
             "subtitle": {"text": pub.subtitle, "font": {"size": 15, "color": "#333333"}},
         },
-        margin={"t": top, "b": bottom, "l": max(_margin(out, "l"), 20), "r": right},
+        margin={"t": top, "b": bottom, "l": left, "r": right},
         paper_bgcolor="white",
-        showlegend=out.layout.showlegend,
     )
+    if axes:
+        out.update_layout(
+            legend={"orientation": "v", "x": 0.01, "y": 0.99, "xanchor": "left",
+                    "yanchor": "top", "bgcolor": "rgba(255,255,255,0.9)"}
+        )
+    # anchored to the bottom left corner of the image, below axes and legend
     out.add_annotation(
         text="<br>".join(footer),
         xref="paper",
@@ -64,8 +76,9 @@ def publish(fig: go.Figure, pub: Publication) -> go.Figure:
         x=0,
         y=0,
         xanchor="left",
-        yanchor="top",
-        yshift=-12,
+        yanchor="bottom",
+        xshift=-left + 0.02 * pub.width,
+        yshift=-bottom + 10,
         align="left",
         showarrow=False,
         font={"size": 12, "color": "#333333"},
@@ -75,7 +88,19 @@ def publish(fig: go.Figure, pub: Publication) -> go.Figure:
     if pub.provenance.is_demo:
         _add_demo_mark(out, pub)
     _fit_maps_to_germany(out, pub.width - 20 - right, pub.height - top - bottom)
+    _frame_geo_on_germany(out)
     return out
+
+
+def _category_label_width(fig: go.Figure) -> int:
+    """Pixels the category labels of a horizontal bar chart need at 14 px font."""
+    bars = [t for t in fig.data if t.type == "bar" and t.orientation == "h" and t.y is not None]
+    labels = [str(y) for trace in bars for y in trace.y]
+    return int(max((len(label) for label in labels), default=0) * 8 + 16)
+
+
+def _has_axes(fig: go.Figure) -> bool:
+    return any(trace.type in {"scatter", "bar"} for trace in fig.data)
 
 
 def _has_colour_scale(fig: go.Figure) -> bool:
@@ -88,17 +113,31 @@ def _margin(fig: go.Figure, side: str) -> int:
 
 
 def _set_legend_title(fig: go.Figure, text: str) -> None:
-    """Put the unit on every colour scale (trace colorbars and shared coloraxes)."""
+    """Put the unit on every colour scale (trace colorbars, shared coloraxes) or, for bar
+    charts, on the value axis."""
+    wrapped = _wrap(text, 16)
     for trace in fig.data:
         if trace.type in {"choroplethmap", "choropleth"} and not getattr(trace, "coloraxis", None):
-            trace.update(colorbar={"title": {"text": text, "side": "top"}})
+            trace.update(colorbar={"title": {"text": wrapped, "side": "top"}})
     for name in fig.layout:
         if name.startswith("coloraxis"):
-            fig.layout[name].colorbar.title = {"text": text, "side": "top"}
+            fig.layout[name].colorbar.title = {"text": wrapped, "side": "top"}
     if any(trace.type == "bar" for trace in fig.data):
-        fig.update_xaxes(title_text=text) if _is_horizontal_bar(fig) else fig.update_yaxes(
-            title_text=text
-        )
+        if _is_horizontal_bar(fig):
+            fig.update_xaxes(title_text=text)
+        else:
+            fig.update_yaxes(title_text=text)
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break a legend title at spaces into lines of about `width` characters (<br>)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def _is_horizontal_bar(fig: go.Figure) -> bool:
@@ -106,7 +145,8 @@ def _is_horizontal_bar(fig: go.Figure) -> bool:
 
 
 def _add_demo_mark(fig: go.Figure, pub: Publication) -> None:
-    size = int(min(pub.width, pub.height) / 6)
+    # 13 letters at about 0.6 em each, turned by 30°: this keeps the word inside the image
+    size = int(min(pub.width, pub.height) / 10)
     fig.add_annotation(
         text=DEMO_MARK,
         xref="paper",
@@ -115,8 +155,23 @@ def _add_demo_mark(fig: go.Figure, pub: Publication) -> None:
         y=0.5,
         showarrow=False,
         textangle=-30,
-        font={"size": size, "color": "rgba(190, 30, 30, 0.28)"},
+        font={"size": size, "color": "rgba(190, 30, 30, 0.25)"},
     )
+
+
+def _frame_geo_on_germany(fig: go.Figure) -> None:
+    """Give every `geo` subplot Germany's extent as fixed axis ranges.
+
+    `fitbounds="locations"` (what the screen uses) leaves a wide empty border in a tall static
+    image; fixed ranges let the country fill the plot area at the projection's true aspect.
+    """
+    for name in fig.layout:
+        if name.startswith("geo"):
+            fig.layout[name].update(
+                fitbounds=False,
+                lonaxis={"range": list(GERMANY_LON)},
+                lataxis={"range": list(GERMANY_LAT)},
+            )
 
 
 def _fit_maps_to_germany(fig: go.Figure, plot_w: float, plot_h: float) -> None:

@@ -18,6 +18,8 @@ from plotly.subplots import make_subplots
 # Okabe-Ito
 BLUE, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#595959"
 CHANGE_COLOURS = {"new": BLUE, "vanished": VERMILLION, "changed": ORANGE}
+# a second cue besides colour, for readers who cannot tell the colours apart
+CHANGE_SYMBOLS = {"new": "circle", "vanished": "x", "changed": "diamond"}
 DIVERGING = "PuOr_r"  # purple = fewer, orange = more; readable with all common colour deficits
 
 TEXTS = {
@@ -32,6 +34,7 @@ TEXTS = {
         "growth": "Zuwachs",
         "growth_per_100k": "Zuwachs je 100.000 Einw.",
         "change": "Veränderung",
+        "change_count": "Veränderung (Anzahl Anbieter)",
         "change_per_100k": "Veränderung je 100.000 Einw.",
         "germany": "Deutschland",
     },
@@ -46,6 +49,7 @@ TEXTS = {
         "growth": "Growth",
         "growth_per_100k": "Growth per 100,000 inhabitants",
         "change": "Change",
+        "change_count": "Change (number of providers)",
         "change_per_100k": "Change per 100,000 inhabitants",
         "germany": "Germany",
     },
@@ -175,7 +179,8 @@ def change_map_figure(
             geojson=geojson, locations=change["code"], featureidkey="properties.code", z=values,
             zmin=-bound, zmax=bound, zmid=0, colorscale=DIVERGING,
             marker={"line": {"width": 0.4, "color": "#6b6b6b"}},
-            colorbar={"title": {"text": tx(column, lang), "side": "top"}, "thickness": 14},
+            colorbar={"title": {"text": tx(column, lang), "side": "top"}, "thickness": 14,
+                      "len": 0.75, **({} if per_100k or bound > 10 else {"dtick": 1})},
             customdata=change[["name", "count_old", "count_new"]].to_numpy(),
             hovertemplate="%{customdata[0]}: %{customdata[1]} → %{customdata[2]} "
             "(%{z:+})<extra></extra>",
@@ -206,7 +211,8 @@ def changes_points_figure(
             go.Scattergeo(
                 lon=mine["lon"], lat=mine["lat"], mode="markers",
                 name=f"{tx(kind, lang)} ({int((diff['change'] == kind).sum())})",
-                marker={"size": 10, "color": CHANGE_COLOURS[kind]},
+                marker={"size": 10, "color": CHANGE_COLOURS[kind], "symbol": CHANGE_SYMBOLS[kind],
+                        "line": {"width": 1, "color": "#ffffff"}},
                 text=mine["name"], hovertemplate="%{text}<extra></extra>",
             )
         )

@@ -1,0 +1,100 @@
+"""Export controls for the pages: a format choice, a button, a dcc.Download, a status line.
+
+The callback turns the page URL into an `ExportRequest` and calls `export_view`, the same
+function as `python -m dashboard export`, so a button and a script give the same file.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+from dashboard import ids
+from dashboard.data import AtlasData
+from dashboard.exports.errors import ExportError
+from dashboard.exports.export import export_view
+from dashboard.exports.request import ExportRequest
+
+_log = logging.getLogger(__name__)
+
+FORMAT_LABELS = {
+    "png": "PNG (Bild)",
+    "svg": "SVG (Vektorgrafik)",
+    "pdf": "PDF",
+    "csv": "CSV (UTF-8)",
+    "csv-de": "CSV für Excel (;)",
+    "xlsx": "Excel (XLSX)",
+    "geojson": "GeoJSON",
+    "gpkg": "GeoPackage",
+}
+TEXTS = {
+    "de": {
+        "label": "Exportieren als", "button": "Herunterladen", "failed": "Export fehlgeschlagen",
+    },
+    "en": {"label": "Export as", "button": "Download", "failed": "Export failed"},
+}
+
+
+def control_ids(slot: str) -> dict[str, str]:
+    """The component ids of one export control, derived from its slot (a page container id)."""
+    return {
+        "format": f"{slot}-format",
+        "button": f"{slot}-button",
+        "download": f"{slot}-download",
+        "status": f"{slot}-status",
+    }
+
+
+def export_controls(slot: str, formats: tuple[str, ...], lang: str = "de") -> html.Div:
+    """A labelled format dropdown, a download button and a polite status line."""
+    names = control_ids(slot)
+    text = TEXTS.get(lang, TEXTS["de"])
+    return html.Div(
+        [
+            html.Label(text["label"], htmlFor=names["format"]),
+            dcc.Dropdown(
+                id=names["format"], value=formats[0], clearable=False, searchable=False,
+                options=[{"label": FORMAT_LABELS[f], "value": f} for f in formats],
+                className="export-format",
+            ),
+            html.Button(text["button"], id=names["button"], className="export-button",
+                        type="button"),
+            dcc.Download(id=names["download"]),
+            html.Span(id=names["status"], className="export-status", role="status"),
+        ],
+        className="export-controls",
+    )
+
+
+def validation_components(slot: str) -> html.Div:
+    """All ids of one export control (for the page's validation layout)."""
+    return export_controls(slot, ("csv",))
+
+
+def register_export(
+    app: Dash, data: AtlasData, slot: str, make_request: Callable[[str | None, str], ExportRequest]
+) -> None:
+    """The download callback of one export control."""
+    names = control_ids(slot)
+
+    @app.callback(
+        Output(names["download"], "data"),
+        Output(names["status"], "children"),
+        Input(names["button"], "n_clicks"),
+        State(names["format"], "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def download(clicks: int | None, fmt: str, search: str | None):
+        if not clicks:
+            return no_update, no_update
+        try:
+            exported = export_view(data.engine, make_request(search, fmt))
+        except ExportError as exc:
+            return no_update, str(exc)
+        except Exception:  # noqa: BLE001 - the user gets a line, the log the trace
+            _log.exception("export %s failed", slot)
+            return no_update, TEXTS["de"]["failed"]
+        return dcc.send_bytes(exported.content, exported.filename), exported.filename

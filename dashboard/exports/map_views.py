@@ -1,0 +1,80 @@
+"""Export view of the Karte page: the choropleth of one category, metric and level."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from dashboard import metrics as m
+from dashboard.data import AtlasData
+from dashboard.exports.provenance import provenance_of
+from dashboard.exports.request import ExportRequest
+from dashboard.exports.views import LANG, View, level_subtitle, regions_with_geometry, snapshots_of
+from dashboard.figures.choropleth import choropleth_figure
+from dashboard.geometry import geojson
+from dashboard.i18n import t
+
+
+def map_frame(data: AtlasData, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
+    """Region metrics with a point inside each region (for the map's caution marks)."""
+    metrics = data.region_metrics(snapshot_id, level, category)
+    points = data.regions(level)[["code", "lon", "lat"]]
+    return metrics.merge(points, on="code", how="left")
+
+
+def map_table(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """The map's values as a table: region, Land, population, count and the shown metric."""
+    columns = {
+        "code": t("col.code", LANG),
+        "name": t("col.name", LANG),
+        "bez": t("col.bez", LANG),
+        "land": t("col.land", LANG),
+        "population": t("col.population", LANG),
+        "count": t("col.count", LANG),
+    }
+    table = frame[list(columns)].rename(columns=columns)
+    if metric not in ("count", "none_here"):
+        values = m.metric_values(frame, metric).round(m.SPECS[metric].decimals + 1)
+        table[t(f"col.{metric}", LANG)] = values.to_numpy()
+    if metric == "none_here":
+        table[t("col.none_here", LANG)] = frame["none_here"].map(
+            {True: t("yes", LANG), False: t("no", LANG)}
+        )
+    return table
+
+
+LEVEL_DATIVE = {"land": "nach Ländern", "kreis": "nach Kreisen"}
+
+
+def export_title(category: str, metric: str, level: str) -> str:
+    """"Andere Leistungsanbieter (aLA) – je 100.000 Einwohner, nach Kreisen"."""
+    what = t(f"category.{category}", LANG)
+    return f"{what} – {t(f'metric.{metric}', LANG)}, {LEVEL_DATIVE[level]}"
+
+
+def map_view(engine: Engine, request: ExportRequest) -> View:
+    snapshot, _ = snapshots_of(engine, request)
+    prov = provenance_of(snapshot)
+    data = AtlasData(engine)
+    frame = map_frame(data, snapshot["id"], request.level, request.category)
+    points = None
+    if request.points:
+        providers = data.providers(snapshot["id"])
+        points = providers[providers["category"] == request.category]
+    title = export_title(request.category, request.metric, request.level)
+    figure = choropleth_figure(
+        frame, request.metric, category=request.category, level=request.level, lang=LANG,
+        geojson=geojson(request.level), classes=request.classes, points=points, title=title,
+    )
+    table = map_table(frame, request.metric)
+    return View(
+        title=title,
+        subtitle=level_subtitle(prov, request.level),
+        provenance=prov,
+        figure=figure,
+        legend_title=t(f"unit.{request.metric}", LANG),
+        table=table,
+        shapes=regions_with_geometry(request.level, table, t("col.code", LANG)),
+        layer=f"{request.category}_{request.level}",
+        with_plz=request.points,
+    )
