@@ -1,12 +1,22 @@
-"""Reading the providers of a snapshot, filtered in SQL."""
+"""Reading the providers of a snapshot.
+
+Snapshots never change, so the full provider frame of a snapshot is cached (a few recent
+ones) and filters are applied in pandas: the dashboard and the API ask for the same
+snapshot again and again. The key includes created_at, so a deleted snapshot whose id is
+reused later can never be answered from the cache.
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import pandas as pd
 from sqlalchemy import Engine, select
 
 from store import schema
 from store.snapshots import require_snapshot
+
+CACHED_SNAPSHOTS = 8
 
 
 def load_providers(
@@ -17,19 +27,29 @@ def load_providers(
     kreis: str | None = None,
 ) -> pd.DataFrame:
     """The providers of one snapshot (columns: store.schema.PROVIDER_COLUMNS; `services` a
-    list of str), ordered by category and name. Raises SnapshotNotFound for an unknown id."""
-    require_snapshot(engine, snapshot_id)
-    table = schema.providers
-    query = select(*(table.c[name] for name in schema.PROVIDER_COLUMNS)).where(
-        table.c.snapshot_id == snapshot_id
-    )
+    list of str; missing text as NaN), ordered by category, name and source_id.
+    Raises SnapshotNotFound for an unknown id."""
+    snapshot = require_snapshot(engine, snapshot_id)
+    frame = _snapshot_frame(engine, int(snapshot_id), snapshot["created_at"])
+    keep = pd.Series(True, index=frame.index)
     if category is not None:
-        query = query.where(table.c.category == category)
+        keep &= frame["category"] == category
     if land is not None:
-        query = query.where(table.c.land_code == land)
+        keep &= frame["land_code"] == land
     if kreis is not None:
-        query = query.where(table.c.kreis_ars == kreis)
-    query = query.order_by(table.c.category, table.c.name, table.c.source_id)
+        keep &= frame["kreis_ars"] == kreis
+    # A copy: callers may add columns without touching the cached frame.
+    return frame[keep].reset_index(drop=True).copy()
+
+
+@lru_cache(maxsize=CACHED_SNAPSHOTS)
+def _snapshot_frame(engine: Engine, snapshot_id: int, created_at: str) -> pd.DataFrame:
+    table = schema.providers
+    query = (
+        select(*(table.c[name] for name in schema.PROVIDER_COLUMNS))
+        .where(table.c.snapshot_id == snapshot_id)
+        .order_by(table.c.category, table.c.name, table.c.source_id)
+    )
     with engine.connect() as conn:
         rows = conn.execute(query).all()
     frame = pd.DataFrame.from_records(rows, columns=list(schema.PROVIDER_COLUMNS))

@@ -44,6 +44,9 @@ snapshots = Table(
     Column("notes", Text, nullable=False),
     CheckConstraint("origin IN ('live', 'replay', 'demo')", name="ck_snapshots_origin"),
     Index("ix_snapshots_taken_at", "taken_at"),
+    # An id is never reused after a delete (SQLite AUTOINCREMENT; sequences elsewhere), so
+    # a snapshot id in a published link or a cache always means the same data.
+    sqlite_autoincrement=True,
 )
 
 # The site's expected total and what was parsed, per category of a snapshot.

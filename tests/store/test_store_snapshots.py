@@ -176,3 +176,12 @@ def test_the_quality_report_is_stored_with_the_snapshot(engine, write, make_prov
 def test_schema_columns_and_data_model_agree():
     table_columns = set(schema.providers.c.keys())
     assert set(store.PROVIDER_COLUMNS) <= table_columns
+
+
+def test_a_deleted_snapshots_id_is_never_given_again(engine, write, make_provider):
+    first = write(engine, [make_provider("A1")])
+    store.load_providers(engine, first)  # now cached
+    store.delete_snapshot(engine, first)
+    second = write(engine, [make_provider("B1")])
+    assert second != first
+    assert list(store.load_providers(engine, second)["source_id"]) == ["B1"]
