@@ -73,7 +73,8 @@ def _kreis_points() -> pd.DataFrame:
 
 
 def _note(row) -> str:
-    expected = row.gemeinde_ags[:5] if row.gemeinde_ags else row.table_kreis_ars
+    has_gemeinde = isinstance(row.gemeinde_ags, str)
+    expected = row.gemeinde_ags[:5] if has_gemeinde else row.table_kreis_ars
     if row.kreis_ars != expected:  # should never happen: the tests hold it at zero rows
         return f"point joined to Kreis {row.kreis_ars}, but its ARS names Kreis {expected}"
     if row.quality == "kreis":
