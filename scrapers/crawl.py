@@ -90,6 +90,138 @@ def _with_listing_query(url: str, query: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
 
 
+class _CategoryCrawl:
+    """The state of one category's crawl: pages seen, pages kept, what went wrong."""
+
+    def __init__(self, crawler: Crawler, category: str) -> None:
+        self.crawler = crawler
+        self.category = category
+        self.result = CategoryResult(category)
+        self.seen: list[Page] = []  # every page fetched, in order
+        self.keep: list[Page] = []  # pages a failed run must keep
+        self.visited: set[str] = set()
+        self.earlier: dict = {}  # content digest / entry ids → page number
+
+    def fail(self, page: Page | None, message: str) -> None:
+        self.result.problems.append(message)
+        if page is not None:
+            self.keep_page(page)
+
+    def keep_page(self, page: Page) -> None:
+        if all(page is not kept for kept in self.keep):
+            self.keep.append(page)
+            self.result.failed_pages.append(page.url)
+
+    def fetch(self, url: str) -> Page:
+        page = self.crawler.fetcher.get(url)
+        if self.crawler.recorder is not None:
+            self.crawler.recorder.save(page, self.category)
+        self.seen.append(page)
+        return page
+
+    def run(self) -> CategoryResult:
+        try:
+            page: Page | None = self.crawler.start_page(self)
+        except (FetchError, CategoryNotFound) as exc:
+            self.fail(self.seen[-1] if self.seen else None, str(exc))
+            return self.result
+        number = 0
+        while page is not None:
+            number += 1
+            next_url = self.take_page(page, number)
+            page = self.follow(page, number, next_url) if next_url else None
+        self.crawler.progress.close()
+        self.check_totals()
+        return self.result
+
+    def take_page(self, page: Page, number: int) -> str | None:
+        """Check and parse one page, add its records; returns the next URL or None to stop."""
+        where = f"page {number} ({page.url})"
+        self.visited.add(page.url)
+        self.result.pages.append(page.url)
+        if page.status != 200:
+            self.fail(page, f"{where}: HTTP {page.status}")
+            return None
+        try:
+            listing = parse_listing(
+                page.content, page.base_url, self.category, content_type=page.content_type
+            )
+        except ParseError as exc:
+            self.fail(page, f"page {number}: {exc}")
+            return None
+        if number == 1:
+            self.result.expected_total = listing.expected_total
+            self.crawler.progress.start(self.category, listing.expected_total)
+        elif listing.expected_total not in (None, self.result.expected_total):
+            self.fail(page, f"{where}: hit count changed from {self.result.expected_total} "
+                            f"to {listing.expected_total} during the crawl")
+        for problem in listing.problems:
+            self.fail(page, f"{where}: {problem}")
+        # The same page again under another URL: a repeat (previous page) or a loop.
+        digest = hashlib.sha1(page.content).hexdigest()
+        ids = tuple(r.source_id for r in listing.records)
+        earlier = self.earlier.get(digest) or (self.earlier.get(ids) if ids else None)
+        if earlier == number - 1:
+            self.fail(page, f"{where}: repeats the previous page (same entries)")
+            return None
+        if earlier is not None:
+            self.fail(page, f"{where}: pagination loop, same entries as page {earlier}")
+            return None
+        self.earlier[digest] = self.earlier[ids] = number
+        expected = self.result.expected_total or 0
+        if listing.entries_found == 0 and len(self.result.records) < expected:
+            self.fail(page, f"{where}: empty list although the site reports {expected} hits "
+                            f"and only {len(self.result.records)} were read")
+            return None
+        self.result.records.extend(listing.records)
+        self.crawler.progress.page_done(len(listing.records))
+        return listing.next_page
+
+    def follow(self, current: Page, number: int, next_url: str) -> Page | None:
+        """Fetch the next page unless the link closes a loop or the page limit is reached."""
+        where = f"page {number} ({current.url})"
+        limit = self.crawler.settings.MAX_PAGES
+        if next_url == current.url and len(self.result.records) == self.result.expected_total:
+            return None  # a last page whose "weiter" points at itself: the list is complete
+        if next_url in self.visited:
+            self.fail(current, f"{where}: pagination loop, next page {next_url} "
+                               "was already fetched")
+            return None
+        if number >= limit:
+            self.fail(current, f"{where}: stopped after MAX_PAGES={limit}")
+            return None
+        try:
+            return self.fetch(next_url)
+        except FetchError as exc:
+            self.fail(None, f"page {number + 1}: {exc}")
+            return None
+
+    def check_totals(self) -> None:
+        """Count and uniqueness checks; on a mismatch every page is kept (any may be wrong)."""
+        result = self.result
+        parsed = len(result.records)
+        broken = False
+        if result.expected_total is None and result.pages:
+            result.problems.append("no hit count was read, so completeness cannot be checked")
+            broken = True
+        elif result.expected_total is not None and parsed != result.expected_total:
+            result.problems.append(
+                f"parsed {parsed} entries but the site reports {result.expected_total}"
+            )
+            broken = True
+        counts = Counter(r.source_id for r in result.records)
+        duplicates = [sid for sid, n in counts.items() if n > 1]
+        if duplicates:
+            result.problems.append(
+                f"{len(duplicates)} entries listed more than once (e.g. {duplicates[0]}): "
+                "the listing shifted during the crawl"
+            )
+            broken = True
+        if broken:
+            for page in self.seen:
+                self.keep_page(page)
+
+
 class Crawler:
     """Crawls categories with a fetcher; records pages when given a :class:`Recorder`."""
 
@@ -108,24 +240,16 @@ class Crawler:
         self.progress = progress or NoProgress()
         self.start_urls = start_urls or {}
 
-    # -- fetching -------------------------------------------------------------
-
-    def _fetch(self, url: str, category: str, seen: list[Page]) -> Page:
-        page = self.fetcher.get(url)
-        if self.recorder is not None:
-            self.recorder.save(page, category)
-        seen.append(page)
-        return page
-
-    def _start_page(self, category: str, seen: list[Page]) -> Page:
+    def start_page(self, state: _CategoryCrawl) -> Page:
         """First listing page; after a 404, the category's link on the overview page."""
+        category = state.category
         url = self.start_urls.get(category) or self.settings.listing_url(category)
-        page = self._fetch(url, category, seen)
+        page = state.fetch(url)
         if page.status != 404:
             return page
         title = self.settings.CATEGORY_TITLES[category]
         overview_url = self.settings.overview_url()
-        overview = self._fetch(overview_url, category, seen)
+        overview = state.fetch(overview_url)
         link = None
         if overview.status == 200:
             link = find_category_link(
@@ -137,126 +261,15 @@ class Crawler:
                 f"{overview_url} (HTTP {overview.status}) has no link titled {title!r}; "
                 "set ATLAS_SCRAPER_CATEGORY_SLUGS or --base-url"
             )
-        return self._fetch(_with_listing_query(link, self.settings.LISTING_QUERY), category, seen)
-
-    # -- one category ---------------------------------------------------------
+        return state.fetch(_with_listing_query(link, self.settings.LISTING_QUERY))
 
     def crawl_category(self, category: str) -> tuple[CategoryResult, list[Page]]:
         """Crawl one category; returns its result and the pages to keep (failed ones)."""
-        result = CategoryResult(category)
-        seen: list[Page] = []
-        keep: list[Page] = []
-
-        def fail(page: Page | None, message: str) -> None:
-            result.problems.append(message)
-            if page is not None and page not in keep:
-                keep.append(page)
-                result.failed_pages.append(page.url)
-
-        try:
-            page: Page | None = self._start_page(category, seen)
-        except (FetchError, CategoryNotFound) as exc:
-            fail(seen[-1] if seen else None, str(exc))
-            return result, keep
-
-        visited: set[str] = set()
-        seen_content: dict = {}  # content digest / entry ids → page number
-        number = 0
-        while page is not None:
-            number += 1
-            where = f"page {number} ({page.url})"
-            visited.add(page.url)
-            result.pages.append(page.url)
-            if page.status != 200:
-                fail(page, f"{where}: HTTP {page.status}")
-                break
-            try:
-                listing = parse_listing(
-                    page.content, page.base_url, category, content_type=page.content_type
-                )
-            except ParseError as exc:
-                fail(page, f"page {number}: {exc}")
-                break
-            if number == 1:
-                result.expected_total = listing.expected_total
-                self.progress.start(category, listing.expected_total)
-            elif (
-                listing.expected_total is not None
-                and listing.expected_total != result.expected_total
-            ):
-                fail(page, f"{where}: hit count changed from {result.expected_total} "
-                           f"to {listing.expected_total} during the crawl")
-            for problem in listing.problems:
-                fail(page, f"{where}: {problem}")
-
-            # The same page again under another URL: a repeat (previous page) or a loop.
-            digest = hashlib.sha1(page.content).hexdigest()
-            ids = tuple(r.source_id for r in listing.records)
-            earlier = seen_content.get(digest) or (seen_content.get(ids) if ids else None)
-            if earlier == number - 1:
-                fail(page, f"{where}: repeats the previous page (same entries)")
-                break
-            if earlier is not None:
-                fail(page, f"{where}: pagination loop, same entries as page {earlier}")
-                break
-            seen_content[digest] = seen_content[ids] = number
-            expected = result.expected_total or 0
-            if listing.entries_found == 0 and len(result.records) < expected:
-                fail(page, f"{where}: empty list although the site reports {expected} hits "
-                           f"and only {len(result.records)} were read")
-                break
-            result.records.extend(listing.records)
-            self.progress.page_done(len(listing.records))
-
-            current, page = page, None
-            next_url = listing.next_page
-            if next_url is None:
-                break
-            if next_url == current.url and len(result.records) == result.expected_total:
-                break  # a last page whose "weiter" points at itself: the list is complete
-            if next_url in visited:
-                fail(current, f"{where}: pagination loop, next page {next_url} "
-                              "was already fetched")
-                break
-            if number >= self.settings.MAX_PAGES:
-                fail(current, f"{where}: stopped after MAX_PAGES={self.settings.MAX_PAGES}")
-                break
-            try:
-                page = self._fetch(next_url, category, seen)
-            except FetchError as exc:
-                fail(None, f"page {number + 1}: {exc}")
-        self.progress.close()
-        self._check_totals(result, seen, keep)
-        return result, keep
-
-    def _check_totals(self, result: CategoryResult, seen: list[Page], keep: list[Page]) -> None:
-        """Count and uniqueness checks; on a mismatch every page is kept (any may be wrong)."""
-        parsed = len(result.records)
-        mismatch = None
-        if result.expected_total is None and result.pages:
-            mismatch = "no hit count was read, so completeness cannot be checked"
-        elif result.expected_total is not None and parsed != result.expected_total:
-            mismatch = (f"parsed {parsed} entries but the site reports "
-                        f"{result.expected_total}")
-        duplicates = [sid for sid, n in Counter(r.source_id for r in result.records).items()
-                      if n > 1]
-        if duplicates:
-            result.problems.append(
-                f"{len(duplicates)} entries listed more than once (e.g. {duplicates[0]}): "
-                "the listing shifted during the crawl"
-            )
-            mismatch = mismatch or "duplicates"
-        if mismatch and mismatch != "duplicates":
-            result.problems.append(mismatch)
-        if mismatch:
-            for page in seen:
-                if page not in keep:
-                    keep.append(page)
-                    result.failed_pages.append(page.url)
-
-    # -- a run ----------------------------------------------------------------
+        state = _CategoryCrawl(self, category)
+        return state.run(), state.keep
 
     def crawl(self, categories: list[str]) -> RunResult:
+        """Crawl the categories in order; the run is ``ok`` only if every one is complete."""
         run = RunResult(started_at=now_iso(), base_url=self.settings.BASE_URL)
         for category in categories:
             result, keep = self.crawl_category(category)
