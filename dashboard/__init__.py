@@ -2,17 +2,72 @@
 
 from __future__ import annotations
 
-from dash import Dash, html
+import importlib
+import importlib.util
+from pathlib import Path
 
-import store
-from dashboard.api import register_api
+from dash import Dash, dcc, html
+
+from dashboard import ids
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+INDEX = """<!DOCTYPE html>
+<html lang="de">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
 
 
 def create_app(db_url: str | None = None) -> Dash:
-    """Build a fresh Dash app (a factory, so tests can make their own)."""
-    app = Dash(__name__, compress=True, title="aLA-Atlas")
-    app.layout = html.Main(
-        [html.H1("aLA-Atlas"), html.P("Das Dashboard entsteht gerade.")], lang="de"
+    """Build a fresh Dash app on the store at `db_url` (default: DATABASE_URL or the SQLite
+    file under data/). A factory: tests build as many apps as they like."""
+    import store
+    from dashboard.data import AtlasData
+    from dashboard.geometry import register_geometry_route
+    from dashboard.pages import available_pages
+    from dashboard.router import register_router, validation_layout
+
+    engine = store.connect(db_url)
+    data = AtlasData(engine)
+    app = Dash(
+        __name__,
+        title="aLA-Atlas",
+        compress=True,
+        serve_locally=True,
+        use_pages=False,
+        assets_folder=str(ASSETS),
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    register_api(app.server, store.connect(db_url))
+    app.index_string = INDEX
+    base = html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.LANG_STORE),
+            html.Div(id=ids.ROOT, className="app-root"),
+        ]
+    )
+    app.layout = base
+    pages = available_pages()
+    app.validation_layout = validation_layout(app, pages, base)
+    register_router(app, data, pages)
+    for module in pages.values():
+        module.register_callbacks(app, data)
+    register_geometry_route(app.server, app.config.requests_pathname_prefix)
+    if importlib.util.find_spec("dashboard.api") is not None:
+        importlib.import_module("dashboard.api").register_api(app.server, engine)
+    app.server.config["ATLAS_ENGINE"] = engine
     return app

@@ -1,0 +1,13 @@
+// Functions the AG Grid column definitions call by name (dash-ag-grid looks them up here).
+var dagfuncs = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
+
+// A number as its readers write it: 1.234,5 in German, 1,234.5 in English; "–" for none.
+dagfuncs.atlasNumber = function (value, lang, decimals) {
+  if (value === null || value === undefined || value === "" || Number.isNaN(value)) {
+    return "–";
+  }
+  return new Intl.NumberFormat(lang === "en" ? "en-GB" : "de-DE", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
+};

@@ -1,0 +1,147 @@
+"""The dashboard's small query layer over the store, with caches where data cannot change.
+
+Snapshots are immutable (the store refuses UPDATEs), so region metrics and providers of a
+snapshot are cached by id for the life of the process. The list of snapshots is read fresh,
+because a scrape may add one while the app runs. Nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine
+
+import geodata
+import store
+
+_CACHE_SIZE = 64
+
+
+class _Lru:
+    """A small thread-safe LRU cache (callbacks run in several threads)."""
+
+    def __init__(self, size: int = _CACHE_SIZE) -> None:
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
+class AtlasData:
+    """Read access to snapshots, region metrics, providers and geometry for the pages."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._cache = _Lru()
+
+    # snapshots -----------------------------------------------------------------------
+    def snapshots(self) -> pd.DataFrame:
+        """Every snapshot, newest first (store.list_snapshots)."""
+        return store.list_snapshots(self.engine)
+
+    def served(self) -> dict[str, Any] | None:
+        """The snapshot shown by default (latest real one, else latest demo), or None."""
+        return store.served_snapshot(self.engine)
+
+    def snapshot(self, snapshot_id: int | None) -> dict[str, Any] | None:
+        """The snapshot `snapshot_id` (None or unknown: None)."""
+        if snapshot_id is None:
+            return None
+        return self._cache.get(("snapshot", snapshot_id), lambda: self._get(snapshot_id))
+
+    def _get(self, snapshot_id: int) -> dict[str, Any] | None:
+        return store.get_snapshot(self.engine, snapshot_id)
+
+    def resolve(self, snapshot_id: int | None) -> tuple[dict[str, Any] | None, bool]:
+        """The snapshot to show for a requested id: that one if it exists, else the served
+        one. The flag says whether the request could be honoured (False: show a notice)."""
+        if snapshot_id is not None:
+            found = self.snapshot(snapshot_id)
+            if found is not None:
+                return found, True
+            return self.served(), False
+        return self.served(), True
+
+    # metrics and providers -------------------------------------------------------------
+    def region_metrics(self, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
+        """store.region_metrics, cached; categories missing from a snapshot give zeros."""
+        key = ("metrics", snapshot_id, level, category)
+        return self._cache.get(key, lambda: self._metrics(snapshot_id, level, category))
+
+    def _metrics(self, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
+        try:
+            return store.region_metrics(self.engine, snapshot_id, level, category)
+        except store.CategoryNotInSnapshot:
+            providers = self.providers(snapshot_id)
+            return store.compute_region_metrics(providers.iloc[0:0], level, category)
+
+    def providers(self, snapshot_id: int) -> pd.DataFrame:
+        """All providers of a snapshot (store.load_providers), cached."""
+        return self._cache.get(
+            ("providers", snapshot_id), lambda: store.load_providers(self.engine, snapshot_id)
+        )
+
+    # geography -------------------------------------------------------------------------
+    def regions(self, level: str) -> pd.DataFrame:
+        """geodata.region_table(level) plus `lon`, `lat` of a point inside each region."""
+        return self._cache.get(("regions", level), lambda: _regions_with_points(level))
+
+    def region_options(self, level: str) -> list[dict[str, str]]:
+        """Dropdown options for the level's regions: "München (Landkreis, Bayern)"."""
+        table = self.regions(level)
+        if level == "land":
+            labels = table["name"]
+        else:
+            labels = table["name"] + " (" + table["bez"] + ", " + table["land"] + ")"
+        return [
+            {"label": lab, "value": code} for code, lab in zip(table["code"], labels, strict=True)
+        ]
+
+
+def _regions_with_points(level: str) -> pd.DataFrame:
+    shapes = geodata.load_regions(level)
+    # a point guaranteed inside the shape (a centroid can fall outside a crescent-shaped Kreis)
+    inside = shapes.geometry.representative_point()
+    table = pd.DataFrame(shapes.drop(columns="geometry"))
+    table["lon"] = inside.x.round(5).to_numpy()
+    table["lat"] = inside.y.round(5).to_numpy()
+    return table.reset_index(drop=True)
+
+
+def _with_points(metrics: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+    anchors = regions[["code", "lon", "lat"]]
+    merged = metrics.merge(anchors, on="code", how="left")
+    merged.attrs = metrics.attrs
+    return merged
+
+
+def map_frame(data: AtlasData, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
+    """Region metrics with a point inside each region (for caution marks), cached."""
+    return data._cache.get(
+        ("map", snapshot_id, level, category),
+        lambda: _with_points(
+            data.region_metrics(snapshot_id, level, category), data.regions(level)
+        ),
+    )
+
+
+def find_provider(data: AtlasData, snapshot_id: int, source_id: str) -> dict[str, Any] | None:
+    """One provider of a snapshot by its source id (first match), or None."""
+    providers = data.providers(snapshot_id)
+    hit = providers[providers["source_id"] == source_id]
+    return None if hit.empty else hit.iloc[0].to_dict()

@@ -1,0 +1,407 @@
+"""Every text of the UI in German and English, and numbers formatted the way each reads them.
+
+`t(key, lang)` looks a text up; a missing key raises KeyError (a test checks both languages
+have the same keys), so a forgotten translation fails in tests, not in front of a user.
+"""
+
+from __future__ import annotations
+
+import math
+
+LANGS: tuple[str, ...] = ("de", "en")
+DEFAULT_LANG = "de"
+
+TEXTS: dict[str, dict[str, str]] = {
+    "de": {
+        "app.title": "aLA-Atlas",
+        "app.tagline": "Wo gibt es Alternativen zur Werkstatt – und wo keine?",
+        "nav.label": "Hauptnavigation",
+        "nav.karte": "Karte",
+        "nav.tabelle": "Tabelle",
+        "nav.entwicklung": "Entwicklung",
+        "nav.anbieter": "Anbieter",
+        "nav.quellen": "Quellen",
+        "nav.current": "aktuelle Seite",
+        "lang.switch": "English",
+        "lang.switch.label": "Switch to English",
+        "snapshot.label": "Datenstand",
+        "snapshot.demo": "Beispieldaten",
+        "source.line": "Quelle: REHADAT-Adressen (IW Köln), Stand {date}",
+        "source.none": "Quelle: REHADAT-Adressen (IW Köln) – noch kein Datenstand vorhanden",
+        "demo.banner": (
+            "Beispieldaten: Diese Ansicht zeigt erfundene Anbieter zum Ausprobieren, "
+            "keine echten REHADAT-Einträge."
+        ),
+        "notice.bad_param": "Ungültiger Parameter „{name}={value}“ – Standardwert verwendet.",
+        "notice.unknown_page": "Seite „{path}“ gibt es nicht – die Karte wird gezeigt.",
+        "notice.no_snapshot": "Es gibt noch keinen Datenstand. Bitte zuerst Daten laden.",
+        "notice.page_missing": "Diese Seite ist noch nicht verfügbar.",
+        "level.label": "Ebene",
+        "level.land": "Bundesländer",
+        "level.kreis": "Kreise",
+        "level.land.one": "Land",
+        "level.kreis.one": "Kreis",
+        "category.label": "Art",
+        "category.ala": "Andere Leistungsanbieter (aLA)",
+        "category.wfbm": "Werkstätten (WfbM)",
+        "category.ib": "Inklusionsbetriebe",
+        "category.ala.short": "aLA",
+        "category.wfbm.short": "WfbM",
+        "category.ib.short": "Inklusionsbetriebe",
+        "metric.label": "Kennzahl",
+        "metric.count": "Anzahl",
+        "metric.per_100k": "je 100.000 Einwohner",
+        "metric.ala_share": "aLA-Anteil an aLA + WfbM",
+        "metric.ala_per_wfbm": "aLA je WfbM",
+        "metric.none_here": "Regionen ohne Anbieter",
+        "unit.count": "Anzahl Anbieter",
+        "unit.per_100k": "Anbieter je 100.000 Einw.",
+        "unit.ala_share": "Anteil in %",
+        "unit.ala_per_wfbm": "aLA je WfbM",
+        "unit.none_here": "kein Anbieter",
+        "classes.label": "Farbstufen",
+        "classes.continuous": "stufenlos",
+        "classes.quantiles": "Quantile",
+        "classes.equal": "gleiche Stufen",
+        "view.label": "Ansicht",
+        "view.single": "Eine Karte",
+        "view.compare": "Vergleich der drei Arten",
+        "points.label": "Anbieter als Punkte zeigen",
+        "region.label": "Region auswählen",
+        "region.placeholder": "Region suchen …",
+        "map.title": "{category}: {metric} nach {level}",
+        "level.by.land": "Ländern",
+        "level.by.kreis": "Kreisen",
+        "map.aria": (
+            "Karte: {title}. Die Seite Tabelle zeigt dieselben Werte als Tabelle."
+        ),
+        "map.none": "kein Anbieter",
+        "map.none_metric": "ohne Anbieter",
+        "map.some_metric": "mit Anbieter",
+        "map.undefined": "nicht berechenbar",
+        "map.fragile": "geringe Fallzahl",
+        "map.fragile.note": "Vorsicht: Wert beruht auf weniger als {n} Anbietern",
+        "map.selected": "ausgewählt",
+        "map.points": "Anbieter",
+        "map.provider.selected": "gewählter Anbieter",
+        "map.table_link": "Dieselben Werte als Tabelle",
+        "map.keyboard_hint": (
+            "Tipp: Eine Region lässt sich auch über das Auswahlfeld „Region auswählen“ öffnen."
+        ),
+        "hover.population": "Einwohner",
+        "hover.count": "Anzahl",
+        "hover.rate": "je 100.000 Einw.",
+        "hover.share": "aLA-Anteil",
+        "hover.ratio": "aLA je WfbM",
+        "hover.operator": "Träger",
+        "hover.address": "Adresse",
+        "hover.services": "Leistungen",
+        "details.heading": "Details: {name}",
+        "details.empty": "Klicken Sie auf eine Region oder wählen Sie sie oben aus.",
+        "details.rank": "Rang {rank} von {n} ({peers})",
+        "details.rank.land": "Rang {rank} von {n} im Land {land}",
+        "details.peers.land": "Bundesländern",
+        "details.peers.kreis": "Kreisen in Deutschland",
+        "details.rank.none": "ohne Rang (Wert nicht berechenbar)",
+        "details.providers": "Anbieter in dieser Region ({n})",
+        "details.providers.none": "In dieser Region ist kein Anbieter dieser Art verzeichnet.",
+        "details.source": "Eintrag bei REHADAT",
+        "details.figures": "Kennzahlen",
+        "details.close_hint": "Region wechseln über das Auswahlfeld oder einen Klick in die Karte.",
+        "table.heading": "Alle Regionen und Kennzahlen",
+        "table.land.label": "Land",
+        "table.land.all": "ganz Deutschland",
+        "table.total.de": "Deutschland insgesamt",
+        "table.total.land": "{land} insgesamt",
+        "table.ranking": "Rangfolge: {metric}",
+        "table.ranking.top": "Die {n} höchsten Werte von {total} Regionen",
+        "table.metric.label": "Rangfolge nach",
+        "table.aria": "Tabelle aller Regionen; Spaltenköpfe sortieren.",
+        "col.code": "Schlüssel (ARS)",
+        "col.name": "Region",
+        "col.bez": "Art der Region",
+        "col.land": "Land",
+        "col.population": "Einwohner 2019",
+        "col.count": "Anzahl",
+        "col.per_100k": "je 100.000 Einw.",
+        "col.ala_count": "aLA",
+        "col.wfbm_count": "WfbM",
+        "col.ala_share": "aLA-Anteil %",
+        "col.ala_per_wfbm": "aLA je WfbM",
+        "col.none_here": "ohne Anbieter",
+        "col.fragile": "Hinweis",
+        "col.provider.name": "Name",
+        "col.provider.operator": "Träger",
+        "col.provider.street": "Straße",
+        "col.provider.plz": "PLZ",
+        "col.provider.city": "Ort",
+        "col.provider.land": "Land",
+        "col.provider.category": "Art",
+        "col.provider.services": "Leistungen",
+        "col.provider.source": "Quelle",
+        "yes": "ja",
+        "no": "nein",
+        "providers.heading": "Anbieter suchen",
+        "providers.search.label": "Suche nach Name, Träger oder Ort",
+        "providers.search.placeholder": "z. B. Lebenshilfe oder Dresden",
+        "providers.land.label": "Land",
+        "providers.category.label": "Art",
+        "providers.service.label": "Leistung",
+        "providers.all": "alle",
+        "providers.count": "{n} Anbieter gefunden",
+        "providers.show": "„{name}“ auf der Karte zeigen",
+        "providers.select_hint": "Wählen Sie eine Zeile, um den Anbieter auf der Karte zu zeigen.",
+        "sources.heading": "Quellen, Methode und Lizenzen",
+        "sources.rehadat.heading": "Anbieter: REHADAT",
+        "sources.rehadat.text": (
+            "Die Anbieter stammen aus den Adresslisten von REHADAT (Institut der deutschen "
+            "Wirtschaft Köln): Andere Leistungsanbieter, Werkstätten für behinderte Menschen und "
+            "Inklusionsbetriebe. Angezeigt wird der Datenstand vom {date} ({origin})."
+        ),
+        "sources.rehadat.counts": "Einträge in diesem Datenstand",
+        "sources.origin.live": "live abgerufen",
+        "sources.origin.replay": "aus gespeicherten Seiten eingelesen",
+        "sources.origin.demo": "Beispieldaten, keine echten Einträge",
+        "sources.geo.heading": "Grenzen, Bevölkerung, Postleitzahlen",
+        "sources.geo.bkg": (
+            "Verwaltungsgrenzen: VG5000, Stand 31.12.2021, "
+            "Datenlizenz Deutschland – Namensnennung 2.0."
+        ),
+        "sources.method.heading": "Methode",
+        "sources.method.geocoding": (
+            "Jeder Anbieter wird über Postleitzahl und Ort einer Gemeinde zugeordnet und über "
+            "deren Lage einem Kreis und Land. Wo nur die Postleitzahl passt, gilt der Kreis oder "
+            "das Land als Ort; Anbieter ohne verwertbare Adresse zählen in keiner Region."
+        ),
+        "sources.method.rate": (
+            "„Je 100.000 Einwohner“ heißt: Zahl der Anbieter in der Region geteilt durch ihre "
+            "Einwohnerzahl am 31.12.2019, mal 100.000. Es zählt Anbieter, nicht Plätze."
+        ),
+        "sources.method.share": (
+            "„aLA-Anteil“ ist die Zahl der aLA geteilt durch die Zahl der aLA und Werkstätten "
+            "zusammen; „aLA je WfbM“ teilt die aLA durch die Werkstätten."
+        ),
+        "sources.method.fragile": (
+            "Werte, die auf weniger als {n} Anbietern beruhen, tragen ein Warnzeichen (⚠): Ein "
+            "Kreis mit einem einzigen Anbieter ist deshalb kein Spitzenreiter."
+        ),
+        "sources.reference.heading": "Veröffentlichte Vergleichszahlen",
+        "sources.reference.text": "Bundesweite Zahlen aus Veröffentlichungen, zum Abgleich:",
+        "sources.reference.date": "Stand",
+        "sources.reference.category": "Art",
+        "sources.reference.count": "Anzahl",
+        "sources.reference.source": "Quelle",
+        "sources.licence.heading": "Lizenzen und Namensnennung",
+        "sources.licence.code": "Die Software ist quelloffen; Daten wie oben angegeben.",
+        "footer.accessibility": "Alle Karten gibt es auch als Tabelle.",
+        "embed.open": "Vollständige Ansicht öffnen",
+    },
+    "en": {
+        "app.title": "aLA Atlas",
+        "app.tagline": "Where are the alternatives to the sheltered workshop – and where are none?",
+        "nav.label": "Main navigation",
+        "nav.karte": "Map",
+        "nav.tabelle": "Table",
+        "nav.entwicklung": "Trends",
+        "nav.anbieter": "Providers",
+        "nav.quellen": "Sources",
+        "nav.current": "current page",
+        "lang.switch": "Deutsch",
+        "lang.switch.label": "Auf Deutsch umschalten",
+        "snapshot.label": "Data as of",
+        "snapshot.demo": "sample data",
+        "source.line": "Source: REHADAT addresses (IW Köln), as of {date}",
+        "source.none": "Source: REHADAT addresses (IW Köln) – no data loaded yet",
+        "demo.banner": (
+            "Sample data: this view shows invented providers for trying things out, "
+            "not real REHADAT entries."
+        ),
+        "notice.bad_param": "Invalid parameter “{name}={value}” – default used.",
+        "notice.unknown_page": "There is no page “{path}” – showing the map.",
+        "notice.no_snapshot": "There is no data yet. Please load data first.",
+        "notice.page_missing": "This page is not available yet.",
+        "level.label": "Level",
+        "level.land": "Federal states",
+        "level.kreis": "Districts",
+        "level.land.one": "state",
+        "level.kreis.one": "district",
+        "category.label": "Kind",
+        "category.ala": "Other service providers (aLA)",
+        "category.wfbm": "Sheltered workshops (WfbM)",
+        "category.ib": "Inclusive companies",
+        "category.ala.short": "aLA",
+        "category.wfbm.short": "WfbM",
+        "category.ib.short": "Inclusive companies",
+        "metric.label": "Measure",
+        "metric.count": "Count",
+        "metric.per_100k": "per 100,000 inhabitants",
+        "metric.ala_share": "aLA share of aLA + WfbM",
+        "metric.ala_per_wfbm": "aLA per WfbM",
+        "metric.none_here": "Regions without a provider",
+        "unit.count": "number of providers",
+        "unit.per_100k": "providers per 100,000 inh.",
+        "unit.ala_share": "share in %",
+        "unit.ala_per_wfbm": "aLA per WfbM",
+        "unit.none_here": "no provider",
+        "classes.label": "Colour steps",
+        "classes.continuous": "continuous",
+        "classes.quantiles": "quantiles",
+        "classes.equal": "equal steps",
+        "view.label": "View",
+        "view.single": "One map",
+        "view.compare": "Compare the three kinds",
+        "points.label": "Show providers as points",
+        "region.label": "Choose a region",
+        "region.placeholder": "Search a region …",
+        "map.title": "{category}: {metric} by {level}",
+        "level.by.land": "state",
+        "level.by.kreis": "district",
+        "map.aria": "Map: {title}. The Table page shows the same values as a table.",
+        "map.none": "no provider",
+        "map.none_metric": "without provider",
+        "map.some_metric": "with provider",
+        "map.undefined": "not computable",
+        "map.fragile": "small numbers",
+        "map.fragile.note": "Caution: value rests on fewer than {n} providers",
+        "map.selected": "selected",
+        "map.points": "Providers",
+        "map.provider.selected": "chosen provider",
+        "map.table_link": "The same values as a table",
+        "map.keyboard_hint": "Tip: a region can also be opened with the “Choose a region” field.",
+        "hover.population": "Inhabitants",
+        "hover.count": "Count",
+        "hover.rate": "per 100,000 inh.",
+        "hover.share": "aLA share",
+        "hover.ratio": "aLA per WfbM",
+        "hover.operator": "Operator",
+        "hover.address": "Address",
+        "hover.services": "Services",
+        "details.heading": "Details: {name}",
+        "details.empty": "Click a region or choose it above.",
+        "details.rank": "Rank {rank} of {n} ({peers})",
+        "details.rank.land": "Rank {rank} of {n} in {land}",
+        "details.peers.land": "federal states",
+        "details.peers.kreis": "districts in Germany",
+        "details.rank.none": "no rank (value not computable)",
+        "details.providers": "Providers in this region ({n})",
+        "details.providers.none": "No provider of this kind is listed in this region.",
+        "details.source": "Entry at REHADAT",
+        "details.figures": "Figures",
+        "details.close_hint": "Change the region with the field above or a click on the map.",
+        "table.heading": "All regions and measures",
+        "table.land.label": "State",
+        "table.land.all": "all of Germany",
+        "table.total.de": "Germany total",
+        "table.total.land": "{land} total",
+        "table.ranking": "Ranking: {metric}",
+        "table.ranking.top": "The {n} highest values of {total} regions",
+        "table.metric.label": "Rank by",
+        "table.aria": "Table of all regions; column headers sort.",
+        "col.code": "Key (ARS)",
+        "col.name": "Region",
+        "col.bez": "Kind of region",
+        "col.land": "State",
+        "col.population": "Inhabitants 2019",
+        "col.count": "Count",
+        "col.per_100k": "per 100,000 inh.",
+        "col.ala_count": "aLA",
+        "col.wfbm_count": "WfbM",
+        "col.ala_share": "aLA share %",
+        "col.ala_per_wfbm": "aLA per WfbM",
+        "col.none_here": "no provider",
+        "col.fragile": "Note",
+        "col.provider.name": "Name",
+        "col.provider.operator": "Operator",
+        "col.provider.street": "Street",
+        "col.provider.plz": "Postcode",
+        "col.provider.city": "Place",
+        "col.provider.land": "State",
+        "col.provider.category": "Kind",
+        "col.provider.services": "Services",
+        "col.provider.source": "Source",
+        "yes": "yes",
+        "no": "no",
+        "providers.heading": "Find providers",
+        "providers.search.label": "Search by name, operator or place",
+        "providers.search.placeholder": "e.g. Lebenshilfe or Dresden",
+        "providers.land.label": "State",
+        "providers.category.label": "Kind",
+        "providers.service.label": "Service",
+        "providers.all": "all",
+        "providers.count": "{n} providers found",
+        "providers.show": "Show “{name}” on the map",
+        "providers.select_hint": "Select a row to show the provider on the map.",
+        "sources.heading": "Sources, method and licences",
+        "sources.rehadat.heading": "Providers: REHADAT",
+        "sources.rehadat.text": (
+            "The providers come from the address lists of REHADAT (German Economic Institute, "
+            "Cologne): other service providers, sheltered workshops and inclusive companies. "
+            "Shown is the data as of {date} ({origin})."
+        ),
+        "sources.rehadat.counts": "Entries in this snapshot",
+        "sources.origin.live": "fetched live",
+        "sources.origin.replay": "read from saved pages",
+        "sources.origin.demo": "sample data, not real entries",
+        "sources.geo.heading": "Boundaries, population, postcodes",
+        "sources.geo.bkg": (
+            "Administrative boundaries: VG5000, as of 31.12.2021, "
+            "Data licence Germany – attribution 2.0."
+        ),
+        "sources.method.heading": "Method",
+        "sources.method.geocoding": (
+            "Each provider is placed in a municipality by postcode and place name, and through "
+            "its location in a district and state. Where only the postcode matches, the district "
+            "or state is used; providers without a usable address count in no region."
+        ),
+        "sources.method.rate": (
+            "“Per 100,000 inhabitants” means: the number of providers in the region divided by "
+            "its population on 31.12.2019, times 100,000. It counts providers, not places."
+        ),
+        "sources.method.share": (
+            "“aLA share” is the number of aLA divided by aLA and workshops together; "
+            "“aLA per WfbM” divides the aLA by the workshops."
+        ),
+        "sources.method.fragile": (
+            "Values resting on fewer than {n} providers carry a warning sign (⚠), so a district "
+            "with a single provider is not read as a leader."
+        ),
+        "sources.reference.heading": "Published reference counts",
+        "sources.reference.text": "National counts from publications, for comparison:",
+        "sources.reference.date": "As of",
+        "sources.reference.category": "Kind",
+        "sources.reference.count": "Count",
+        "sources.reference.source": "Source",
+        "sources.licence.heading": "Licences and attribution",
+        "sources.licence.code": "The software is open source; data as stated above.",
+        "footer.accessibility": "Every map is also available as a table.",
+        "embed.open": "Open the full view",
+    },
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text `key` in `lang` (German for an unknown language), with `values` filled in."""
+    texts = TEXTS.get(lang, TEXTS[DEFAULT_LANG])
+    text = texts[key]
+    return text.format(**values) if values else text
+
+
+def fmt_number(value: float | int | None, lang: str, decimals: int = 0) -> str:
+    """A number as its readers write it: 1.234,5 in German, 1,234.5 in English; "–" for none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if lang == "de":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def fmt_date(iso: str | None, lang: str) -> str:
+    """An ISO date (or date-time) as 31.12.2019 (German) or 2019-12-31 (English)."""
+    if not iso:
+        return "–"
+    day = str(iso)[:10]
+    if lang == "de" and len(day) == 10:
+        year, month, dom = day.split("-")
+        return f"{dom}.{month}.{year}"
+    return day

@@ -1,0 +1,32 @@
+"""The pages. A single-page app with its own router (dashboard/router.py), not Dash pages:
+`dash.page_registry` is global and the factory runs many times in tests.
+
+A page is a module here with
+    KEY: str                                   # its path segment, e.g. "karte"
+    def layout(ctx: PageContext) -> Component   # built per request from the URL's view state
+    def register_callbacks(app: Dash, data: AtlasData) -> None
+and optionally `def validation_layout() -> Component` (all its ids, for Dash's callback
+validation; without it `layout` is called with an empty-store context).
+Pages found in PAGE_MODULES are imported if the module exists, so a page can land later
+(the Entwicklung page, dashboard/pages/entwicklung.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from types import ModuleType
+
+# navigation order
+PAGE_MODULES: tuple[str, ...] = ("karte", "tabelle", "entwicklung", "anbieter", "quellen")
+
+
+def available_pages() -> dict[str, ModuleType]:
+    """The page modules that exist, in navigation order."""
+    found: dict[str, ModuleType] = {}
+    for key in PAGE_MODULES:
+        name = f"dashboard.pages.{key}"
+        if importlib.util.find_spec(name) is None:
+            continue
+        found[key] = importlib.import_module(name)
+    return found

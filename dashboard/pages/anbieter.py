@@ -1,0 +1,308 @@
+"""Anbieter: every provider of the shown snapshot, searchable by name, Träger and place, with
+filters for Land, category and service; a chosen provider can be shown on the map."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+from urllib.parse import quote
+
+import dash_ag_grid as dag
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+import geodata
+from dashboard import ids, metrics
+from dashboard.context import PageContext
+from dashboard.data import AtlasData
+from dashboard.i18n import t
+from dashboard.pages.controls import dropdown
+from dashboard.pages.details import safe_url
+from dashboard.state import SERVICES, ViewState, parse_query, to_query
+
+KEY = "anbieter"
+SEARCH_FIELDS = ("name", "operator", "city", "plz", "street", "gemeinde", "kreis")
+
+
+def search_providers(
+    providers: pd.DataFrame,
+    text: str = "",
+    land: str | None = None,
+    category: str | None = None,
+    service: str | None = None,
+) -> pd.DataFrame:
+    """Providers matching every given filter; `text` matches (case-insensitive, literally)
+    any of name, Träger, PLZ, street, place, Gemeinde and Kreis, each word somewhere."""
+    mask = pd.Series(True, index=providers.index)
+    if land:
+        mask &= providers["land_code"].eq(land)
+    if category:
+        mask &= providers["category"].eq(category)
+    if service:
+        mask &= providers["services"].map(lambda s: service in (s or []))
+    words = [w for w in text.casefold().split() if w]
+    if words:
+        haystack = providers[list(SEARCH_FIELDS)].fillna("").astype(str).agg(" ".join, axis=1)
+        haystack = haystack.str.casefold()
+        for word in words:
+            mask &= haystack.str.contains(word, regex=False)
+    return providers[mask]
+
+
+def _source_markdown(url: Any, lang: str) -> str:
+    safe = safe_url(url)
+    if not safe:
+        return ""
+    # percent-encode what could end the Markdown link early
+    return f"[{t('details.source', lang)}]({quote(safe, safe=':/?&=#%.-_~+')})"
+
+
+def grid_rows(providers: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
+    out = []
+    for row in providers.to_dict("records"):
+        services = row.get("services") or []
+        out.append(
+            {
+                "source_id": row.get("source_id"),
+                "name": row.get("name"),
+                "operator": row.get("operator"),
+                "street": row.get("street"),
+                "plz": row.get("plz"),
+                "city": row.get("city"),
+                "land": row.get("land") or row.get("land_listed"),
+                "category": t(f"category.{row.get('category')}.short", lang),
+                "services": ", ".join(services) if isinstance(services, list) else "",
+                "source": _source_markdown(row.get("source_url"), lang),
+            }
+        )
+    return out
+
+
+def column_defs(lang: str) -> list[dict[str, Any]]:
+    def col(field: str, **extra: Any) -> dict[str, Any]:
+        return {"field": field, "headerName": t(f"col.provider.{field}", lang), **extra}
+
+    return [
+        col("name", minWidth=220, pinned="left"),
+        col("operator", minWidth=200),
+        col("street"),
+        col("plz", width=90),
+        col("city"),
+        col("land"),
+        col("category", width=130),
+        col("services", minWidth=220),
+        col(
+            "source",
+            cellRenderer="markdown",
+            linkTarget="_blank",
+            sortable=False,
+            filter=False,
+            width=120,
+        ),
+    ]
+
+
+def _filtered(data: AtlasData, sid: int | None, s: ViewState) -> pd.DataFrame | None:
+    if sid is None:
+        return None
+    return search_providers(data.providers(sid), s.q, s.pland, s.pcat, s.service)
+
+
+def map_link(ctx_path: str, state: ViewState, provider: dict[str, Any] | None) -> str:
+    """Link to the map at Kreis level with the provider highlighted and its Kreis open."""
+    if not provider:
+        return ctx_path
+    view = replace(
+        state,
+        provider=provider["source_id"],
+        points=True,
+        level="kreis",
+        category=_category_key(provider),
+        region=None,
+        view="single",
+        q="",
+        pland=None,
+        pcat=None,
+        service=None,
+    )
+    return ctx_path + to_query(view)
+
+
+def _category_key(provider: dict[str, Any]) -> str:
+    value = provider.get("category_key") or provider.get("category")
+    return value if value in metrics.CATEGORIES else "ala"
+
+
+def layout(ctx: PageContext) -> html.Div:
+    s, lang = ctx.state, ctx.lang
+    found = _filtered(ctx.data, ctx.snapshot_id, s)
+    rows = grid_rows(found, lang) if found is not None else []
+    land_options = [{"label": t("providers.all", lang), "value": ""}] + [
+        {"label": name, "value": code} for code, name in sorted(geodata.LAENDER.items())
+    ]
+    cat_options = [{"label": t("providers.all", lang), "value": ""}] + [
+        {"label": t(f"category.{c}", lang), "value": c} for c in metrics.CATEGORIES
+    ]
+    service_options = [{"label": t("providers.all", lang), "value": ""}] + [
+        {"label": sv, "value": sv} for sv in SERVICES
+    ]
+    return html.Div(
+        [
+            html.H1(t("providers.heading", lang)),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.Label(
+                                t("providers.search.label", lang), htmlFor=ids.PROVIDER_SEARCH
+                            ),
+                            dcc.Input(
+                                id=ids.PROVIDER_SEARCH,
+                                type="search",
+                                value=s.q,
+                                debounce=0.3,
+                                placeholder=t("providers.search.placeholder", lang),
+                                className="search-input",
+                                autoComplete="off",
+                            ),
+                        ],
+                        className="control search-control",
+                    ),
+                    dropdown(
+                        ids.PROVIDER_LAND,
+                        t("providers.land.label", lang),
+                        land_options,
+                        s.pland or "",
+                        clearable=False,
+                        className="land-select",
+                    ),
+                    dropdown(
+                        ids.PROVIDER_CATEGORY,
+                        t("providers.category.label", lang),
+                        cat_options,
+                        s.pcat or "",
+                        clearable=False,
+                    ),
+                    dropdown(
+                        ids.PROVIDER_SERVICE,
+                        t("providers.service.label", lang),
+                        service_options,
+                        s.service or "",
+                        clearable=False,
+                    ),
+                ],
+                className="controls",
+                role="search",
+            ),
+            html.P(
+                t("providers.count", lang, n=len(rows)),
+                id=ids.PROVIDER_COUNT,
+                role="status",
+                className="result-count",
+            ),
+            html.P(t("providers.select_hint", lang), className="hint"),
+            dag.AgGrid(
+                id=ids.PROVIDER_GRID,
+                rowData=rows,
+                columnDefs=column_defs(lang),
+                getRowId="params.data.source_id",
+                defaultColDef={"sortable": True, "filter": True, "resizable": True},
+                dashGridOptions={
+                    "rowSelection": {
+                        "mode": "singleRow",
+                        "checkboxes": False,
+                        "enableClickSelection": True,
+                    },
+                    "animateRows": False,
+                    "ensureDomOrder": True,
+                    "enableCellTextSelection": True,
+                    "pagination": True,
+                    "paginationPageSize": 50,
+                },
+                className="ag-theme-quartz atlas-grid",
+                style={"height": "560px", "width": "100%"},
+            ),
+            html.Div(
+                dcc.Link("", href=ctx.path("karte"), id=ids.PROVIDER_SHOW, className="button"),
+                className="show-on-map",
+                id=f"{ids.PROVIDER_SHOW}-box",
+                hidden=True,
+            ),
+            html.Div(id=ids.PROVIDER_EXPORT_SLOT, className="export-slot"),
+        ]
+    )
+
+
+def validation_layout() -> html.Div:
+    return html.Div(
+        [
+            dcc.Input(id=ids.PROVIDER_SEARCH),
+            dcc.Dropdown(id=ids.PROVIDER_LAND),
+            dcc.Dropdown(id=ids.PROVIDER_CATEGORY),
+            dcc.Dropdown(id=ids.PROVIDER_SERVICE),
+            dag.AgGrid(id=ids.PROVIDER_GRID),
+            html.P(id=ids.PROVIDER_COUNT),
+            dcc.Link(id=ids.PROVIDER_SHOW, href="/"),
+            html.Div(id=f"{ids.PROVIDER_SHOW}-box"),
+            html.Div(id=ids.PROVIDER_EXPORT_SLOT),
+        ]
+    )
+
+
+def register_callbacks(app: Dash, data: AtlasData) -> None:
+    @app.callback(
+        Output(ids.PROVIDER_GRID, "rowData"),
+        Output(ids.PROVIDER_COUNT, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.PROVIDER_SEARCH, "value"),
+        Input(ids.PROVIDER_LAND, "value"),
+        Input(ids.PROVIDER_CATEGORY, "value"),
+        Input(ids.PROVIDER_SERVICE, "value"),
+        Input(ids.snapshot(KEY), "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def search(text, land, category, service, snapshot_id, query):
+        state, _ = parse_query(query)
+        new = replace(
+            state,
+            q=(text or "")[:120],
+            pland=land or None,
+            pcat=category or None,
+            service=service or None,
+        )
+        snapshot, _ = data.resolve(snapshot_id)
+        sid = None if snapshot is None else int(snapshot["id"])
+        found = _filtered(data, sid, new)
+        rows = grid_rows(found, state.lang) if found is not None else []
+        new_query = to_query(new)
+        return (
+            rows,
+            t("providers.count", state.lang, n=len(rows)),
+            new_query if new_query != (query or "") else no_update,
+        )
+
+    @app.callback(
+        Output(ids.PROVIDER_SHOW, "href"),
+        Output(ids.PROVIDER_SHOW, "children"),
+        Output(f"{ids.PROVIDER_SHOW}-box", "hidden"),
+        Input(ids.PROVIDER_GRID, "selectedRows"),
+        State(ids.snapshot(KEY), "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def show_on_map(selected, snapshot_id, query):
+        if not selected:
+            return no_update, "", True
+        state, _ = parse_query(query)
+        snapshot, _ = data.resolve(snapshot_id)
+        if snapshot is None:
+            return no_update, "", True
+        providers = data.providers(int(snapshot["id"]))
+        hit = providers[providers["source_id"] == selected[0].get("source_id")]
+        if hit.empty:
+            return no_update, "", True
+        provider = hit.iloc[0].to_dict()
+        state = replace(state, snapshot=int(snapshot["id"]))
+        href = map_link(app.get_relative_path("/karte"), state, provider)
+        return href, t("providers.show", state.lang, name=provider["name"]), False

@@ -1,0 +1,159 @@
+"""Quellen: where each number comes from, the method, licences, and published counts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dash import Dash, Input, Output, State, html
+
+import geodata
+from dashboard import ids
+from dashboard.context import PageContext
+from dashboard.data import AtlasData
+from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.metrics import CATEGORIES, FRAGILE_MIN
+
+KEY = "quellen"
+BODY = "quellen-body"
+
+
+def _snapshot_counts(ctx: PageContext) -> html.Table | html.P:
+    snapshot = ctx.snapshot
+    if snapshot is None:
+        return html.P(t("notice.no_snapshot", ctx.lang))
+    rows = []
+    for category in CATEGORIES:
+        counts = snapshot["counts"].get(category)
+        if not counts:
+            continue
+        rows.append(
+            html.Tr(
+                [
+                    html.Th(t(f"category.{category}", ctx.lang), scope="row"),
+                    html.Td(fmt_number(counts.get("parsed"), ctx.lang)),
+                ]
+            )
+        )
+    return html.Table(
+        [html.Caption(t("sources.rehadat.counts", ctx.lang)), html.Tbody(rows)],
+        className="plain-table",
+    )
+
+
+def _reference_table(lang: str) -> html.Table:
+    frame = geodata.published_counts()
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(f"sources.reference.{k}", lang), scope="col")
+                for k in ("date", "category", "count", "source")
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(fmt_date(row.as_of, lang)),
+                    html.Td(
+                        t(f"category.{row.category}.short", lang)
+                        if row.category in CATEGORIES
+                        else str(row.category)
+                    ),
+                    html.Td(fmt_number(int(row.count), lang), className="num"),
+                    html.Td(str(row.source)),
+                ]
+            )
+            for row in frame.itertuples(index=False)
+        ]
+    )
+    return html.Table([head, body], className="plain-table reference-table")
+
+
+def layout(ctx: PageContext) -> html.Div:
+    return html.Div(_body(ctx), id=BODY, className="sources")
+
+
+def _body(ctx: PageContext) -> list:
+    lang = ctx.lang
+    snapshot = ctx.snapshot
+    origin = t(f"sources.origin.{snapshot['origin']}", lang) if snapshot else "–"
+    date = fmt_date(snapshot["taken_at"], lang) if snapshot else "–"
+    attribution = geodata.attribution
+    return [
+        html.H1(t("sources.heading", lang)),
+        html.Section(
+            [
+                html.H2(t("sources.rehadat.heading", lang)),
+                html.P(t("sources.rehadat.text", lang, date=date, origin=origin)),
+                _snapshot_counts(ctx),
+            ]
+        ),
+        html.Section(
+            [
+                html.H2(t("sources.geo.heading", lang)),
+                html.Ul(
+                    [
+                        html.Li(
+                            [
+                                html.A(attribution.BKG, href=attribution.BKG_URL),
+                                " – ",
+                                t("sources.geo.bkg", lang),
+                            ]
+                        ),
+                        html.Li(attribution.POPULATION),
+                        html.Li(attribution.PLZ),
+                    ]
+                ),
+            ]
+        ),
+        html.Section(
+            [
+                html.H2(t("sources.method.heading", lang)),
+                html.P(t("sources.method.geocoding", lang)),
+                html.P(t("sources.method.rate", lang)),
+                html.P(t("sources.method.share", lang)),
+                html.P(t("sources.method.fragile", lang, n=FRAGILE_MIN)),
+            ]
+        ),
+        html.Section(
+            [
+                html.H2(t("sources.reference.heading", lang)),
+                html.P(t("sources.reference.text", lang)),
+                html.Div(
+                    _reference_table(lang),
+                    className="table-scroll",
+                    tabIndex="0",
+                    role="region",
+                    **{"aria-label": t("sources.reference.heading", lang)},
+                ),
+            ]
+        ),
+        html.Section(
+            [
+                html.H2(t("sources.licence.heading", lang)),
+                html.Ul([html.Li(line) for line in attribution.ALL]),
+                html.P(t("sources.licence.code", lang)),
+            ]
+        ),
+    ]
+
+
+def validation_layout() -> html.Div:
+    return html.Div(id=BODY)
+
+
+def register_callbacks(app: Dash, data: AtlasData) -> None:
+    from dashboard.state import parse_query
+
+    @app.callback(
+        Output(BODY, "children"),
+        Input(ids.snapshot(KEY), "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def show_snapshot(snapshot_id, search):
+        state, _ = parse_query(search)
+        snapshot, _ = data.resolve(snapshot_id)
+        ctx = PageContext(app, data, replace(state, snapshot=snapshot_id), snapshot, [])
+        return _body(ctx)

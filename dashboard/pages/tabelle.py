@@ -1,0 +1,283 @@
+"""Tabelle: every region with every metric (sortable, filterable), the total row, and a
+ranking chart beside it. Also the table alternative to the map."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import dash_ag_grid as dag
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+import geodata
+from dashboard import ids, metrics
+from dashboard.context import PageContext
+from dashboard.data import AtlasData
+from dashboard.figures.ranking import ranking_figure
+from dashboard.i18n import t
+from dashboard.pages.controls import dropdown, options, radio_group
+from dashboard.state import parse_query, to_query
+
+KEY = "tabelle"
+RANK_METRICS = ("count", "per_100k", "ala_share", "ala_per_wfbm")
+
+
+def table_rows(
+    frame: pd.DataFrame, level: str, land: str | None, lang: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], pd.DataFrame]:
+    """Grid rows, the pinned total row, and the frame they come from (filtered to a Land)."""
+    part = frame
+    if level == "kreis" and land:
+        part = frame[frame["land_code"] == land]
+    fragile = metrics.fragile_mask(part, "per_100k")
+    rows = part.assign(
+        ala_share=part["ala_share"] * 100,
+        none_here=part["none_here"].map({True: t("yes", lang), False: t("no", lang)}),
+        fragile=fragile.map({True: "⚠ " + t("map.fragile", lang), False: ""}),
+    )
+    columns = [
+        "code",
+        "name",
+        "bez",
+        "land",
+        "population",
+        "count",
+        "per_100k",
+        "ala_count",
+        "wfbm_count",
+        "ala_share",
+        "ala_per_wfbm",
+        "none_here",
+        "fragile",
+    ]
+    records = rows[columns].astype(object).where(rows[columns].notna(), None).to_dict("records")
+    if level == "kreis" and land:
+        label = t("table.total.land", lang, land=geodata.LAENDER.get(land, land))
+    else:
+        label = t("table.total.de", lang)
+    total = metrics.total_row(part, label)
+    if total["ala_share"] is not None:
+        total["ala_share"] = float(total["ala_share"]) * 100
+    total["none_here"] = t("yes", lang) if total["none_here"] else t("no", lang)
+    total["bez"] = ""
+    total["land"] = ""
+    total["fragile"] = ""
+    return records, [total], part
+
+
+def _num(field: str, lang: str, decimals: int, header: str) -> dict[str, Any]:
+    return {
+        "field": field,
+        "headerName": header,
+        "type": "numericColumn",
+        "filter": "agNumberColumnFilter",
+        "valueFormatter": {"function": f"atlasNumber(params.value, '{lang}', {decimals})"},
+    }
+
+
+def column_defs(level: str, category: str, lang: str) -> list[dict[str, Any]]:
+    """Grid columns; numbers formatted in the UI language, sortable and filterable."""
+    count_header = t("col.count", lang) + " " + t(f"category.{category}.short", lang)
+    rate_header = t(f"category.{category}.short", lang) + " " + t("col.per_100k", lang)
+    cols: list[dict[str, Any]] = [
+        {
+            "field": "name",
+            "headerName": t("col.name", lang),
+            "pinned": "left",
+            "minWidth": 170,
+            "filter": "agTextColumnFilter",
+        },
+        {"field": "code", "headerName": t("col.code", lang), "width": 110},
+    ]
+    if level == "kreis":
+        cols += [
+            {"field": "bez", "headerName": t("col.bez", lang), "filter": "agTextColumnFilter"},
+            {"field": "land", "headerName": t("col.land", lang), "filter": "agTextColumnFilter"},
+        ]
+    cols += [
+        _num("population", lang, 0, t("col.population", lang)),
+        _num("count", lang, 0, count_header),
+        _num("per_100k", lang, 2, rate_header),
+        _num("ala_count", lang, 0, t("col.ala_count", lang)),
+        _num("wfbm_count", lang, 0, t("col.wfbm_count", lang)),
+        _num("ala_share", lang, 1, t("col.ala_share", lang)),
+        _num("ala_per_wfbm", lang, 2, t("col.ala_per_wfbm", lang)),
+        {"field": "none_here", "headerName": t("col.none_here", lang), "width": 120},
+        {"field": "fragile", "headerName": t("col.fragile", lang), "width": 170},
+    ]
+    return cols
+
+
+def _land_options(lang: str) -> list[dict[str, str]]:
+    return [{"label": t("table.land.all", lang), "value": ""}] + [
+        {"label": name, "value": code} for code, name in sorted(geodata.LAENDER.items())
+    ]
+
+
+def _content(
+    data: AtlasData,
+    snapshot_id: int | None,
+    level: str,
+    category: str,
+    land: str | None,
+    metric: str,
+    lang: str,
+):
+    if snapshot_id is None:
+        return [], [], column_defs(level, category, lang), {}
+    frame = data.region_metrics(snapshot_id, level, category)
+    rows, total, part = table_rows(frame, level, land, lang)
+    figure = ranking_figure(part, metric, lang=lang)
+    return rows, total, column_defs(level, category, lang), figure
+
+
+def layout(ctx: PageContext) -> html.Div:
+    s, lang = ctx.state, ctx.lang
+    metric = s.metric if s.metric in RANK_METRICS else "count"
+    land = s.land if s.level == "kreis" else None
+    rows, total, cols, figure = _content(
+        ctx.data, ctx.snapshot_id, s.level, s.category, land, metric, lang
+    )
+    grid = dag.AgGrid(
+        id=ids.TABLE_GRID,
+        rowData=rows,
+        columnDefs=cols,
+        defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
+        dashGridOptions={
+            "pinnedBottomRowData": total,
+            "animateRows": False,
+            "ensureDomOrder": True,
+            "suppressColumnVirtualisation": True,
+            "enableCellTextSelection": True,
+        },
+        columnSize="autoSize",
+        className="ag-theme-quartz atlas-grid",
+        style={"height": "620px", "width": "100%"},
+    )
+    ranking = dcc.Graph(
+        id=ids.TABLE_RANKING,
+        figure=figure,
+        className="ranking-graph",
+        config={
+            "displaylogo": False,
+            "locale": lang,
+            "modeBarButtonsToRemove": ["toImage", "select2d", "lasso2d"],
+        },
+    )
+    ranking = html.Figure(
+        [
+            html.Figcaption(
+                t("table.ranking", lang, metric=t(f"metric.{metric}", lang)),
+                className="visually-hidden",
+            ),
+            ranking,
+        ],
+        className="graph-figure",
+    )
+    if s.embed:
+        return html.Div([ranking, html.Div(grid, hidden=True)])
+    return html.Div(
+        [
+            html.H1(t("table.heading", lang)),
+            html.Div(
+                [
+                    radio_group(
+                        ids.TABLE_LEVEL,
+                        t("level.label", lang),
+                        options("level", metrics.LEVELS, lang),
+                        s.level,
+                    ),
+                    radio_group(
+                        ids.TABLE_CATEGORY,
+                        t("category.label", lang),
+                        options("category", metrics.CATEGORIES, lang),
+                        s.category,
+                    ),
+                    dropdown(
+                        ids.TABLE_LAND,
+                        t("table.land.label", lang),
+                        _land_options(lang),
+                        land or "",
+                        clearable=False,
+                        disabled=s.level != "kreis",
+                        className="land-select",
+                    ),
+                    radio_group(
+                        ids.TABLE_METRIC,
+                        t("table.metric.label", lang),
+                        options("metric", RANK_METRICS, lang),
+                        metric,
+                    ),
+                ],
+                className="controls",
+            ),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.P(t("table.aria", lang), className="hint", id="tabelle-hint"),
+                            grid,
+                            html.Div(id=ids.TABLE_EXPORT_SLOT, className="export-slot"),
+                        ],
+                        className="table-cell",
+                    ),
+                    html.Div(
+                        [ranking, html.Div(id=ids.RANKING_EXPORT_SLOT, className="export-slot")],
+                        className="ranking-cell",
+                    ),
+                ],
+                className="table-layout",
+            ),
+        ]
+    )
+
+
+def validation_layout() -> html.Div:
+    return html.Div(
+        [
+            dcc.RadioItems(id=ids.TABLE_LEVEL),
+            dcc.RadioItems(id=ids.TABLE_CATEGORY),
+            dcc.Dropdown(id=ids.TABLE_LAND),
+            dcc.RadioItems(id=ids.TABLE_METRIC),
+            dag.AgGrid(id=ids.TABLE_GRID),
+            dcc.Graph(id=ids.TABLE_RANKING),
+            html.Div(id=ids.TABLE_EXPORT_SLOT),
+            html.Div(id=ids.RANKING_EXPORT_SLOT),
+        ]
+    )
+
+
+def register_callbacks(app: Dash, data: AtlasData) -> None:
+    @app.callback(
+        Output(ids.TABLE_GRID, "rowData"),
+        Output(ids.TABLE_GRID, "dashGridOptions"),
+        Output(ids.TABLE_GRID, "columnDefs"),
+        Output(ids.TABLE_RANKING, "figure"),
+        Output(ids.TABLE_LAND, "disabled"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.TABLE_LEVEL, "value"),
+        Input(ids.TABLE_CATEGORY, "value"),
+        Input(ids.TABLE_LAND, "value"),
+        Input(ids.TABLE_METRIC, "value"),
+        Input(ids.snapshot(KEY), "value"),
+        State(ids.TABLE_GRID, "dashGridOptions"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def update_table(level, category, land, metric, snapshot_id, grid_options, search):
+        state, _ = parse_query(search)
+        snapshot, _ = data.resolve(snapshot_id)
+        sid = None if snapshot is None else int(snapshot["id"])
+        land = land if level == "kreis" and land else None
+        rows, total, cols, figure = _content(data, sid, level, category, land, metric, state.lang)
+        options_ = dict(grid_options or {}, pinnedBottomRowData=total)
+        query = to_query(replace(state, level=level, category=category, land=land, metric=metric))
+        return (
+            rows,
+            options_,
+            cols,
+            figure,
+            level != "kreis",
+            query if query != (search or "") else no_update,
+        )

@@ -1,0 +1,189 @@
+"""The frame around every page: skip link, header with navigation, data-state bar with the
+source line and snapshot picker, demo banner, notices, footer with attributions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+import geodata
+from dashboard import ids
+from dashboard.context import PageContext
+from dashboard.i18n import fmt_date, t
+from dashboard.state import to_query
+
+MAIN_ANCHOR = "inhalt"
+
+
+def source_line(snapshot: dict[str, Any] | None, lang: str) -> str:
+    """ "Quelle: REHADAT-Adressen (IW Köln), Stand 01.12.2022"."""
+    if snapshot is None:
+        return t("source.none", lang)
+    return t("source.line", lang, date=fmt_date(snapshot["taken_at"], lang))
+
+
+def demo_banner(snapshot: dict[str, Any] | None, lang: str) -> tuple[str, bool]:
+    """The banner text and whether it is hidden (only demo snapshots show it)."""
+    is_demo = snapshot is not None and snapshot.get("origin") == "demo"
+    return (t("demo.banner", lang) if is_demo else ""), not is_demo
+
+
+def snapshot_options(ctx: PageContext) -> list[dict[str, Any]]:
+    """One option per snapshot, newest first: "01.12.2022 (Beispieldaten)"."""
+    frame = ctx.data.snapshots()
+    options = []
+    for row in frame.itertuples(index=False):
+        label = fmt_date(row.taken_at.isoformat(), ctx.lang)
+        if row.origin == "demo":
+            label += f" ({t('snapshot.demo', ctx.lang)})"
+        options.append({"label": label, "value": int(row.id)})
+    return options
+
+
+def nav_href(ctx: PageContext, page: str) -> str:
+    """Link to `page` keeping the view state (not the embed flag)."""
+    from dataclasses import replace
+
+    return ctx.path(page) + to_query(replace(ctx.state, embed=False))
+
+
+def _nav(ctx: PageContext, page: str, pages: list[str]) -> html.Nav:
+    items = []
+    for key in pages:
+        current = key == page
+        label: list[Any] = [t(f"nav.{key}", ctx.lang)]
+        if current:  # dcc.Link takes no aria-current: say it in hidden text instead
+            label.append(
+                html.Span(" (" + t("nav.current", ctx.lang) + ")", className="visually-hidden")
+            )
+        items.append(
+            html.Li(
+                dcc.Link(
+                    label,
+                    href=nav_href(ctx, key),
+                    id=ids.nav_link(key),
+                    className="nav-link" + (" active" if current else ""),
+                )
+            )
+        )
+    return html.Nav(html.Ul(items), id=ids.NAV, **{"aria-label": t("nav.label", ctx.lang)})
+
+
+def _data_bar(ctx: PageContext, page: str) -> html.Div:
+    options = snapshot_options(ctx)
+    return html.Div(
+        [
+            html.P(source_line(ctx.snapshot, ctx.lang), id=ids.SOURCE_LINE, className="source"),
+            html.Div(
+                [
+                    html.Label(t("snapshot.label", ctx.lang), id="snapshot-label"),
+                    dcc.Dropdown(
+                        id=ids.snapshot(page),
+                        options=options,
+                        value=ctx.snapshot_id,
+                        clearable=False,
+                        searchable=False,
+                        className="snapshot-select",
+                    ),
+                ],
+                className="snapshot-picker",
+            ),
+        ],
+        className="data-bar",
+    )
+
+
+def frame(ctx: PageContext, page: str, pages: list[str], content: Any) -> list[Any]:
+    """The children of the app root for one page."""
+    banner, banner_hidden = demo_banner(ctx.snapshot, ctx.lang)
+    return [
+        html.A(
+            "Zum Inhalt springen" if ctx.lang == "de" else "Skip to content",
+            href=f"#{MAIN_ANCHOR}",
+            className="skip-link",
+        ),
+        html.Header(
+            [
+                html.Div(
+                    [
+                        html.P(t("app.title", ctx.lang), className="brand"),
+                        html.P(t("app.tagline", ctx.lang), className="tagline"),
+                    ],
+                    className="brand-box",
+                ),
+                _nav(ctx, page, pages),
+                html.Button(
+                    t("lang.switch", ctx.lang),
+                    id=ids.LANG_BUTTON,
+                    className="lang-button",
+                    lang="en" if ctx.lang == "de" else "de",
+                    **{"aria-label": t("lang.switch.label", ctx.lang)},
+                ),
+            ],
+            className="site-header",
+        ),
+        _data_bar(ctx, page),
+        html.Div(
+            banner, id=ids.DEMO_BANNER, className="demo-banner", hidden=banner_hidden, role="note"
+        ),
+        html.Div(
+            [html.P(n) for n in ctx.notices],
+            id=ids.NOTICE,
+            className="notice",
+            hidden=not ctx.notices,
+            role="status",
+        ),
+        html.Main(content, id=MAIN_ANCHOR, tabIndex="-1"),
+        footer(ctx),
+    ]
+
+
+def footer(ctx: PageContext) -> html.Footer:
+    """Attributions the licences require, on every page."""
+    return html.Footer(
+        [
+            html.P(
+                [
+                    html.A(geodata.attribution.BKG, href=geodata.attribution.BKG_URL),
+                    " · ",
+                    geodata.attribution.POPULATION,
+                    " · ",
+                    geodata.attribution.PLZ,
+                ]
+            ),
+            html.P(t("footer.accessibility", ctx.lang)),
+        ],
+        className="site-footer",
+    )
+
+
+def embed_frame(ctx: PageContext, content: Any, page: str) -> list[Any]:
+    """The chrome-free view for an iframe: the content, the source line, a link out."""
+    from dataclasses import replace
+
+    banner, banner_hidden = demo_banner(ctx.snapshot, ctx.lang)
+    full = ctx.path(page) + to_query(replace(ctx.state, embed=False))
+    return [
+        html.Div(
+            banner, id=ids.DEMO_BANNER, className="demo-banner", hidden=banner_hidden, role="note"
+        ),
+        html.Div(
+            [html.P(n) for n in ctx.notices],
+            id=ids.NOTICE,
+            className="notice",
+            hidden=not ctx.notices,
+            role="status",
+        ),
+        html.Main(content, id=MAIN_ANCHOR, className="embed"),
+        html.P(
+            [
+                html.Span(source_line(ctx.snapshot, ctx.lang), id=ids.SOURCE_LINE),
+                " · ",
+                html.A(geodata.attribution.BKG, href=geodata.attribution.BKG_URL),
+                " · ",
+                html.A(t("embed.open", ctx.lang), href=full, target="_blank"),
+            ],
+            className="source embed-source",
+        ),
+    ]

@@ -1,0 +1,166 @@
+"""The whole view lives in the URL: parsing and writing the query string.
+
+A copied link reproduces the view. Malformed parameters never raise: each falls back to its
+default and is reported back as a `Problem`, which the page shows as a short notice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from urllib.parse import parse_qsl, urlencode
+
+from dashboard.i18n import DEFAULT_LANG, LANGS
+from dashboard.metrics import CATEGORIES, CLASSIFICATIONS, LEVELS, METRICS
+
+PAGES: tuple[str, ...] = ("karte", "tabelle", "entwicklung", "anbieter", "quellen")
+DEFAULT_PAGE = "karte"
+VIEWS: tuple[str, ...] = ("single", "compare")
+SERVICES: tuple[str, ...] = ("Eingangsverfahren", "Berufsbildungsbereich", "Arbeitsbereich")
+_REGION = re.compile(r"^(\d{2}|\d{5})$")
+_LAND = re.compile(r"^\d{2}$")
+MAX_TEXT = 120
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a link must carry. Defaults are what a fresh visitor sees."""
+
+    level: str = "land"
+    category: str = "ala"
+    metric: str = "count"
+    classes: str = "continuous"
+    view: str = "single"
+    points: bool = False
+    snapshot: int | None = None  # None: the served snapshot
+    region: str | None = None
+    provider: str | None = None
+    lang: str = DEFAULT_LANG
+    embed: bool = False
+    land: str | None = None  # Tabelle: one Land's Kreise
+    q: str = ""  # Anbieter: search text
+    pland: str | None = None  # Anbieter: Land filter
+    pcat: str | None = None  # Anbieter: category filter
+    service: str | None = None  # Anbieter: service filter
+
+
+DEFAULTS = ViewState()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A query parameter that could not be used as given."""
+
+    name: str
+    value: str
+
+
+def _choice(allowed: tuple[str, ...]):
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(value)
+        return value
+
+    return check
+
+
+def _flag(value: str) -> bool:
+    if value in ("1", "true"):
+        return True
+    if value in ("0", "false", ""):
+        return False
+    raise ValueError(value)
+
+
+def _snapshot(value: str) -> int:
+    number = int(value)
+    if number < 1 or not value.isdigit():
+        raise ValueError(value)
+    return number
+
+
+def _pattern(regex: re.Pattern[str]):
+    def check(value: str) -> str:
+        if not regex.match(value):
+            raise ValueError(value)
+        return value
+
+    return check
+
+
+def _text(value: str) -> str:
+    if len(value) > MAX_TEXT:
+        raise ValueError(value)
+    return value
+
+
+def _optional_choice(allowed: tuple[str, ...]):
+    inner = _choice(allowed)
+
+    def check(value: str) -> str | None:
+        return None if value == "" else inner(value)
+
+    return check
+
+
+PARSERS = {
+    "level": _choice(LEVELS),
+    "category": _choice(CATEGORIES),
+    "metric": _choice(METRICS),
+    "classes": _choice(CLASSIFICATIONS),
+    "view": _choice(VIEWS),
+    "points": _flag,
+    "snapshot": _snapshot,
+    "region": _pattern(_REGION),
+    "provider": _text,
+    "lang": _choice(LANGS),
+    "embed": _flag,
+    "land": _pattern(_LAND),
+    "q": _text,
+    "pland": _pattern(_LAND),
+    "pcat": _optional_choice(CATEGORIES),
+    "service": _optional_choice(SERVICES),
+}
+
+
+def parse_query(search: str | None) -> tuple[ViewState, list[Problem]]:
+    """The view a query string (with or without the leading "?") asks for, and what in it
+    could not be used. Unknown parameters are ignored (other tools add their own)."""
+    values: dict[str, object] = {}
+    problems: list[Problem] = []
+    for name, raw in parse_qsl((search or "").lstrip("?"), keep_blank_values=True):
+        parser = PARSERS.get(name)
+        if parser is None:
+            continue
+        try:
+            values[name] = parser(raw.strip())
+        except ValueError:
+            problems.append(Problem(name, raw[:40]))
+    return replace(DEFAULTS, **values), problems
+
+
+def to_query(state: ViewState) -> str:
+    """The query string ("?a=b…", or "" for the defaults) that parses back to `state`."""
+    pairs = []
+    for field in fields(ViewState):
+        value = getattr(state, field.name)
+        if value == getattr(DEFAULTS, field.name) or value is None:
+            continue
+        if isinstance(value, bool):
+            value = "1" if value else "0"
+        pairs.append((field.name, str(value)))
+    return "?" + urlencode(pairs) if pairs else ""
+
+
+def merge_query(search: str | None, **changes: object) -> str:
+    """`search` with some fields changed (invalid old values dropped on the way)."""
+    state, _ = parse_query(search)
+    return to_query(replace(state, **changes))
+
+
+def page_of(pathname: str | None) -> str | None:
+    """The page a path names ("/" is the map); None for a path that is no page."""
+    name = (pathname or "").strip("/")
+    if name == "":
+        return DEFAULT_PAGE
+    return name if name in PAGES else None
