@@ -82,7 +82,7 @@ class Settings:
         0.5, "Random extra seconds (0..jitter) added to each backoff, so clients spread out."
     )
     RETRY_AFTER_MAX: int = _setting(
-        300, "Longest Retry-After (seconds) honoured; a longer demand is cut to this."
+        300, "Longest Retry-After (seconds) waited; a longer demand is cut to this."
     )
     # --- Timeouts ---
     CONNECT_TIMEOUT: float = _setting(10.0, "Seconds to establish a connection.")
