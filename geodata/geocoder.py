@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from geodata.errors import LocateError
@@ -126,14 +127,17 @@ def locate_many(df: pd.DataFrame, plz_col: str = "plz", city_col: str = "city") 
         positions.append(position)
         notes.append(note)
 
-    found = pd.Series(positions) >= 0
-    picked = lookup.rows.reindex(pd.Series(positions).where(found))  # bad rows → all NaN
+    found = np.array(positions) >= 0
+    picked = lookup.rows.iloc[np.where(found, positions, 0)].reset_index(drop=True)
+    picked = picked.where(pd.Series(found), None)  # bad rows: every result column empty
     out = df.copy()
     for column, target in MANY_COLUMNS.items():
         out[target] = picked[column].to_numpy()
-    out["geocode_quality"] = out["geocode_quality"].where(found.to_numpy(), "none")
+    out["lon"] = out["lon"].astype("float64")
+    out["lat"] = out["lat"].astype("float64")
+    out["geocode_quality"] = np.where(found, out["geocode_quality"], "none")
     out["geocode_note"] = [
         _join_notes(note, row_note if ok else "")
-        for note, row_note, ok in zip(notes, picked["note"].fillna(""), found, strict=True)
+        for note, row_note, ok in zip(notes, picked["note"], found, strict=True)
     ]
     return out

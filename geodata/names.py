@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # One canonical token for each family of abbreviations found in BKG and OSM names.
@@ -63,6 +64,7 @@ def _untitled(key: str) -> str:
     return rest if first in _TITLES and rest else key
 
 
+@lru_cache(maxsize=65536)  # the same few thousand names are normalised again and again
 def keys(name: str) -> tuple[str, ...]:
     """Full key first, then the base key and the keys without a title word, if they differ."""
     full, short = normalise(name), base(name)

@@ -166,3 +166,9 @@ def test_locate_many_without_a_city_column_uses_the_plz_alone():
 def test_locate_many_needs_the_plz_column():
     with pytest.raises(KeyError, match="no column 'postcode'"):
         locate_many(pd.DataFrame({"plz": ["01067"]}), plz_col="postcode")
+
+
+def test_locate_many_on_an_empty_frame_returns_the_result_columns():
+    out = locate_many(pd.DataFrame({"plz": pd.Series([], dtype=str)}))
+    assert len(out) == 0
+    assert {"kreis_ars", "geocode_quality", "geocode_note", "lon"} <= set(out.columns)
