@@ -37,8 +37,9 @@ def write_snapshot(
     rows = _provider_rows(providers_df, set(counts))
     try:
         return _insert(engine, header, counts, rows, quality_report)
-    except SQLAlchemyError as exc:
-        # The transaction was rolled back: say so in the store's own terms.
+    except (SQLAlchemyError, TypeError, ValueError) as exc:
+        # The transaction was rolled back: say so in the store's own terms. Drivers raise
+        # TypeError/ValueError themselves for values they cannot bind (psycopg, JSON).
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         raise StoreError(f"snapshot not written: {reason}") from exc
 

@@ -1,0 +1,80 @@
+"""The same store code on a real PostgreSQL server.
+
+Runs only when ATLAS_TEST_POSTGRES_URL names a database that may be wiped, e.g.
+postgresql+psycopg://atlas@127.0.0.1:55432/atlas (needs the psycopg driver).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
+
+import store
+from store import migrations, schema
+
+URL = os.environ.get("ATLAS_TEST_POSTGRES_URL")
+pytestmark = pytest.mark.skipif(not URL, reason="set ATLAS_TEST_POSTGRES_URL to run on PostgreSQL")
+
+
+@pytest.fixture
+def pg():
+    """A PostgreSQL store emptied before the test (tables, versions, trigger function)."""
+    engine = store.connect(URL)
+    with engine.begin() as conn:
+        schema.metadata.drop_all(conn)
+        conn.execute(text("DROP FUNCTION IF EXISTS atlas_refuse_update() CASCADE"))
+    engine.dispose()
+    engine = store.connect(URL)
+    yield engine
+    engine.dispose()
+
+
+def test_postgres_gets_the_schema_and_refuses_updates(pg, write, make_provider):
+    assert migrations.current_version(pg) == migrations.LATEST_VERSION
+    assert migrations.upgrade(pg) == []
+    snapshot_id = write(pg, [make_provider("A1"), make_provider("W1", "wfbm")])
+    with pytest.raises(DatabaseError, match="immutable"), pg.begin() as conn:
+        conn.execute(text("UPDATE providers SET name = 'x'"))
+    assert store.load_providers(pg, snapshot_id)["name"].str.startswith("Beispiel").all()
+
+
+def test_postgres_round_trip_served_snapshot_and_delete(pg, write, make_provider, dump):
+    demo = write(pg, [make_provider("A1")], origin="demo", taken_at="2022-12-01")
+    live = write(pg, [make_provider("A1", plz="01069", services=["Arbeitsbereich"])],
+                 origin="live", taken_at="2021-01-01T12:00:00+01:00")
+    assert store.served_snapshot(pg)["id"] == live
+    assert store.get_snapshot(pg, live)["taken_at"] == "2021-01-01T11:00:00Z"
+    row = store.load_providers(pg, live).iloc[0]
+    assert row["plz"] == "01069" and row["services"] == ["Arbeitsbereich"]
+    diff = store.diff_snapshots(pg, demo, live)
+    assert list(diff["changed_fields"]) == ["plz"]
+    before = dump(pg)
+    frame = pd.DataFrame([make_provider("A9")], columns=list(store.PROVIDER_COLUMNS))
+    with pytest.raises(store.StoreError):
+        store.write_snapshot(pg, {"taken_at": "2023-01-01", "origin": "live",
+                                  "categories": {"ala": 1}}, frame, {"bad": object()})
+    assert dump(pg) == before
+    store.delete_snapshot(pg, live)
+    assert store.served_snapshot(pg)["id"] == demo
+
+
+def test_postgres_serves_the_demo_default_through_the_api(pg):
+    from flask import Flask
+
+    from dashboard.api import register_api
+    from scrapers.demo import ensure_default
+
+    ids = ensure_default(pg)
+    assert len(ids) == 3
+    server = Flask("pg")
+    register_api(server, pg)
+    client = server.test_client()
+    land = client.get("/api/regions?level=land").get_json()
+    assert len(land["regions"]) == 16
+    assert sum(r["population"] for r in land["regions"]) == 83_166_711
+    assert sum(r["count"] for r in land["regions"]) == 88
+    assert len(client.get("/api/regions?level=kreis").get_json()["regions"]) == 401
