@@ -47,9 +47,13 @@ def series_view(engine: Engine, request: ExportRequest) -> View:
 
 
 def _pair(engine: Engine, request: ExportRequest):
+    """Older and newer snapshot; without a base, the first comparable one (the page's default)."""
     current, base = snapshots_of(engine, request)
     if base is None:
-        raise ExportError("Für diesen Export fehlt der ältere Datenstand (--base ID).")
+        first = int(store.served_series(engine)["id"].iloc[0])
+        if first == current["id"]:
+            raise ExportError("Für einen Vergleich braucht es zwei verschiedene Datenstände.")
+        base = store.get_snapshot(engine, first)
     older, newer = sorted((base, current), key=lambda s: (s["taken_at"], s["id"]))
     return older, newer, provenance_of(newer, older)
 

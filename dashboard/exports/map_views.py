@@ -6,20 +6,13 @@ import pandas as pd
 from sqlalchemy import Engine
 
 from dashboard import metrics as m
-from dashboard.data import AtlasData
+from dashboard.data import AtlasData, map_frame
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.views import LANG, View, level_subtitle, regions_with_geometry, snapshots_of
 from dashboard.figures.choropleth import choropleth_figure
 from dashboard.geometry import geojson
 from dashboard.i18n import t
-
-
-def map_frame(data: AtlasData, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
-    """Region metrics with a point inside each region (for the map's caution marks)."""
-    metrics = data.region_metrics(snapshot_id, level, category)
-    points = data.regions(level)[["code", "lon", "lat"]]
-    return metrics.merge(points, on="code", how="left")
 
 
 def map_table(frame: pd.DataFrame, metric: str) -> pd.DataFrame:

@@ -53,8 +53,8 @@ class Provenance:
     def snapshot_line(self) -> str:
         if self.base_snapshot_id is not None:
             return (
-                f"Snapshots {self.base_snapshot_id} ({self.base_taken_at}, {self.base_origin}) "
-                f"und {self.snapshot_id} ({self.taken_at}, {self.origin})"
+                f"Snapshot {self.base_snapshot_id} ({self.base_taken_at}, {self.base_origin}) → "
+                f"Snapshot {self.snapshot_id} ({self.taken_at}, {self.origin})"
             )
         return f"Snapshot {self.snapshot_id} vom {self.taken_at} ({self.origin})"
 

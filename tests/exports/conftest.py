@@ -31,7 +31,8 @@ def read_export_csv(data: bytes, **kwargs) -> pd.DataFrame:
     text = data.decode("utf-8-sig")
     first = text.splitlines()[0].strip('"')
     count = int(first.split(":")[1].split()[0])
-    return pd.read_csv(io.StringIO(text), skiprows=count, dtype={"Schlüssel (ARS)": str}, **kwargs)
+    kwargs.setdefault("dtype", {"Schlüssel (ARS)": str})
+    return pd.read_csv(io.StringIO(text), skiprows=count, **kwargs)
 
 
 def keep(artifacts_dir: Path, name: str, data: bytes) -> Path:

@@ -1,0 +1,93 @@
+"""Export views of the Tabelle and Anbieter pages: the grid's rows and columns as shown.
+
+Rows and column headers come from the pages' own builders (`tabelle.table_rows`,
+`tabelle.column_defs`, `anbieter.search_providers`, `anbieter.grid_rows`), so the file has
+exactly what the grid shows: the same filter, the same columns in the same order, the total
+row of the Tabelle page last. Numbers are rounded as the grid formats them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine
+
+import geodata
+from dashboard.data import AtlasData
+from dashboard.exports.map_views import LEVEL_DATIVE
+from dashboard.exports.provenance import provenance_of
+from dashboard.exports.request import ExportRequest
+from dashboard.exports.views import (
+    LANG,
+    View,
+    level_subtitle,
+    points_with_geometry,
+    regions_with_geometry,
+    snapshots_of,
+)
+from dashboard.i18n import t
+from dashboard.pages import anbieter, tabelle
+
+_DECIMALS = {"per_100k": 2, "ala_share": 1, "ala_per_wfbm": 2}
+
+
+def grid_frame(records: list[dict[str, Any]], column_defs: list[dict[str, Any]]) -> pd.DataFrame:
+    """The grid's rows under its header names, in its column order."""
+    fields = [col["field"] for col in column_defs]
+    frame = pd.DataFrame.from_records(records, columns=fields)
+    for field, decimals in _DECIMALS.items():
+        if field in frame:
+            frame[field] = pd.to_numeric(frame[field], errors="coerce").round(decimals)
+    return frame.rename(columns={col["field"]: col["headerName"] for col in column_defs})
+
+
+def table_view(engine: Engine, request: ExportRequest) -> View:
+    snapshot, _ = snapshots_of(engine, request)
+    prov = provenance_of(snapshot)
+    data = AtlasData(engine)
+    land = request.land if request.level == "kreis" else None
+    frame = data.region_metrics(snapshot["id"], request.level, request.category)
+    rows, total, _ = tabelle.table_rows(frame, request.level, land, LANG)
+    columns = tabelle.column_defs(request.level, request.category, LANG)
+    table = grid_frame(rows + total, columns)
+    code = t("col.code", LANG)
+    where = f", {geodata.LAENDER.get(land, land)}" if land else ""
+    title = f"{t(f'category.{request.category}', LANG)} – Kennzahlen {LEVEL_DATIVE[request.level]}"
+    return View(
+        title=title + where,
+        subtitle=level_subtitle(prov, request.level),
+        provenance=prov,
+        table=table,
+        # the total row has no shape; the geo formats carry the regions only
+        shapes=regions_with_geometry(request.level, table.iloc[: len(rows)], code),
+        layer=f"{request.category}_{request.level}",
+    )
+
+
+def providers_view(engine: Engine, request: ExportRequest) -> View:
+    snapshot, _ = snapshots_of(engine, request)
+    prov = provenance_of(snapshot)
+    data = AtlasData(engine)
+    category = None if request.all_categories else request.category
+    found = anbieter.search_providers(
+        data.providers(snapshot["id"]), request.search or "", request.land, category,
+        request.service,
+    )
+    records = anbieter.grid_rows(found, LANG)
+    for record, url in zip(records, found["source_url"], strict=True):
+        record["source"] = url  # the grid renders a link; the file carries the address
+    table = grid_frame(records, anbieter.column_defs(LANG))
+    what = t(f"category.{category}", LANG) if category else "Alle Anbieter"
+    filters = [f"Suche „{request.search}“" if request.search else "",
+               geodata.LAENDER.get(request.land or "", ""), request.service or ""]
+    detail = "; ".join(f for f in filters if f)
+    return View(
+        title=f"{what} – Anbieterliste" + (f" ({detail})" if detail else ""),
+        subtitle=f"{len(table)} Anbieter, Stand {prov.date_label}",
+        provenance=prov,
+        table=table,
+        shapes=points_with_geometry(table, found["lon"], found["lat"]),
+        layer="anbieter",
+        with_plz=True,
+    )
