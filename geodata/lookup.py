@@ -6,7 +6,8 @@ For each row of the PLZ table:
   the point with the UNSIMPLIFIED BKG Kreis and Land polygons → kreis_ars, land_code.
 The join is cross-checked against the Gemeinde's own ARS prefix, so neither simplification
 nor a rounding slip can move a point into the neighbouring Kreis unnoticed.
-Where no Gemeinde matches, the row falls back to the table's Kreis and its representative point.
+Where no Gemeinde matches, the row falls back to the table's Kreis and its representative point
+(quality "kreis"); where even the Kreis name maps to nothing, to the Land (quality "land").
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geodata import bkg
 from geodata.gemeinde_names import GemeindeMatcher
-from geodata.kreis_names import KreisMatcher
+from geodata.kreis_names import KreisMatcher, KreisNameError
 from geodata.laender import LAENDER
 from geodata.names import keys
 from geodata.paths import SOURCE_CRS, WEB_CRS
@@ -63,16 +65,22 @@ def _join_points(points: gpd.GeoDataFrame) -> pd.DataFrame:
     ).reindex(points.index)
 
 
-def _kreis_points() -> pd.DataFrame:
-    """A representative point (inside, unlike a centroid) per Kreis: code, lon, lat."""
-    kreise = bkg.kreise()
-    points = gpd.GeoSeries(kreise.representative_point(), crs=kreise.crs).to_crs(WEB_CRS)
-    return pd.DataFrame({"lon": points.x.round(6), "lat": points.y.round(6)}).set_index(
-        kreise["code"]
+def _representative_points(regions: gpd.GeoDataFrame, prefix: str) -> pd.DataFrame:
+    """A point inside (unlike a centroid) each region: lon, lat indexed by prefix + code."""
+    points = gpd.GeoSeries(regions.representative_point(), crs=regions.crs).to_crs(WEB_CRS)
+    index = prefix + regions["code"]
+    return pd.DataFrame(
+        {"lon": points.x.round(6).to_numpy(), "lat": points.y.round(6).to_numpy()},
+        index=index.to_numpy(),
     )
 
 
 def _note(row) -> str:
+    if row.quality == "land":
+        return (
+            f"the PLZ table's Kreis {row.landkreis or row.ort!r} matches no BKG Kreis in Land "
+            f"{row.table_land_code}: located at the Land"
+        )
     has_gemeinde = isinstance(row.gemeinde_ags, str)
     expected = row.gemeinde_ags[:5] if has_gemeinde else row.table_kreis_ars
     if row.kreis_ars != expected:  # should never happen: the tests hold it at zero rows
@@ -87,37 +95,53 @@ def _note(row) -> str:
     return ""
 
 
-def _resolve_rows() -> pd.DataFrame:
-    table = plz_table().rename(columns={"land_code": "table_land_code"})
+def _table_kreis(table: pd.DataFrame, kreise: pd.DataFrame) -> list[str | None]:
+    """The Kreis ARS each row names; None where the name maps to no Kreis (→ quality "land")."""
+    matcher = KreisMatcher(kreise)
+    codes: list[str | None] = []
+    columns = ["landkreis", "ort", "table_land_code"]
+    for landkreis, ort, land in table[columns].itertuples(index=False):
+        try:
+            codes.append(matcher.ars(landkreis, ort, land))
+        except KreisNameError:
+            codes.append(None)
+    return codes
+
+
+def resolve_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """Resolve PLZ table rows (ort, plz, landkreis, bundesland, land_code) to Gemeinde, Kreis
+    and Land with a point; adds table_kreis_ars, match and RESULT_COLUMNS."""
+    table = table.rename(columns={"land_code": "table_land_code"}).reset_index(drop=True)
     kreise = bkg.kreise().drop(columns="geometry")
     gemeinden = load_gemeinden()
-    kreis_matcher = KreisMatcher(kreise)
-    table["table_kreis_ars"] = [
-        kreis_matcher.ars(landkreis, ort, land)
-        for landkreis, ort, land in table[["landkreis", "ort", "table_land_code"]].itertuples(
-            index=False
-        )
-    ]
+    table["table_kreis_ars"] = _table_kreis(table, kreise)
     matcher = GemeindeMatcher(gemeinden)
     matches = [
-        matcher.match(ort, kreis)
+        matcher.match(ort, kreis) if kreis else None
         for ort, kreis in table[["ort", "table_kreis_ars"]].itertuples(index=False)
     ]
-    table["gemeinde_ags"] = [m.ags for m in matches]
-    table["match"] = [m.how for m in matches]
-    table["quality"] = ["gemeinde" if m.ags else "kreis" for m in matches]
+    table["gemeinde_ags"] = [m.ags if m else None for m in matches]
+    table["match"] = [m.how if m else "" for m in matches]
+    has_kreis = table["table_kreis_ars"].notna()
+    is_gem = table["gemeinde_ags"].notna()
+    table["quality"] = np.select([is_gem, has_kreis], ["gemeinde", "kreis"], "land")
 
-    # Points: the Gemeinde's, else the table Kreis's. Joined once per distinct point.
+    # Points: the Gemeinde's, else the table Kreis's, else the Land's; joined once per point.
     gem = gemeinden.set_index("ags")
-    kreis_points = _kreis_points()
-    is_gem = table["quality"] == "gemeinde"
-    point_id = table["gemeinde_ags"].where(is_gem, "K" + table["table_kreis_ars"])
+    point_id = table["gemeinde_ags"].where(
+        is_gem, ("K" + table["table_kreis_ars"]).where(has_kreis, "L" + table["table_land_code"])
+    )
     expected = table["gemeinde_ags"].str[:5].where(is_gem, table["table_kreis_ars"])
     unique = pd.DataFrame({"id": point_id, "expected_kreis": expected}).drop_duplicates("id")
     unique = unique.set_index("id")
-    lon = pd.concat([gem["lon"], kreis_points["lon"].rename(lambda c: "K" + c)])
-    lat = pd.concat([gem["lat"], kreis_points["lat"].rename(lambda c: "K" + c)])
-    unique["lon"], unique["lat"] = lon.reindex(unique.index), lat.reindex(unique.index)
+    coordinates = pd.concat(
+        [
+            gem[["lon", "lat"]],
+            _representative_points(bkg.kreise(), "K"),
+            _representative_points(bkg.laender(), "L"),
+        ]
+    )
+    unique[["lon", "lat"]] = coordinates.reindex(unique.index).to_numpy()
     points = gpd.GeoDataFrame(
         unique, geometry=gpd.points_from_xy(unique["lon"], unique["lat"]), crs=WEB_CRS
     )
@@ -125,7 +149,8 @@ def _resolve_rows() -> pd.DataFrame:
     located = joined[["lon", "lat", "joined_kreis", "joined_land"]].reindex(point_id)
     table[located.columns] = located.to_numpy()
 
-    table["kreis_ars"] = table["joined_kreis"]
+    # A Land's point lies in some Kreis, but that Kreis is not a result: leave it empty.
+    table["kreis_ars"] = table["joined_kreis"].where(has_kreis, None)
     table["land_code"] = table["joined_land"]
     table["gemeinde"] = table["gemeinde_ags"].map(gem["name"])
     table["kreis"] = table["kreis_ars"].map(kreise.set_index("code")["name"])
@@ -138,7 +163,7 @@ def _preference(rows: pd.DataFrame) -> list[int]:
     """Row order for picking the default Ort when a PLZ has several and no Ort is given.
 
     Deterministic, and aimed at the main town a PLZ is usually named after:
-    1. rows located to a Gemeinde before rows located only to a Kreis;
+    1. rows located to a Gemeinde before rows located only to a Kreis (or Land);
     2. the Gemeinde with the most PLZ in the whole table (counted by AGS, not by name, so
        the many villages called "Leimbach" do not add up);
     3. the larger Gemeinde by area;
@@ -149,18 +174,18 @@ def _preference(rows: pd.DataFrame) -> list[int]:
     ags = rows["gemeinde_ags"]
     plz_count = ags.map(plz_per_gemeinde).fillna(0).to_numpy()
     area = ags.map(area_km2).fillna(0).to_numpy()
-    located = (rows["quality"] == "gemeinde").to_numpy()
+    rank = rows["quality"].map({"gemeinde": 0, "kreis": 1, "land": 2}).to_numpy()
     orte = rows["ort"].to_numpy()
     return sorted(
         range(len(rows)),
-        key=lambda i: (not located[i], -plz_count[i], -area[i], orte[i], i),
+        key=lambda i: (rank[i], -plz_count[i], -area[i], orte[i], i),
     )
 
 
 @lru_cache(maxsize=1)
 def get_lookup() -> Lookup:
     started = time.perf_counter()
-    rows = _resolve_rows()
+    rows = resolve_rows(plz_table())
     by_plz: dict[str, list[int]] = {}
     by_plz_ort: dict[tuple[str, str], list[int]] = {}
     for position in _preference(rows):
