@@ -4,7 +4,8 @@ The table names Landkreise ("Landkreis Konstanz", "Kreis Pinneberg", "Städtereg
 "Region Hannover", "Ostalbkreis") and leaves the column empty for kreisfreie Städte and the
 city-states, where the Ort *is* the Kreis ("München", "Berlin", "Bremerhaven"). Names are
 compared after normalisation within the row's Land; a name that does not map to exactly one
-Kreis is an error (the mapping is checked for every row of the table by the tests).
+Kreis raises KreisNameError (the lookup then locates that row at its Land only). The tests check
+that every name of the vendored table maps.
 """
 
 from __future__ import annotations
