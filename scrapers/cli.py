@@ -25,8 +25,15 @@ from scrapers.recording import Recorder, save_pages
 from scrapers.records import CATEGORIES
 from scrapers.settings import describe, from_env
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EXIT_FAILED_RUN = 1
 EXIT_ERROR = 2
+
+
+class CliError(click.ClickException):
+    """One line on stderr and exit 2: an error outside the crawl (bad setting, bad DIR…)."""
+
+    exit_code = EXIT_ERROR
 
 
 def write_records_atomically(run: RunResult, out: Path) -> None:
@@ -87,15 +94,7 @@ def finish_run(
     if not run.ok:
         for problem in run.all_problems():
             click.echo(f"problem: {problem}", err=True)
-        if recorder is not None:
-            where = recorder.directory
-            names = [recorder.files.get(id(page), page.url) for page, _ in run.kept_pages]
-        else:
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            where = Path(failure_root) / f"run-{stamp}-{os.getpid()}"
-            save_pages(where, run.kept_pages, _run_meta(run, origin))
-            names = [f"{c}/{i:04d}.html" for c, i in _numbering(run)]
-        click.echo(f"failed pages kept in {where}: {', '.join(names) or 'none'}", err=True)
+        click.echo(_keep_failed_pages(run, recorder, failure_root, origin), err=True)
         click.echo("run FAILED: nothing written to --out or --db", err=True)
         sys.exit(EXIT_FAILED_RUN)
     if out is not None:
@@ -104,6 +103,25 @@ def finish_run(
     if db is not None:
         snapshot_id = ingest(run, db, origin, taken_at)
         click.echo(f"stored snapshot {snapshot_id} ({origin})", err=True)
+
+
+def _keep_failed_pages(
+    run: RunResult, recorder: Recorder | None, failure_root: str, origin: str
+) -> str:
+    """Make sure the failed pages are on disk; returns the line that says where."""
+    if not run.kept_pages:
+        return "no page was fetched, so none was kept"
+    if recorder is not None:  # already saved with every other page
+        names = [recorder.files.get(id(page), page.url) for page, _ in run.kept_pages]
+        return f"failed pages kept in {recorder.directory}: {', '.join(names)}"
+    root = Path(failure_root)
+    if not root.is_absolute():
+        root = PROJECT_ROOT / root  # beside the store's data/, wherever we were started
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    where = root / f"run-{stamp}-{os.getpid()}"
+    save_pages(where, run.kept_pages, _run_meta(run, origin))
+    names = [f"{c}/{i:04d}.html" for c, i in _numbering(run)]
+    return f"failed pages kept in {where}: {', '.join(names)}"
 
 
 def _numbering(run: RunResult) -> list[tuple[str, int]]:
@@ -146,7 +164,7 @@ def scrape(category, save_pages, out, db_url, base_url, delay) -> None:
         finish_run(run, out=out, db=db_url, origin="live", taken_at=run.started_at,
                    recorder=recorder, failure_root=settings.FAILURE_DIR)
     except ScraperError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CliError(str(exc)) from exc
 
 
 @main.command()
@@ -165,7 +183,7 @@ def replay(directory, category, out, db_url) -> None:
         chosen = list(starts) if category == "all" else [category]
         missing = [c for c in chosen if c not in starts]
         if missing:
-            raise click.ClickException(f"{directory} has no pages for {', '.join(missing)}")
+            raise CliError(f"{directory} has no pages for {', '.join(missing)}")
         crawler = Crawler(fetcher, settings, progress=Progress(), start_urls=starts)
         run = crawler.crawl(chosen)
         origin = "demo" if meta.get("origin") == "demo" else "replay"
@@ -173,7 +191,7 @@ def replay(directory, category, out, db_url) -> None:
                    taken_at=meta.get("taken_at") or meta.get("started_at") or run.started_at,
                    recorder=None, failure_root=settings.FAILURE_DIR)
     except ScraperError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CliError(str(exc)) from exc
 
 
 @main.command()
@@ -208,7 +226,7 @@ def show_settings() -> None:
     try:
         current = from_env()
     except ScraperError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CliError(str(exc)) from exc
     for name, help_text in describe().items():
         click.echo(f"{name} = {getattr(current, name)!r}\n    {help_text}")
 

@@ -92,8 +92,9 @@ class Settings:
         500, "Pages per category before the crawl stops as a runaway (about 100 expected)."
     )
     FAILURE_DIR: str = _setting(
-        "scrape-failures",
-        "Where a failed run keeps its failed pages when --save-pages was not given.",
+        "data/scrape-failures",
+        "Where a failed run keeps its failed pages when --save-pages was not given "
+        "(data/ is local state, git-ignored).",
     )
 
     def replace(self, **overrides: Any) -> Settings:

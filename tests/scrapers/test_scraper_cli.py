@@ -127,14 +127,14 @@ def test_a_failed_scrape_with_save_pages_names_the_failed_pages_there(site, tmp_
 def test_an_unknown_environment_setting_stops_the_cli_with_one_line(tmp_path):
     result = run_cli("scrape", "--out", str(tmp_path / "x.jsonl"),
                      env={"ATLAS_SCRAPER_DELAY": "0"})
-    assert result.returncode != 0
+    assert result.returncode == 2
     assert "unknown environment setting ATLAS_SCRAPER_DELAY" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_replay_of_a_directory_that_is_not_a_recording_says_so(tmp_path):
     result = run_cli("replay", str(tmp_path))
-    assert result.returncode != 0
+    assert result.returncode == 2
     assert "not a recording (no index.jsonl)" in result.stderr
     assert "Traceback" not in result.stderr
 
