@@ -255,3 +255,34 @@ def test_every_kind_of_space_collapses_to_one():
 def test_hit_counts_in_other_wordings_are_read(snippet, expected):
     html = f"<html><body>{snippet}<p class='kontaktdaten'>01067 Dresden</p></body></html>"
     assert parse_listing(html, URL, "ala").expected_total == expected
+
+
+def test_a_flat_layout_without_entry_containers_still_separates_entries():
+    html = """<html><body><div class="liste"><p>2 Treffer</p>
+      <h3>Erster Betrieb</h3><p class="kontaktdaten">Weg 1<br>01067 Dresden</p>
+      <p>Bundesland: Sachsen</p>
+      <h3>Zweiter Betrieb</h3><p class="kontaktdaten">Weg 2<br>99084 Erfurt</p>
+      <p>Bundesland: Thüringen</p><p>Angebot: Arbeitsbereich</p>
+    </div></body></html>"""
+    page = parse_listing(html, URL, "ib")
+    assert [(r.name, r.street, r.land_listed, r.services) for r in page.records] == [
+        ("Erster Betrieb", "Weg 1", "Sachsen", ()),
+        ("Zweiter Betrieb", "Weg 2", "Thüringen", ("Arbeitsbereich",)),
+    ]
+
+
+def test_without_a_heading_the_name_comes_from_the_link_before_the_contact_block():
+    html = """<html><body><p>1 Treffer</p><ul><li>
+      <a href="index.html?id=ADR0000042&amp;mode=detail">Werkstatt ohne Überschrift</a>
+      <p class="kontaktdaten">Weg 3<br>80331 München<br>
+      <a href="mailto:a@b.de">a@b.de</a></p></li></ul></body></html>"""
+    [record] = parse_listing(html, URL, "wfbm").records
+    assert (record.name, record.source_id, record.email) == (
+        "Werkstatt ohne Überschrift", "ADR0000042", "a@b.de"
+    )
+    assert record.source_url.endswith("index.html?id=ADR0000042&mode=detail")
+
+
+def test_parsing_is_pure_the_same_bytes_give_the_same_page():
+    raw = (FIXTURES / "ala_page1.html").read_bytes()
+    assert parse_listing(raw, URL, "ala") == parse_listing(raw, URL, "ala")
