@@ -8,7 +8,9 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-RAW_GEO   := $(wildcard geodata/raw/*/*) geodata/build.py
+# build.py and the modules whose output it writes (boundaries, population, Land names)
+RAW_GEO   := $(wildcard geodata/raw/*/*) geodata/build.py geodata/bkg.py geodata/population.py \
+             geodata/laender.py
 BUILT_GEO := geodata/generated/kreise.geojson
 
 .PHONY: run test lint install install-dev browser browser-optional geodata bench clean

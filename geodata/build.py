@@ -149,9 +149,9 @@ def build(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
     return {name: path.stat().st_size for name, path in paths.items()}
 
 
-def main() -> int:
+def main(out_dir: Path | None = None) -> int:
     started = time.perf_counter()
-    sizes = build()
+    sizes = build(out_dir or GENERATED_DIR)
     elapsed = time.perf_counter() - started
     for name, size in sizes.items():
         print(f"{name}: {size / 1024:.0f} KiB")
