@@ -3,6 +3,7 @@
 GET /healthz                       status and the served snapshot
 GET /api/regions?level=&category=&snapshot=&format=json|csv
 GET /api/providers?category=&land=&kreis=&snapshot=&format=json|csv|geojson
+GET /api/snapshots?format=json|csv  every snapshot (id, date, origin, counts); which is served
 
 Every parameter is checked against its allowed values before anything is read. Errors are
 a small class hierarchy handled in one place (as datasette does): a bad or unknown
@@ -145,6 +146,7 @@ REGIONS_SPEC = {
     "snapshot": SNAPSHOT,
     "format": Param("json", _choice("format", ("json", "csv"))),
 }
+SNAPSHOTS_SPEC = {"format": Param("json", _choice("format", ("json", "csv")))}
 PROVIDERS_SPEC = {
     "category": OPTIONAL_CATEGORY,
     "land": Param(None, _land),
@@ -306,11 +308,24 @@ def _providers(engine: Engine) -> Response:
     return _json({**meta, "filters": filters, "count": len(records), "providers": records})
 
 
+def _snapshots(engine: Engine) -> Response:
+    args = _parse(SNAPSHOTS_SPEC)
+    frame = store.list_snapshots(engine).drop(columns=["notes", "created_at"])
+    served = store.served_snapshot(engine)
+    frame["served"] = frame["id"] == (served["id"] if served else None)
+    frame["taken_at"] = frame["taken_at"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if args["format"] == "csv":
+        return _csv(frame, "ala-atlas_snapshots.csv")
+    return _json({"served": served["id"] if served else None, "count": len(frame),
+                  "snapshots": _records(frame)})
+
+
 # --- wiring ---------------------------------------------------------------------------------
 
 
 def register_api(server: Flask, engine: Engine) -> None:
-    """Add /healthz, /api/regions and /api/providers to the Dash app's Flask server."""
+    """Add /healthz, /api/regions, /api/providers and /api/snapshots to the Dash app's
+    Flask server."""
     api = Blueprint("atlas_api", __name__)
 
     @api.errorhandler(ApiError)
@@ -335,4 +350,5 @@ def register_api(server: Flask, engine: Engine) -> None:
     api.add_url_rule("/healthz", "healthz", lambda: _health(engine), methods=["GET"])
     api.add_url_rule("/api/regions", "regions", lambda: _regions(engine), methods=["GET"])
     api.add_url_rule("/api/providers", "providers", lambda: _providers(engine), methods=["GET"])
+    api.add_url_rule("/api/snapshots", "snapshots", lambda: _snapshots(engine), methods=["GET"])
     server.register_blueprint(api)

@@ -147,6 +147,8 @@ BAD_REQUESTS = [
     "/api/providers?format=json&format=csv",
     "/api/providers?snapshot=latest'--",
     "/healthz?verbose=1",
+    "/api/snapshots?format=geojson",
+    "/api/snapshots?origin=demo",
 ]
 
 
@@ -237,3 +239,15 @@ def test_an_unexpected_failure_answers_500_without_details(demo_db, monkeypatch)
     assert response.status_code == 500
     assert _json(response) == {"error": "internal error"}
     assert "secret" not in response.get_data(as_text=True)
+
+
+def test_snapshots_are_listed_with_the_served_one_marked(client):
+    body = _json(client.get("/api/snapshots"))
+    assert body["count"] == 3
+    newest = body["snapshots"][0]
+    assert body["served"] == newest["id"] and newest["served"] is True
+    assert [s["parsed_ala"] for s in body["snapshots"]] == [88, 67, 60]
+    assert [s["taken_at"] for s in body["snapshots"]][-1] == "2021-11-30T00:00:00Z"
+    csv_text = client.get("/api/snapshots?format=csv").get_data(as_text=True)
+    frame = pd.read_csv(io.StringIO(csv_text))
+    assert list(frame["parsed_wfbm"]) == [891, 886, 884]
