@@ -15,6 +15,7 @@ Steps, and why:
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -117,6 +118,11 @@ def _write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
     pyogrio.write_dataframe(frame, tmp, driver="GeoJSON", layer_options={"COORDINATE_PRECISION": 5})
+    # GDAL pretty-prints ("[ 9.50386, 54.81052 ]"); the browser gets the compact form.
+    collection = json.loads(tmp.read_text(encoding="utf-8"))
+    tmp.write_text(
+        json.dumps(collection, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     tmp.replace(path)  # atomic: make never sees a half-written file as up to date
 
 
