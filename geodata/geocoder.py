@@ -31,7 +31,10 @@ MANY_COLUMNS = {
 
 
 def _clean_city(city: object) -> str | None:
-    if city is None or (isinstance(city, float) and math.isnan(city)):
+    """The city as text, or None when missing (None, NaN, pd.NA, blank)."""
+    if city is None or (
+        not isinstance(city, str) and pd.api.types.is_scalar(city) and pd.isna(city)
+    ):
         return None
     text = str(city).strip()
     return text or None

@@ -158,6 +158,13 @@ def test_locate_many_agrees_with_locate_row_by_row():
         assert located["geocode_note"] == one["note"]
 
 
+def test_a_missing_city_of_any_kind_counts_as_no_city():
+    frame = pd.DataFrame({"plz": ["53518"] * 4, "city": [None, float("nan"), pd.NA, "  "]})
+    out = locate_many(frame.astype(object))
+    assert out["gemeinde"].tolist() == ["Adenau"] * 4
+    assert out["geocode_note"].str.contains("no Ort given").all()
+
+
 def test_locate_many_without_a_city_column_uses_the_plz_alone():
     out = locate_many(pd.DataFrame({"plz": ["01067"]}))
     assert out.loc[0, "gemeinde"] == "Dresden"
