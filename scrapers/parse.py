@@ -283,6 +283,41 @@ def _entry_extras(nodes: list) -> tuple[str | None, tuple[str, ...]]:
     return land, services
 
 
+def _read_entry(
+    kp, nodes: list, url: str, category: str, number: int
+) -> tuple[Provider | None, list[str]]:
+    """One entry: its record, or None and the reasons (no name, no PLZ)."""
+    page_host = urlsplit(url).hostname or ""
+    name, href = _name_and_link(nodes, kp)
+    fields = _read_contact_block(kp, page_host)
+    label = f"entry {number} ({name!r})" if name else f"entry {number}"
+    problems = []
+    if not name:
+        problems.append(f"{label}: no name (no heading or link before p.kontaktdaten)")
+    if not fields["plz"]:
+        problems.append(f"{label}: no PLZ line (5 digits then the Ort)")
+    if problems:
+        return None, problems
+    # REHADAT's id only from links into the site itself (a provider's own website
+    # may carry an ?id= of its own).
+    links = [href] if href else []
+    links += [a.get("href", "") for node in nodes for a in node.iter("a")]
+    links = [link for link in links if urlsplit(urljoin(url, link)).hostname == page_host]
+    record_id, id_href = _record_id(links)
+    land, services = _entry_extras(nodes)
+    href = href or id_href
+    return Provider(
+        category=category,
+        source_id=record_id or fallback_source_id(category, name, fields["plz"],
+                                                  fields["street"]),
+        name=name,
+        land_listed=land,
+        services=services,
+        source_url=urljoin(url, href) if href else None,
+        **fields,
+    ), []
+
+
 def parse_listing(
     html: bytes | str, url: str, category: str, *, content_type: str | None = None
 ) -> ListingPage:
@@ -325,37 +360,12 @@ def parse_listing(
         for anc in kp.iterancestors():
             counts[anc] += 1
     block_set = set(blocks)
-    page_host = urlsplit(url).hostname or ""
     for number, kp in enumerate(blocks, start=1):
-        nodes = _entry_nodes(kp, counts, block_set)
-        name, href = _name_and_link(nodes, kp)
-        fields = _read_contact_block(kp, page_host)
-        land, services = _entry_extras(nodes)
-        label = f"entry {number} ({name!r})" if name else f"entry {number}"
-        if not name:
-            page.problems.append(f"{label}: no name (no heading or link before p.kontaktdaten)")
-        if not fields["plz"]:
-            page.problems.append(f"{label}: no PLZ line (5 digits then the Ort)")
-        if not name or not fields["plz"]:
-            continue
-        links = [href] if href else []
-        links += [a.get("href", "") for node in nodes for a in node.iter("a")]
-        record_id, id_href = _record_id(links)
-        source_id = record_id or fallback_source_id(
-            category, name, fields["plz"], fields["street"]
-        )
-        href = href or id_href
-        page.records.append(
-            Provider(
-                category=category,
-                source_id=source_id,
-                name=name,
-                land_listed=land,
-                services=services,
-                source_url=urljoin(url, href) if href else None,
-                **fields,
-            )
-        )
+        record, entry_problems = _read_entry(kp, _entry_nodes(kp, counts, block_set), url,
+                                             category, number)
+        page.problems.extend(entry_problems)
+        if record is not None:
+            page.records.append(record)
     return page
 
 

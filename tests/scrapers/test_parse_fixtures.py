@@ -286,3 +286,13 @@ def test_without_a_heading_the_name_comes_from_the_link_before_the_contact_block
 def test_parsing_is_pure_the_same_bytes_give_the_same_page():
     raw = (FIXTURES / "ala_page1.html").read_bytes()
     assert parse_listing(raw, URL, "ala") == parse_listing(raw, URL, "ala")
+
+
+def test_an_id_in_a_providers_own_website_link_is_not_taken_for_rehadats():
+    html = """<html><body><p>1 Treffer</p><ol><li><h3>Eigenbetrieb</h3>
+      <p class="kontaktdaten">Weg 4<br>01067 Dresden<br>
+      <a href="https://eigenbetrieb.example/index.php?id=55">eigenbetrieb.example</a></p>
+      </li></ol></body></html>"""
+    [record] = parse_listing(html, URL, "ib").records
+    assert record.source_id.startswith("hash:")
+    assert record.website == "https://eigenbetrieb.example/index.php?id=55"
