@@ -1,21 +1,60 @@
-"""Find the system Chromium for kaleido, and never download one.
+"""Find the system Chromium for kaleido, never download one, and keep it off the network.
 
 kaleido 1.x drives a browser through choreographer, which looks at `BROWSER_PATH` first, then
 PATH, and can fetch its own Chrome. We always pass an explicit path so no download can happen:
 `BROWSER_PATH` if set (the documented override), else Debian's /usr/bin/chromium, else a
 chromium found on PATH.
+
+choreographer starts Chromium with its own fixed flags and offers no way to add any, and
+Debian's launcher enables remote extensions, which drops its `--disable-background-networking`.
+Left so, Chromium phones home while rendering (search-engine preconnect, component updates,
+account and time checks; a test with a recording proxy caught them). So kaleido gets a tiny
+launcher script that runs the system Chromium with the flags below appended.
 """
 
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
+import stat
+import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from dashboard.exports.errors import ExportError
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 _NAMES_ON_PATH = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+QUIET_FLAGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,"
+    "NetworkTimeServiceQuerying,CertificateTransparencyComponentUpdater",
+    "--disable-extensions",
+    "--no-pings",
+    "--disable-quic",
+    "--no-first-run",
+)
+
+
+def quiet_chromium() -> str:
+    """Path of a launcher that runs `find_chromium()` with QUIET_FLAGS (made once per run)."""
+    return _launcher(find_chromium())
+
+
+@lru_cache(maxsize=4)
+def _launcher(browser: str) -> str:
+    folder = Path(tempfile.mkdtemp(prefix="ala-chromium-"))
+    script = folder / "chromium"
+    flags = " ".join(shlex.quote(flag) for flag in QUIET_FLAGS)
+    script.write_text(f'#!/bin/sh\nexec {shlex.quote(browser)} "$@" {flags}\n', encoding="utf-8")
+    script.chmod(stat.S_IRWXU)
+    return str(script)
 
 
 def find_chromium() -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import os
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
@@ -21,10 +22,15 @@ from typing import Any
 import kaleido
 import plotly.graph_objects as go
 
-from dashboard.exports.chromium import find_chromium
+from dashboard.exports.chromium import quiet_chromium
 from dashboard.exports.errors import ExportError
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
+# Everything Chromium would fetch over http(s) goes to a closed loopback port and fails at
+# once: renders read only file:// URLs, and Chromium's own background chatter (update checks,
+# search preconnect), which no flag fully silences, never leaves the machine.
+# CHOREO_PROXY_SERVER (choreographer's variable) replaces it, e.g. for a recording test proxy.
+DEAD_END_PROXY = "http://127.0.0.1:9"
 RENDER_TIMEOUT_S = 120
 
 
@@ -61,10 +67,13 @@ class _BrowserThread:
     def _ensure_started(self) -> None:
         if self._kaleido is not None:
             return
-        path = find_chromium()
+        path = quiet_chromium()
         loop = asyncio.new_event_loop()
         threading.Thread(target=loop.run_forever, name="kaleido", daemon=True).start()
-        browser = kaleido.Kaleido(n=1, path=path, mathjax=False, timeout=RENDER_TIMEOUT_S)
+        browser = kaleido.Kaleido(
+            n=1, path=path, mathjax=False, timeout=RENDER_TIMEOUT_S, enable_extensions=False,
+            proxy_server=os.environ.get("CHOREO_PROXY_SERVER") or DEAD_END_PROXY,
+        )
         try:
             asyncio.run_coroutine_threadsafe(browser.open(), loop).result(timeout=60)
         except Exception as exc:

@@ -1,0 +1,65 @@
+"""`python -m dashboard export` in a real subprocess: files written, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str, db_url: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", "export", "--db", db_url, *args],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def db_url(demo_engine) -> str:
+    return str(demo_engine.url)
+
+
+def test_the_issue_command_writes_the_kreis_map_png(db_url, tmp_path, png_size):
+    out = tmp_path / "karte.png"
+    result = run_cli(
+        "--page", "karte", "--level", "kreis", "--category", "ala", "--metric", "per100k",
+        "--format", "png", "--out", str(out), db_url=db_url,
+    )
+    assert result.returncode == 0, result.stderr
+    assert png_size(out.read_bytes()) == (2000, 2500)
+    assert str(out) in result.stdout
+
+
+def test_a_folder_as_out_gets_the_descriptive_name(db_url, tmp_path, read_export_csv):
+    result = run_cli("--page", "anbieter", "--format", "csv-de", "--out", str(tmp_path),
+                     db_url=db_url)
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "ala_anbieter_2022-12-01_excel-de.csv"
+    table = read_export_csv(written.read_bytes(), sep=";", decimal=",", dtype={"PLZ": str})
+    assert len(table) == 88
+    assert table["PLZ"].str.fullmatch(r"\d{5}").all()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--page", "karte", "--format", "png", "--level", "gemeinde"], "Ebene 'gemeinde'"),
+        (["--page", "karte", "--format", "bmp"], "Format 'bmp' unbekannt"),
+        (["--page", "tabelle", "--format", "svg"], "gibt es für tabelle nicht"),
+        (["--page", "karte", "--format", "csv", "--snapshot", "999"], "Datenstand 999"),
+        (["--page", "karte", "--format", "csv", "--metric", "ala_share", "--category", "ib"],
+         "nur für die Art"),
+    ],
+)
+def test_bad_choices_exit_non_zero_with_one_line(db_url, tmp_path, args, message):
+    result = run_cli(*args, "--out", str(tmp_path / "x"), db_url=db_url)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0]
+    assert not (tmp_path / "x").exists()
