@@ -82,38 +82,54 @@ def fragile_mask(frame: pd.DataFrame, metric: str) -> pd.Series:
 
 @dataclass(frozen=True)
 class Classes:
-    """A classification of values into steps: `index` per value (NaN where no value),
-    `edges` the step boundaries (len = steps + 1)."""
+    """A classification of values into steps: `index` per value (NaN where no value) and
+    `bounds`, the lowest and highest value each step covers (steps are closed intervals)."""
 
     index: pd.Series
-    edges: tuple[float, ...]
+    bounds: tuple[tuple[float, float], ...]
 
     @property
     def steps(self) -> int:
-        return len(self.edges) - 1
+        return len(self.bounds)
 
 
-def classify(values: pd.Series, scheme: str, k: int = N_CLASSES) -> Classes:
-    """Put the values in at most k steps: `quantiles` (equal numbers of regions per step,
-    fewer steps where values repeat) or `equal` (steps of equal width). NaN stays NaN."""
+def classify(values: pd.Series, scheme: str, k: int = N_CLASSES, integer: bool = False) -> Classes:
+    """Put the values in at most k steps: `quantiles` (about equal numbers of regions per
+    step, fewer steps where values repeat) or `equal` (steps of equal width). With `integer`
+    (counts), step bounds are whole numbers and each count falls in exactly one step, one step
+    per distinct count when there are at most k of them. NaN stays NaN."""
     if scheme not in ("quantiles", "equal"):
         raise ValueError(f"scheme must be 'quantiles' or 'equal', not {scheme!r}")
     present = values.dropna()
+    out = pd.Series(np.nan, index=values.index)
     if present.empty:
-        return Classes(pd.Series(np.nan, index=values.index), (0.0, 1.0))
+        return Classes(out, ())
     low, high = float(present.min()), float(present.max())
+    distinct = np.unique(present.to_numpy())
+    if integer and len(distinct) <= k:
+        out.loc[present.index] = np.searchsorted(distinct, present.to_numpy()).astype("float64")
+        return Classes(out, tuple((float(v), float(v)) for v in distinct))
     if low == high:
-        return Classes(values.where(values.isna(), 0.0), (low, high))
+        out.loc[present.index] = 0.0
+        return Classes(out, ((low, high),))
     if scheme == "quantiles":
-        edges = np.unique(np.quantile(present, np.linspace(0, 1, k + 1)))
+        edges = np.quantile(present, np.linspace(0, 1, k + 1))
     else:
         edges = np.linspace(low, high, k + 1)
+    if integer:
+        edges = np.round(edges)
+    edges = np.unique(edges)
     inner = edges[1:-1]
-    # right-closed steps except the first: a value on an edge joins the lower step
-    index = np.searchsorted(inner, present.to_numpy(), side="left").astype("float64")
-    out = pd.Series(np.nan, index=values.index)
-    out.loc[present.index] = index
-    return Classes(out, tuple(float(e) for e in edges))
+    # a value on an inner edge joins the lower step: steps are (e_i, e_i+1], the first closed
+    index = np.searchsorted(inner, present.to_numpy(), side="left")
+    out.loc[present.index] = index.astype("float64")
+    bounds = []
+    for i in range(len(edges) - 1):
+        lo, hi = float(edges[i]), float(edges[i + 1])
+        if integer and i > 0:
+            lo += 1  # (e_i, e_i+1] in whole numbers starts at e_i + 1
+        bounds.append((lo, hi))
+    return Classes(out, tuple(bounds))
 
 
 def rank_of(frame: pd.DataFrame, metric: str, code: str) -> tuple[int | None, int]:

@@ -54,6 +54,8 @@ def map_title(metric: str, category: str, level: str, lang: str) -> str:
 
 
 def _edge_label(low: float, high: float, decimals: int, lang: str) -> str:
+    if fmt_number(low, lang, decimals) == fmt_number(high, lang, decimals):
+        return fmt_number(low, lang, decimals)
     return f"{fmt_number(low, lang, decimals)} – {fmt_number(high, lang, decimals)}"
 
 
@@ -74,11 +76,13 @@ def _value_trace(
         hoverinfo="text",
         customdata=part["code"].tolist(),
         marker={"line": {"color": c.BORDER_COLOUR, "width": 0.5}},
-        showlegend=False,
     )
     if metric == "none_here":
         return go.Choropleth(
-            z=np.zeros(len(part)),
+            z=np.zeros(len(part)).tolist(),
+            zmin=0,
+            zmax=1,
+            colorbar={},
             colorscale=c.flat_scale(c.SOME_COLOUR),
             showscale=False,
             name=t("map.some_metric", lang),
@@ -87,38 +91,46 @@ def _value_trace(
         )
     unit = t(f"unit.{metric}", lang)
     if classes == "continuous" or z.empty:
+        low = float(z.min()) if len(z) else 0.0
+        high = float(z.max()) if len(z) else 1.0
+        colorbar: dict[str, Any] = {
+            "title": {"text": unit},
+            "tickformat": f",.{spec.decimals}f",
+            "len": 0.75,
+            "thickness": 14,
+        }
+        if spec.decimals == 0 and high - low <= 8:
+            # whole numbers: one tick per count, never "2, 2, 3, 3"
+            colorbar.update(tickmode="linear", tick0=0, dtick=1)
         return go.Choropleth(
             z=z.round(4).tolist(),
-            zmin=float(z.min()) if len(z) else 0,
-            zmax=float(z.max()) if len(z) else 1,
+            zmin=low,
+            zmax=high if high > low else low + 1,
             colorscale=c.continuous_scale(),
-            colorbar={
-                "title": {"text": unit},
-                "tickformat": f",.{spec.decimals}f",
-                "len": 0.75,
-                "thickness": 14,
-            },
+            colorbar=colorbar,
+            showscale=True,
+            showlegend=False,
             name=unit,
             **common,
         )
-    steps = m.classify(z, classes)
-    labels = [
-        _edge_label(lo, hi, spec.decimals, lang)
-        for lo, hi in zip(steps.edges, steps.edges[1:], strict=False)
-    ] or [fmt_number(steps.edges[0], lang, spec.decimals)]
+    steps = m.classify(z, classes, integer=spec.decimals == 0)
+    labels = [_edge_label(lo, hi, spec.decimals, lang) for lo, hi in steps.bounds]
     n = max(steps.steps, 1)
     return go.Choropleth(
         z=steps.index.fillna(0).astype(int).tolist(),
         zmin=-0.5,
         zmax=n - 0.5,
         colorscale=c.stepped_scale(n),
+        showscale=True,
         colorbar={
+            "tickmode": "array",
             "title": {"text": unit},
             "tickvals": list(range(n)),
             "ticktext": labels[:n],
             "len": 0.75,
             "thickness": 14,
         },
+        showlegend=False,
         name=unit,
         **common,
     )

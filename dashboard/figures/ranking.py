@@ -13,10 +13,11 @@ TOP_N = 20
 
 
 def ranking_frame(frame: pd.DataFrame, metric: str, top: int = TOP_N) -> pd.DataFrame:
-    """The `top` regions with the highest value (ties by name), with value and caution flag."""
+    """The `top` regions with the highest value above zero (ties by name), with value and
+    caution flag. Regions without any provider are not ranked: the map shows them apart."""
     values = m.metric_values(frame, metric)
     table = frame.assign(value=values, fragile=m.fragile_mask(frame, metric))
-    table = table[table["value"].notna()]
+    table = table[table["value"].notna() & table["value"].gt(0)]
     return table.sort_values(["value", "name"], ascending=[False, True]).head(top)
 
 
@@ -48,7 +49,7 @@ def ranking_figure(frame: pd.DataFrame, metric: str, *, lang: str, top: int = TO
             },
         )
     )
-    total = int(m.metric_values(frame, metric).notna().sum())
+    total = int(len(frame))
     figure.update_layout(
         title={
             "text": c.esc(t("table.ranking", lang, metric=t(f"metric.{metric}", lang))),

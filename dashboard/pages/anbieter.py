@@ -18,6 +18,7 @@ from dashboard.data import AtlasData
 from dashboard.i18n import t
 from dashboard.pages.controls import dropdown
 from dashboard.pages.details import safe_url
+from dashboard.pages.grid_locale import grid_locale
 from dashboard.state import SERVICES, ViewState, parse_query, to_query
 
 KEY = "anbieter"
@@ -83,7 +84,7 @@ def column_defs(lang: str) -> list[dict[str, Any]]:
         return {"field": field, "headerName": t(f"col.provider.{field}", lang), **extra}
 
     return [
-        col("name", minWidth=220, pinned="left"),
+        col("name", minWidth=280, pinned="left"),
         col("operator", minWidth=200),
         col("street"),
         col("plz", width=90),
@@ -94,7 +95,6 @@ def column_defs(lang: str) -> list[dict[str, Any]]:
         col(
             "source",
             cellRenderer="markdown",
-            linkTarget="_blank",
             sortable=False,
             filter=False,
             width=120,
@@ -218,6 +218,7 @@ def layout(ctx: PageContext) -> html.Div:
                     "enableCellTextSelection": True,
                     "pagination": True,
                     "paginationPageSize": 50,
+                    "localeText": grid_locale(lang),
                 },
                 className="ag-theme-quartz atlas-grid",
                 style={"height": "560px", "width": "100%"},

@@ -17,6 +17,7 @@ from dashboard.data import AtlasData
 from dashboard.figures.ranking import ranking_figure
 from dashboard.i18n import t
 from dashboard.pages.controls import dropdown, options, radio_group
+from dashboard.pages.grid_locale import grid_locale
 from dashboard.state import parse_query, to_query
 
 KEY = "tabelle"
@@ -72,6 +73,7 @@ def _num(field: str, lang: str, decimals: int, header: str) -> dict[str, Any]:
         "headerName": header,
         "type": "numericColumn",
         "filter": "agNumberColumnFilter",
+        "minWidth": 125,
         "valueFormatter": {"function": f"atlasNumber(params.value, '{lang}', {decimals})"},
     }
 
@@ -150,8 +152,8 @@ def layout(ctx: PageContext) -> html.Div:
             "ensureDomOrder": True,
             "suppressColumnVirtualisation": True,
             "enableCellTextSelection": True,
+            "localeText": grid_locale(lang),
         },
-        columnSize="autoSize",
         className="ag-theme-quartz atlas-grid",
         style={"height": "620px", "width": "100%"},
     )

@@ -1,0 +1,198 @@
+"""Fixtures for the dashboard tests: real region frames, a real SQLite store with the demo
+default, the app on a real loopback server, and headless Chromium driven by Selenium."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import geodata
+import store
+
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1400,1000",
+)
+WAIT_S = 30
+
+
+# ---------------------------------------------------------------- frames without a browser
+def synthetic_providers(seed: int = 7) -> pd.DataFrame:
+    """Providers placed in real Kreise (from geodata.region_table): a few aLA in some Kreise,
+    more WfbM and IB, so frames have zeros, ones and large counts."""
+    rng = np.random.default_rng(seed)
+    kreise = geodata.region_table("kreis")
+    rows: list[dict[str, Any]] = []
+    for category, n in (("ala", 90), ("wfbm", 600), ("ib", 500)):
+        picks = rng.choice(len(kreise), size=n, replace=True)
+        for i, pick in enumerate(picks):
+            kreis = kreise.iloc[int(pick)]
+            rows.append(
+                {
+                    "category": category,
+                    "source_id": f"T{category}{i:04d}",
+                    "name": f"Anbieter {category} {i}",
+                    "kreis_ars": kreis["code"],
+                    "land_code": kreis["land_code"],
+                    "geocode_quality": "gemeinde",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="session")
+def providers_frame() -> pd.DataFrame:
+    return synthetic_providers()
+
+
+@pytest.fixture(scope="session")
+def metrics_of(providers_frame) -> Callable[[str, str], pd.DataFrame]:
+    """Region metrics (the store's pure function) over the synthetic providers, with the
+    point inside each region the map uses for caution marks."""
+    cache: dict[tuple[str, str], pd.DataFrame] = {}
+
+    def make(level: str, category: str) -> pd.DataFrame:
+        if (level, category) not in cache:
+            frame = store.compute_region_metrics(providers_frame, level, category)
+            shapes = geodata.load_regions(level)
+            inside = shapes.geometry.representative_point()
+            points = pd.DataFrame({"code": shapes["code"], "lon": inside.x, "lat": inside.y})
+            cache[(level, category)] = frame.merge(points, on="code", how="left")
+        return cache[(level, category)].copy()
+
+    return make
+
+
+# ---------------------------------------------------------------- a real store and server
+@pytest.fixture(scope="session")
+def demo_db_url(tmp_path_factory) -> str:
+    """A real SQLite file with the demo default (three demo snapshots)."""
+    from scrapers.demo import ensure_default
+
+    path = tmp_path_factory.mktemp("dashboard-store") / "atlas.sqlite"
+    url = f"sqlite:///{path}"
+    ensure_default(store.connect(url))
+    return url
+
+
+@pytest.fixture(scope="session")
+def demo_engine(demo_db_url):
+    return store.connect(demo_db_url)
+
+
+@pytest.fixture(scope="session")
+def app(demo_db_url):
+    from dashboard import create_app
+
+    return create_app(demo_db_url)
+
+
+@pytest.fixture(scope="session")
+def live_server(app) -> Iterator[str]:
+    """The app on a free loopback port, served by werkzeug in a thread."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+# ---------------------------------------------------------------- the browser
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium through its own chromedriver (Selenium Manager never runs:
+    the Service names the driver, the options name the binary)."""
+    if not (Path(CHROMEDRIVER).exists() and Path(CHROMIUM).exists()):
+        pytest.fail("Chromium and chromedriver are needed at /usr/bin (make browser)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="atlas-chrome-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+class Page:
+    """Small helpers over the driver: open a view, wait for text or a condition, read logs."""
+
+    def __init__(self, driver: Any, base: str) -> None:
+        self.driver = driver
+        self.base = base
+
+    def open(self, path: str) -> None:
+        self.driver.get_log("browser")  # drop what earlier pages logged
+        self.driver.get(self.base + path)
+        self.wait_for(lambda d: d.execute_script("return !!document.querySelector('main')"))
+
+    def wait_for(self, condition: Callable[[Any], Any], timeout: float = WAIT_S) -> Any:
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(condition)
+
+    def wait_for_text(self, text: str, timeout: float = WAIT_S) -> None:
+        self.wait_for(
+            lambda d: text in d.execute_script("return document.body.innerText"), timeout
+        )
+
+    def js(self, script: str, *args: Any) -> Any:
+        return self.driver.execute_script(script, *args)
+
+    def wait_for_map(self, graph_id: str = "karte-graph") -> None:
+        """Until plotly has drawn region paths into the graph."""
+        self.wait_for(
+            lambda d: d.execute_script(
+                "const g = document.querySelector(arguments[0] + ' .js-plotly-plot');"
+                "return g && g._fullData && g.querySelectorAll('.choroplethlocation').length > 0;",
+                f"#{graph_id}",
+            )
+        )
+
+    def wait_idle(self) -> None:
+        """Until Dash has no callback in flight (the renderer marks the title/body)."""
+        self.wait_for(
+            lambda d: d.execute_script(
+                "return !document.querySelector('[data-dash-is-loading=\"true\"]');"
+            )
+        )
+
+    def console_errors(self) -> list[dict[str, Any]]:
+        return [e for e in self.driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+@pytest.fixture()
+def page(browser, live_server) -> Page:
+    return Page(browser, live_server)

@@ -1,0 +1,197 @@
+"""The figure functions on real region frames: what the map and the ranking show."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import plotly.io as pio
+import pytest
+
+from dashboard import metrics as m
+from dashboard.figures import choropleth_figure, ranking_figure
+from dashboard.figures.choropleth import TRACES
+from dashboard.figures.ranking import ranking_frame
+from dashboard.geometry import geojson
+from dashboard.pages.karte import value_patch
+
+EVIL = "<b>X</b><script>alert(1)</script>"
+URL = "/geo/kreis.geojson"
+
+
+def trace(figure, name):
+    return figure.data[TRACES.index(name)]
+
+
+def draw(frame, metric="count", **kwargs):
+    options = {"category": "ala", "level": "kreis", "lang": "de", "geojson": URL}
+    options.update(kwargs)
+    return choropleth_figure(frame, metric, **options)
+
+
+@pytest.mark.parametrize("metric", m.METRICS)
+def test_every_kreis_is_drawn_exactly_once(metrics_of, metric):
+    frame = metrics_of("kreis", "ala")
+    figure = draw(frame, metric)
+    drawn = [
+        code for name in ("values", "none", "undefined") for code in trace(figure, name).locations
+    ]
+    assert len(drawn) == 401 and set(drawn) == set(frame["code"])
+
+
+def test_regions_without_a_provider_are_drawn_apart_from_regions_with_few(metrics_of):
+    frame = metrics_of("kreis", "ala")
+    figure = draw(frame, "count")
+    none = trace(figure, "none")
+    assert set(none.locations) == set(frame.loc[frame["count"].eq(0), "code"])
+    values = trace(figure, "values")
+    # the "none" colour is not on the value scale
+    none_colour = none.colorscale[0][1]
+    assert none_colour not in {c for _, c in values.colorscale}
+    assert min(values.z) >= 1
+    assert none.showlegend and none.name == "kein Anbieter"
+
+
+def test_values_on_the_map_are_the_frames_values(metrics_of):
+    frame = metrics_of("kreis", "wfbm").set_index("code", drop=False)
+    figure = draw(frame.reset_index(drop=True), "per_100k", category="wfbm")
+    values = trace(figure, "values")
+    for code, z in zip(values.locations, values.z, strict=True):
+        assert z == pytest.approx(frame.loc[code, "per_100k"], abs=1e-4)
+
+
+def test_classified_map_has_a_stepped_scale_with_a_label_per_step(metrics_of):
+    frame = metrics_of("kreis", "wfbm")
+    figure = draw(frame, "per_100k", category="wfbm", classes="quantiles")
+    values = trace(figure, "values")
+    steps = len(values.colorbar.ticktext)
+    assert set(values.z) <= set(range(steps))
+    assert values.zmin == -0.5 and values.zmax == steps - 0.5
+    assert all("–" in label for label in values.colorbar.ticktext)
+    assert "," in values.colorbar.ticktext[0]  # German decimals
+
+
+def test_caution_marks_sit_on_the_regions_with_small_counts(metrics_of):
+    frame = metrics_of("kreis", "ala")
+    figure = draw(frame, "per_100k")
+    fragile = trace(figure, "fragile")
+    expected = frame[m.fragile_mask(frame, "per_100k")]
+    assert list(fragile.customdata) == expected["code"].tolist()
+    assert list(fragile.lon) == pytest.approx(expected["lon"].tolist())
+    assert "⚠" in fragile.name
+    assert not trace(draw(frame, "count"), "fragile").customdata
+
+
+def test_the_none_here_map_highlights_regions_without_providers(metrics_of):
+    frame = metrics_of("kreis", "ala")
+    figure = draw(frame, "none_here")
+    none, values = trace(figure, "none"), trace(figure, "values")
+    assert set(none.locations) == set(frame.loc[frame["none_here"], "code"])
+    assert none.colorscale[0][1] != values.colorscale[0][1]
+    assert values.showscale is False
+
+
+def test_the_figure_carries_a_geometry_url_not_the_shapes(metrics_of):
+    frame = metrics_of("kreis", "ala")
+    app_figure = pio.to_json(draw(frame))
+    inline_figure = pio.to_json(draw(frame, geojson=geojson("kreis")))
+    assert '"coordinates"' not in app_figure
+    assert '"coordinates"' in inline_figure
+    assert len(app_figure) * 5 < len(inline_figure)
+
+
+def test_a_patch_for_a_new_metric_carries_values_and_no_geometry(metrics_of):
+    frame = metrics_of("kreis", "ala")
+    patch = value_patch(draw(frame, "per_100k", classes="quantiles"))
+    body = json.dumps(patch.to_plotly_json(), default=str)
+    assert "geojson" not in body and "coordinates" not in body
+    assert "colorscale" in body and '"z"' in body
+
+
+def test_provider_names_are_escaped_in_hover_labels(metrics_of):
+    frame = metrics_of("kreis", "ala")
+    code = frame["code"].iloc[0]
+    row = frame[frame["code"] == code].iloc[0]
+    points = pd.DataFrame(
+        [
+            {
+                "source_id": "evil",
+                "name": EVIL,
+                "operator": "A & B <i>gGmbH</i>",
+                "street": "<img src=x onerror=alert(2)>",
+                "plz": "01067",
+                "city": "Dresden",
+                "services": ["<u>Arbeitsbereich</u>"],
+                "lon": row["lon"],
+                "lat": row["lat"],
+            }
+        ]
+    )
+    figure = draw(frame, points=points, provider=points.iloc[0].to_dict())
+    for name in ("points", "provider"):
+        label = trace(figure, name).hovertext[0]
+        assert "&lt;script&gt;" in label and "<script>" not in label
+        assert "<b>X</b>" not in label and "&lt;b&gt;X&lt;/b&gt;" in label
+        assert "<img" not in label and "<i>" not in label and "<u>" not in label
+        assert "A &amp; B" in label
+
+
+def test_region_names_are_escaped_too(metrics_of):
+    frame = metrics_of("land", "ala")
+    frame.loc[0, "name"] = EVIL
+    labels = trace(draw(frame, level="land"), "values").hovertext
+    labels = list(labels) + list(trace(draw(frame, level="land"), "none").hovertext)
+    assert not any("<script>" in label for label in labels)
+    assert any("&lt;script&gt;" in label for label in labels)
+
+
+def test_numbers_use_german_separators_in_german_and_english_ones_in_english(metrics_of):
+    frame = metrics_of("land", "wfbm")
+    de = draw(frame, "per_100k", level="land", category="wfbm")
+    en = draw(frame, "per_100k", level="land", category="wfbm", lang="en")
+    assert de.layout.separators == ",." and en.layout.separators == ".,"
+    big = frame.sort_values("population").iloc[-1]
+    population_de = f"{big['population']:,}".replace(",", ".")
+    assert any(population_de in label for label in trace(de, "values").hovertext)
+
+
+def test_the_legend_names_the_unit(metrics_of):
+    frame = metrics_of("kreis", "ala")
+    assert "100.000" in trace(draw(frame, "per_100k"), "values").colorbar.title.text
+    assert "%" in trace(draw(frame, "ala_share"), "values").colorbar.title.text
+
+
+def test_an_unknown_metric_is_refused(metrics_of):
+    with pytest.raises(ValueError, match="per_100k"):
+        draw(metrics_of("land", "ala"), "density")
+
+
+def test_ranking_lists_the_highest_values_first_and_leaves_out_zeros(metrics_of):
+    frame = metrics_of("kreis", "ala")
+    ranked = ranking_frame(frame, "count", top=20)
+    assert ranked["value"].is_monotonic_decreasing
+    assert ranked["value"].iloc[0] == frame["count"].max()
+    assert ranked["value"].gt(0).all()
+    figure = ranking_figure(frame, "per_100k", lang="de")
+    bars = figure.data[0]
+    assert list(bars.x) == sorted(bars.x, reverse=True)
+    fragile_names = set(frame.loc[m.fragile_mask(frame, "per_100k"), "name"])
+    for label, shape in zip(bars.y, bars.marker.pattern.shape, strict=True):
+        assert (shape == "/") == label.endswith("⚠")
+        assert (label.removesuffix(" ⚠") in fragile_names) == label.endswith("⚠")
+
+
+def test_ranking_of_a_frame_without_values_is_empty_not_an_error(metrics_of):
+    frame = metrics_of("land", "ala").assign(count=0, per_100k=0.0)
+    figure = ranking_figure(frame, "per_100k", lang="en")
+    assert len(figure.data[0].x) == 0
+
+
+def test_geometry_for_the_browser_keeps_every_region(metrics_of):
+    shapes = geojson("kreis")
+    codes = [f["properties"]["code"] for f in shapes["features"]]
+    assert sorted(codes) == sorted(metrics_of("kreis", "ala")["code"])
+    first = shapes["features"][0]["geometry"]["coordinates"]
+    flat = np.array(first[0][0] if first and isinstance(first[0][0][0], list) else first[0])
+    assert (np.round(flat, 4) == flat).all()
