@@ -347,6 +347,13 @@ def register_api(server: Flask, engine: Engine) -> None:
         log.exception("unexpected error in the data API")
         return _error_response(500, "internal error")
 
+    @api.after_request
+    def _headers(response: Response) -> Response:
+        # Public, read-only data: any web page may fetch it; no MIME sniffing of answers.
+        response.headers["Access-Control-Allow-Origin"] = "*"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
+
     api.add_url_rule("/healthz", "healthz", lambda: _health(engine), methods=["GET"])
     api.add_url_rule("/api/regions", "regions", lambda: _regions(engine), methods=["GET"])
     api.add_url_rule("/api/providers", "providers", lambda: _providers(engine), methods=["GET"])

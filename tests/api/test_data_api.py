@@ -32,6 +32,7 @@ def test_healthz_reports_the_served_demo_snapshot(client):
     assert body["snapshot"]["origin"] == "demo"
     assert body["snapshot"]["taken_at"] == "2022-12-01T00:00:00Z"
     assert body["snapshot"]["counts"] == {"ala": 88, "wfbm": 891, "ib": 1020}
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
 
 
 def test_land_regions_are_16_and_their_population_is_germanys(client):
@@ -162,6 +163,7 @@ def test_bad_parameters_get_a_one_line_400_and_never_a_trace(client, url):
     assert message and "\n" not in message and len(message) <= 300
     assert "Traceback" not in response.get_data(as_text=True)
     assert "X-Injected" not in response.headers
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
 @pytest.mark.parametrize("url", [
