@@ -133,3 +133,10 @@ def test_a_snapshot_without_a_category_has_no_numbers_for_it(engine, write, make
         store.region_metrics(engine, snapshot_id, "land", "wfbm")
     out = store.region_metrics(engine, snapshot_id, "land", "ala")
     assert out["ala_share"].isna().all()  # aLA vs WfbM needs both
+
+
+def test_a_lands_population_is_the_sum_of_its_kreise(providers):
+    laender = compute_region_metrics(providers, "land", "ala").set_index("code")["population"]
+    kreise = compute_region_metrics(providers, "kreis", "ala")
+    summed = kreise.groupby("land_code")["population"].sum()
+    assert laender.to_dict() == summed.to_dict()
