@@ -31,7 +31,10 @@ def _reason(row, kreise_per_plz_ort: pd.Series) -> str:
             "apart, so both rows get the preferred one"
         )
     if row.gemeinde_ags and row.gemeinde_ags[:5] == row.kreis_ars:
-        return f"Ort matched Gemeinde {row.gemeinde} ({row.gemeinde_ags}) outside the table's Kreis"
+        return (
+            f"Gemeinde {row.gemeinde} ({row.gemeinde_ags}) lies outside the table's Kreis; "
+            f"{row.geocode_note}"
+        )
     return f"point of {row.gemeinde or row.kreis} joined to another Kreis than its ARS names"
 
 

@@ -7,9 +7,12 @@ Tried in order, each time accepting only a *unique* answer in that Kreis (never 
 4. "merged name": the Ort is one part of a hyphenated Gemeinde formed by a merger
    ("Bad Schlema" → "Aue-Bad Schlema"), or a Gemeinde is one part of the Ort's name
    ("Bad Colberg-Heldburg" → "Heldburg").
-The search never leaves the table's Kreis: a same-named Gemeinde elsewhere in the Land is
-almost always a different place (there are many "Rade", "Bucha", "Rohrbach"). An Ort that merged
-into a differently named Gemeinde before 2021 finds nothing; the caller falls back to the Kreis.
+These rules never leave the table's Kreis: a same-named Gemeinde elsewhere in the Land is
+almost always a different place (there are many "Rade", "Bucha", "Rohrbach"). The one exception,
+applied by geodata.lookup with the geometry at hand, is a Gemeinde of exactly the Ort's name that
+borders the table's Kreis: the Kreis border moved since the table (Kaltennordheim left the
+Wartburgkreis in 2019). An Ort that merged into a differently named Gemeinde before 2021 finds
+nothing; the caller falls back to the Kreis.
 """
 
 from __future__ import annotations
@@ -44,10 +47,22 @@ class GemeindeMatcher:
     def __init__(self, gemeinden: pd.DataFrame) -> None:
         # gemeinden: ags, name, bez, kreis_ars
         self._by_kreis: dict[str, list[_Entry]] = {}
+        self._by_land_name: dict[tuple[str, str], list[tuple[str, str]]] = {}
         columns = ["ags", "name", "bez", "kreis_ars"]
         for ags, name, bez, kreis in gemeinden[columns].itertuples(index=False):
             entry = _Entry(ags, keys(name), tuple(parts(name)), bez != UNINHABITED_BEZ)
             self._by_kreis.setdefault(kreis, []).append(entry)
+            if entry.inhabited:
+                self._by_land_name.setdefault((kreis[:2], entry.keys[0]), []).append((ags, kreis))
+
+    def same_name_elsewhere(self, ort: str, kreis_ars: str) -> list[str]:
+        """AGS of the Gemeinden of the Land outside `kreis_ars` with exactly the Ort's name.
+
+        Only a candidate list: most are different places of the same name. The caller accepts
+        one only if it borders the table's Kreis (geodata.lookup).
+        """
+        found = self._by_land_name.get((kreis_ars[:2], keys(ort)[0]), [])
+        return [ags for ags, kreis in found if kreis != kreis_ars]
 
     def match(self, ort: str, kreis_ars: str) -> GemeindeMatch:
         ort_keys = keys(ort)

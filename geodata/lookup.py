@@ -21,13 +21,16 @@ import numpy as np
 import pandas as pd
 
 from geodata import bkg
-from geodata.gemeinde_names import GemeindeMatcher
+from geodata.gemeinde_names import GemeindeMatch, GemeindeMatcher
 from geodata.kreis_names import KreisMatcher, KreisNameError
 from geodata.laender import LAENDER
 from geodata.names import keys
 from geodata.paths import SOURCE_CRS, WEB_CRS
 from geodata.plz_table import plz_table
 from geodata.regions import load_gemeinden
+
+# A Gemeinde "borders" a Kreis when its polygon comes this close (shared edges have distance 0).
+BORDER_METRES = 1.0
 
 RESULT_COLUMNS = [
     "gemeinde_ags", "gemeinde", "kreis_ars", "kreis", "land_code", "land", "lon", "lat",
@@ -108,6 +111,30 @@ def _table_kreis(table: pd.DataFrame, kreise: pd.DataFrame) -> list[str | None]:
     return codes
 
 
+BORDER_HOW = "same name across the Kreis border (the border moved since the PLZ table)"
+
+
+def _across_border(
+    table: pd.DataFrame, matches: list[GemeindeMatch | None], matcher: GemeindeMatcher
+) -> list[GemeindeMatch | None]:
+    """For rows with no Gemeinde in their Kreis: the one Gemeinde of exactly that name in the
+    Land that touches the table's Kreis, if there is exactly one (see gemeinde_names)."""
+    gemeinden = bkg.gemeinden().set_index("ags").geometry
+    kreise = bkg.kreise().set_index("code").geometry
+    result = list(matches)
+    for i, (ort, kreis) in enumerate(table[["ort", "table_kreis_ars"]].itertuples(index=False)):
+        if not isinstance(kreis, str) or (result[i] and result[i].ags):
+            continue
+        bordering = [
+            ags
+            for ags in matcher.same_name_elsewhere(ort, kreis)
+            if gemeinden[ags].distance(kreise[kreis]) < BORDER_METRES
+        ]
+        if len(bordering) == 1:
+            result[i] = GemeindeMatch(bordering[0], BORDER_HOW)
+    return result
+
+
 def resolve_rows(table: pd.DataFrame) -> pd.DataFrame:
     """Resolve PLZ table rows (ort, plz, landkreis, bundesland, land_code) to Gemeinde, Kreis
     and Land with a point; adds table_kreis_ars, match and RESULT_COLUMNS."""
@@ -117,9 +144,10 @@ def resolve_rows(table: pd.DataFrame) -> pd.DataFrame:
     table["table_kreis_ars"] = _table_kreis(table, kreise)
     matcher = GemeindeMatcher(gemeinden)
     matches = [
-        matcher.match(ort, kreis) if kreis else None
+        matcher.match(ort, kreis) if isinstance(kreis, str) else None
         for ort, kreis in table[["ort", "table_kreis_ars"]].itertuples(index=False)
     ]
+    matches = _across_border(table, matches, matcher)
     table["gemeinde_ags"] = [m.ags if m else None for m in matches]
     table["match"] = [m.how if m else "" for m in matches]
     has_kreis = table["table_kreis_ars"].notna()

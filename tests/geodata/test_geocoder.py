@@ -179,3 +179,17 @@ def test_locate_many_on_an_empty_frame_returns_the_result_columns():
     out = locate_many(pd.DataFrame({"plz": pd.Series([], dtype=str)}))
     assert len(out) == 0
     assert {"kreis_ars", "geocode_quality", "geocode_note", "lon"} <= set(out.columns)
+
+
+def test_an_ort_whose_kreis_border_moved_is_found_just_across_it():
+    # Kaltennordheim left the Wartburgkreis (16063, as the 2019 table says) in 2019.
+    result = locate("36452", "Kaltennordheim")
+    assert result["gemeinde_ags"] == "16066095" and result["kreis_ars"] == "16066"
+    assert "across the Kreis border" in result["note"]
+
+
+def test_a_same_named_gemeinde_further_away_is_not_taken():
+    # Bucha in PLZ 07389 (Saale-Orla-Kreis) merged away; the Bucha near Jena is 13 km from it.
+    result = locate("07389", "Bucha")
+    assert result["quality"] == "kreis" and result["kreis_ars"] == "16075"
+    assert result["gemeinde_ags"] is None
