@@ -7,11 +7,12 @@ a step interrupted half-way is simply run again on the next connect.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, inspect, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import SQLAlchemyError
 
 from store import schema
 from store.errors import SchemaError
@@ -80,7 +81,12 @@ def current_version(engine: Engine) -> int:
 
 def upgrade(engine: Engine) -> list[int]:
     """Apply every missing step in order; return the versions applied now."""
-    schema.metadata.create_all(engine, tables=[schema.schema_version], checkfirst=True)
+    try:
+        schema.metadata.create_all(engine, tables=[schema.schema_version], checkfirst=True)
+    except SQLAlchemyError:
+        # Another process created it between our check and our CREATE: fine if it is there.
+        if not inspect(engine).has_table("schema_version"):
+            raise
     have = current_version(engine)
     if have > LATEST_VERSION:
         raise SchemaError(
@@ -99,10 +105,22 @@ def upgrade(engine: Engine) -> list[int]:
                         version=version, description=description, applied_at=datetime.now(UTC)
                     )
                 )
-        except IntegrityError:
-            # Another process applied the same step at the same moment: that is fine.
-            if current_version(engine) < version:
+        except SQLAlchemyError:
+            # Another process applied the same step at the same moment (a duplicate version
+            # row, or "table already exists"): fine once the version is recorded.
+            if not _wait_for_version(engine, version):
                 raise
             continue
         applied.append(version)
     return applied
+
+
+def _wait_for_version(engine: Engine, version: int, seconds: float = 10.0) -> bool:
+    """True once `version` is recorded (the other process may still be committing it)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if current_version(engine) >= version:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)

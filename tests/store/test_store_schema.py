@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import DatabaseError
@@ -77,3 +82,21 @@ def test_database_url_prefers_the_argument_then_the_environment(monkeypatch):
     assert store.database_url() == "postgresql://atlas@db/atlas"
     monkeypatch.delenv("DATABASE_URL")
     assert store.database_url().endswith("/data/atlas.sqlite")
+
+
+_CONNECT = "import sys, store; store.connect(sys.argv[1]); print('ok')"
+
+
+def test_processes_creating_the_schema_at_the_same_moment_all_succeed(tmp_path):
+    repo = Path(__file__).resolve().parents[2]
+    url = f"sqlite:///{tmp_path / 'race.sqlite'}"
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    processes = [
+        subprocess.Popen([sys.executable, "-c", _CONNECT, url], cwd=repo, env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    results = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0, 0], [err for _, err in results]
+    engine = store.connect(url)
+    assert migrations.current_version(engine) == migrations.LATEST_VERSION
