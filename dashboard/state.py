@@ -42,6 +42,7 @@ class ViewState:
     pland: str | None = None  # Anbieter: Land filter
     pcat: str | None = None  # Anbieter: category filter
     service: str | None = None  # Anbieter: service filter
+    base: int | None = None  # Entwicklung: the older snapshot of a comparison
 
 
 DEFAULTS = ViewState()
@@ -120,6 +121,7 @@ PARSERS = {
     "pland": _pattern(_LAND),
     "pcat": _optional_choice(CATEGORIES),
     "service": _optional_choice(SERVICES),
+    "base": _snapshot,
 }
 
 

@@ -15,9 +15,20 @@ from dashboard import ids
 from dashboard.data import AtlasData
 from dashboard.exports.errors import ExportError
 from dashboard.exports.export import export_view
-from dashboard.exports.request import ExportRequest
+from dashboard.exports.request import (
+    FORMATS,
+    GEO_FORMATS,
+    IMAGE_FORMATS,
+    TABLE_FORMATS,
+    ExportRequest,
+)
 
 _log = logging.getLogger(__name__)
+
+# what each page's export container offers (its first entry is preselected)
+MAP_FORMATS = FORMATS  # the map as an image, its values as a table or with shapes
+TABLE_DATA_FORMATS = TABLE_FORMATS + GEO_FORMATS
+CHART_FORMATS = IMAGE_FORMATS
 
 FORMAT_LABELS = {
     "png": "PNG (Bild)",
@@ -66,6 +77,16 @@ def export_controls(slot: str, formats: tuple[str, ...], lang: str = "de") -> ht
         ],
         className="export-controls",
     )
+
+
+def slot(slot_id: str, formats: tuple[str, ...], lang: str = "de") -> html.Div:
+    """The pages' export container (`slot_id`) with the controls inside."""
+    return html.Div(export_controls(slot_id, formats, lang), id=slot_id, className="export-slot")
+
+
+def validation_slot(slot_id: str) -> html.Div:
+    """The container and all its control ids, for a page's validation layout."""
+    return html.Div(validation_components(slot_id), id=slot_id)
 
 
 def validation_components(slot: str) -> html.Div:

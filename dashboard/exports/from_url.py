@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
-
 from dashboard.exports.request import ExportRequest
 from dashboard.state import ViewState, parse_query
-
-BASE_PARAM = "base"  # the older snapshot of a comparison (Entwicklung page, change map)
-
-
-def base_snapshot(search: str | None) -> int | None:
-    """The `base` query parameter as a snapshot id, None when absent or malformed."""
-    for name, value in parse_qsl((search or "").lstrip("?")):
-        if name == BASE_PARAM and value.isdigit() and int(value) > 0:
-            return int(value)
-    return None
 
 
 def _state(search: str | None) -> ViewState:
@@ -55,7 +43,7 @@ def entwicklung_request(view: str):
         return ExportRequest(
             "entwicklung", fmt, view=view, level=s.level, category=s.category,
             metric="per_100k" if s.metric == "per_100k" else "count", snapshot=s.snapshot,
-            base=base_snapshot(search), per_100k=s.metric == "per_100k",
+            base=s.base, per_100k=s.metric == "per_100k",
         )
 
     return make

@@ -31,6 +31,8 @@ def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None =
         parts += [f"veraenderung-{METRIC_SLUGS[request.metric]}", LEVEL_SLUGS[request.level]]
     elif request.page == "karte":
         parts += [METRIC_SLUGS[request.metric], LEVEL_SLUGS[request.level]]
+    elif request.page == "tabelle" and request.is_image:
+        parts += [f"rangfolge-{METRIC_SLUGS[request.metric]}", LEVEL_SLUGS[request.level]]
     elif request.page == "tabelle":
         parts += ["kennzahlen", LEVEL_SLUGS[request.level]]
     elif request.page == "anbieter":

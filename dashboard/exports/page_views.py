@@ -19,6 +19,7 @@ from dashboard.exports.map_views import LEVEL_DATIVE
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.views import (
+    CHART_SIZE,
     LANG,
     View,
     level_subtitle,
@@ -26,6 +27,7 @@ from dashboard.exports.views import (
     regions_with_geometry,
     snapshots_of,
 )
+from dashboard.figures.ranking import ranking_figure
 from dashboard.i18n import t
 from dashboard.pages import anbieter, tabelle
 
@@ -48,16 +50,20 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
     data = AtlasData(engine)
     land = request.land if request.level == "kreis" else None
     frame = data.region_metrics(snapshot["id"], request.level, request.category)
-    rows, total, _ = tabelle.table_rows(frame, request.level, land, LANG)
+    rows, total, part = tabelle.table_rows(frame, request.level, land, LANG)
     columns = tabelle.column_defs(request.level, request.category, LANG)
     table = grid_frame(rows + total, columns)
     code = t("col.code", LANG)
     where = f", {geodata.LAENDER.get(land, land)}" if land else ""
     title = f"{t(f'category.{request.category}', LANG)} – Kennzahlen {LEVEL_DATIVE[request.level]}"
+    metric = request.metric if request.metric in tabelle.RANK_METRICS else "count"
     return View(
         title=title + where,
         subtitle=level_subtitle(prov, request.level),
         provenance=prov,
+        figure=ranking_figure(part, metric, lang=LANG),
+        legend_title=t(f"unit.{metric}", LANG),
+        size=CHART_SIZE,
         table=table,
         # the total row has no shape; the geo formats carry the regions only
         shapes=regions_with_geometry(request.level, table.iloc[: len(rows)], code),

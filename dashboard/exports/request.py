@@ -26,7 +26,7 @@ GROWTH_VIEWS = ("verlauf", "wachstum", "aenderungen", "veraenderung")
 
 _FORMATS_BY_PAGE = {
     "karte": FORMATS,
-    "tabelle": TABLE_FORMATS + GEO_FORMATS,
+    "tabelle": FORMATS,  # images: the ranking chart beside the table
     "anbieter": TABLE_FORMATS + GEO_FORMATS,
     "entwicklung": IMAGE_FORMATS + TABLE_FORMATS,
 }

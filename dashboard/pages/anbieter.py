@@ -15,6 +15,7 @@ import geodata
 from dashboard import ids, metrics
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
+from dashboard.exports import buttons, from_url
 from dashboard.i18n import t
 from dashboard.pages.controls import dropdown
 from dashboard.pages.details import safe_url
@@ -229,7 +230,7 @@ def layout(ctx: PageContext) -> html.Div:
                 id=f"{ids.PROVIDER_SHOW}-box",
                 hidden=True,
             ),
-            html.Div(id=ids.PROVIDER_EXPORT_SLOT, className="export-slot"),
+            buttons.slot(ids.PROVIDER_EXPORT_SLOT, buttons.TABLE_DATA_FORMATS, lang),
         ]
     )
 
@@ -245,12 +246,14 @@ def validation_layout() -> html.Div:
             html.P(id=ids.PROVIDER_COUNT),
             dcc.Link(id=ids.PROVIDER_SHOW, href="/"),
             html.Div(id=f"{ids.PROVIDER_SHOW}-box"),
-            html.Div(id=ids.PROVIDER_EXPORT_SLOT),
+            buttons.validation_slot(ids.PROVIDER_EXPORT_SLOT),
         ]
     )
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
+    buttons.register_export(app, data, ids.PROVIDER_EXPORT_SLOT, from_url.anbieter_request)
+
     @app.callback(
         Output(ids.PROVIDER_GRID, "rowData"),
         Output(ids.PROVIDER_COUNT, "children"),

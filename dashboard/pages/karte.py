@@ -16,7 +16,9 @@ from dash import callback_context as cbx
 from dashboard import ids, metrics
 from dashboard.context import PageContext
 from dashboard.data import AtlasData, find_provider, map_frame
+from dashboard.exports import buttons, from_url
 from dashboard.figures.choropleth import (
+    METRIC_KEYS,
     TRACES,
     VALUE_KEYS,
     choropleth_figure,
@@ -79,15 +81,17 @@ def build_map(
     )
 
 
-def value_patch(figure: Any, traces: tuple[str, ...] = TRACES) -> Patch:
-    """A Patch carrying only the value, colour and text keys of the named traces, and the
-    title: what changes when metric, category, classes, snapshot or language change."""
+def value_patch(
+    figure: Any, traces: tuple[str, ...] = TRACES, keys: dict[str, tuple[str, ...]] | None = None
+) -> Patch:
+    """A Patch carrying only the value, colour and text keys of the named traces (or just
+    `keys[trace]` where given), and the title: never geometry."""
     new = figure.to_plotly_json()
     patch = Patch()
-    for name in traces:
+    for name in traces if keys is None else tuple(keys):
         index = TRACES.index(name)
         trace = new["data"][index]
-        for key in VALUE_KEYS:
+        for key in VALUE_KEYS if keys is None else keys[name]:
             if key in trace:
                 patch["data"][index][key] = trace[key]
     layout = new["layout"]
@@ -237,7 +241,7 @@ def layout(ctx: PageContext) -> html.Div:
     single_box = html.Div(
         [
             _graph(ctx.app, ids.MAP_GRAPH, single, lang, label),
-            html.Div(id=ids.MAP_EXPORT_SLOT, className="export-slot"),
+            buttons.slot(ids.MAP_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
         ],
         id=ids.MAP_SINGLE_BOX,
         hidden=compare,
@@ -329,7 +333,7 @@ def validation_layout() -> html.Div:
             html.Div(id=ids.MAP_COMPARE_BOX),
             *[dcc.Graph(id=ids.compare_graph(c)) for c in metrics.CATEGORIES],
             html.Section(id=ids.MAP_DETAILS),
-            html.Div(id=ids.MAP_EXPORT_SLOT),
+            buttons.validation_slot(ids.MAP_EXPORT_SLOT),
             dcc.Store(id=ids.MAP_DRAWN),
             dcc.Store(id=ids.COMPARE_DRAWN),
             dcc.Link(id=ids.MAP_TABLE_LINK, href="/"),
@@ -342,6 +346,8 @@ def _changed() -> set[str]:
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
+    buttons.register_export(app, data, ids.MAP_EXPORT_SLOT, from_url.karte_request)
+
     @app.callback(
         Output(ids.MAP_GRAPH, "figure"),
         Output(ids.MAP_DRAWN, "data"),
@@ -376,6 +382,9 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         if sid is None or not drawn or drawn.get("level") != level:
             return figure, {"level": level}
         changed = _changed()
+        if changed <= {ids.MAP_METRIC, ids.MAP_CLASSES}:
+            # same category, snapshot and language: hover texts stand, send values only
+            return value_patch(figure, keys=METRIC_KEYS), no_update
         if changed == {ids.MAP_REGION}:
             return value_patch(figure, ("selected",)), no_update
         if changed == {ids.MAP_POINTS}:
@@ -423,7 +432,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             for cat in metrics.CATEGORIES
         ]
         if sid is not None and drawn and drawn.get("level") == level:
-            figures = [value_patch(f) for f in figures]
+            lean = _changed() <= {ids.MAP_METRIC, ids.MAP_CLASSES}
+            figures = [value_patch(f, keys=METRIC_KEYS if lean else None) for f in figures]
         return (*figures, {"level": level}, True, False)
 
     @app.callback(

@@ -14,6 +14,7 @@ import geodata
 from dashboard import ids, metrics
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
+from dashboard.exports import buttons, from_url
 from dashboard.figures.ranking import ranking_figure
 from dashboard.i18n import t
 from dashboard.pages.controls import dropdown, options, radio_group
@@ -220,12 +221,13 @@ def layout(ctx: PageContext) -> html.Div:
                         [
                             html.P(t("table.aria", lang), className="hint", id="tabelle-hint"),
                             grid,
-                            html.Div(id=ids.TABLE_EXPORT_SLOT, className="export-slot"),
+                            buttons.slot(ids.TABLE_EXPORT_SLOT, buttons.TABLE_DATA_FORMATS, lang),
                         ],
                         className="table-cell",
                     ),
                     html.Div(
-                        [ranking, html.Div(id=ids.RANKING_EXPORT_SLOT, className="export-slot")],
+                        [ranking,
+                         buttons.slot(ids.RANKING_EXPORT_SLOT, buttons.CHART_FORMATS, lang)],
                         className="ranking-cell",
                     ),
                 ],
@@ -244,13 +246,16 @@ def validation_layout() -> html.Div:
             dcc.RadioItems(id=ids.TABLE_METRIC),
             dag.AgGrid(id=ids.TABLE_GRID),
             dcc.Graph(id=ids.TABLE_RANKING),
-            html.Div(id=ids.TABLE_EXPORT_SLOT),
-            html.Div(id=ids.RANKING_EXPORT_SLOT),
+            buttons.validation_slot(ids.TABLE_EXPORT_SLOT),
+            buttons.validation_slot(ids.RANKING_EXPORT_SLOT),
         ]
     )
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
+    for slot_id in (ids.TABLE_EXPORT_SLOT, ids.RANKING_EXPORT_SLOT):
+        buttons.register_export(app, data, slot_id, from_url.tabelle_request)
+
     @app.callback(
         Output(ids.TABLE_GRID, "rowData"),
         Output(ids.TABLE_GRID, "dashGridOptions"),

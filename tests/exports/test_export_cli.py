@@ -51,7 +51,7 @@ def test_a_folder_as_out_gets_the_descriptive_name(db_url, tmp_path, read_export
     [
         (["--page", "karte", "--format", "png", "--level", "gemeinde"], "Ebene 'gemeinde'"),
         (["--page", "karte", "--format", "bmp"], "Format 'bmp' unbekannt"),
-        (["--page", "tabelle", "--format", "svg"], "gibt es für tabelle nicht"),
+        (["--page", "anbieter", "--format", "svg"], "gibt es für anbieter nicht"),
         (["--page", "karte", "--format", "csv", "--snapshot", "999"], "Datenstand 999"),
         (["--page", "karte", "--format", "csv", "--metric", "ala_share", "--category", "ib"],
          "nur für die Art"),

@@ -39,7 +39,7 @@ def test_file_names_carry_category_content_level_and_dates(request_, taken, base
         (ExportRequest("karte", "png", category="xyz"), "Art 'xyz' unbekannt"),
         (ExportRequest("karte", "png", metric="dichte"), "Kennzahl 'dichte' unbekannt"),
         (ExportRequest("karte", "jpeg"), "Format 'jpeg' unbekannt"),
-        (ExportRequest("tabelle", "png"), "Format 'png' gibt es für tabelle nicht"),
+        (ExportRequest("anbieter", "png"), "Format 'png' gibt es für anbieter nicht"),
         (ExportRequest("entwicklung", "gpkg", view="verlauf"), "für entwicklung/verlauf nicht"),
         (ExportRequest("karte", "png", category="ib", metric="ala_share"), "nur für die Art"),
         (ExportRequest("anbieter", "csv", land="Bayern"), "kein zweistelliger Landesschlüssel"),

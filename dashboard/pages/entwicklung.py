@@ -1,0 +1,373 @@
+"""Entwicklung: is the number of providers growing, where, and which are new or gone?
+
+Counts over all comparable snapshots (Germany as a line, the published reference counts as
+separate marked points; every Land as a small multiple), and for any two snapshots: growth
+per Land (ranked bars), the change per region on a diverging map, and the providers that are
+new, vanished or changed, by Land, as a table and on a map. The change map lives here, not
+on the Karte page: everything that compares two snapshots is on one page with one pair of
+pickers. The newer snapshot is the shell's snapshot picker; the older one (`base` in the URL)
+is this page's own. Logic is in store.growth, figures in dashboard.figures.growth, tables in
+dashboard.growth_tables; callbacks only map inputs to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+import store
+from dashboard import growth_tables as gt
+from dashboard import ids
+from dashboard.context import PageContext
+from dashboard.data import AtlasData
+from dashboard.exports import buttons
+from dashboard.exports.from_url import entwicklung_request
+from dashboard.exports.request import FORMATS, IMAGE_FORMATS, TABLE_FORMATS
+from dashboard.figures import growth as gf
+from dashboard.figures.common import graph_config
+from dashboard.geometry import url_path
+from dashboard.i18n import fmt_date, t
+from dashboard.pages.controls import dropdown, options, radio_group
+from dashboard.state import parse_query, to_query
+from store import growth
+
+KEY = "entwicklung"
+CATEGORY = "entwicklung-category"
+BASE = "entwicklung-base"
+LEVEL = "entwicklung-level"
+MEASURE = "entwicklung-measure"
+NATIONAL = "entwicklung-national"
+LAENDER = "entwicklung-laender"
+SERIES_TABLE = "entwicklung-series-table"
+BARS = "entwicklung-bars"
+BARS_TABLE = "entwicklung-bars-table"
+CHANGE_MAP = "entwicklung-change-map"
+CHANGE_TABLE = "entwicklung-change-table"
+POINTS = "entwicklung-points"
+BY_LAND = "entwicklung-by-land"
+CHANGES_TABLE = "entwicklung-changes-table"
+PAIR_NOTE = "entwicklung-pair-note"
+COMPARISON = "entwicklung-comparison"
+EXPORT_SLOTS = {
+    "verlauf": ("entwicklung-export-verlauf", IMAGE_FORMATS + TABLE_FORMATS),
+    "wachstum": ("entwicklung-export-wachstum", IMAGE_FORMATS + TABLE_FORMATS),
+    "veraenderung": ("entwicklung-export-veraenderung", FORMATS),
+    "aenderungen": ("entwicklung-export-aenderungen", FORMATS),
+}
+MEASURES = ("count", "per_100k")
+
+TEXTS = {
+    "de": {
+        "heading": "Entwicklung: wächst die Zahl der Anbieter, und wo?",
+        "base": "Verglichen mit Datenstand",
+        "measure": "Veränderung",
+        "measure.count": "absolut",
+        "measure.per_100k": "je 100.000 Einwohner",
+        "series": "Anzahl je Datenstand",
+        "series.note": (
+            "Linie: unsere Datenstände. Rauten: veröffentlichte Zählungen aus Studien "
+            "(eigene Quelle, nicht Teil der Datenstände)."
+        ),
+        "laender": "Anzahl je Datenstand in jedem Land",
+        "growth": "Zuwachs nach Ländern, {old} → {new}",
+        "change": "Veränderung je Region, {old} → {new}",
+        "changes": "Neue, weggefallene und geänderte Anbieter, {old} → {new}",
+        "by_land": "Nach Ländern",
+        "list": "Alle Änderungen",
+        "single": "Es gibt nur einen Datenstand: ein Vergleich braucht zwei.",
+        "same": "Beide Datenstände sind gleich; gewählt ist der älteste zum Vergleich.",
+        "none": "Keine Änderungen zwischen diesen Datenständen.",
+        "table": "Tabelle",
+        "new": "neu", "vanished": "weggefallen", "changed": "geändert",
+    },
+    "en": {
+        "heading": "Trends: is the number of providers growing, and where?",
+        "base": "Compared with snapshot",
+        "measure": "Change",
+        "measure.count": "absolute",
+        "measure.per_100k": "per 100,000 inhabitants",
+        "series": "Count per snapshot",
+        "series.note": (
+            "Line: our snapshots. Diamonds: published counts from studies (their own source, "
+            "not part of the snapshots)."
+        ),
+        "laender": "Count per snapshot in every Land",
+        "growth": "Growth by Land, {old} → {new}",
+        "change": "Change per region, {old} → {new}",
+        "changes": "New, gone and changed providers, {old} → {new}",
+        "by_land": "By Land",
+        "list": "All changes",
+        "single": "There is only one snapshot: a comparison needs two.",
+        "same": "Both snapshots are the same; the oldest one is compared instead.",
+        "none": "No changes between these snapshots.",
+        "table": "Table",
+        "new": "new", "vanished": "gone", "changed": "changed",
+    },
+}
+
+
+def tx(key: str, lang: str, **values: Any) -> str:
+    return TEXTS.get(lang, TEXTS["de"])[key].format(**values)
+
+
+# --- pure helpers ----------------------------------------------------------------------------
+
+
+def html_table(frame: pd.DataFrame, caption: str, lang: str, max_rows: int = 500) -> html.Table:
+    """An accessible table (caption, column headers) of a display frame, numbers formatted."""
+    head = html.Thead(html.Tr([html.Th(str(c), scope="col") for c in frame.columns]))
+    body = []
+    for row in frame.head(max_rows).itertuples(index=False):
+        body.append(html.Tr([html.Td(_cell(v, lang)) for v in row]))
+    return html.Table([html.Caption(caption), head, html.Tbody(body)], className="data-table")
+
+
+def _cell(value: Any, lang: str) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "–"
+    if isinstance(value, float):
+        text = f"{value:,.2f}"
+        return text.replace(",", "X").replace(".", ",").replace("X", ".") if lang == "de" else text
+    return str(value)
+
+
+def pair(series: pd.DataFrame, newer: int | None, base: int | None) -> tuple[int, int] | None:
+    """(older, newer) snapshot ids to compare: the chosen ones in date order; without a base
+    (or the same as the newer one), the first snapshot of the series. None with one snapshot."""
+    ids_ = series["id"].tolist()
+    if len(ids_) < 2:
+        return None
+    newer = newer if newer in ids_ else ids_[-1]
+    if base not in ids_ or base == newer:
+        base = ids_[0] if ids_[0] != newer else ids_[-1]
+    by_position = sorted((base, newer), key=ids_.index)
+    return by_position[0], by_position[1]
+
+
+def query_with(search: str | None, **changes: Any) -> str:
+    state, _ = parse_query(search)
+    return to_query(replace(state, **changes))
+
+
+# --- content ---------------------------------------------------------------------------------
+
+
+def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | None,
+            category: str, level: str, measure: str, lang: str) -> dict[str, Any]:
+    """Every figure and table of the page for one choice of inputs."""
+    engine = data.engine
+    series_snapshots = store.served_series(engine)
+    out: dict[str, Any] = {}
+    counts = growth.snapshot_counts(engine, category, series_snapshots)
+    reference = growth.published_reference(category)
+    out[NATIONAL] = gf.national_series_figure(counts, reference, lang)
+    out[LAENDER] = gf.laender_series_figure(counts, lang)
+    out[SERIES_TABLE] = html_table(gt.series_table(counts, lang), tx("series", lang), lang)
+    chosen = pair(series_snapshots, snapshot_id, base)
+    out["pair"] = chosen
+    if chosen is None:
+        return out
+    old_id, new_id = chosen
+    old, new = store.get_snapshot(engine, old_id), store.get_snapshot(engine, new_id)
+    dates = {"old": fmt_date(old["taken_at"], lang), "new": fmt_date(new["taken_at"], lang)}
+    per_100k = measure == "per_100k"
+    land_growth = growth.land_growth_between(engine, old_id, new_id, category)
+    out[BARS] = gf.growth_bar_figure(land_growth, per_100k, lang)
+    out[BARS_TABLE] = html_table(
+        gt.growth_table(land_growth, old["taken_at"], new["taken_at"], lang),
+        tx("growth", lang, **dates), lang,
+    )
+    change = growth.region_change_between(engine, old_id, new_id, level, category)
+    geometry = app.get_relative_path(url_path(level))
+    out[CHANGE_MAP] = gf.change_map_figure(change, geometry, per_100k, lang)
+    out[CHANGE_TABLE] = html_table(
+        gt.region_change_table(change, old["taken_at"], new["taken_at"], lang),
+        tx("change", lang, **dates), lang,
+    )
+    diff = growth.provider_changes(engine, old_id, new_id, category)
+    out[POINTS] = gf.changes_points_figure(diff, app.get_relative_path(url_path("land")), lang)
+    by_land = growth.changes_by_land(diff, data.regions("land"))
+    by_land = by_land.rename(columns={"land_code": gt.label("code", lang),
+                                      "land": gt.label("land", lang),
+                                      **{k: tx(k, lang) for k in growth.CHANGE_KINDS}})
+    out[BY_LAND] = html_table(by_land, tx("by_land", lang), lang)
+    listing = gt.changes_table(diff, lang)
+    out[CHANGES_TABLE] = (
+        html_table(listing, tx("list", lang), lang) if len(listing) else html.P(tx("none", lang))
+    )
+    out["dates"] = dates
+    return out
+
+
+def _graph(app: Dash, component_id: str, figure: Any, lang: str, label: str) -> html.Figure:
+    graph = dcc.Graph(
+        id=component_id, figure=figure, className="growth-graph", responsive=True,
+        config=graph_config(app.get_asset_url("topojson/"), lang, filename=component_id),
+    )
+    return html.Figure([html.Figcaption(label, className="visually-hidden"), graph],
+                       className="graph-figure")
+
+
+def _table_box(component_id: str, children: Any, lang: str) -> html.Details:
+    return html.Details([html.Summary(tx("table", lang)), html.Div(children, id=component_id)],
+                        className="table-box")
+
+
+def _export(view: str, lang: str) -> html.Div:
+    slot, formats = EXPORT_SLOTS[view]
+    return html.Div(buttons.export_controls(slot, formats, lang), id=slot,
+                    className="export-slot")
+
+
+def _base_options(data: AtlasData, lang: str) -> list[dict[str, Any]]:
+    series = store.served_series(data.engine)
+    return [{"label": fmt_date(row.taken_at.isoformat(), lang), "value": int(row.id)}
+            for row in series.itertuples(index=False)]
+
+
+def layout(ctx: PageContext) -> html.Div:
+    s, lang, app = ctx.state, ctx.lang, ctx.app
+    base = s.base
+    measure = s.metric if s.metric in MEASURES else "count"
+    if ctx.snapshot_id is None:
+        return html.Div([html.H1(tx("heading", lang)), html.P(t("notice.no_snapshot", lang))])
+    got = content(app, ctx.data, ctx.snapshot_id, base, s.category, s.level, measure, lang)
+    chosen = got["pair"]
+    dates = got.get("dates", {"old": "", "new": ""})
+    comparison_hidden = chosen is None
+    empty: dict[str, Any] = {}
+    return html.Div(
+        [
+            html.H1(tx("heading", lang)),
+            html.Div(
+                [
+                    radio_group(CATEGORY, t("category.label", lang),
+                                options("category", ("ala", "wfbm", "ib"), lang), s.category),
+                    dropdown(BASE, tx("base", lang), _base_options(ctx.data, lang),
+                             chosen[0] if chosen else None, clearable=False, searchable=False),
+                    radio_group(MEASURE, tx("measure", lang),
+                                [{"label": tx(f"measure.{m}", lang), "value": m}
+                                 for m in MEASURES], measure),
+                    radio_group(LEVEL, t("level.label", lang),
+                                options("level", ("land", "kreis"), lang), s.level),
+                ],
+                className="controls",
+            ),
+            html.P(tx("single", lang) if comparison_hidden else "", id=PAIR_NOTE,
+                   className="hint", role="status"),
+            html.Section(
+                [
+                    html.H2(tx("series", lang)),
+                    html.P(tx("series.note", lang), className="hint"),
+                    _graph(app, NATIONAL, got[NATIONAL], lang, tx("series", lang)),
+                    _export("verlauf", lang),
+                    html.H3(tx("laender", lang)),
+                    _graph(app, LAENDER, got[LAENDER], lang, tx("laender", lang)),
+                    _table_box(SERIES_TABLE, got[SERIES_TABLE], lang),
+                ],
+                className="growth-section",
+            ),
+            html.Div(
+                [
+                    html.Section(
+                        [
+                            html.H2(tx("growth", lang, **dates), id=f"{BARS}-heading"),
+                            _graph(app, BARS, got.get(BARS, empty), lang, tx("growth", lang,
+                                                                               **dates)),
+                            _export("wachstum", lang),
+                            _table_box(BARS_TABLE, got.get(BARS_TABLE), lang),
+                        ],
+                        className="growth-section",
+                    ),
+                    html.Section(
+                        [
+                            html.H2(tx("change", lang, **dates), id=f"{CHANGE_MAP}-heading"),
+                            _graph(app, CHANGE_MAP, got.get(CHANGE_MAP, empty), lang,
+                                   tx("change", lang, **dates)),
+                            _export("veraenderung", lang),
+                            _table_box(CHANGE_TABLE, got.get(CHANGE_TABLE), lang),
+                        ],
+                        className="growth-section",
+                    ),
+                    html.Section(
+                        [
+                            html.H2(tx("changes", lang, **dates), id=f"{POINTS}-heading"),
+                            _graph(app, POINTS, got.get(POINTS, empty), lang,
+                                   tx("changes", lang, **dates)),
+                            _export("aenderungen", lang),
+                            html.Div(got.get(BY_LAND), id=BY_LAND),
+                            _table_box(CHANGES_TABLE, got.get(CHANGES_TABLE), lang),
+                        ],
+                        className="growth-section",
+                    ),
+                ],
+                id=COMPARISON,
+                hidden=comparison_hidden,
+            ),
+        ],
+        className="growth-page",
+    )
+
+
+def validation_layout() -> html.Div:
+    parts: list[Any] = [
+        dcc.RadioItems(id=CATEGORY), dcc.Dropdown(id=BASE), dcc.RadioItems(id=MEASURE),
+        dcc.RadioItems(id=LEVEL), html.P(id=PAIR_NOTE), html.Div(id=COMPARISON),
+        *[dcc.Graph(id=g) for g in (NATIONAL, LAENDER, BARS, CHANGE_MAP, POINTS)],
+        *[html.Div(id=d) for d in (SERIES_TABLE, BARS_TABLE, CHANGE_TABLE, BY_LAND,
+                                   CHANGES_TABLE)],
+        *[html.H2(id=f"{g}-heading") for g in (BARS, CHANGE_MAP, POINTS)],
+    ]
+    for slot, _ in EXPORT_SLOTS.values():
+        parts.append(html.Div(buttons.validation_components(slot), id=slot))
+    return html.Div(parts)
+
+
+def register_callbacks(app: Dash, data: AtlasData) -> None:
+    for view, (slot, _) in EXPORT_SLOTS.items():
+        buttons.register_export(app, data, slot, entwicklung_request(view))
+
+    @app.callback(
+        Output(NATIONAL, "figure"), Output(LAENDER, "figure"), Output(SERIES_TABLE, "children"),
+        Output(BARS, "figure"), Output(BARS_TABLE, "children"), Output(f"{BARS}-heading",
+                                                                      "children"),
+        Output(CHANGE_MAP, "figure"), Output(CHANGE_TABLE, "children"),
+        Output(f"{CHANGE_MAP}-heading", "children"),
+        Output(POINTS, "figure"), Output(BY_LAND, "children"), Output(CHANGES_TABLE, "children"),
+        Output(f"{POINTS}-heading", "children"),
+        Output(COMPARISON, "hidden"), Output(PAIR_NOTE, "children"), Output(BASE, "value"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(CATEGORY, "value"), Input(BASE, "value"), Input(MEASURE, "value"),
+        Input(LEVEL, "value"), Input(ids.snapshot(KEY), "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def update(category, base, measure, level, snapshot_id, search):
+        state, _ = parse_query(search)
+        lang = state.lang
+        snapshot, _ = data.resolve(snapshot_id)
+        if snapshot is None:
+            return (no_update,) * 17
+        got = content(app, data, int(snapshot["id"]), base, category, level, measure, lang)
+        chosen = got["pair"]
+        skip = no_update
+        if chosen is None:
+            return (got[NATIONAL], got[LAENDER], got[SERIES_TABLE], skip, skip, skip, skip,
+                    skip, skip, skip, skip, skip, skip, True, tx("single", lang), skip,
+                    query_with(search, base=None, category=category, level=level,
+                                    metric=measure))
+        dates = got["dates"]
+        note = tx("same", lang) if base is not None and base not in chosen else ""
+        query = query_with(search, base=chosen[0], category=category, level=level,
+                                metric=measure)
+        return (
+            got[NATIONAL], got[LAENDER], got[SERIES_TABLE],
+            got[BARS], got[BARS_TABLE], tx("growth", lang, **dates),
+            got[CHANGE_MAP], got[CHANGE_TABLE], tx("change", lang, **dates),
+            got[POINTS], got[BY_LAND], got[CHANGES_TABLE], tx("changes", lang, **dates),
+            False, note, chosen[0] if chosen[0] != base else skip,
+            query if query != (search or "") else skip,
+        )

@@ -1,0 +1,134 @@
+"""Export buttons in a real browser: a click downloads the file the export layer makes.
+
+Uses the dashboard fixtures (demo store, app on a loopback server) and its own headless
+Chromium whose download preferences point at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--window-size=1400,1000",
+)
+WAIT_S = 60
+
+
+@pytest.fixture(scope="module")
+def downloads() -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="atlas-downloads-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def downloading_browser(downloads) -> Iterator[Any]:
+    """Headless Chromium that saves downloads into `downloads` without asking."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="atlas-chrome-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={profile}")
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "download.directory_upgrade": True,
+            "safebrowsing.enabled": False,
+        },
+    )
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    # headless Chromium honours the preference only with downloads allowed over CDP as well
+    driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def wait_until(condition, timeout: float = WAIT_S) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+def downloaded(folder: Path, name: str) -> Path:
+    """The finished download `name` (Chromium writes *.crdownload until it is done)."""
+    target = folder / name
+    return wait_until(lambda: target if target.exists() and target.stat().st_size else None)
+
+
+def click_export(driver: Any, slot: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    button = WebDriverWait(driver, WAIT_S).until(
+        ec.element_to_be_clickable((By.ID, f"{slot}-button"))
+    )
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+    button.click()
+
+
+def status_text(driver: Any, slot: str) -> str:
+    return driver.execute_script(
+        "const e = document.getElementById(arguments[0]); return e ? e.innerText : '';",
+        f"{slot}-status",
+    )
+
+
+def test_the_map_export_button_downloads_the_kreis_map_png(
+    downloading_browser, live_server, downloads
+):
+    driver = downloading_browser
+    driver.get(live_server + "/karte?level=kreis&metric=per_100k")
+    slot = "karte-export-slot"
+    click_export(driver, slot)
+    path = downloaded(downloads, "ala_je-100k_kreise_2022-12-01.png")
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (2000, 2500)
+    wait_until(lambda: "ala_je-100k_kreise_2022-12-01.png" in status_text(driver, slot))
+
+
+def test_the_table_export_button_downloads_the_csv_of_the_filtered_view(
+    downloading_browser, live_server, downloads
+):
+    driver = downloading_browser
+    driver.get(live_server + "/tabelle?level=kreis&land=14&category=wfbm")
+    click_export(driver, "tabelle-export-slot")
+    path = downloaded(downloads, "wfbm_kennzahlen_kreise_land-14_2022-12-01.csv")
+    text = path.read_bytes().decode("utf-8-sig")
+    skip = int(text.splitlines()[0].split(":")[1].split()[0])
+    table = pd.read_csv(path, skiprows=skip, encoding="utf-8-sig", dtype={"Schlüssel (ARS)": str})
+    assert set(table["Land"].dropna()) == {"Sachsen"}
+    assert table["Region"].iloc[-1] == "Sachsen insgesamt"
+    assert len(table) == 13 + 1  # Sachsen's 13 Kreise and the total row, as on screen
