@@ -72,7 +72,8 @@ def register_geometry_route(server: Flask, prefix: str = "/") -> None:
         body, etag = _payload(level)
         if request.if_none_match and etag in request.if_none_match:
             return Response(status=304, headers={"ETag": f'"{etag}"'})
-        response = Response(body, mimetype="application/geo+json")
+        # application/json, not geo+json: Flask-Compress gzips only the types it knows
+        response = Response(body, mimetype="application/json")
         response.set_etag(etag)
         response.headers["Cache-Control"] = "public, max-age=86400"
         return response

@@ -2,6 +2,11 @@
 
 Trace order is fixed (see TRACES) so callbacks can patch values by index without resending
 geometry: `geojson` is a URL in the app (fetched once) or a dict for static exports.
+
+Every region sits in the grey base trace ("none") and in the value trace, whose z is null
+where a region has no provider, so plotly leaves it out and the grey shows. Both keep all
+regions in the same order, so a change of metric only sends new z values and colours
+(METRIC_KEYS); hover texts, which depend on category, snapshot and language, stay put.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from dashboard.figures import common as c
 from dashboard.figures.hover import provider_hover, region_hover
 from dashboard.i18n import fmt_number, t
 
-TRACES = ("values", "none", "undefined", "fragile", "selected", "points", "provider")
+TRACES = ("none", "values", "undefined", "fragile", "selected", "points", "provider")
 # trace keys that carry values, colours and texts (what a Patch replaces); never geometry
 VALUE_KEYS = (
     "locations",
@@ -37,6 +42,13 @@ VALUE_KEYS = (
     "showlegend",
     "visible",
 )
+# what a change of metric or classes alone changes, per trace
+METRIC_KEYS: dict[str, tuple[str, ...]] = {
+    "none": ("colorscale", "name"),
+    "values": ("z", "zmin", "zmax", "colorscale", "colorbar", "showscale", "name", "showlegend"),
+    "undefined": ("locations", "z", "hovertext", "customdata", "showlegend", "name"),
+    "fragile": ("lon", "lat", "hovertext", "customdata", "showlegend", "name"),
+}
 
 
 def map_title(metric: str, category: str, level: str, lang: str) -> str:
@@ -59,33 +71,59 @@ def _edge_label(low: float, high: float, decimals: int, lang: str) -> str:
     return f"{fmt_number(low, lang, decimals)} – {fmt_number(high, lang, decimals)}"
 
 
+def _with_gaps(values: pd.Series, shown: pd.Series) -> list[float | None]:
+    """One z per region in frame order; None (JSON null: not drawn) where not shown."""
+    given = iter(float(v) for v in values)
+    return [next(given) if flag else None for flag in shown.to_numpy()]
+
+
+def _base_trace(
+    frame: pd.DataFrame, colour: str, name: str, lang: str, category: str, geojson: Any
+) -> go.Choropleth:
+    """Every region in one flat colour, under the value trace."""
+    return go.Choropleth(
+        geojson=geojson,
+        featureidkey="properties.code",
+        locations=frame["code"].tolist(),
+        z=[0] * len(frame),
+        colorscale=c.flat_scale(colour),
+        showscale=False,
+        hovertext=region_hover(frame, category, lang).tolist(),
+        hoverinfo="text",
+        customdata=frame["code"].tolist(),
+        name=name,
+        showlegend=True,
+        marker={"line": {"color": c.BORDER_COLOUR, "width": 0.5}},
+    )
+
+
 def _value_trace(
     frame: pd.DataFrame, metric: str, category: str, lang: str, classes: str, geojson: Any
 ) -> go.Choropleth:
     spec = m.SPECS[metric]
     values = m.metric_values(frame, metric)
-    shown = ~m.none_mask(frame, metric) & values.notna()
-    part = frame[shown]
+    none = m.none_mask(frame, metric)
+    shown = ~none & values.notna()
     z = values[shown]
-    hover = region_hover(frame, category, lang)[shown]
     common = dict(
         geojson=geojson,
         featureidkey="properties.code",
-        locations=part["code"].tolist(),
-        hovertext=hover.tolist(),
+        locations=frame["code"].tolist(),
+        hovertext=region_hover(frame, category, lang).tolist(),
         hoverinfo="text",
-        customdata=part["code"].tolist(),
+        customdata=frame["code"].tolist(),
         marker={"line": {"color": c.BORDER_COLOUR, "width": 0.5}},
     )
     if metric == "none_here":
+        # the regions without a provider are the values here; all others show the base
         return go.Choropleth(
-            z=np.zeros(len(part)).tolist(),
+            z=[0 if flag else None for flag in none],
             zmin=0,
             zmax=1,
             colorbar={},
-            colorscale=c.flat_scale(c.SOME_COLOUR),
+            colorscale=c.flat_scale(c.NONE_HIGHLIGHT),
             showscale=False,
-            name=t("map.some_metric", lang),
+            name=t("map.none_metric", lang),
             showlegend=True,
             **common,
         )
@@ -103,7 +141,7 @@ def _value_trace(
             # whole numbers: one tick per count, never "2, 2, 3, 3"
             colorbar.update(tickmode="linear", tick0=0, dtick=1)
         return go.Choropleth(
-            z=z.round(4).tolist(),
+            z=_with_gaps(z.round(4), shown),
             zmin=low,
             zmax=high if high > low else low + 1,
             colorscale=c.continuous_scale(),
@@ -117,7 +155,7 @@ def _value_trace(
     labels = [_edge_label(lo, hi, spec.decimals, lang) for lo, hi in steps.bounds]
     n = max(steps.steps, 1)
     return go.Choropleth(
-        z=steps.index.fillna(0).astype(int).tolist(),
+        z=_with_gaps(steps.index, shown),
         zmin=-0.5,
         zmax=n - 0.5,
         colorscale=c.stepped_scale(n),
@@ -272,15 +310,13 @@ def choropleth_figure(
     the caution marks); `points`: providers to draw, if any; `provider`: one to highlight."""
     if metric not in m.METRICS:
         raise ValueError(f"metric must be one of {', '.join(m.METRICS)}, not {metric!r}")
-    none_colour = c.NONE_HIGHLIGHT if metric == "none_here" else c.NONE_COLOUR
-    none_name = t("map.none_metric" if metric == "none_here" else "map.none", lang)
+    none_colour = c.SOME_COLOUR if metric == "none_here" else c.NONE_COLOUR
+    none_name = t("map.some_metric" if metric == "none_here" else "map.none", lang)
     if metric in ("ala_share", "ala_per_wfbm"):
         none_name = t("map.none", lang) + " (aLA)"
     traces = [
+        _base_trace(frame, none_colour, none_name, lang, category, geojson),
         _value_trace(frame, metric, category, lang, classes, geojson),
-        _flat_trace(
-            frame, m.none_mask(frame, metric), none_colour, none_name, lang, category, geojson
-        ),
         _flat_trace(
             frame,
             m.undefined_mask(frame, metric),

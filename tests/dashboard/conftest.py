@@ -196,3 +196,46 @@ class Page:
 @pytest.fixture()
 def page(browser, live_server) -> Page:
     return Page(browser, live_server)
+
+
+# ---------------------------------------------------------------- callbacks without a browser
+def _output_key(outputs: list[dict[str, Any]]) -> str:
+    import json
+
+    def one(o: dict[str, Any]) -> str:
+        cid = o["id"]
+        if isinstance(cid, dict):
+            cid = json.dumps(cid, sort_keys=True, separators=(",", ":"))
+        return f"{cid}.{o['property']}"
+
+    if len(outputs) == 1:
+        return one(outputs[0])
+    return ".." + "...".join(one(o) for o in outputs) + ".."
+
+
+def post_callback(
+    client: Any,
+    outputs: list[tuple[Any, str]],
+    inputs: list[tuple[Any, str, Any]],
+    state: list[tuple[Any, str, Any]],
+    changed: list[str],
+) -> Any:
+    """POST one callback to /_dash-update-component as the browser would; return the
+    response (with Accept-Encoding: gzip, so its length is what travels)."""
+    outs = [{"id": i, "property": p} for i, p in outputs]
+    body = {
+        "output": _output_key(outs),
+        "outputs": outs if len(outs) > 1 else outs[0],
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
+        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
+        "changedPropIds": changed,
+    }
+    return client.post(
+        "/_dash-update-component", json=body, headers={"Accept-Encoding": "gzip"}
+    )
+
+
+@pytest.fixture(scope="session")
+def dash_post() -> Callable[..., Any]:
+    """post_callback, for tests (conftest modules are not importable under importlib mode)."""
+    return post_callback

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard import metrics as m
 from dashboard.figures import choropleth_figure, ranking_figure
-from dashboard.figures.choropleth import TRACES
+from dashboard.figures.choropleth import METRIC_KEYS, TRACES
 from dashboard.figures.ranking import ranking_frame
 from dashboard.geometry import geojson
 from dashboard.pages.karte import value_patch
@@ -30,27 +30,33 @@ def draw(frame, metric="count", **kwargs):
     return choropleth_figure(frame, metric, **options)
 
 
+def coloured(figure) -> set[str]:
+    """Regions the value trace colours (z not null: plotly leaves the others out)."""
+    values = trace(figure, "values")
+    return {code for code, z in zip(values.locations, values.z, strict=True) if z is not None}
+
+
 @pytest.mark.parametrize("metric", m.METRICS)
-def test_every_kreis_is_drawn_exactly_once(metrics_of, metric):
+def test_every_kreis_is_on_the_base_and_the_value_trace_in_the_same_order(metrics_of, metric):
     frame = metrics_of("kreis", "ala")
     figure = draw(frame, metric)
-    drawn = [
-        code for name in ("values", "none", "undefined") for code in trace(figure, name).locations
-    ]
-    assert len(drawn) == 401 and set(drawn) == set(frame["code"])
+    base, values = trace(figure, "none"), trace(figure, "values")
+    assert list(base.locations) == list(values.locations) == frame["code"].tolist()
+    assert len(values.z) == len(values.hovertext) == 401
+    # a region is coloured by value or marked undefined, never both
+    assert not coloured(figure) & set(trace(figure, "undefined").locations)
 
 
 def test_regions_without_a_provider_are_drawn_apart_from_regions_with_few(metrics_of):
     frame = metrics_of("kreis", "ala")
     figure = draw(frame, "count")
-    none = trace(figure, "none")
-    assert set(none.locations) == set(frame.loc[frame["count"].eq(0), "code"])
-    values = trace(figure, "values")
-    # the "none" colour is not on the value scale
-    none_colour = none.colorscale[0][1]
+    base, values = trace(figure, "none"), trace(figure, "values")
+    assert coloured(figure) == set(frame.loc[frame["count"].gt(0), "code"])
+    # the grey of "none" is not on the value scale, and the base shows wherever no value is
+    none_colour = base.colorscale[0][1]
     assert none_colour not in {c for _, c in values.colorscale}
-    assert min(values.z) >= 1
-    assert none.showlegend and none.name == "kein Anbieter"
+    assert min(z for z in values.z if z is not None) >= 1
+    assert base.showlegend and base.name == "kein Anbieter"
 
 
 def test_values_on_the_map_are_the_frames_values(metrics_of):
@@ -58,7 +64,10 @@ def test_values_on_the_map_are_the_frames_values(metrics_of):
     figure = draw(frame.reset_index(drop=True), "per_100k", category="wfbm")
     values = trace(figure, "values")
     for code, z in zip(values.locations, values.z, strict=True):
-        assert z == pytest.approx(frame.loc[code, "per_100k"], abs=1e-4)
+        if frame.loc[code, "count"] == 0:
+            assert z is None
+        else:
+            assert z == pytest.approx(frame.loc[code, "per_100k"], abs=1e-4)
 
 
 def test_classified_map_has_a_stepped_scale_with_a_label_per_step(metrics_of):
@@ -66,7 +75,7 @@ def test_classified_map_has_a_stepped_scale_with_a_label_per_step(metrics_of):
     figure = draw(frame, "per_100k", category="wfbm", classes="quantiles")
     values = trace(figure, "values")
     steps = len(values.colorbar.ticktext)
-    assert set(values.z) <= set(range(steps))
+    assert {z for z in values.z if z is not None} <= set(range(steps))
     assert values.zmin == -0.5 and values.zmax == steps - 0.5
     assert all("–" in label for label in values.colorbar.ticktext)
     assert "," in values.colorbar.ticktext[0]  # German decimals
@@ -86,10 +95,11 @@ def test_caution_marks_sit_on_the_regions_with_small_counts(metrics_of):
 def test_the_none_here_map_highlights_regions_without_providers(metrics_of):
     frame = metrics_of("kreis", "ala")
     figure = draw(frame, "none_here")
-    none, values = trace(figure, "none"), trace(figure, "values")
-    assert set(none.locations) == set(frame.loc[frame["none_here"], "code"])
-    assert none.colorscale[0][1] != values.colorscale[0][1]
-    assert values.showscale is False
+    base, values = trace(figure, "none"), trace(figure, "values")
+    assert coloured(figure) == set(frame.loc[frame["none_here"], "code"])
+    assert base.colorscale[0][1] != values.colorscale[0][1]
+    assert values.showscale is False and values.showlegend
+    assert base.name == "mit Anbieter" and values.name == "ohne Anbieter"
 
 
 def test_the_figure_carries_a_geometry_url_not_the_shapes(metrics_of):
@@ -103,10 +113,16 @@ def test_the_figure_carries_a_geometry_url_not_the_shapes(metrics_of):
 
 def test_a_patch_for_a_new_metric_carries_values_and_no_geometry(metrics_of):
     frame = metrics_of("kreis", "ala")
-    patch = value_patch(draw(frame, "per_100k", classes="quantiles"))
-    body = json.dumps(patch.to_plotly_json(), default=str)
-    assert "geojson" not in body and "coordinates" not in body
-    assert "colorscale" in body and '"z"' in body
+    figure = draw(frame, "per_100k", classes="quantiles")
+    full = json.dumps(value_patch(figure).to_plotly_json(), default=str)
+    lean = json.dumps(value_patch(figure, keys=METRIC_KEYS).to_plotly_json(), default=str)
+    for body in (full, lean):
+        assert "geojson" not in body and "coordinates" not in body
+        assert "colorscale" in body and '"z"' in body
+    # a metric change alone leaves the region hover texts where they are
+    assert "hovertext" in full and len(lean) * 5 < len(full)
+    region_name = frame["name"].iloc[0]
+    assert region_name in full and region_name not in lean
 
 
 def test_provider_names_are_escaped_in_hover_labels(metrics_of):

@@ -1,0 +1,167 @@
+"""What travels, and how long the server takes, when the user switches the metric at Kreis level.
+
+Measures the app's own map callback (a Patch with values only; the shapes come once from
+/geo/kreis.geojson) beside a naive callback registered on the same app for this run, which
+rebuilds the whole figure with the geometry inline. Both are POSTed to /_dash-update-component
+through the Flask test client with `Accept-Encoding: gzip`, as a browser would send them.
+
+    .venv/bin/python bench/callbacks.py [--rounds N] [--db URL]
+
+Without --db a temporary SQLite file with the demo default is built (a few seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from dash import Input, Output  # noqa: E402
+
+import store  # noqa: E402
+from dashboard import create_app, ids  # noqa: E402
+from dashboard.data import AtlasData, map_frame  # noqa: E402
+from dashboard.figures.choropleth import choropleth_figure  # noqa: E402
+from dashboard.geometry import geojson  # noqa: E402
+
+METRICS = ("per_100k", "ala_share", "count", "ala_per_wfbm", "none_here")
+NAIVE_GRAPH, NAIVE_METRIC = "bench-naive-graph", "bench-naive-metric"
+
+
+def _key(outputs: list[dict[str, Any]]) -> str:
+    def one(o: dict[str, Any]) -> str:
+        cid = o["id"]
+        if isinstance(cid, dict):
+            cid = json.dumps(cid, sort_keys=True, separators=(",", ":"))
+        return f"{cid}.{o['property']}"
+
+    return one(outputs[0]) if len(outputs) == 1 else ".." + "...".join(map(one, outputs)) + ".."
+
+
+def post(client: Any, outputs, inputs, state, changed) -> tuple[float, int, int]:
+    """One callback round: server seconds, bytes on the wire (gzip), bytes of JSON."""
+    outs = [{"id": i, "property": p} for i, p in outputs]
+    body = {
+        "output": _key(outs),
+        "outputs": outs if len(outs) > 1 else outs[0],
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
+        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
+        "changedPropIds": changed,
+    }
+    start = time.perf_counter()
+    response = client.post(
+        "/_dash-update-component", json=body, headers={"Accept-Encoding": "gzip"}
+    )
+    wire = response.data  # the body is read inside the timing: compression is server work
+    seconds = time.perf_counter() - start
+    if response.status_code != 200:
+        raise SystemExit(f"callback failed with {response.status_code}: {wire[:300]!r}")
+    raw = gzip.decompress(wire) if response.headers.get("Content-Encoding") == "gzip" else wire
+    return seconds, len(wire), len(raw)
+
+
+def app_round(client: Any, metric: str, snapshot_id: int) -> tuple[float, int, int]:
+    return post(
+        client,
+        [(ids.MAP_GRAPH, "figure"), (ids.MAP_DRAWN, "data")],
+        [
+            (ids.MAP_LEVEL, "value", "kreis"),
+            (ids.MAP_CATEGORY, "value", "ala"),
+            (ids.MAP_METRIC, "value", metric),
+            (ids.MAP_CLASSES, "value", "continuous"),
+            (ids.MAP_POINTS, "value", []),
+            (ids.MAP_REGION, "value", None),
+            (ids.snapshot("karte"), "value", snapshot_id),
+        ],
+        [(ids.MAP_DRAWN, "data", {"level": "kreis"}), (ids.URL, "search", "?level=kreis")],
+        [f"{ids.MAP_METRIC}.value"],
+    )
+
+
+def naive_round(client: Any, metric: str) -> tuple[float, int, int]:
+    return post(
+        client, [(NAIVE_GRAPH, "figure")], [(NAIVE_METRIC, "value", metric)], [],
+        [f"{NAIVE_METRIC}.value"],
+    )
+
+
+def add_naive_callback(app: Any, data: AtlasData, snapshot_id: int) -> None:
+    """The baseline: the whole figure, shapes included, on every metric change."""
+
+    @app.callback(Output(NAIVE_GRAPH, "figure"), Input(NAIVE_METRIC, "value"))
+    def naive(metric: str):
+        frame = map_frame(data, snapshot_id, "kreis", "ala")
+        return choropleth_figure(
+            frame, metric, category="ala", level="kreis", lang="de", geojson=geojson("kreis")
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: temporary demo)")
+    args = parser.parse_args()
+
+    url = args.db
+    if url is None:
+        from scrapers.demo import ensure_default  # only the benchmark builds demo data
+
+        url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='bench-callbacks-')) / 'atlas.sqlite'}"
+        ensure_default(store.connect(url))
+    app = create_app(url)
+    engine = store.connect(url)
+    snapshot = store.served_snapshot(engine)
+    if snapshot is None:
+        raise SystemExit("the store holds no snapshot")
+    snapshot_id = int(snapshot["id"])
+    add_naive_callback(app, AtlasData(engine), snapshot_id)
+    client = app.server.test_client()
+
+    shapes = client.get("/geo/kreis.geojson", headers={"Accept-Encoding": "gzip"})
+    # warm caches (metrics frames, geometry) so both sides are measured steady-state
+    app_round(client, "count", snapshot_id)
+    naive_round(client, "count")
+
+    results: dict[str, list[tuple[float, int, int]]] = {"app": [], "naive": []}
+    for _ in range(args.rounds):
+        for metric in METRICS:  # interleaved, so both see the same machine load
+            results["app"].append(app_round(client, metric, snapshot_id))
+            results["naive"].append(naive_round(client, metric))
+
+    def summary(rows: list[tuple[float, int, int]]) -> tuple[float, float, float]:
+        return (
+            statistics.median(r[0] for r in rows) * 1000,
+            statistics.median(r[1] for r in rows),
+            statistics.median(r[2] for r in rows),
+        )
+
+    app_ms, app_wire, app_raw = summary(results["app"])
+    naive_ms, naive_wire, naive_raw = summary(results["naive"])
+    n = len(results["app"])
+    print(f"Switching the metric at Kreis level (401 regions), median of {n} switches each")
+    print(f"snapshot {snapshot_id} ({snapshot['origin']}), metrics cycled: {', '.join(METRICS)}")
+    print(
+        f"geometry /geo/kreis.geojson, fetched once per level: "
+        f"{len(shapes.data) / 1024:8.1f} KiB on the wire"
+    )
+    print(f"{'callback':<36}{'server ms':>10}{'wire KiB':>10}{'JSON KiB':>10}")
+    print(f"{'app (Patch, values only)':<36}{app_ms:>10.1f}{app_wire / 1024:>10.1f}"
+          f"{app_raw / 1024:>10.1f}")
+    print(f"{'naive (whole figure with geometry)':<36}{naive_ms:>10.1f}{naive_wire / 1024:>10.1f}"
+          f"{naive_raw / 1024:>10.1f}")
+    print(
+        f"ratio naive/app: server time {naive_ms / app_ms:.1f}x, "
+        f"wire {naive_wire / app_wire:.1f}x, JSON {naive_raw / app_raw:.1f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
