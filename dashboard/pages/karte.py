@@ -30,6 +30,7 @@ from dashboard.geometry import url_path
 from dashboard.i18n import t
 from dashboard.pages.controls import dropdown, options, radio_group
 from dashboard.pages.details import details_panel
+from dashboard.pages.timeline import register_timeline, timeline, validation_components
 from dashboard.state import merge_query, parse_query
 
 KEY = "karte"
@@ -281,6 +282,7 @@ def layout(ctx: PageContext) -> html.Div:
         [
             html.H1(t("nav.karte", lang) + ": " + t("app.tagline", lang)),
             _controls(ctx, region),
+            timeline(ctx, KEY),
             single_box,
             compare_box,
             html.P(
@@ -334,6 +336,7 @@ def validation_layout() -> html.Div:
             *[dcc.Graph(id=ids.compare_graph(c)) for c in metrics.CATEGORIES],
             html.Section(id=ids.MAP_DETAILS),
             buttons.validation_slot(ids.MAP_EXPORT_SLOT),
+            validation_components(KEY),
             dcc.Store(id=ids.MAP_DRAWN),
             dcc.Store(id=ids.COMPARE_DRAWN),
             dcc.Link(id=ids.MAP_TABLE_LINK, href="/"),
@@ -347,6 +350,7 @@ def _changed() -> set[str]:
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
     buttons.register_export(app, data, ids.MAP_EXPORT_SLOT, from_url.karte_request)
+    register_timeline(app, data, KEY)
 
     @app.callback(
         Output(ids.MAP_GRAPH, "figure"),

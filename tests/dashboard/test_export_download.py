@@ -132,3 +132,30 @@ def test_the_table_export_button_downloads_the_csv_of_the_filtered_view(
     assert set(table["Land"].dropna()) == {"Sachsen"}
     assert table["Region"].iloc[-1] == "Sachsen insgesamt"
     assert len(table) == 13 + 1  # Sachsen's 13 Kreise and the total row, as on screen
+
+
+def test_the_karte_timeline_plays_through_the_snapshots_and_keeps_the_url(
+    downloading_browser, live_server
+):
+    """(Not a download, but the same browser: the Karte page's snapshot timeline.)"""
+    from selenium.webdriver.common.by import By
+
+    driver = downloading_browser
+    driver.get(live_server + "/karte?level=kreis")
+    play = wait_until(lambda: driver.find_elements(By.ID, "karte-timeline-play"))[0]
+
+    def source() -> str:
+        return driver.execute_script(
+            "const e = document.getElementById('shell-source-line'); return e ? e.innerText : ''"
+        )
+
+    wait_until(lambda: "01.12.2022" in source())
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", play)
+    play.click()
+    wait_until(lambda: "30.11.2021" in source())  # at the end, play starts over
+    assert "snapshot=" in driver.current_url
+    wait_until(lambda: "31.01.2022" in source())
+    wait_until(lambda: "01.12.2022" in source())
+    wait_until(lambda: play.get_attribute("aria-pressed") == "false")  # stops at the end
+    ids_in_url = driver.current_url.split("snapshot=")[1].split("&")[0]
+    assert ids_in_url.isdigit()
