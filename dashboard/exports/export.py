@@ -51,6 +51,7 @@ def _builder(request: ExportRequest) -> Callable[[Engine, ExportRequest], View]:
         return growth_views.region_change_view
     return {
         "verlauf": growth_views.series_view,
+        "laender": growth_views.laender_view,
         "wachstum": growth_views.growth_view,
         "aenderungen": growth_views.changes_view,
         "veraenderung": growth_views.region_change_view,

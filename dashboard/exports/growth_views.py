@@ -46,6 +46,18 @@ def series_view(engine: Engine, request: ExportRequest) -> View:
     )
 
 
+def laender_view(engine: Engine, request: ExportRequest) -> View:
+    """The same counts as small multiples, one panel per Land on a shared axis."""
+    view = series_view(engine, request)
+    series = growth.snapshot_counts(engine, request.category)
+    what = t(f"category.{request.category}", LANG)
+    view.title = f"{what}: Anzahl je Datenstand in jedem Land"
+    view.subtitle = f"Datenstände {view.provenance.date_label}"
+    view.figure = gf.laender_series_figure(series, LANG)
+    view.size = (1100, 1000)
+    return view
+
+
 def _pair(engine: Engine, request: ExportRequest):
     """Older and newer snapshot; without a base, the first comparable one (the page's default)."""
     current, base = snapshots_of(engine, request)

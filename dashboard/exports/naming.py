@@ -18,6 +18,7 @@ LEVEL_SLUGS = {"land": "laender", "kreis": "kreise"}
 EXTENSIONS = {"csv-de": "csv"}
 GROWTH_SLUGS = {
     "verlauf": "verlauf",
+    "laender": "verlauf-laender",
     "wachstum": "wachstum-nach-land",
     "aenderungen": "anbieter-neu-weg",
     "veraenderung": "veraenderung",

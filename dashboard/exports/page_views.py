@@ -57,6 +57,9 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
     where = f", {geodata.LAENDER.get(land, land)}" if land else ""
     title = f"{t(f'category.{request.category}', LANG)} – Kennzahlen {LEVEL_DATIVE[request.level]}"
     metric = request.metric if request.metric in tabelle.RANK_METRICS else "count"
+    if request.is_image:  # the ranking chart beside the grid
+        what = t(f"category.{request.category}", LANG)
+        title = f"{what} – Rangfolge {t(f'metric.{metric}', LANG)}, {LEVEL_DATIVE[request.level]}"
     return View(
         title=title + where,
         subtitle=level_subtitle(prov, request.level),

@@ -22,7 +22,7 @@ GEO_FORMATS = ("geojson", "gpkg")
 FORMATS = IMAGE_FORMATS + TABLE_FORMATS + GEO_FORMATS
 # What each Entwicklung view is: a chart (image formats) or a table (data formats), or both.
 CLASSES = ("continuous", "quantiles", "equal")
-GROWTH_VIEWS = ("verlauf", "wachstum", "aenderungen", "veraenderung")
+GROWTH_VIEWS = ("verlauf", "laender", "wachstum", "aenderungen", "veraenderung")
 
 _FORMATS_BY_PAGE = {
     "karte": FORMATS,
@@ -32,6 +32,7 @@ _FORMATS_BY_PAGE = {
 }
 _FORMATS_BY_GROWTH_VIEW = {
     "verlauf": IMAGE_FORMATS + TABLE_FORMATS,
+    "laender": IMAGE_FORMATS + TABLE_FORMATS,
     "wachstum": IMAGE_FORMATS + TABLE_FORMATS,
     "aenderungen": FORMATS,
     "veraenderung": FORMATS,

@@ -115,7 +115,7 @@ def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int =
     names = laender.drop_duplicates("region").sort_values("region")
     rows = math.ceil(len(names) / columns)
     fig = make_subplots(
-        rows=rows, cols=columns, shared_xaxes=True, shared_yaxes=True,
+        rows=rows, cols=columns, shared_xaxes="all", shared_yaxes="all",
         subplot_titles=names["region_name"].tolist(), vertical_spacing=0.08,
         horizontal_spacing=0.03,
     )

@@ -53,6 +53,7 @@ PAIR_NOTE = "entwicklung-pair-note"
 COMPARISON = "entwicklung-comparison"
 EXPORT_SLOTS = {
     "verlauf": ("entwicklung-export-verlauf", IMAGE_FORMATS + TABLE_FORMATS),
+    "laender": ("entwicklung-export-laender", IMAGE_FORMATS + TABLE_FORMATS),
     "wachstum": ("entwicklung-export-wachstum", IMAGE_FORMATS + TABLE_FORMATS),
     "veraenderung": ("entwicklung-export-veraenderung", FORMATS),
     "aenderungen": ("entwicklung-export-aenderungen", FORMATS),
@@ -266,6 +267,7 @@ def layout(ctx: PageContext) -> html.Div:
                     _export("verlauf", lang),
                     html.H3(tx("laender", lang)),
                     _graph(app, LAENDER, got[LAENDER], lang, tx("laender", lang)),
+                    _export("laender", lang),
                     _table_box(SERIES_TABLE, got[SERIES_TABLE], lang),
                 ],
                 className="growth-section",

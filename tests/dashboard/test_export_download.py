@@ -134,6 +134,17 @@ def test_the_table_export_button_downloads_the_csv_of_the_filtered_view(
     assert len(table) == 13 + 1  # Sachsen's 13 Kreise and the total row, as on screen
 
 
+def test_an_entwicklung_export_button_downloads_the_growth_chart_of_the_chosen_pair(
+    downloading_browser, live_server, downloads
+):
+    driver = downloading_browser
+    driver.get(live_server + "/entwicklung?base=1&metric=per_100k")
+    click_export(driver, "entwicklung-export-wachstum")
+    path = downloaded(downloads, "ala_wachstum-nach-land_2021-11-30_2022-12-01.png")
+    data = path.read_bytes()
+    assert struct.unpack(">II", data[16:24]) == (2200, 1520)
+
+
 def test_the_karte_timeline_plays_through_the_snapshots_and_keeps_the_url(
     downloading_browser, live_server
 ):
