@@ -97,44 +97,59 @@ def _data_bar(ctx: PageContext, page: str) -> html.Div:
 def frame(ctx: PageContext, page: str, pages: list[str], content: Any) -> list[Any]:
     """The children of the app root for one page."""
     banner, banner_hidden = demo_banner(ctx.snapshot, ctx.lang)
+    # everything sits in a landmark: header (with data state and demo banner), main, footer
     return [
-        html.A(
-            "Zum Inhalt springen" if ctx.lang == "de" else "Skip to content",
-            href=f"#{MAIN_ANCHOR}",
-            className="skip-link",
-        ),
         html.Header(
             [
+                html.A(
+                    "Zum Inhalt springen" if ctx.lang == "de" else "Skip to content",
+                    href=f"#{MAIN_ANCHOR}",
+                    className="skip-link",
+                ),
                 html.Div(
                     [
-                        html.P(t("app.title", ctx.lang), className="brand"),
-                        html.P(t("app.tagline", ctx.lang), className="tagline"),
+                        html.Div(
+                            [
+                                html.P(t("app.title", ctx.lang), className="brand"),
+                                html.P(t("app.tagline", ctx.lang), className="tagline"),
+                            ],
+                            className="brand-box",
+                        ),
+                        _nav(ctx, page, pages),
+                        html.Button(
+                            t("lang.switch", ctx.lang),
+                            id=ids.LANG_BUTTON,
+                            className="lang-button",
+                            lang="en" if ctx.lang == "de" else "de",
+                            **{"aria-label": t("lang.switch.label", ctx.lang)},
+                        ),
                     ],
-                    className="brand-box",
+                    className="site-header",
                 ),
-                _nav(ctx, page, pages),
-                html.Button(
-                    t("lang.switch", ctx.lang),
-                    id=ids.LANG_BUTTON,
-                    className="lang-button",
-                    lang="en" if ctx.lang == "de" else "de",
-                    **{"aria-label": t("lang.switch.label", ctx.lang)},
+                _data_bar(ctx, page),
+                html.Div(
+                    banner,
+                    id=ids.DEMO_BANNER,
+                    className="demo-banner",
+                    hidden=banner_hidden,
+                    role="note",
                 ),
+            ]
+        ),
+        html.Main(
+            [
+                html.Div(
+                    [html.P(n) for n in ctx.notices],
+                    id=ids.NOTICE,
+                    className="notice",
+                    hidden=not ctx.notices,
+                    role="status",
+                ),
+                content,
             ],
-            className="site-header",
+            id=MAIN_ANCHOR,
+            tabIndex="-1",
         ),
-        _data_bar(ctx, page),
-        html.Div(
-            banner, id=ids.DEMO_BANNER, className="demo-banner", hidden=banner_hidden, role="note"
-        ),
-        html.Div(
-            [html.P(n) for n in ctx.notices],
-            id=ids.NOTICE,
-            className="notice",
-            hidden=not ctx.notices,
-            role="status",
-        ),
-        html.Main(content, id=MAIN_ANCHOR, tabIndex="-1"),
         footer(ctx),
     ]
 
@@ -165,25 +180,37 @@ def embed_frame(ctx: PageContext, content: Any, page: str) -> list[Any]:
     banner, banner_hidden = demo_banner(ctx.snapshot, ctx.lang)
     full = ctx.path(page) + to_query(replace(ctx.state, embed=False))
     return [
-        html.Div(
-            banner, id=ids.DEMO_BANNER, className="demo-banner", hidden=banner_hidden, role="note"
-        ),
-        html.Div(
-            [html.P(n) for n in ctx.notices],
-            id=ids.NOTICE,
-            className="notice",
-            hidden=not ctx.notices,
-            role="status",
-        ),
-        html.Main(content, id=MAIN_ANCHOR, className="embed"),
-        html.P(
+        html.Main(
             [
-                html.Span(source_line(ctx.snapshot, ctx.lang), id=ids.SOURCE_LINE),
-                " · ",
-                html.A(geodata.attribution.BKG, href=geodata.attribution.BKG_URL),
-                " · ",
-                html.A(t("embed.open", ctx.lang), href=full, target="_blank"),
+                html.Div(
+                    banner,
+                    id=ids.DEMO_BANNER,
+                    className="demo-banner",
+                    hidden=banner_hidden,
+                    role="note",
+                ),
+                html.Div(
+                    [html.P(n) for n in ctx.notices],
+                    id=ids.NOTICE,
+                    className="notice",
+                    hidden=not ctx.notices,
+                    role="status",
+                ),
+                content,
             ],
-            className="source embed-source",
+            id=MAIN_ANCHOR,
+            className="embed",
+        ),
+        html.Footer(
+            html.P(
+                [
+                    html.Span(source_line(ctx.snapshot, ctx.lang), id=ids.SOURCE_LINE),
+                    " · ",
+                    html.A(geodata.attribution.BKG, href=geodata.attribution.BKG_URL),
+                    " · ",
+                    html.A(t("embed.open", ctx.lang), href=full, target="_blank"),
+                ],
+                className="source embed-source",
+            )
         ),
     ]

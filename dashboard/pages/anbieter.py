@@ -159,12 +159,11 @@ def layout(ctx: PageContext) -> html.Div:
                             ),
                             dcc.Input(
                                 id=ids.PROVIDER_SEARCH,
-                                type="search",
+                                type="text",
                                 value=s.q,
                                 debounce=0.3,
                                 placeholder=t("providers.search.placeholder", lang),
                                 className="search-input",
-                                autoComplete="off",
                             ),
                         ],
                         className="control search-control",
@@ -219,6 +218,8 @@ def layout(ctx: PageContext) -> html.Div:
                     "enableCellTextSelection": True,
                     "pagination": True,
                     "paginationPageSize": 50,
+                    # the size picker points aria-controls at a list that exists only when open
+                    "paginationPageSizeSelector": False,
                     "localeText": grid_locale(lang),
                 },
                 className="ag-theme-quartz atlas-grid",
