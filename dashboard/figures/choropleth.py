@@ -182,6 +182,7 @@ def _flat_trace(
     lang: str,
     category: str,
     geojson: Any,
+    line: dict[str, Any] | None = None,
 ) -> go.Choropleth:
     part = frame[mask]
     return go.Choropleth(
@@ -196,7 +197,7 @@ def _flat_trace(
         customdata=part["code"].tolist(),
         name=name,
         showlegend=True,
-        marker={"line": {"color": c.BORDER_COLOUR, "width": 0.5}},
+        marker={"line": line or {"color": c.BORDER_COLOUR, "width": 0.5}},
     )
 
 
@@ -325,6 +326,8 @@ def choropleth_figure(
             lang,
             category,
             geojson,
+            # white with a dark outline: visibly "no value", also in the legend
+            line={"color": "#1a1a1a", "width": 1.2},
         ),
         _fragile_trace(frame, metric, lang),
         _selected_trace(frame, selected, geojson),

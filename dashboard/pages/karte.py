@@ -262,7 +262,7 @@ def layout(ctx: PageContext) -> html.Div:
                 className="compare-cell",
             )
             for cat, fig in zip(metrics.CATEGORIES, compare_figures, strict=True)
-        ],
+        ] + [buttons.slot(buttons.COMPARE_SLOT, buttons.CHART_FORMATS, lang)],
         id=ids.MAP_COMPARE_BOX,
         hidden=not compare,
         className="compare-grid",
@@ -280,18 +280,32 @@ def layout(ctx: PageContext) -> html.Div:
     table_href = ctx.path("tabelle") + merge_query("?" + _query_of(ctx), region=None, provider=None)
     return html.Div(
         [
-            html.H1(t("nav.karte", lang) + ": " + t("app.tagline", lang)),
-            _controls(ctx, region),
-            timeline(ctx, KEY),
-            single_box,
-            compare_box,
-            html.P(
+            html.H1(t("karte.heading", lang)),
+            html.Div(
                 [
-                    t("map.keyboard_hint", lang),
-                    " ",
-                    dcc.Link(t("map.table_link", lang), href=table_href, id=ids.MAP_TABLE_LINK),
+                    html.Div(_controls(ctx, region), className="karte-side"),
+                    html.Div(
+                        [
+                            timeline(ctx, KEY),
+                            single_box,
+                            compare_box,
+                            html.P(
+                                [
+                                    t("map.keyboard_hint", lang),
+                                    " ",
+                                    dcc.Link(
+                                        t("map.table_link", lang),
+                                        href=table_href,
+                                        id=ids.MAP_TABLE_LINK,
+                                    ),
+                                ],
+                                className="hint",
+                            ),
+                        ],
+                        className="karte-main",
+                    ),
                 ],
-                className="hint",
+                className="karte-layout",
             ),
             html.Section(
                 details_panel(
@@ -337,6 +351,7 @@ def validation_layout() -> html.Div:
             html.Section(id=ids.MAP_DETAILS),
             buttons.validation_slot(ids.MAP_EXPORT_SLOT),
             validation_components(KEY),
+            buttons.validation_slot(buttons.COMPARE_SLOT),
             dcc.Store(id=ids.MAP_DRAWN),
             dcc.Store(id=ids.COMPARE_DRAWN),
             dcc.Link(id=ids.MAP_TABLE_LINK, href="/"),
@@ -351,6 +366,7 @@ def _changed() -> set[str]:
 def register_callbacks(app: Dash, data: AtlasData) -> None:
     buttons.register_export(app, data, ids.MAP_EXPORT_SLOT, from_url.karte_request)
     register_timeline(app, data, KEY)
+    buttons.register_export(app, data, buttons.COMPARE_SLOT, from_url.karte_compare_request)
 
     @app.callback(
         Output(ids.MAP_GRAPH, "figure"),
