@@ -29,6 +29,8 @@ _log = logging.getLogger(__name__)
 MAP_FORMATS = FORMATS  # the map as an image, its values as a table or with shapes
 TABLE_DATA_FORMATS = TABLE_FORMATS + GEO_FORMATS
 CHART_FORMATS = IMAGE_FORMATS
+# the Karte page's comparison view has no container of its own in dashboard.ids
+COMPARE_SLOT = "karte-compare-export-slot"
 
 FORMAT_LABELS = {
     "png": "PNG (Bild)",

@@ -38,9 +38,9 @@ def _builder(request: ExportRequest) -> Callable[[Engine, ExportRequest], View]:
     # imported here: each builder pulls in its page's figure code, which the CLI's --help and
     # request validation do not need
     if request.page == "karte" and request.base is None:
-        from dashboard.exports.map_views import map_view
+        from dashboard.exports.map_views import compare_view, map_view
 
-        return map_view
+        return compare_view if request.compare else map_view
     if request.page in ("tabelle", "anbieter"):
         from dashboard.exports import page_views
 

@@ -19,6 +19,15 @@ def karte_request(search: str | None, fmt: str) -> ExportRequest:
     )
 
 
+def karte_compare_request(search: str | None, fmt: str) -> ExportRequest:
+    """The Karte page's comparison of the three categories, as one image."""
+    s = _state(search)
+    return ExportRequest(
+        "karte", fmt, level=s.level, category=s.category, metric=s.metric, snapshot=s.snapshot,
+        classes=s.classes, compare=True,
+    )
+
+
 def tabelle_request(search: str | None, fmt: str) -> ExportRequest:
     s = _state(search)
     return ExportRequest(

@@ -28,6 +28,8 @@ GROWTH_SLUGS = {
 def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None = None) -> str:
     """Parts joined by "_": category, what, level, date(s), a dialect or filter suffix."""
     parts = [request.category if not request.all_categories else "alle"]
+    if request.compare:
+        parts = ["vergleich-ala-wfbm-ib"]
     if request.page == "karte" and request.base is not None:
         parts += [f"veraenderung-{METRIC_SLUGS[request.metric]}", LEVEL_SLUGS[request.level]]
     elif request.page == "karte":

@@ -42,7 +42,9 @@ def publish(fig: go.Figure, pub: Publication) -> go.Figure:
     axes = _has_axes(out)
     # charts need room under the plot for tick labels and the axis title
     top, bottom = 110, footer_height + (80 if axes else 20)
-    right = 190 if _has_colour_scale(out) else 30
+    if _has_colour_scale(out, "h"):  # colour bars under the maps, then the legend
+        bottom += 130
+    right = 190 if _has_colour_scale(out, "v") else 30
     left = max(_margin(out, "l"), 20, _category_label_width(out))
     if _is_horizontal_bar(out):
         # a fixed margin instead of automargin, so the footer can be aligned to the image edge
@@ -103,8 +105,14 @@ def _has_axes(fig: go.Figure) -> bool:
     return any(trace.type in {"scatter", "bar"} for trace in fig.data)
 
 
-def _has_colour_scale(fig: go.Figure) -> bool:
-    return any(trace.type in {"choroplethmap", "choropleth"} for trace in fig.data)
+def _has_colour_scale(fig: go.Figure, orientation: str) -> bool:
+    """Whether a trace shows a colour bar laid out `orientation` ("v" is Plotly's default)."""
+    return any(
+        trace.type in {"choroplethmap", "choropleth"}
+        and trace.showscale is not False
+        and (trace.colorbar.orientation or "v") == orientation
+        for trace in fig.data
+    )
 
 
 def _margin(fig: go.Figure, side: str) -> int:

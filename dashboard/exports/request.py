@@ -58,6 +58,7 @@ class ExportRequest:
     all_categories: bool = False  # Anbieter: category filter "alle"
     classes: str = "continuous"  # Karte colour steps: continuous | quantiles | equal
     points: bool = False  # Karte: providers drawn as points
+    compare: bool = False  # Karte: the three categories side by side (images only)
     per_100k: bool = False  # Entwicklung: growth and change per 100,000 instead of absolute
     scale: float = 2.0  # PNG pixel density (2 = twice the layout size)
 
@@ -84,7 +85,14 @@ def checked(request: ExportRequest) -> ExportRequest:
         raise ExportError(
             f"Format {request.format!r} gibt es für {where} nicht; erlaubt: {', '.join(allowed)}."
         )
-    if metric in ("ala_share", "ala_per_wfbm") and request.category != "ala":
+    if request.compare and (request.page != "karte" or request.format not in IMAGE_FORMATS):
+        raise ExportError(
+            f"Den Vergleich der drei Arten gibt es nur als Karte: {', '.join(IMAGE_FORMATS)}."
+        )
+    if request.compare and request.base is not None:
+        raise ExportError("Vergleich der drei Arten und Veränderungskarte gehen nicht zugleich.")
+    ala_only = metric in ("ala_share", "ala_per_wfbm")
+    if ala_only and request.category != "ala" and not request.compare:
         raise ExportError(f"Kennzahl {metric!r} gibt es nur für die Art 'ala'.")
     if request.land is not None and not (len(request.land) == 2 and request.land.isdigit()):
         raise ExportError(f"Land {request.land!r} ist kein zweistelliger Landesschlüssel (01–16).")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import geopandas as gpd
 import openpyxl
@@ -169,3 +170,19 @@ def test_a_comparison_of_a_snapshot_with_itself_is_refused(demo_engine, demo_ids
     )
     with pytest.raises(ExportError, match="zwei verschiedene Datenstände"):
         export_view(demo_engine, request)
+
+
+def test_the_comparison_of_the_three_kinds_is_one_image_with_three_maps(demo_engine):
+    request = ExportRequest("karte", "svg", "land", "ala", "per100k", compare=True)
+    exported = export_view(demo_engine, request)
+    assert exported.filename == "vergleich-ala-wfbm-ib_je-100k_laender_2022-12-01.svg"
+    text = exported.content.decode("utf-8")
+    for name in ("Andere Leistungsanbieter (aLA)", "Werkstätten (WfbM)", "Inklusionsbetriebe"):
+        assert name in text
+    assert sorted(re.findall(r'<g class="geo (geo\d*)"', text)) == ["geo", "geo2", "geo3"]
+    assert ATTRIBUTIONS[1] in text
+
+
+def test_the_comparison_exists_only_as_an_image(demo_engine):
+    with pytest.raises(ExportError, match="nur als Karte"):
+        export_view(demo_engine, ExportRequest("karte", "csv", compare=True))
