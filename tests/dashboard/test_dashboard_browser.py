@@ -320,3 +320,19 @@ def test_screenshots_of_the_map(page, artifacts_dir, name, query, graph):
     path = artifacts_dir / f"{name}.png"
     page.driver.save_screenshot(str(path))
     assert path.stat().st_size > 20_000
+
+
+def test_the_back_button_returns_to_the_previous_view(page, browser):
+    page.open("/karte?level=kreis")
+    page.wait_for_map()
+    page.wait_idle()
+    click_radio(page, "karte-metric", "per_100k")
+    page.wait_for(lambda d: "metric=per_100k" in d.current_url)
+    page.wait_for(lambda d: map_meta(page).get("metric") == "per_100k")
+    page.wait_idle()
+    browser.back()
+    page.wait_for(lambda d: "metric=per_100k" not in d.current_url)
+    page.wait_for_map()
+    page.wait_for(lambda d: map_meta(page).get("metric") == "count")
+    checked = page.js("return document.querySelector('#karte-metric input:checked').value")
+    assert checked == "count" and map_meta(page)["level"] == "kreis"

@@ -109,3 +109,18 @@ def test_debug_is_off_and_responses_are_compressed(app, client):
     ) == "gzip"
     assert page.headers.get("Content-Encoding") == "gzip"
     assert '<html lang="de">' in gzip.decompress(page.data).decode()
+
+
+def test_an_empty_store_gives_pages_with_a_notice_not_an_error(tmp_path, dash_post):
+    from dashboard import create_app
+
+    app = create_app(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    client = app.server.test_client()
+    for path in ("/karte", "/tabelle", "/anbieter", "/quellen"):
+        response = dash_post(
+            client, [(ids.ROOT, "children"), (ids.ROOT, "lang")],
+            [(ids.URL, "pathname", path), (ids.LANG_STORE, "data", None)],
+            [(ids.URL, "search", "?level=kreis")], [f"{ids.URL}.pathname"],
+        )
+        assert response.status_code == 200, path
+        assert "noch keinen Datenstand" in json.dumps(body_of(response), ensure_ascii=False)
