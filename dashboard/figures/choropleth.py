@@ -306,9 +306,11 @@ def choropleth_figure(
     provider: dict[str, Any] | None = None,
     title: str | None = None,
     height: int = 560,
+    compact: bool = False,
 ) -> go.Figure:
     """The map. `frame`: region metrics (with `lon`, `lat` of a point inside each region for
-    the caution marks); `points`: providers to draw, if any; `provider`: one to highlight."""
+    the caution marks); `points`: providers to draw, if any; `provider`: one to highlight.
+    `compact` (narrow maps side by side): colour bar below the map, legend at the top."""
     if metric not in m.METRICS:
         raise ValueError(f"metric must be one of {', '.join(m.METRICS)}, not {metric!r}")
     none_colour = c.SOME_COLOUR if metric == "none_here" else c.NONE_COLOUR
@@ -363,7 +365,24 @@ def choropleth_figure(
         hoverlabel={"bgcolor": "#ffffff", "font": {"color": "#000000"}},
         meta={"level": level, "metric": metric, "category": category, "classes": classes},
     )
+    if compact:
+        _compact(figure)
     return figure
+
+
+def _compact(figure: go.Figure) -> None:
+    """Colour bar horizontal under the map, legend under the title: a narrow map keeps its
+    width for Germany."""
+    values = figure.data[TRACES.index("values")]
+    if values.showscale:
+        values.colorbar.update(
+            orientation="h", x=0.5, xanchor="center", y=0.0, yanchor="top", len=0.9,
+            thickness=10, title={"side": "top"},
+        )
+    figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 40, "b": 80},
+        legend={"orientation": "h", "yanchor": "top", "y": 1.0, "x": 0.0},
+    )
 
 
 def empty_map(message: str, height: int = 560) -> go.Figure:

@@ -35,7 +35,7 @@ from dashboard.state import merge_query, parse_query
 
 KEY = "karte"
 SINGLE_HEIGHT = 620
-COMPARE_HEIGHT = 480
+COMPARE_HEIGHT = 540
 
 
 def _points(data: AtlasData, snapshot_id: int, category: str, on: bool):
@@ -60,6 +60,7 @@ def build_map(
     provider_id: str | None = None,
     height: int = SINGLE_HEIGHT,
     title: str | None = None,
+    compact: bool = False,
 ):
     """The map figure as the app shows it (geometry by URL)."""
     if snapshot_id is None:
@@ -79,6 +80,7 @@ def build_map(
         provider=provider,
         title=title,
         height=height,
+        compact=compact,
     )
 
 
@@ -123,14 +125,18 @@ def _provider_ok(ctx: PageContext) -> str | None:
     return provider_id
 
 
-def _graph(app: Dash, component_id: str, figure: Any, lang: str, label: str) -> html.Figure:
-    """The graph inside a <figure> whose caption says what it shows (for screen readers)."""
+def _graph(
+    app: Dash, component_id: str, figure: Any, lang: str, label: str, height: int = SINGLE_HEIGHT
+) -> html.Figure:
+    """The graph inside a <figure> whose caption says what it shows (for screen readers).
+    Responsive graphs take their container's size, so the height is set on the container."""
     graph = dcc.Graph(
         id=component_id,
         figure=figure,
         className="map-graph",
         config=graph_config(app.get_asset_url("topojson/"), lang, filename="ala-atlas-karte"),
         responsive=True,
+        style={"height": f"{height}px"},
     )
     return html.Figure(
         [html.Figcaption(label, className="visually-hidden"), graph], className="graph-figure"
@@ -151,7 +157,8 @@ def _compare_figures(ctx: PageContext, region: str | None) -> list[Any]:
             lang=s.lang,
             region=region,
             height=COMPARE_HEIGHT,
-            title=t(f"category.{cat}", s.lang),
+            title=t(f"category.{cat}.short", s.lang),
+            compact=True,
         )
         for cat in metrics.CATEGORIES
     ]
@@ -258,6 +265,7 @@ def layout(ctx: PageContext) -> html.Div:
                     fig,
                     lang,
                     t("map.aria", lang, title=t(f"category.{cat}", lang)),
+                    height=COMPARE_HEIGHT,
                 ),
                 className="compare-cell",
             )
@@ -447,7 +455,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
                 lang=state.lang,
                 region=region,
                 height=COMPARE_HEIGHT,
-                title=t(f"category.{cat}", state.lang),
+                title=t(f"category.{cat}.short", state.lang),
+                compact=True,
             )
             for cat in metrics.CATEGORIES
         ]
