@@ -414,7 +414,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             # same category, snapshot and language: hover texts stand, send values only
             return value_patch(figure, keys=METRIC_KEYS), no_update
         if changed == {ids.MAP_REGION}:
-            return value_patch(figure, ("selected",)), no_update
+            return value_patch(figure, ("selected", "provider")), no_update
         if changed == {ids.MAP_POINTS}:
             return value_patch(figure, ("points", "provider")), no_update
         return value_patch(figure), no_update
@@ -479,28 +479,39 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
 
     @app.callback(
         Output(ids.MAP_REGION, "value", allow_duplicate=True),
+        Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.MAP_GRAPH, "clickData"),
         *[Input(ids.compare_graph(c), "clickData") for c in metrics.CATEGORIES],
         State(ids.MAP_LEVEL, "value"),
         State(ids.snapshot(KEY), "value"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )
     def click_region(*args):
-        level, snapshot_id = args[-2], args[-1]
+        """A click on a region opens it; a click on a provider point opens its region and
+        marks the provider (star on the map, highlighted row with its source link)."""
+        level, snapshot_id, search = args[-3], args[-2], args[-1]
         click = cbx.triggered[0]["value"] if cbx.triggered else None
         if not click or not click.get("points"):
-            return no_update
+            return no_update, no_update
         point = click["points"][0]
         code = point.get("location") or point.get("customdata")
         if isinstance(code, list):
             code = code[0] if code else None
+        provider_id = None
         if point.get("curveNumber") in (TRACES.index("points"), TRACES.index("provider")):
             snapshot, _ = data.resolve(snapshot_id)
             found = find_provider(data, int(snapshot["id"]), str(code)) if snapshot else None
             key = "kreis_ars" if level == "kreis" else "land_code"
+            provider_id = found.get("source_id") if found else None
             code = found.get(key) if found else None
         codes = set(data.regions(level)["code"])
-        return code if code in codes else no_update
+        if code not in codes:
+            return no_update, no_update
+        state, _ = parse_query(search)
+        if state.provider == provider_id:
+            return code, no_update
+        return code, merge_query(search, provider=provider_id, region=code)
 
     @app.callback(
         Output(ids.MAP_DETAILS, "children"),

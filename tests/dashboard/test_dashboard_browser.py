@@ -322,3 +322,34 @@ def test_screenshots_of_the_map(page, browser, artifacts_dir, name, query, graph
     finally:
         browser.set_window_size(1400, 1000)
     assert path.stat().st_size > 20_000
+
+
+def test_clicking_a_provider_point_marks_it_and_lists_it_with_its_source_link(page, demo_engine):
+    from urllib.parse import parse_qs, urlsplit
+
+    from selenium.webdriver import ActionChains
+
+    page.open("/karte?level=kreis&points=1")
+    page.wait_for_map()
+    page.wait_idle()
+    point = page.js(
+        f"const layers = Array.from({GD}.querySelectorAll('.scatterlayer > g.trace'));"
+        "const most = layers.sort((a, b) => b.querySelectorAll('path.point').length"
+        " - a.querySelectorAll('path.point').length)[0];"
+        "const pts = most.querySelectorAll('path.point');"
+        "return pts[Math.floor(pts.length / 2)];"
+    )
+    ActionChains(page.driver).move_to_element(point).click().perform()
+    page.wait_for(lambda d: "provider=" in d.current_url)
+    chosen = parse_qs(urlsplit(page.driver.current_url).query)["provider"][0]
+    page.wait_for(lambda d: page.js(f"return {GD}._fullData[6].customdata") == [chosen])
+    sid = int(store.served_snapshot(demo_engine)["id"])
+    providers = store.load_providers(demo_engine, sid)
+    row = providers[providers["source_id"] == chosen].iloc[0]
+    page.wait_for_text(f"Details: {row['kreis']}")
+    highlighted = page.wait_for(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#karte-details tr.highlight")
+    )
+    assert row["name"] in highlighted.text
+    link = highlighted.find_element(By.TAG_NAME, "a")
+    assert link.get_attribute("href") == row["source_url"]
