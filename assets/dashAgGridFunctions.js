@@ -11,3 +11,9 @@ dagfuncs.atlasNumber = function (value, lang, decimals) {
     maximumFractionDigits: decimals,
   }).format(value);
 };
+
+// Tab leaves the grid instead of walking through every cell (arrow keys move between cells),
+// so keyboard users are not trapped in a table of hundreds of rows.
+dagfuncs.atlasTabOut = function () {
+  return false;
+};

@@ -221,6 +221,7 @@ def layout(ctx: PageContext) -> html.Div:
                     # the size picker points aria-controls at a list that exists only when open
                     "paginationPageSizeSelector": False,
                     "localeText": grid_locale(lang),
+                    "tabToNextCell": {"function": "atlasTabOut(params)"},
                 },
                 className="ag-theme-quartz atlas-grid",
                 style={"height": "560px", "width": "100%"},

@@ -154,6 +154,7 @@ def layout(ctx: PageContext) -> html.Div:
             "suppressColumnVirtualisation": True,
             "enableCellTextSelection": True,
             "localeText": grid_locale(lang),
+            "tabToNextCell": {"function": "atlasTabOut(params)"},
         },
         className="ag-theme-quartz atlas-grid",
         style={"height": "620px", "width": "100%"},

@@ -353,3 +353,31 @@ def test_clicking_a_provider_point_marks_it_and_lists_it_with_its_source_link(pa
     assert row["name"] in highlighted.text
     link = highlighted.find_element(By.TAG_NAME, "a")
     assert link.get_attribute("href") == row["source_url"]
+
+
+def test_a_provider_can_be_chosen_with_the_keyboard(page):
+    page.open("/anbieter?pcat=ala")
+    page.wait_for(lambda d: d.find_element(By.CSS_SELECTOR, "#anbieter-grid .ag-row"))
+    box = page.driver.find_element(By.ID, "anbieter-search")
+    box.click()  # start from the search field, then keyboard only
+    active = page.driver.switch_to.active_element
+    for _ in range(12):
+        active.send_keys(Keys.TAB)
+        active = page.driver.switch_to.active_element
+        if page.js("return !!document.activeElement.closest('#anbieter-grid')"):
+            break
+    assert page.js("return !!document.activeElement.closest('#anbieter-grid')")
+    active.send_keys(Keys.ARROW_DOWN)
+    page.driver.switch_to.active_element.send_keys(Keys.SPACE)
+    link = page.wait_for(lambda d: d.find_element(By.ID, "anbieter-show-on-map"))
+    page.wait_for(lambda d: link.is_displayed())
+    page.driver.switch_to.active_element.send_keys(Keys.TAB)
+    # the link is the next stop after the grid, and Enter follows it
+    for _ in range(10):
+        if page.driver.switch_to.active_element.get_attribute("id") == "anbieter-show-on-map":
+            break
+        page.driver.switch_to.active_element.send_keys(Keys.TAB)
+    assert page.driver.switch_to.active_element.get_attribute("id") == "anbieter-show-on-map"
+    page.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    page.wait_for_map()
+    page.wait_for(lambda d: "provider=" in d.current_url)
