@@ -1,4 +1,6 @@
-// AG Grid keeps empty containers with role="rowgroup" (sticky rows, full-width rows) in the
+// Accessibility repairs of third-party markup, applied whenever the DOM changes.
+//
+// 1. AG Grid keeps empty containers with role="rowgroup" (sticky rows, full-width rows) in the
 // DOM. A rowgroup without rows breaks ARIA's required-children rule and confuses screen
 // readers, so an empty one is presented as nothing until rows arrive.
 (function () {
@@ -14,6 +16,14 @@
       }
     });
   }
+  // 2. plotly.js parks an invisible measuring <svg id="js-plotly-tester"> at the end of
+  //    <body>, outside every landmark; it carries no content, so hide it from assistive tech.
+  function hideTester() {
+    var tester = document.getElementById("js-plotly-tester");
+    if (tester && tester.getAttribute("aria-hidden") !== "true") {
+      tester.setAttribute("aria-hidden", "true");
+    }
+  }
   var pending = false;
   new MutationObserver(function () {
     if (pending) return;
@@ -21,6 +31,7 @@
     window.requestAnimationFrame(function () {
       pending = false;
       fix(document);
+      hideTester();
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
 })();
