@@ -26,7 +26,7 @@ FLAGS = (
     "--no-first-run", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--window-size=1400,1000",
 )
-WAIT_S = 60
+WAIT_S = 120  # a PNG export starts Chromium and renders 401 shapes; slow on a busy machine
 
 
 @pytest.fixture(scope="module")
