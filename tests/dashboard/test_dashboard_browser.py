@@ -381,3 +381,30 @@ def test_a_provider_can_be_chosen_with_the_keyboard(page):
     page.driver.switch_to.active_element.send_keys(Keys.ENTER)
     page.wait_for_map()
     page.wait_for(lambda d: "provider=" in d.current_url)
+
+
+def test_the_comparison_shows_three_kinds_and_follows_the_metric(page, demo_engine):
+    sid = int(store.served_snapshot(demo_engine)["id"])
+    page.open("/karte?level=kreis&view=compare")
+    for cat in ("ala", "wfbm", "ib"):
+        page.wait_for_map(f"karte-compare-{cat}")
+    assert page.js("return document.querySelector('#karte-single').hidden") is True
+
+    def metrics_shown() -> list:
+        return page.js(
+            "return ['ala','wfbm','ib'].map(c => document.querySelector("
+            "'#karte-compare-' + c + ' .js-plotly-plot').layout.meta.metric);"
+        )
+
+    click_radio(page, "karte-metric", "per_100k")
+    page.wait_for(lambda d: metrics_shown() == ["per_100k"] * 3)
+    for cat in ("ala", "wfbm", "ib"):
+        expected = store.region_metrics(demo_engine, sid, "kreis", cat)
+        coloured = page.js(
+            "return document.querySelector('#karte-compare-' + arguments[0] +"
+            " ' .js-plotly-plot')._fullData[1].z.filter(v => v !== null).length;",
+            cat,
+        )
+        assert coloured == int(expected["count"].gt(0).sum())
+    assert page.js("return performance.getEntriesByType('resource')"
+                   ".filter(e => e.name.includes('/geo/kreis.geojson')).length") == 1
