@@ -7,6 +7,10 @@ functions only encode it. Every file names source, snapshot and dates:
 - XLSX: the table on sheet "Daten", the header lines on sheet "Quelle".
 - GeoJSON: top-level foreign members `name` and `metadata` (readers ignore them).
 - GeoPackage: a second, non-spatial layer "quelle" and the GPKG layer description.
+
+Text from the source is not trusted: a provider name like "=HYPERLINK(…)" must stay text.
+XLSX cells that start with "=" are stored as strings, not formulas; in CSV (which Excel
+evaluates on opening) such values get a leading apostrophe, the usual neutral prefix.
 """
 
 from __future__ import annotations
@@ -43,15 +47,42 @@ def header_block(title: str, prov: Provenance, with_plz: bool, sep: str) -> str:
     return out.getvalue()
 
 
+def defuse(value: object) -> object:
+    """A text value Excel would run as a formula, with a leading apostrophe; else unchanged."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value[0] in "=@\t\r" or (value[0] in "+-" and not _is_number(value)):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", ".").replace(" ", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _defused(df: pd.DataFrame) -> pd.DataFrame:
+    text = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
+    if not text:
+        return df
+    out = df.copy()
+    for column in text:
+        out[column] = out[column].map(defuse)
+    return out
+
+
 def to_csv(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
     """UTF-8 with BOM (so Excel reads umlauts), comma-separated, decimal point."""
-    body = df.to_csv(index=False, lineterminator="\r\n")
+    body = _defused(df).to_csv(index=False, lineterminator="\r\n")
     return (BOM + header_block(title, prov, with_plz, ",") + body).encode("utf-8")
 
 
 def to_csv_de(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
     """The German-Excel dialect: semicolon-separated, decimal comma, UTF-8 with BOM."""
-    body = df.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+    body = _defused(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
     return (BOM + header_block(title, prov, with_plz, ";") + body).encode("utf-8")
 
 
@@ -63,6 +94,10 @@ def to_xlsx(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = Fal
         df.to_excel(writer, sheet_name=DATA_SHEET, index=False)
         source.to_excel(writer, sheet_name=SOURCE_SHEET, index=False)
         sheet = writer.sheets[DATA_SHEET]
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.data_type == "f":  # text from the source that looks like a formula
+                    cell.data_type = "s"
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
         for column_cells in sheet.columns:

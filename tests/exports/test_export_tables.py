@@ -108,3 +108,18 @@ def test_empty_table_still_writes_header_and_columns(
     back = read_export_csv(tables.to_csv(empty, TITLE, demo_provenance))
     assert list(back.columns) == list(umlaut_table.columns) and back.empty
     assert isinstance(back, pd.DataFrame)
+
+
+def test_text_that_looks_like_a_formula_stays_text(demo_provenance, read_export_csv):
+    hostile = pd.DataFrame(
+        {"Name": ["=HYPERLINK(\"http://x\",\"klick\")", "@SUM(A1)", "+49 351 1", "Müller"],
+         "Anzahl": [1, 2, 3, 4], "Wert": [-1.5, 0.0, 2.0, 3.0]}
+    )
+    book = openpyxl.load_workbook(io.BytesIO(tables.to_xlsx(hostile, TITLE, demo_provenance)))
+    cells = [row[0] for row in book["Daten"].iter_rows(min_row=2)]
+    assert [c.data_type for c in cells] == ["s", "s", "s", "s"]
+    assert cells[0].value == "=HYPERLINK(\"http://x\",\"klick\")"
+    back = read_export_csv(tables.to_csv(hostile, TITLE, demo_provenance))
+    assert back["Name"].tolist()[:2] == ["'=HYPERLINK(\"http://x\",\"klick\")", "'@SUM(A1)"]
+    assert back["Name"].tolist()[2:] == ["+49 351 1", "Müller"]
+    assert back["Wert"].tolist() == [-1.5, 0.0, 2.0, 3.0]
