@@ -48,7 +48,10 @@ def snapshots_of(engine: Engine, request: ExportRequest) -> tuple[dict[str, Any]
     if request.snapshot is None:
         current = store.served_snapshot(engine)
         if current is None:
-            raise ExportError("Es gibt noch keinen Datenstand zum Exportieren.")
+            raise ExportError(
+                "Es gibt noch keinen Datenstand zum Exportieren "
+                "(make run legt die Beispieldaten an, python -m scrapers scrape echte)."
+            )
     else:
         current = _snapshot(engine, request.snapshot)
     base = _snapshot(engine, request.base) if request.base is not None else None

@@ -63,3 +63,14 @@ def test_bad_choices_exit_non_zero_with_one_line(db_url, tmp_path, args, message
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
     assert not (tmp_path / "x").exists()
+
+
+def test_an_empty_store_is_a_one_line_error(tmp_path):
+    result = run_cli("--page", "karte", "--format", "csv", "--out", str(tmp_path),
+                     db_url=f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: Es gibt noch keinen Datenstand zum Exportieren (make run legt die "
+        "Beispieldaten an, python -m scrapers scrape echte)."
+    ]
+    assert list(tmp_path.glob("*.csv")) == []
