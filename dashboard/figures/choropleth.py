@@ -78,7 +78,7 @@ def _with_gaps(values: pd.Series, shown: pd.Series) -> list[float | None]:
 
 
 def _base_trace(
-    frame: pd.DataFrame, colour: str, name: str, lang: str, category: str, geojson: Any
+    frame: pd.DataFrame, colour: str, name: str, hover: pd.Series, geojson: Any
 ) -> go.Choropleth:
     """Every region in one flat colour, under the value trace."""
     return go.Choropleth(
@@ -88,7 +88,7 @@ def _base_trace(
         z=[0] * len(frame),
         colorscale=c.flat_scale(colour),
         showscale=False,
-        hovertext=region_hover(frame, category, lang).tolist(),
+        hovertext=hover.tolist(),
         hoverinfo="text",
         customdata=frame["code"].tolist(),
         name=name,
@@ -98,7 +98,7 @@ def _base_trace(
 
 
 def _value_trace(
-    frame: pd.DataFrame, metric: str, category: str, lang: str, classes: str, geojson: Any
+    frame: pd.DataFrame, metric: str, hover: pd.Series, lang: str, classes: str, geojson: Any
 ) -> go.Choropleth:
     spec = m.SPECS[metric]
     values = m.metric_values(frame, metric)
@@ -109,7 +109,7 @@ def _value_trace(
         geojson=geojson,
         featureidkey="properties.code",
         locations=frame["code"].tolist(),
-        hovertext=region_hover(frame, category, lang).tolist(),
+        hovertext=hover.tolist(),
         hoverinfo="text",
         customdata=frame["code"].tolist(),
         marker={"line": {"color": c.BORDER_COLOUR, "width": 0.5}},
@@ -179,8 +179,7 @@ def _flat_trace(
     mask: pd.Series,
     colour: str,
     name: str,
-    lang: str,
-    category: str,
+    hover: pd.Series,
     geojson: Any,
     line: dict[str, Any] | None = None,
 ) -> go.Choropleth:
@@ -192,7 +191,7 @@ def _flat_trace(
         z=np.zeros(len(part)).tolist(),
         colorscale=c.flat_scale(colour),
         showscale=False,
-        hovertext=region_hover(frame, category, lang)[mask].tolist(),
+        hovertext=hover[mask].tolist(),
         hoverinfo="text",
         customdata=part["code"].tolist(),
         name=name,
@@ -317,16 +316,16 @@ def choropleth_figure(
     none_name = t("map.some_metric" if metric == "none_here" else "map.none", lang)
     if metric in ("ala_share", "ala_per_wfbm"):
         none_name = t("map.none", lang) + " (aLA)"
+    hover = region_hover(frame, category, lang)  # once: three traces share it
     traces = [
-        _base_trace(frame, none_colour, none_name, lang, category, geojson),
-        _value_trace(frame, metric, category, lang, classes, geojson),
+        _base_trace(frame, none_colour, none_name, hover, geojson),
+        _value_trace(frame, metric, hover, lang, classes, geojson),
         _flat_trace(
             frame,
             m.undefined_mask(frame, metric),
             c.UNDEFINED_COLOUR,
             t("map.undefined", lang),
-            lang,
-            category,
+            hover,
             geojson,
             # white with a dark outline: visibly "no value", also in the legend
             line={"color": "#1a1a1a", "width": 1.2},

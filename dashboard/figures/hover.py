@@ -12,26 +12,33 @@ from dashboard.i18n import fmt_number, t
 
 def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:
     """One label per region: name, kind and Land, then every metric of the category."""
-    fragile = m.fragile_mask(frame, "per_100k")
+    fragile = m.fragile_mask(frame, "per_100k").to_numpy()
+    short = t(f"category.{category}.short", lang)
+    rate_label, share_label = t("hover.rate", lang), t("hover.share", lang)
+    ratio_label, people_label = t("hover.ratio", lang), t("hover.population", lang)
+    bez = frame["bez"] if "bez" in frame else pd.Series(None, index=frame.index)
+    land = frame["land"] if "land" in frame else pd.Series(None, index=frame.index)
+    columns = zip(
+        frame["name"].to_numpy(), bez.to_numpy(), land.to_numpy(), frame["count"].to_numpy(),
+        frame["per_100k"].to_numpy(), frame["ala_share"].to_numpy(),
+        frame["ala_per_wfbm"].to_numpy(), frame["population"].to_numpy(), fragile,
+        strict=True,
+    )
     lines = []
-    for i, row in enumerate(frame.itertuples(index=False)):
-        head = f"<b>{esc(row.name)}</b>"
-        bez = getattr(row, "bez", None)
-        if isinstance(bez, str) and bez and bez != row.name:
-            head += f" ({esc(bez)})"
+    for name, kind, land_name, count, rate, share, ratio, people, small in columns:
+        head = f"<b>{esc(name)}</b>"
+        if isinstance(kind, str) and kind and kind != name:
+            head += f" ({esc(kind)})"
         parts = [head]
-        land = getattr(row, "land", None)
-        if isinstance(land, str) and land and land != row.name:
-            parts.append(esc(land))
-        parts.append(f"{t(f'category.{category}.short', lang)}: {fmt_number(row.count, lang)}")
-        rate = fmt_number(row.per_100k, lang, 2)
-        if fragile.iloc[i]:
-            rate += " ⚠"
-        parts.append(f"{t('hover.rate', lang)}: {rate}")
-        share = row.ala_share * 100 if pd.notna(row.ala_share) else None
-        parts.append(f"{t('hover.share', lang)}: {fmt_number(share, lang, 1)} %")
-        parts.append(f"{t('hover.ratio', lang)}: {fmt_number(row.ala_per_wfbm, lang, 2)}")
-        parts.append(f"{t('hover.population', lang)}: {fmt_number(row.population, lang)}")
+        if isinstance(land_name, str) and land_name and land_name != name:
+            parts.append(esc(land_name))
+        parts.append(f"{short}: {fmt_number(int(count), lang)}")
+        rate_text = fmt_number(float(rate), lang, 2) + (" ⚠" if small else "")
+        parts.append(f"{rate_label}: {rate_text}")
+        percent = float(share) * 100 if pd.notna(share) else None
+        parts.append(f"{share_label}: {fmt_number(percent, lang, 1)} %")
+        parts.append(f"{ratio_label}: {fmt_number(float(ratio), lang, 2)}")
+        parts.append(f"{people_label}: {fmt_number(int(people), lang)}")
         lines.append("<br>".join(parts))
     return pd.Series(lines, index=frame.index, dtype="object")
 
