@@ -102,7 +102,7 @@ def frame(ctx: PageContext, page: str, pages: list[str], content: Any) -> list[A
         html.Header(
             [
                 html.A(
-                    "Zum Inhalt springen" if ctx.lang == "de" else "Skip to content",
+                    t("skip.main", ctx.lang),
                     href=f"#{MAIN_ANCHOR}",
                     className="skip-link",
                 ),
