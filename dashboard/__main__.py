@@ -47,6 +47,7 @@ def cli() -> None:
 @click.option("--service", default=None, help="anbieter: only providers with this service")
 @click.option("--all-categories", is_flag=True, help="anbieter: all three kinds")
 @click.option("--scale", type=float, default=2.0, show_default=True, help="PNG pixel density")
+@click.option("--lang", default="de", show_default=True, help="de | en: language of the file")
 @click.option("--db", default=None, help="database URL (default: DATABASE_URL or data/)")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="file to write, or a folder for the descriptive default name")

@@ -15,6 +15,7 @@ def karte_request(search: str | None, fmt: str) -> ExportRequest:
     s = _state(search)
     return ExportRequest(
         "karte", fmt, level=s.level, category=s.category, metric=s.metric, snapshot=s.snapshot,
+        lang=s.lang,
         classes=s.classes, points=s.points,
     )
 
@@ -24,6 +25,7 @@ def karte_compare_request(search: str | None, fmt: str) -> ExportRequest:
     s = _state(search)
     return ExportRequest(
         "karte", fmt, level=s.level, category=s.category, metric=s.metric, snapshot=s.snapshot,
+        lang=s.lang,
         classes=s.classes, compare=True,
     )
 
@@ -32,7 +34,7 @@ def tabelle_request(search: str | None, fmt: str) -> ExportRequest:
     s = _state(search)
     return ExportRequest(
         "tabelle", fmt, level=s.level, category=s.category, metric=s.metric,
-        snapshot=s.snapshot, land=s.land,
+        snapshot=s.snapshot, lang=s.lang, land=s.land,
     )
 
 
@@ -40,7 +42,7 @@ def anbieter_request(search: str | None, fmt: str) -> ExportRequest:
     s = _state(search)
     return ExportRequest(
         "anbieter", fmt, category=s.pcat or "ala", all_categories=s.pcat is None,
-        snapshot=s.snapshot, land=s.pland, search=s.q or None, service=s.service,
+        snapshot=s.snapshot, lang=s.lang, land=s.pland, search=s.q or None, service=s.service,
     )
 
 
@@ -52,6 +54,7 @@ def entwicklung_request(view: str):
         return ExportRequest(
             "entwicklung", fmt, view=view, level=s.level, category=s.category,
             metric="per_100k" if s.metric == "per_100k" else "count", snapshot=s.snapshot,
+            lang=s.lang,
             base=s.base, per_100k=s.metric == "per_100k",
         )
 

@@ -7,12 +7,11 @@ from sqlalchemy import Engine
 import store
 from dashboard import growth_tables as gt
 from dashboard.exports.errors import ExportError
-from dashboard.exports.map_views import LEVEL_DATIVE
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.texts import xt
 from dashboard.exports.views import (
     CHART_SIZE,
-    LANG,
     View,
     level_subtitle,
     points_with_geometry,
@@ -33,15 +32,16 @@ def series_view(engine: Engine, request: ExportRequest) -> View:
         raise ExportError("Es gibt keine Datenstände für einen Verlauf.")
     reference = growth.published_reference(request.category)
     first = series.sort_values("taken_at").iloc[0]
-    prov = provenance_of(current, store.get_snapshot(engine, int(first["snapshot_id"])))
-    what = t(f"category.{request.category}", LANG)
-    legend = "Rauten: veröffentlichte Zählungen (Maaß/Zentel/Poppe/Blach, doi.org/10.35468/6002-22)"
+    lang = request.lang
+    first_snapshot = store.get_snapshot(engine, int(first["snapshot_id"]))
+    prov = provenance_of(current, first_snapshot, lang=lang)
+    what = t(f"category.{request.category}", lang)
     return View(
-        title=f"{what}: Anzahl je Datenstand, Deutschland",
-        subtitle=f"Datenstände {prov.date_label}; {legend}",
+        title=xt("series", lang, what=what),
+        subtitle=xt("series.sub", lang, dates=prov.date_label),
         provenance=prov,
-        figure=gf.national_series_figure(series, reference, LANG),
-        table=gt.series_table(series, LANG),
+        figure=gf.national_series_figure(series, reference, lang),
+        table=gt.series_table(series, lang),
         size=CHART_SIZE,
     )
 
@@ -50,10 +50,11 @@ def laender_view(engine: Engine, request: ExportRequest) -> View:
     """The same counts as small multiples, one panel per Land on a shared axis."""
     view = series_view(engine, request)
     series = growth.snapshot_counts(engine, request.category)
-    what = t(f"category.{request.category}", LANG)
-    view.title = f"{what}: Anzahl je Datenstand in jedem Land"
-    view.subtitle = f"Datenstände {view.provenance.date_label}"
-    view.figure = gf.laender_series_figure(series, LANG)
+    lang = request.lang
+    what = t(f"category.{request.category}", lang)
+    view.title = xt("laender", lang, what=what)
+    view.subtitle = xt("laender.sub", lang, dates=view.provenance.date_label)
+    view.figure = gf.laender_series_figure(series, lang)
     view.size = (1100, 1000)
     return view
 
@@ -67,22 +68,23 @@ def _pair(engine: Engine, request: ExportRequest):
             raise ExportError("Für einen Vergleich braucht es zwei verschiedene Datenstände.")
         base = store.get_snapshot(engine, first)
     older, newer = sorted((base, current), key=lambda s: (s["taken_at"], s["id"]))
-    return older, newer, provenance_of(newer, older)
+    return older, newer, provenance_of(newer, older, lang=request.lang)
 
 
 def growth_view(engine: Engine, request: ExportRequest) -> View:
     """Growth per Land between two snapshots, ranked, absolute or per 100,000."""
     older, newer, prov = _pair(engine, request)
     table = growth.land_growth_between(engine, older["id"], newer["id"], request.category)
-    what = t(f"category.{request.category}.short", LANG)
-    measure = "je 100.000 Einwohner" if request.per_100k else "absolut"
+    lang = request.lang
+    what = t(f"category.{request.category}.short", lang)
+    measure = xt("rate" if request.per_100k else "absolute", lang)
     return View(
-        title=f"{what}: Zuwachs nach Ländern ({measure})",
-        subtitle=f"Veränderung {prov.date_label}",
+        title=xt("growth", lang, what=what, measure=measure),
+        subtitle=xt("growth.sub", lang, dates=prov.date_label),
         provenance=prov,
-        figure=gf.growth_bar_figure(table, per_100k=request.per_100k, lang=LANG),
-        legend_title=gf.tx("growth_per_100k" if request.per_100k else "growth", LANG),
-        table=gt.growth_table(table, prov.base_taken_at, prov.taken_at, LANG),
+        figure=gf.growth_bar_figure(table, per_100k=request.per_100k, lang=lang),
+        legend_title=gf.tx("growth_per_100k" if request.per_100k else "growth", lang),
+        table=gt.growth_table(table, prov.base_taken_at, prov.taken_at, lang),
         size=CHART_SIZE,
     )
 
@@ -91,15 +93,17 @@ def changes_view(engine: Engine, request: ExportRequest) -> View:
     """Providers new, vanished and changed between two snapshots, as table, points and map."""
     older, newer, prov = _pair(engine, request)
     diff = growth.provider_changes(engine, older["id"], newer["id"], request.category)
-    table = gt.changes_table(diff, LANG)
+    lang = request.lang
+    table = gt.changes_table(diff, lang)
     located = diff.set_index(["category", "source_id"])
-    keys = list(zip(table["Art"], table["REHADAT-ID"], strict=True))
-    what = t(f"category.{request.category}.short", LANG)
+    keys = list(zip(table[gt.label("category", lang)], table[gt.label("source_id", lang)],
+                    strict=True))
+    what = t(f"category.{request.category}.short", lang)
     return View(
-        title=f"{what}: neue, weggefallene und geänderte Anbieter",
-        subtitle=f"Vergleich {prov.date_label}",
+        title=xt("changes", lang, what=what),
+        subtitle=xt("changes.sub", lang, dates=prov.date_label),
         provenance=prov,
-        figure=gf.changes_points_figure(diff, geojson("land"), LANG),
+        figure=gf.changes_points_figure(diff, geojson("land"), lang),
         table=table,
         shapes=points_with_geometry(
             table, located.loc[keys, "lon"], located.loc[keys, "lat"]
@@ -116,16 +120,18 @@ def region_change_view(engine: Engine, request: ExportRequest) -> View:
     change = growth.region_change_between(
         engine, older["id"], newer["id"], request.level, request.category
     )
-    table = gt.region_change_table(change, prov.base_taken_at, prov.taken_at, LANG)
-    what = t(f"category.{request.category}.short", LANG)
-    measure = "je 100.000 Einwohner" if per_100k else "Anzahl"
+    lang = request.lang
+    table = gt.region_change_table(change, prov.base_taken_at, prov.taken_at, lang)
+    what = t(f"category.{request.category}.short", lang)
+    measure = xt("rate" if per_100k else "count", lang)
     key = table.columns[0]
+    by = xt(f"by.{request.level}", lang)
     return View(
-        title=f"{what}: Veränderung ({measure}), {LEVEL_DATIVE[request.level]}",
+        title=xt("region_change", lang, what=what, measure=measure, by=by),
         subtitle=level_subtitle(prov, request.level),
         provenance=prov,
-        figure=gf.change_map_figure(change, geojson(request.level), per_100k, LANG),
-        legend_title=gf.tx("change_per_100k" if per_100k else "change_count", LANG),
+        figure=gf.change_map_figure(change, geojson(request.level), per_100k, lang),
+        legend_title=gf.tx("change_per_100k" if per_100k else "change_count", lang),
         table=table,
         shapes=regions_with_geometry(request.level, table, key),
         layer=f"veraenderung_{request.level}",

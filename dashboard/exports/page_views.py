@@ -15,12 +15,11 @@ from sqlalchemy import Engine
 
 import geodata
 from dashboard.data import AtlasData
-from dashboard.exports.map_views import LEVEL_DATIVE
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.texts import xt
 from dashboard.exports.views import (
     CHART_SIZE,
-    LANG,
     View,
     level_subtitle,
     points_with_geometry,
@@ -46,26 +45,28 @@ def grid_frame(records: list[dict[str, Any]], column_defs: list[dict[str, Any]])
 
 def table_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
-    prov = provenance_of(snapshot)
+    lang = request.lang
+    prov = provenance_of(snapshot, lang=lang)
     data = AtlasData(engine)
     land = request.land if request.level == "kreis" else None
     frame = data.region_metrics(snapshot["id"], request.level, request.category)
-    rows, total, part = tabelle.table_rows(frame, request.level, land, LANG)
-    columns = tabelle.column_defs(request.level, request.category, LANG)
+    rows, total, part = tabelle.table_rows(frame, request.level, land, lang)
+    columns = tabelle.column_defs(request.level, request.category, lang)
     table = grid_frame(rows + total, columns)
-    code = t("col.code", LANG)
+    code = t("col.code", lang)
     where = f", {geodata.LAENDER.get(land, land)}" if land else ""
-    title = f"{t(f'category.{request.category}', LANG)} – Kennzahlen {LEVEL_DATIVE[request.level]}"
+    what = t(f"category.{request.category}", lang)
+    by = xt(f"by.{request.level}", lang)
+    title = xt("table", lang, what=what, by=by)
     metric = request.metric if request.metric in tabelle.RANK_METRICS else "count"
     if request.is_image:  # the ranking chart beside the grid
-        what = t(f"category.{request.category}", LANG)
-        title = f"{what} – Rangfolge {t(f'metric.{metric}', LANG)}, {LEVEL_DATIVE[request.level]}"
+        title = xt("ranking", lang, what=what, metric=t(f"metric.{metric}", lang), by=by)
     return View(
         title=title + where,
         subtitle=level_subtitle(prov, request.level),
         provenance=prov,
-        figure=ranking_figure(part, metric, lang=LANG),
-        legend_title=t(f"unit.{metric}", LANG),
+        figure=ranking_figure(part, metric, lang=lang),
+        legend_title=t(f"unit.{metric}", lang),
         size=CHART_SIZE,
         table=table,
         # the total row has no shape; the geo formats carry the regions only
@@ -76,24 +77,26 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
 
 def providers_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
-    prov = provenance_of(snapshot)
+    lang = request.lang
+    prov = provenance_of(snapshot, lang=lang)
     data = AtlasData(engine)
     category = None if request.all_categories else request.category
     found = anbieter.search_providers(
         data.providers(snapshot["id"]), request.search or "", request.land, category,
         request.service,
     )
-    records = anbieter.grid_rows(found, LANG)
+    records = anbieter.grid_rows(found, lang)
     for record, url in zip(records, found["source_url"], strict=True):
         record["source"] = url  # the grid renders a link; the file carries the address
-    table = grid_frame(records, anbieter.column_defs(LANG))
-    what = t(f"category.{category}", LANG) if category else "Alle Anbieter"
-    filters = [f"Suche „{request.search}“" if request.search else "",
+    table = grid_frame(records, anbieter.column_defs(lang))
+    what = t(f"category.{category}", lang) if category else xt("providers.all", lang)
+    searched = xt("providers.search", lang, text=request.search) if request.search else ""
+    filters = [searched,
                geodata.LAENDER.get(request.land or "", ""), request.service or ""]
     detail = "; ".join(f for f in filters if f)
     return View(
-        title=f"{what} – Anbieterliste" + (f" ({detail})" if detail else ""),
-        subtitle=f"{len(table)} Anbieter, Stand {prov.date_label}",
+        title=xt("providers", lang, what=what) + (f" ({detail})" if detail else ""),
+        subtitle=xt("providers.sub", lang, n=len(table), date=prov.date_label),
         provenance=prov,
         table=table,
         shapes=points_with_geometry(table, found["lon"], found["lat"]),

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from dashboard.exports.texts import date_label, xt
 from geodata import attribution
 
-SOURCE_NAME = "REHADAT-Adressen (IW Köln)"
-DEMO_MARK = "Beispieldaten"
-DEMO_NOTE = "Beispieldaten: erzeugte Demo-Anbieter, keine echte Erhebung"
-POPULATION_SHORT = "Bevölkerung: Destatis, 31.12.2019"
+# German constants other modules import (the data API's CSV/GeoJSON provenance)
+DEMO_MARK = xt("demo.mark", "de")
+DEMO_NOTE = xt("demo.note", "de")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Provenance:
     base_taken_at: str | None = None
     base_origin: str | None = None
     exported_on: str = field(default_factory=lambda: date.today().isoformat())
+    lang: str = "de"
 
     @property
     def is_demo(self) -> bool:
@@ -40,27 +41,33 @@ class Provenance:
 
     @property
     def date_label(self) -> str:
-        """"01.12.2022", or "14.11.2021 → 01.12.2022" for a comparison."""
+        """"01.12.2022", or "14.11.2021 → 01.12.2022" for a comparison (ISO in English)."""
         if self.base_taken_at:
-            return f"{german_date(self.base_taken_at)} → {german_date(self.taken_at)}"
-        return german_date(self.taken_at)
+            older = date_label(self.base_taken_at, self.lang)
+            return f"{older} → {date_label(self.taken_at, self.lang)}"
+        return date_label(self.taken_at, self.lang)
 
     @property
     def source_line(self) -> str:
-        return f"Quelle: {SOURCE_NAME}, Stand {self.date_label}"
+        return xt("source", self.lang, date=self.date_label)
+
+    @property
+    def demo_mark(self) -> str:
+        return xt("demo.mark", self.lang)
 
     @property
     def snapshot_line(self) -> str:
-        if self.base_snapshot_id is not None:
-            return (
-                f"Snapshot {self.base_snapshot_id} ({self.base_taken_at}, {self.base_origin}) → "
-                f"Snapshot {self.snapshot_id} ({self.taken_at}, {self.origin})"
-            )
-        return f"Snapshot {self.snapshot_id} vom {self.taken_at} ({self.origin})"
+        newer = xt("snapshot", self.lang, id=self.snapshot_id, date=self.taken_at,
+                   origin=self.origin)
+        if self.base_snapshot_id is None:
+            return newer
+        older = xt("snapshot", self.lang, id=self.base_snapshot_id, date=self.base_taken_at,
+                   origin=self.base_origin)
+        return f"{older} → {newer}"
 
     def attributions(self, with_plz: bool = False) -> tuple[str, ...]:
         """Licence lines: boundaries and population always, the PLZ table for point data."""
-        lines = (attribution.BKG, POPULATION_SHORT)
+        lines = (attribution.BKG, xt("population", self.lang))
         return (*lines, attribution.PLZ) if with_plz else lines
 
     def header_lines(self, title: str, with_plz: bool = False) -> list[str]:
@@ -68,8 +75,8 @@ class Provenance:
         lines = [f"aLA-Atlas: {title}", self.source_line, self.snapshot_line]
         lines += list(self.attributions(with_plz))
         if self.is_demo:
-            lines.append(DEMO_NOTE)
-        lines.append(f"Exportiert am {self.exported_on}")
+            lines.append(xt("demo.note", self.lang))
+        lines.append(xt("exported", self.lang, date=self.exported_on))
         return lines
 
     def metadata(self, title: str, with_plz: bool = False) -> dict[str, Any]:
@@ -87,11 +94,13 @@ class Provenance:
             meta["base_snapshot_id"] = self.base_snapshot_id
             meta["base_snapshot_date"] = self.base_taken_at
         if self.is_demo:
-            meta["note"] = DEMO_NOTE
+            meta["note"] = xt("demo.note", self.lang)
         return meta
 
 
-def provenance_of(snapshot: dict[str, Any], base: dict[str, Any] | None = None) -> Provenance:
+def provenance_of(
+    snapshot: dict[str, Any], base: dict[str, Any] | None = None, lang: str = "de"
+) -> Provenance:
     """Build from `store.get_snapshot` dicts (`id`, `taken_at`, `origin`)."""
     return Provenance(
         snapshot_id=int(snapshot["id"]),
@@ -100,6 +109,7 @@ def provenance_of(snapshot: dict[str, Any], base: dict[str, Any] | None = None) 
         base_snapshot_id=int(base["id"]) if base else None,
         base_taken_at=iso_date(base["taken_at"]) if base else None,
         base_origin=str(base["origin"]) if base else None,
+        lang=lang,
     )
 
 
@@ -108,8 +118,3 @@ def iso_date(value: Any) -> str:
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10]
     return str(value)[:10]
-
-
-def german_date(iso: str) -> str:
-    year, month, day = iso[:10].split("-")
-    return f"{day}.{month}.{year}"

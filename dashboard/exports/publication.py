@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from dashboard.exports.provenance import DEMO_MARK, Provenance
+from dashboard.exports.provenance import Provenance
 
 FONT = "Arial, Helvetica, 'DejaVu Sans', sans-serif"
 # Germany's bounding box (BKG VG5000, EPSG:4326) with a little air around it.
@@ -156,7 +156,7 @@ def _add_demo_mark(fig: go.Figure, pub: Publication) -> None:
     # 13 letters at about 0.6 em each, turned by 30°: this keeps the word inside the image
     size = int(min(pub.width, pub.height) / 10)
     fig.add_annotation(
-        text=DEMO_MARK,
+        text=pub.provenance.demo_mark,
         xref="paper",
         yref="paper",
         x=0.5,

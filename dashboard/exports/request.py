@@ -22,6 +22,7 @@ GEO_FORMATS = ("geojson", "gpkg")
 FORMATS = IMAGE_FORMATS + TABLE_FORMATS + GEO_FORMATS
 # What each Entwicklung view is: a chart (image formats) or a table (data formats), or both.
 CLASSES = ("continuous", "quantiles", "equal")
+LANGS = ("de", "en")
 GROWTH_VIEWS = ("verlauf", "laender", "wachstum", "aenderungen", "veraenderung")
 
 _FORMATS_BY_PAGE = {
@@ -61,6 +62,7 @@ class ExportRequest:
     compare: bool = False  # Karte: the three categories side by side (images only)
     per_100k: bool = False  # Entwicklung: growth and change per 100,000 instead of absolute
     scale: float = 2.0  # PNG pixel density (2 = twice the layout size)
+    lang: str = "de"  # language of titles, labels and provenance lines
 
     @property
     def is_image(self) -> bool:
@@ -76,6 +78,7 @@ def checked(request: ExportRequest) -> ExportRequest:
     _one_of("Kennzahl", metric, METRICS + tuple(METRIC_ALIASES))
     _one_of("Format", request.format, FORMATS)
     _one_of("Farbstufen", request.classes, CLASSES)
+    _one_of("Sprache", request.lang, LANGS)
     allowed = _FORMATS_BY_PAGE[request.page]
     if request.page == "entwicklung":
         _one_of("Ansicht", request.view, GROWTH_VIEWS)

@@ -4,7 +4,7 @@ The frame passed in is exactly what the page shows (its rows, its columns, its l
 functions only encode it. Every file names source, snapshot and dates:
 - CSV: a header block of single-field lines before the table. The first line says how many
   lines to skip: `pd.read_csv(f, skiprows=n, encoding="utf-8-sig")` (or `sep=";"`, `decimal=","`).
-- XLSX: the table on sheet "Daten", the header lines on sheet "Quelle".
+- XLSX: the table on sheet "Daten", the header lines on sheet "Quelle" ("Data"/"Source").
 - GeoJSON: top-level foreign members `name` and `metadata` (readers ignore them).
 - GeoPackage: a second, non-spatial layer "quelle" and the GPKG layer description.
 
@@ -26,12 +26,11 @@ import pandas as pd
 import pyogrio
 
 from dashboard.exports.provenance import Provenance
+from dashboard.exports.texts import xt
 
 BOM = "\ufeff"
 TABLE_FORMATS = ("csv", "csv-de", "xlsx")
 GEO_FORMATS = ("geojson", "gpkg")
-DATA_SHEET = "Daten"
-SOURCE_SHEET = "Quelle"
 SOURCE_LAYER = "quelle"
 
 
@@ -39,7 +38,7 @@ def header_block(title: str, prov: Provenance, with_plz: bool, sep: str) -> str:
     """The CSV header lines; line 1 states how many lines precede the table."""
     lines = prov.header_lines(title, with_plz)
     count = len(lines) + 1
-    lines = [f"aLA-Atlas-Export: {count} Kopfzeilen vor der Tabelle", *lines]
+    lines = [xt("header.count", prov.lang, n=count), *lines]
     out = io.StringIO()
     writer = csv.writer(out, delimiter=sep, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     for line in lines:
@@ -89,11 +88,12 @@ def to_csv_de(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = F
 def to_xlsx(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
     """One workbook: the table on "Daten" (frozen header, filter), provenance on "Quelle"."""
     buffer = io.BytesIO()
-    source = pd.DataFrame({SOURCE_SHEET: prov.header_lines(title, with_plz)})
+    data_sheet, source_sheet = xt("sheet.data", prov.lang), xt("sheet.source", prov.lang)
+    source = pd.DataFrame({source_sheet: prov.header_lines(title, with_plz)})
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        df.to_excel(writer, sheet_name=DATA_SHEET, index=False)
-        source.to_excel(writer, sheet_name=SOURCE_SHEET, index=False)
-        sheet = writer.sheets[DATA_SHEET]
+        df.to_excel(writer, sheet_name=data_sheet, index=False)
+        source.to_excel(writer, sheet_name=source_sheet, index=False)
+        sheet = writer.sheets[data_sheet]
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 if cell.data_type == "f":  # text from the source that looks like a formula
@@ -103,7 +103,7 @@ def to_xlsx(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = Fal
         for column_cells in sheet.columns:
             longest = max(len(str(cell.value or "")) for cell in column_cells[:200])
             sheet.column_dimensions[column_cells[0].column_letter].width = min(longest + 2, 60)
-        writer.sheets[SOURCE_SHEET].column_dimensions["A"].width = 90
+        writer.sheets[source_sheet].column_dimensions["A"].width = 90
     return buffer.getvalue()
 
 

@@ -1,7 +1,7 @@
 """What each page shows, built from the store for one export request: figure, table, shapes.
 
 The same figure and table functions the pages use (dashboard.figures, dashboard.growth_tables,
-the pages' table builders), so an export is what is on screen. Exports are in German.
+the pages' table builders), so an export is what is on screen, in the page's language.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import store
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import Provenance
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.texts import xt
 from dashboard.i18n import t
 
-LANG = "de"
 MAP_SIZE = (1000, 1250)
 CHART_SIZE = (1100, 760)
 
@@ -68,7 +68,8 @@ def _snapshot(engine: Engine, snapshot_id: int) -> dict[str, Any]:
 
 
 def level_subtitle(prov: Provenance, level: str) -> str:
-    return f"{t(f'level.{level}', LANG)}, Stand {prov.date_label}"
+    """"Kreise, Stand 01.12.2022" in the provenance's language."""
+    return xt("level_as_of", prov.lang, level=t(f"level.{level}", prov.lang), date=prov.date_label)
 
 
 def regions_with_geometry(level: str, frame: pd.DataFrame, key: str) -> gpd.GeoDataFrame:

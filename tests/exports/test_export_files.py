@@ -186,3 +186,27 @@ def test_the_comparison_of_the_three_kinds_is_one_image_with_three_maps(demo_eng
 def test_the_comparison_exists_only_as_an_image(demo_engine):
     with pytest.raises(ExportError, match="nur als Karte"):
         export_view(demo_engine, ExportRequest("karte", "csv", compare=True))
+
+
+def test_an_english_page_exports_an_english_map(demo_engine):
+    request = ExportRequest("karte", "svg", "kreis", "ala", "per100k", lang="en")
+    text = export_view(demo_engine, request).content.decode("utf-8")
+    assert "Source: REHADAT addresses (IW Köln), as of 2022-12-01" in text
+    assert "Population: Destatis, 31 Dec 2019" in text
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in text  # the licence's own wording
+    assert ">Example data<" in text and "by Kreis" in text
+    assert "Quelle:" not in text and "Beispieldaten" not in text
+
+
+def test_an_english_table_has_english_headers_sheets_and_header_block(
+    demo_engine, read_export_csv
+):
+    csv_file = export_view(demo_engine, ExportRequest("tabelle", "csv", "land", "ala", lang="en"))
+    first_line = csv_file.content.decode("utf-8-sig").splitlines()[0]
+    assert first_line.startswith("aLA-Atlas export:")
+    table = read_export_csv(csv_file.content, dtype=str)
+    assert len(table) == 16 + 1 and "Region" in table.columns
+    book = openpyxl.load_workbook(io.BytesIO(
+        export_view(demo_engine, ExportRequest("tabelle", "xlsx", "land", "ala", lang="en"))
+        .content))
+    assert book.sheetnames == ["Data", "Source"]

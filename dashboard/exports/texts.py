@@ -1,0 +1,98 @@
+"""Every text an export puts into a file, in German and English (the page's language).
+
+The BKG line stays German in both: it is the wording the licence (dl-de/by-2-0) asks for.
+"""
+
+from __future__ import annotations
+
+LANGS = ("de", "en")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "de": {
+        "by.land": "nach Ländern",
+        "by.kreis": "nach Kreisen",
+        "map": "{what} – {metric}, {by}",
+        "compare": "aLA, Werkstätten und Inklusionsbetriebe im Vergleich – {metric}, {by}",
+        "level_as_of": "{level}, Stand {date}",
+        "series": "{what}: Anzahl je Datenstand, Deutschland",
+        "series.sub": (
+            "Datenstände {dates}; Rauten: veröffentlichte Zählungen "
+            "(Maaß/Zentel/Poppe/Blach, doi.org/10.35468/6002-22)"
+        ),
+        "laender": "{what}: Anzahl je Datenstand in jedem Land",
+        "laender.sub": "Datenstände {dates}",
+        "growth": "{what}: Zuwachs nach Ländern ({measure})",
+        "growth.sub": "Veränderung {dates}",
+        "absolute": "absolut",
+        "rate": "je 100.000 Einwohner",
+        "count": "Anzahl",
+        "changes": "{what}: neue, weggefallene und geänderte Anbieter",
+        "changes.sub": "Vergleich {dates}",
+        "region_change": "{what}: Veränderung ({measure}), {by}",
+        "table": "{what} – Kennzahlen {by}",
+        "ranking": "{what} – Rangfolge {metric}, {by}",
+        "providers": "{what} – Anbieterliste",
+        "providers.all": "Alle Anbieter",
+        "providers.search": "Suche „{text}“",
+        "providers.sub": "{n} Anbieter, Stand {date}",
+        "source": "Quelle: REHADAT-Adressen (IW Köln), Stand {date}",
+        "snapshot": "Snapshot {id} vom {date} ({origin})",
+        "exported": "Exportiert am {date}",
+        "demo.note": "Beispieldaten: erzeugte Demo-Anbieter, keine echte Erhebung",
+        "demo.mark": "Beispieldaten",
+        "population": "Bevölkerung: Destatis, 31.12.2019",
+        "header.count": "aLA-Atlas-Export: {n} Kopfzeilen vor der Tabelle",
+        "sheet.data": "Daten",
+        "sheet.source": "Quelle",
+    },
+    "en": {
+        "by.land": "by Land",
+        "by.kreis": "by Kreis",
+        "map": "{what} – {metric}, {by}",
+        "compare": "aLA, sheltered workshops and inclusion companies compared – {metric}, {by}",
+        "level_as_of": "{level}, as of {date}",
+        "series": "{what}: count per snapshot, Germany",
+        "series.sub": (
+            "Snapshots {dates}; diamonds: published counts "
+            "(Maaß/Zentel/Poppe/Blach, doi.org/10.35468/6002-22)"
+        ),
+        "laender": "{what}: count per snapshot in every Land",
+        "laender.sub": "Snapshots {dates}",
+        "growth": "{what}: growth by Land ({measure})",
+        "growth.sub": "Change {dates}",
+        "absolute": "absolute",
+        "rate": "per 100,000 inhabitants",
+        "count": "count",
+        "changes": "{what}: new, gone and changed providers",
+        "changes.sub": "Comparison {dates}",
+        "region_change": "{what}: change ({measure}), {by}",
+        "table": "{what} – figures {by}",
+        "ranking": "{what} – ranking {metric}, {by}",
+        "providers": "{what} – list of providers",
+        "providers.all": "All providers",
+        "providers.search": "search “{text}”",
+        "providers.sub": "{n} providers, as of {date}",
+        "source": "Source: REHADAT addresses (IW Köln), as of {date}",
+        "snapshot": "Snapshot {id} of {date} ({origin})",
+        "exported": "Exported on {date}",
+        "demo.note": "Example data: generated demo providers, not a real survey",
+        "demo.mark": "Example data",
+        "population": "Population: Destatis, 31 Dec 2019",
+        "header.count": "aLA-Atlas export: {n} header lines before the table",
+        "sheet.data": "Data",
+        "sheet.source": "Source",
+    },
+}
+
+
+def xt(key: str, lang: str, **values: object) -> str:
+    """The export text `key` in `lang` (German for an unknown language)."""
+    return TEXTS.get(lang, TEXTS["de"])[key].format(**values)
+
+
+def date_label(iso: str, lang: str) -> str:
+    """"01.12.2022" in German, "2022-12-01" in English."""
+    if lang != "de":
+        return iso[:10]
+    year, month, day = iso[:10].split("-")
+    return f"{day}.{month}.{year}"
