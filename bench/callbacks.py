@@ -110,12 +110,18 @@ def main() -> None:
     parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: temporary demo)")
     args = parser.parse_args()
 
-    url = args.db
-    if url is None:
-        from scrapers.demo import ensure_default  # only the benchmark builds demo data
+    if args.db is not None:
+        run(args.db, args.rounds)
+        return
+    from scrapers.demo import ensure_default  # only the benchmark builds demo data
 
-        url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='bench-callbacks-')) / 'atlas.sqlite'}"
+    with tempfile.TemporaryDirectory(prefix="bench-callbacks-") as folder:
+        url = f"sqlite:///{Path(folder) / 'atlas.sqlite'}"
         ensure_default(store.connect(url))
+        run(url, args.rounds)
+
+
+def run(url: str, rounds: int) -> None:
     app = create_app(url)
     engine = store.connect(url)
     snapshot = store.served_snapshot(engine)
@@ -131,7 +137,7 @@ def main() -> None:
     naive_round(client, "count")
 
     results: dict[str, list[tuple[float, int, int]]] = {"app": [], "naive": []}
-    for _ in range(args.rounds):
+    for _ in range(rounds):
         for metric in METRICS:  # interleaved, so both see the same machine load
             results["app"].append(app_round(client, metric, snapshot_id))
             results["naive"].append(naive_round(client, metric))
