@@ -127,24 +127,12 @@ def frame(ctx: PageContext, page: str, pages: list[str], content: Any) -> list[A
                     className="site-header",
                 ),
                 _data_bar(ctx, page),
-                html.Div(
-                    banner,
-                    id=ids.DEMO_BANNER,
-                    className="demo-banner",
-                    hidden=banner_hidden,
-                    role="note",
-                ),
+                _banner_box(banner, banner_hidden),
             ]
         ),
         html.Main(
             [
-                html.Div(
-                    [html.P(n) for n in ctx.notices],
-                    id=ids.NOTICE,
-                    className="notice",
-                    hidden=not ctx.notices,
-                    role="status",
-                ),
+                _notice_box(ctx),
                 content,
             ],
             id=MAIN_ANCHOR,
@@ -152,6 +140,22 @@ def frame(ctx: PageContext, page: str, pages: list[str], content: Any) -> list[A
         ),
         footer(ctx),
     ]
+
+
+def _banner_box(banner: Any, hidden: bool) -> html.Div:
+    """The demo-data banner (hidden, but present for callbacks, when real data is served)."""
+    return html.Div(banner, id=ids.DEMO_BANNER, className="demo-banner", hidden=hidden, role="note")
+
+
+def _notice_box(ctx: PageContext) -> html.Div:
+    """Short notices, e.g. that a malformed URL parameter fell back to its default."""
+    return html.Div(
+        [html.P(n) for n in ctx.notices],
+        id=ids.NOTICE,
+        className="notice",
+        hidden=not ctx.notices,
+        role="status",
+    )
 
 
 def footer(ctx: PageContext) -> html.Footer:
@@ -182,20 +186,8 @@ def embed_frame(ctx: PageContext, content: Any, page: str) -> list[Any]:
     return [
         html.Main(
             [
-                html.Div(
-                    banner,
-                    id=ids.DEMO_BANNER,
-                    className="demo-banner",
-                    hidden=banner_hidden,
-                    role="note",
-                ),
-                html.Div(
-                    [html.P(n) for n in ctx.notices],
-                    id=ids.NOTICE,
-                    className="notice",
-                    hidden=not ctx.notices,
-                    role="status",
-                ),
+                _banner_box(banner, banner_hidden),
+                _notice_box(ctx),
                 content,
             ],
             id=MAIN_ANCHOR,
