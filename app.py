@@ -7,15 +7,23 @@ DASH_DEBUG=1 turns Dash's debug mode on (off by default).
 from __future__ import annotations
 
 import os
+import sys
 
 import store
 from dashboard import create_app
 from scrapers.demo import ensure_default
 
 
+def _port() -> int:
+    raw = os.environ.get("PORT", "8050")
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        sys.exit(f"PORT must be a number from 1 to 65535, not {raw!r}")
+    return int(raw)
+
+
 def main() -> None:
     host = os.environ.get("HOST", "127.0.0.1")
-    port = int(os.environ.get("PORT", "8050"))
+    port = _port()
     debug = os.environ.get("DASH_DEBUG") == "1"
     # A fresh clone has an empty store: build the demo default once (seconds), then serve.
     ensure_default(store.connect())

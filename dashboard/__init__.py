@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from pathlib import Path
 
 from dash import Dash, dcc, html
@@ -33,6 +31,7 @@ def create_app(db_url: str | None = None) -> Dash:
     """Build a fresh Dash app on the store at `db_url` (default: DATABASE_URL or the SQLite
     file under data/). A factory: tests build as many apps as they like."""
     import store
+    from dashboard.api import register_api
     from dashboard.data import AtlasData
     from dashboard.geometry import register_geometry_route
     from dashboard.pages import available_pages
@@ -65,7 +64,6 @@ def create_app(db_url: str | None = None) -> Dash:
     for module in pages.values():
         module.register_callbacks(app, data)
     register_geometry_route(app.server, app.config.requests_pathname_prefix)
-    if importlib.util.find_spec("dashboard.api") is not None:
-        importlib.import_module("dashboard.api").register_api(app.server, engine)
+    register_api(app.server, engine)
     app.server.config["ATLAS_ENGINE"] = engine
     return app

@@ -59,3 +59,14 @@ def test_app_py_on_an_empty_store_serves_the_demo_default(tmp_path):
             process.kill()
             process.wait(10)
     assert database.exists()
+
+
+def test_app_py_with_a_malformed_port_exits_with_one_line_and_builds_nothing(tmp_path):
+    database = tmp_path / "atlas.sqlite"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PORT": "80a80",
+           "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "app.py"], cwd=REPO, env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode != 0
+    assert result.stderr.strip() == "PORT must be a number from 1 to 65535, not '80a80'"
+    assert not database.exists()
