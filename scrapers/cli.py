@@ -8,6 +8,7 @@ line on stderr, never a stack trace.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -19,6 +20,7 @@ import click
 from scrapers.crawl import Crawler, RunResult
 from scrapers.exceptions import ParseError, ScraperError, StoreUnavailable
 from scrapers.fetcher import LiveFetcher, RecordedFetcher, load_run_meta
+from scrapers.http_cache import HttpCache
 from scrapers.parse import parse_listing
 from scrapers.progress import Progress
 from scrapers.recording import Recorder, save_pages
@@ -90,7 +92,8 @@ def finish_run(
     failure_root: str,
 ) -> None:
     """Report; on success write outputs, on failure keep pages and exit 1."""
-    click.echo(run.summary(), err=True)
+    if run.categories:  # a run stopped at robots.txt has none to sum up
+        click.echo(run.summary(), err=True)
     if not run.ok:
         for problem in run.all_problems():
             click.echo(f"problem: {problem}", err=True)
@@ -114,9 +117,7 @@ def _keep_failed_pages(
     if recorder is not None:  # already saved with every other page
         names = [recorder.files.get(id(page), page.url) for page, _ in run.kept_pages]
         return f"failed pages kept in {recorder.directory}: {', '.join(names)}"
-    root = Path(failure_root)
-    if not root.is_absolute():
-        root = PROJECT_ROOT / root  # beside the store's data/, wherever we were started
+    root = _project_path(failure_root)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     where = root / f"run-{stamp}-{os.getpid()}"
     save_pages(where, run.kept_pages, _run_meta(run, origin))
@@ -133,13 +134,46 @@ def _numbering(run: RunResult) -> list[tuple[str, int]]:
     return out
 
 
+def _project_path(path: str) -> Path:
+    """A setting's path; relative ones live beside the store's data/, wherever we started."""
+    resolved = Path(path)
+    return resolved if resolved.is_absolute() else PROJECT_ROOT / resolved
+
+
+def _http_cache(directory: str) -> HttpCache | None:
+    return HttpCache(_project_path(directory)) if directory else None
+
+
+def _cache_line(cache: HttpCache) -> str:
+    stats = cache.stats
+    line = (f"HTTP cache {cache.directory}: {stats.not_modified} pages not modified (304), "
+            f"{stats.stored} stored")
+    if stats.dropped:
+        line += f", {stats.dropped} damaged entries discarded (those pages fetched in full)"
+    return line
+
+
 def _categories(choice: str) -> list[str]:
     return list(CATEGORIES) if choice == "all" else [choice]
+
+
+def _log_warnings_to_stderr() -> None:
+    """Our own warnings (e.g. a damaged HTTP cache entry) as one plain line on stderr.
+
+    Only the ``scrapers`` loggers: urllib3's retry chatter stays as quiet as before.
+    """
+    logger = logging.getLogger("scrapers")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("warning: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
 
 
 @click.group()
 def main() -> None:
     """aLA-Atlas scraper for REHADAT-Adressen (ala, wfbm, ib)."""
+    _log_warnings_to_stderr()
 
 
 @main.command()
@@ -152,13 +186,25 @@ def main() -> None:
 @click.option("--db", "db_url", help="Store a complete run as a snapshot (SQLAlchemy URL).")
 @click.option("--base-url", help="Site root (default from settings / ATLAS_SCRAPER_BASE_URL).")
 @click.option("--delay", type=float, help="Seconds between requests (default 1).")
-def scrape(category, save_pages, out, db_url, base_url, delay) -> None:
+@click.option("--cache-dir", help="HTTP validator cache for conditional re-fetches "
+              "(default data/http-cache, or ATLAS_SCRAPER_HTTP_CACHE_DIR).")
+@click.option("--no-cache", is_flag=True, help="Fetch every page in full; no HTTP cache.")
+def scrape(category, save_pages, out, db_url, base_url, delay, cache_dir, no_cache) -> None:
     """Scrape REHADAT live (politely) into records."""
     try:
-        settings = from_env().replace(BASE_URL=base_url, DOWNLOAD_DELAY=delay)
+        if no_cache and cache_dir:
+            raise CliError("--cache-dir and --no-cache contradict each other; give one")
+        if cache_dir:
+            cache_dir = str(Path(cache_dir).resolve())  # a flag is relative to where we are
+        settings = from_env().replace(BASE_URL=base_url, DOWNLOAD_DELAY=delay,
+                                      HTTP_CACHE_DIR="" if no_cache else cache_dir)
         recorder = Recorder(save_pages) if save_pages else None
-        crawler = Crawler(LiveFetcher(settings), settings, recorder=recorder, progress=Progress())
+        cache = _http_cache(settings.HTTP_CACHE_DIR)
+        fetcher = LiveFetcher(settings, cache=cache)
+        crawler = Crawler(fetcher, settings, recorder=recorder, progress=Progress())
         run = crawler.crawl(_categories(category))
+        if cache is not None:
+            click.echo(_cache_line(cache), err=True)
         if recorder is not None:
             recorder.write_run(_run_meta(run, "live"))
         finish_run(run, out=out, db=db_url, origin="live", taken_at=run.started_at,

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
-from scrapers.exceptions import CategoryNotFound, FetchError, ParseError
+from scrapers.exceptions import CategoryNotFound, FetchError, ParseError, RobotsUnavailable
 from scrapers.fetcher import Fetcher, Page, now_iso
 from scrapers.parse import find_category_link, parse_listing
 from scrapers.progress import NoProgress, Progress
@@ -122,6 +122,8 @@ class _CategoryCrawl:
     def run(self) -> CategoryResult:
         try:
             page: Page | None = self.crawler.start_page(self)
+        except RobotsUnavailable:
+            raise  # the whole run stops (Crawler.crawl), not just this category
         except (FetchError, CategoryNotFound) as exc:
             self.fail(self.seen[-1] if self.seen else None, str(exc))
             return self.result
@@ -192,6 +194,8 @@ class _CategoryCrawl:
             return None
         try:
             return self.fetch(next_url)
+        except RobotsUnavailable:
+            raise
         except FetchError as exc:
             self.fail(None, f"page {number + 1}: {exc}")
             return None
@@ -269,10 +273,20 @@ class Crawler:
         return state.run(), state.keep
 
     def crawl(self, categories: list[str]) -> RunResult:
-        """Crawl the categories in order; the run is ``ok`` only if every one is complete."""
+        """Crawl the categories in order; the run is ``ok`` only if every one is complete.
+
+        An unreadable robots.txt ends the run at once with one problem: RFC 9309 says
+        to treat the host as disallowed, and the next category would only pay the
+        same retries to learn the same thing.
+        """
         run = RunResult(started_at=now_iso(), base_url=self.settings.BASE_URL)
         for category in categories:
-            result, keep = self.crawl_category(category)
+            try:
+                result, keep = self.crawl_category(category)
+            except RobotsUnavailable as exc:
+                self.progress.close()
+                run.problems.append(str(exc))
+                break
             run.categories[category] = result
             run.kept_pages += [(page, category) for page in keep]
         run.finished_at = now_iso()

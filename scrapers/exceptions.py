@@ -44,6 +44,23 @@ class RobotsDisallowed(FetchError):
     Never a silent skip: the run fails and says which rule stopped it."""
 
 
+class RobotsUnavailable(FetchError):
+    """Raised by ``scrapers.robots.RobotsPolicy`` when a host's robots.txt cannot be
+    read: no answer after the retries, or a 5xx (or 429) status. RFC 9309 says to assume
+    every URL of the host is disallowed then, so ``scrapers.crawl`` stops the whole run
+    at once (one message naming the robots.txt URL) instead of failing each category."""
+
+    def __init__(self, reason: str, robots_url: str, status: int | None = None) -> None:
+        ScraperError.__init__(
+            self,
+            f"{robots_url} could not be fetched ({reason}); per RFC 9309 an unreachable "
+            "robots.txt means every URL of the host is assumed disallowed, so the run "
+            "stopped before any further request. Try again later.",
+        )
+        self.url = robots_url
+        self.status = status
+
+
 class NotRecorded(FetchError):
     """Raised by ``scrapers.fetcher.RecordedFetcher`` when a replay asks for a URL
     that the recording does not contain (the recording is incomplete or the crawl

@@ -16,6 +16,7 @@ import requests
 
 from scrapers.exceptions import FetchError, NotRecorded, RecordingError
 from scrapers.http import build_session
+from scrapers.http_cache import HttpCache
 from scrapers.robots import RobotsPolicy
 from scrapers.settings import Settings
 from scrapers.throttle import Throttle
@@ -35,6 +36,10 @@ class Page:
     content_type: str | None
     fetched_at: str
     final_url: str | None = None  # after redirects, when different
+    # Set when the body came from the HTTP cache after a 304: ``status`` stays the 200
+    # the body was served with (so a replay sees the same page), the 304 is kept here.
+    http_status: int | None = None
+    note: str | None = None
 
     @property
     def base_url(self) -> str:
@@ -47,7 +52,11 @@ class Fetcher(Protocol):
 
 
 class LiveFetcher:
-    """Polite HTTP: robots.txt checked, throttled, retried and timed out by the session."""
+    """Polite HTTP: robots.txt checked, throttled, retried and timed out by the session.
+
+    With an :class:`HttpCache` every page is asked for conditionally when an earlier
+    run stored its validators; a 304 is answered with the stored body.
+    """
 
     def __init__(
         self,
@@ -56,6 +65,7 @@ class LiveFetcher:
         session: requests.Session | None = None,
         throttle: Throttle | None = None,
         robots: RobotsPolicy | None = None,
+        cache: HttpCache | None = None,
     ) -> None:
         self.settings = settings
         self.session = session or build_session(settings)
@@ -63,24 +73,43 @@ class LiveFetcher:
         if robots is None and settings.ROBOTSTXT_OBEY:
             robots = RobotsPolicy(self.session, settings.USER_AGENT, self.throttle)
         self.robots = robots
+        self.cache = cache
 
     def get(self, url: str) -> Page:
         if self.robots is not None:
             self.robots.check(url)
+        cached = self.cache.lookup(url) if self.cache is not None else None
         self.throttle.wait()
         fetched_at = now_iso()
         try:
-            response = self.session.get(url)
+            response = self.session.get(
+                url, headers=cached.conditional_headers() if cached else None
+            )
         except requests.RequestException as exc:
             reason = type(exc).__name__
             raise FetchError(f"no answer after retries ({reason}: {exc})", url) from exc
+        final_url = response.url if response.url != url else None
+        if response.status_code == 304 and cached is not None and self.cache is not None:
+            entry = self.cache.revalidated(cached, response.headers)
+            return Page(
+                url=url,
+                status=200,
+                content=entry.body,
+                content_type=entry.content_type,
+                fetched_at=fetched_at,
+                final_url=final_url,
+                http_status=304,
+                note=f"HTTP 304 Not Modified: body from the HTTP cache (stored {entry.stored_at})",
+            )
+        if self.cache is not None:
+            self.cache.record(url, response.status_code, response.headers, response.content)
         return Page(
             url=url,
             status=response.status_code,
             content=response.content,
             content_type=response.headers.get("Content-Type"),
             fetched_at=fetched_at,
-            final_url=response.url if response.url != url else None,
+            final_url=final_url,
         )
 
 
@@ -119,6 +148,8 @@ class RecordedFetcher:
             content_type=entry.get("content_type"),
             fetched_at=entry["fetched_at"],
             final_url=entry.get("final_url"),
+            http_status=entry.get("http_status"),
+            note=entry.get("note"),
         )
 
 

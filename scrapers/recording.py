@@ -2,7 +2,10 @@
 
 Format (ARCHITECTURE.md): ``DIR/index.jsonl`` with one JSON object per fetched page
 ``{"file": "ala/0001.html", "url", "status", "fetched_at", "category",
-"content_type"}`` (plus ``final_url`` after a redirect), the page bytes as received,
+"content_type"}`` (plus ``final_url`` after a redirect, and ``http_status``: 304 with a
+``note`` when the server answered "not modified" and the body came from the HTTP cache:
+``status`` is then the 200 of the stored body, so a replay sees the same page), the page
+bytes as received (for a 304 the full stored bytes),
 and ``DIR/run.json`` ``{"started_at", "finished_at", "base_url", "origin", ...}``.
 """
 
@@ -50,6 +53,9 @@ class Recorder:
         }
         if page.final_url:
             entry["final_url"] = page.final_url
+        if page.http_status is not None:  # e.g. a 304 answered from the HTTP cache
+            entry["http_status"] = page.http_status
+            entry["note"] = page.note
         with (self.directory / INDEX).open("a", encoding="utf-8") as index:
             index.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self.files[id(page)] = rel

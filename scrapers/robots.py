@@ -7,16 +7,19 @@ from urllib.robotparser import RobotFileParser
 
 import requests
 
-from scrapers.exceptions import FetchError, RobotsDisallowed
+from scrapers.exceptions import RobotsDisallowed, RobotsUnavailable
 from scrapers.throttle import Throttle
 
 
 class RobotsPolicy:
-    """Fetches each host's robots.txt once (through our session) and checks URLs.
+    """Fetches each host's robots.txt once per run (through our session) and checks URLs.
 
-    Follows the robots.txt convention also used by ``RobotFileParser.read``:
-    401/403 → everything disallowed, other 4xx → everything allowed; a server
-    error or no answer at all is a :class:`FetchError` (we do not guess).
+    Follows RFC 9309 section 2.3.1: a 4xx answer ("unavailable", 401 and 403 included)
+    means no rules, everything allowed; a 5xx or no answer at all after the session's
+    retries ("unreachable") means everything is assumed disallowed, raised as
+    :class:`RobotsUnavailable`. 429 counts as unreachable, not as a 4xx: a server that
+    asks us to slow down is not inviting a crawl. Both outcomes are remembered per
+    host, so a failure costs its retries once, not once per category.
     """
 
     def __init__(
@@ -26,36 +29,44 @@ class RobotsPolicy:
         self._throttle = throttle
         self.user_agent = user_agent
         self._parsers: dict[str, RobotFileParser] = {}
+        self._failures: dict[str, RobotsUnavailable] = {}
 
     def _parser_for(self, url: str) -> RobotFileParser:
         parts = urlsplit(url)
         root = f"{parts.scheme}://{parts.netloc}"
         if root in self._parsers:
             return self._parsers[root]
-        robots_url = root + "/robots.txt"
+        if root in self._failures:
+            raise self._failures[root]
+        try:
+            parser = self._fetch(root + "/robots.txt")
+        except RobotsUnavailable as exc:
+            self._failures[root] = exc
+            raise
+        self._parsers[root] = parser
+        return parser
+
+    def _fetch(self, robots_url: str) -> RobotFileParser:
         parser = RobotFileParser(robots_url)
         if self._throttle is not None:
             self._throttle.wait()  # robots.txt is a request like any other
         try:
             response = self._session.get(robots_url)
         except requests.RequestException as exc:
-            raise FetchError(f"robots.txt could not be fetched ({exc})", robots_url) from exc
-        if response.status_code in (401, 403):
-            parser.disallow_all = True
-        elif 400 <= response.status_code < 500:
+            reason = f"no answer after retries: {type(exc).__name__}"
+            raise RobotsUnavailable(reason, robots_url) from exc
+        status = response.status_code
+        if status >= 500 or status == 429:
+            raise RobotsUnavailable(f"HTTP {status} after retries", robots_url, status)
+        if 400 <= status < 500:
             parser.allow_all = True
-        elif response.status_code >= 500:
-            raise FetchError(
-                f"robots.txt answered HTTP {response.status_code}", robots_url,
-                response.status_code,
-            )
         else:
             parser.parse(response.text.splitlines())
-        self._parsers[root] = parser
         return parser
 
     def check(self, url: str) -> None:
-        """Raise :class:`RobotsDisallowed` if robots.txt forbids ``url`` for our agent."""
+        """Raise :class:`RobotsDisallowed` if robots.txt forbids ``url`` for our agent,
+        :class:`RobotsUnavailable` if the host's robots.txt cannot be read."""
         parser = self._parser_for(url)
         if not parser.can_fetch(self.user_agent, url):
             raise RobotsDisallowed(

@@ -69,7 +69,17 @@ class Settings:
         "aLA-Atlas/0.1 (+https://github.com/ala-atlas/ala-atlas)",
         "User-Agent header: names the project and its homepage.",
     )
-    ROBOTSTXT_OBEY: bool = _setting(True, "Honour robots.txt; a disallowed URL is an error.")
+    ROBOTSTXT_OBEY: bool = _setting(
+        True,
+        "Honour robots.txt (RFC 9309): a disallowed URL is an error; robots.txt is read "
+        "once per host and run, and a 5xx or no answer there stops the run.",
+    )
+    HTTP_CACHE_DIR: str = _setting(
+        "data/http-cache",
+        "Validator cache for conditional re-fetches (ETag / Last-Modified and body per "
+        "URL; a 304 reuses the stored page). Relative paths are under the project root; "
+        "empty turns it off (CLI: --cache-dir, --no-cache).",
+    )
     # --- Retries (urllib3 Retry on the session) ---
     RETRY_TIMES: int = _setting(
         5, "Retries on connection errors, timeouts, 5xx and 429 before giving up."

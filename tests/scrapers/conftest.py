@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import time
@@ -29,15 +30,24 @@ class Hit:
     query: str
     at: float
     user_agent: str
+    headers: dict[str, str] = field(default_factory=dict)
+    status: int | None = None  # filled in once the answer is known
 
 
 @dataclass
 class FakeRehadat:
-    """Listing pages per slug, robots.txt, an overview page, and hooks to misbehave."""
+    """Listing pages per slug, robots.txt, an overview page, and hooks to misbehave.
+
+    ``etags`` / ``last_modified`` make listing pages carry validators and answer a
+    matching conditional request with 304 (If-None-Match first, as RFC 9110 says).
+    """
 
     base_url: str
     pages: dict[str, list[bytes]] = field(default_factory=dict)
     robots: str = "User-agent: *\nAllow: /\n"
+    robots_status: int = 200
+    etags: bool = False
+    last_modified: str | None = None
     overview: bytes | None = None
     hooks: dict[tuple[str, int], Hook] = field(default_factory=dict)
     hits: list[Hit] = field(default_factory=list)
@@ -82,12 +92,37 @@ class FakeRehadat:
     def requests_to(self, slug: str) -> list[Hit]:
         return [h for h in self.hits if h.path.startswith(f"{LISTING_PREFIX}{slug}/")]
 
+    def robots_hits(self) -> list[Hit]:
+        return [h for h in self.hits if h.path == "/robots.txt"]
+
     def handle(self, request: Request) -> Response:
+        hit = Hit(request.path, request.query_string.decode(), time.monotonic(),
+                  request.headers.get("User-Agent", ""), dict(request.headers))
         with self._lock:
-            self.hits.append(Hit(request.path, request.query_string.decode(), time.monotonic(),
-                                 request.headers.get("User-Agent", "")))
+            self.hits.append(hit)
+        response = self._answer(request)
+        hit.status = response.status_code
+        return response
+
+    def _page(self, request: Request, body: bytes) -> Response:
+        headers = {}
+        if self.etags:
+            headers["ETag"] = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        if self.last_modified:
+            headers["Last-Modified"] = self.last_modified
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match and "ETag" in headers:
+            not_modified = if_none_match == headers["ETag"]
+        else:
+            since = request.headers.get("If-Modified-Since")
+            not_modified = since is not None and since == self.last_modified
+        if not_modified:
+            return Response(status=304, headers=headers)
+        return Response(body, content_type="text/html", headers=headers)
+
+    def _answer(self, request: Request) -> Response:
         if request.path == "/robots.txt":
-            return Response(self.robots, mimetype="text/plain")
+            return Response(self.robots, status=self.robots_status, mimetype="text/plain")
         if request.path == LISTING_PREFIX:
             if self.overview is None:
                 return Response("not found", status=404)
@@ -103,7 +138,7 @@ class FakeRehadat:
                     return answer
             pages = self.pages[slug]
             if 1 <= number <= len(pages):
-                return Response(pages[number - 1], content_type="text/html")
+                return self._page(request, pages[number - 1])
         return Response("<html><body>Seite nicht gefunden</body></html>", status=404,
                         content_type="text/html")
 

@@ -165,3 +165,66 @@ def test_db_gets_a_snapshot_only_from_a_complete_run_with_the_right_origin(site,
     assert list(snapshots["origin"]) == ["live", "demo"]
     assert list(snapshots["parsed_ala"]) == [30, 30]
     assert str(snapshots["taken_at"].iloc[1]).startswith("2024-06-30")
+
+
+def test_a_second_scrape_with_cache_dir_revalidates_and_records_the_304s(site, tmp_path):
+    expected = sample_records("ala", 47, seed=3, base_url=site.base_url)
+    site.add_category("ala", expected)
+    site.etags = True
+    cache = tmp_path / "cache"
+    args = ("scrape", "--category", "ala", "--base-url", site.base_url, "--delay", "0",
+            "--cache-dir", str(cache))
+    first = run_cli(*args, "--out", str(tmp_path / "first.jsonl"))
+    assert first.returncode == 0, first.stderr
+    assert f"HTTP cache {cache}: 0 pages not modified (304), 3 stored" in first.stderr
+    rec = tmp_path / "rec"
+    second = run_cli(*args, "--out", str(tmp_path / "second.jsonl"), "--save-pages", str(rec))
+    assert second.returncode == 0, second.stderr
+    assert f"HTTP cache {cache}: 3 pages not modified (304), 0 stored" in second.stderr
+    assert read_jsonl(tmp_path / "second.jsonl") == read_jsonl(tmp_path / "first.jsonl")
+    index = [json.loads(line) for line in (rec / "index.jsonl").read_text().splitlines()]
+    assert [(e["status"], e["http_status"]) for e in index] == [(200, 304)] * 3
+    replayed = run_cli("replay", str(rec), "--out", str(tmp_path / "replayed.jsonl"))
+    assert replayed.returncode == 0, replayed.stderr
+    assert read_jsonl(tmp_path / "replayed.jsonl") == expected
+
+    [entry] = list(cache.iterdir())[:1]
+    entry.write_bytes(b"garbage")
+    damaged = run_cli(*args)
+    assert damaged.returncode == 0, damaged.stderr
+    assert f"warning: HTTP cache: entry {entry} for " in damaged.stderr
+    assert "2 pages not modified (304), 1 stored, 1 damaged entries discarded" in damaged.stderr
+
+
+def test_no_cache_sends_no_validators_and_the_environment_names_the_cache(site, tmp_path):
+    site.add_category("ala", sample_records("ala", 10, base_url=site.base_url))
+    site.etags = True
+    cache = tmp_path / "env-cache"
+    env = {"ATLAS_SCRAPER_HTTP_CACHE_DIR": str(cache)}
+    base = ("scrape", "--category", "ala", "--base-url", site.base_url, "--delay", "0")
+    assert run_cli(*base, env=env).returncode == 0
+    assert len(list(cache.iterdir())) == 1
+    result = run_cli(*base, "--no-cache", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "HTTP cache" not in result.stderr
+    assert "If-None-Match" not in site.hits[-1].headers and site.hits[-1].status == 200
+    both = run_cli(*base, "--no-cache", "--cache-dir", str(cache))
+    assert both.returncode == 2 and "contradict" in both.stderr
+
+
+def test_a_robots_txt_server_error_fails_the_scrape_once_naming_the_robots_url(site, tmp_path):
+    for category in ("ala", "wfbm", "ib"):
+        site.add_category(category, sample_records(category, 5, base_url=site.base_url))
+    site.robots_status = 503
+    result = run_cli("scrape", "--base-url", site.base_url, "--delay", "0",
+                     "--out", str(tmp_path / "x.jsonl"), "--no-cache")
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if line.startswith("problem:")]
+    assert problems == [
+        f"problem: {site.base_url}/robots.txt could not be fetched (HTTP 503 after retries); "
+        "per RFC 9309 an unreachable robots.txt means every URL of the host is assumed "
+        "disallowed, so the run stopped before any further request. Try again later."
+    ]
+    assert "run FAILED" in result.stderr and "Traceback" not in result.stderr
+    assert len(site.robots_hits()) == 2  # RETRY_TIMES=1 here: one try, one retry, once
+    assert [h.path for h in site.hits] == ["/robots.txt"] * 2
