@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import dash_ag_grid as dag
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
@@ -31,6 +32,7 @@ from dashboard.figures.common import graph_config
 from dashboard.geometry import url_path
 from dashboard.i18n import fmt_date, t
 from dashboard.pages.controls import dropdown, options, radio_group
+from dashboard.pages.grid_locale import grid_locale
 from dashboard.state import parse_query, to_query
 from store import growth
 
@@ -117,13 +119,47 @@ def tx(key: str, lang: str, **values: Any) -> str:
 # --- pure helpers ----------------------------------------------------------------------------
 
 
-def html_table(frame: pd.DataFrame, caption: str, lang: str, max_rows: int = 500) -> html.Table:
-    """An accessible table (caption, column headers) of a display frame, numbers formatted."""
+# Up to this many rows a plain HTML table; beyond it a virtualised grid, since thousands of
+# Dash html components (401 Kreise x 7 cells) stall the browser for many seconds.
+PLAIN_TABLE_ROWS = 60
+
+
+def html_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Table | html.Figure:
+    """An accessible table (caption, column headers) of a display frame, numbers formatted;
+    every row of the frame, as a grid when the frame is long."""
+    if len(frame) > PLAIN_TABLE_ROWS:
+        return _grid_table(frame, caption, lang)
     head = html.Thead(html.Tr([html.Th(str(c), scope="col") for c in frame.columns]))
-    body = []
-    for row in frame.head(max_rows).itertuples(index=False):
-        body.append(html.Tr([html.Td(_cell(v, lang)) for v in row]))
+    body = [
+        html.Tr([html.Td(_cell(v, lang)) for v in row])
+        for row in frame.itertuples(index=False)
+    ]
     return html.Table([html.Caption(caption), head, html.Tbody(body)], className="data-table")
+
+
+def _grid_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Figure:
+    fields = [f"c{i}" for i in range(len(frame.columns))]
+    rows = [
+        {f: _cell(v, lang) for f, v in zip(fields, row, strict=True)}
+        for row in frame.itertuples(index=False)
+    ]
+    grid = dag.AgGrid(
+        rowData=rows,
+        columnDefs=[{"field": f, "headerName": str(c)} for f, c in zip(fields, frame.columns,
+                                                                        strict=True)],
+        defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
+        dashGridOptions={
+            "animateRows": False,
+            "ensureDomOrder": True,
+            "suppressColumnVirtualisation": True,
+            "enableCellTextSelection": True,
+            "localeText": grid_locale(lang),
+            "tabToNextCell": {"function": "atlasTabOut(params)"},
+        },
+        className="ag-theme-quartz atlas-grid",
+        style={"height": "480px", "width": "100%"},
+    )
+    return html.Figure([html.Figcaption(caption), grid], className="grid-figure")
 
 
 def _cell(value: Any, lang: str) -> str:
@@ -205,7 +241,7 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
 
 def _graph(app: Dash, component_id: str, figure: Any, lang: str, label: str) -> html.Figure:
     graph = dcc.Graph(
-        id=component_id, figure=figure, className="growth-graph", responsive=True,
+        id=component_id, figure=figure, className="growth-graph", responsive="auto",
         config=graph_config(app.get_asset_url("topojson/"), lang, filename=component_id),
     )
     return html.Figure([html.Figcaption(label, className="visually-hidden"), graph],

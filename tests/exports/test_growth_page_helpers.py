@@ -53,3 +53,28 @@ def test_timeline_stops_are_spaced_by_date_and_step_to_the_end():
     assert next_stop(points, days[0]) == days[1]
     assert next_stop(points, days[2]) is None
     assert next_stop(points, None) == days[0]
+
+
+def test_a_short_table_is_plain_html_with_every_row_formatted():
+    from dashboard.pages.entwicklung import PLAIN_TABLE_ROWS, html_table
+
+    frame = pd.DataFrame({"Land": [f"L{i}" for i in range(PLAIN_TABLE_ROWS)],
+                          "je 100.000": [i + 0.5 for i in range(PLAIN_TABLE_ROWS)]})
+    table = html_table(frame, "Zuwachs", "de")
+    body = table.children[2].children
+    assert table.children[0].children == "Zuwachs"
+    assert len(body) == PLAIN_TABLE_ROWS
+    assert [td.children for td in body[1].children] == ["L1", "1,50"]
+
+
+def test_a_long_table_becomes_a_grid_that_keeps_every_row():
+    from dashboard.pages.entwicklung import PLAIN_TABLE_ROWS, html_table
+
+    rows = PLAIN_TABLE_ROWS * 10  # more than the 500 a plain table once cut off silently
+    frame = pd.DataFrame({"Kreis": [f"K{i}" for i in range(rows)], "Änderung": range(rows)})
+    figure = html_table(frame, "Veränderung je Region", "de")
+    caption, grid = figure.children
+    assert caption.children == "Veränderung je Region"
+    assert len(grid.rowData) == rows
+    assert [c["headerName"] for c in grid.columnDefs] == ["Kreis", "Änderung"]
+    assert grid.rowData[-1] == {"c0": f"K{rows - 1}", "c1": str(rows - 1)}
