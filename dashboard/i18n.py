@@ -166,7 +166,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.origin.demo": "Beispieldaten, keine echten Einträge",
         "sources.geo.heading": "Grenzen, Bevölkerung, Postleitzahlen",
         "sources.geo.bkg": (
-            "Verwaltungsgrenzen: VG5000, Stand 31.12.2021, "
+            "Verwaltungsgrenzen: VG5000, Stand 01.01.2021, "
             "Datenlizenz Deutschland – Namensnennung 2.0."
         ),
         "sources.method.heading": "Methode",
@@ -348,7 +348,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.origin.demo": "sample data, not real entries",
         "sources.geo.heading": "Boundaries, population, postcodes",
         "sources.geo.bkg": (
-            "Administrative boundaries: VG5000, as of 31.12.2021, "
+            "Administrative boundaries: VG5000, as of 01.01.2021, "
             "Data licence Germany – attribution 2.0."
         ),
         "sources.method.heading": "Method",

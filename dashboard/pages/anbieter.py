@@ -16,7 +16,7 @@ from dashboard import ids, metrics
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.exports import buttons, from_url
-from dashboard.i18n import t
+from dashboard.i18n import fmt_number, t
 from dashboard.pages.controls import dropdown
 from dashboard.pages.details import safe_url
 from dashboard.pages.grid_locale import grid_locale
@@ -195,7 +195,7 @@ def layout(ctx: PageContext) -> html.Div:
                 role="search",
             ),
             html.P(
-                t("providers.count", lang, n=len(rows)),
+                t("providers.count", lang, n=fmt_number(len(rows), lang)),
                 id=ids.PROVIDER_COUNT,
                 role="status",
                 className="result-count",
@@ -254,7 +254,10 @@ def validation_layout() -> html.Div:
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
-    buttons.register_export(app, data, ids.PROVIDER_EXPORT_SLOT, from_url.anbieter_request)
+    buttons.register_export(
+        app, data, ids.PROVIDER_EXPORT_SLOT, from_url.anbieter_request,
+        grid=(ids.PROVIDER_GRID, "source_id"),
+    )
 
     @app.callback(
         Output(ids.PROVIDER_GRID, "rowData"),
@@ -284,7 +287,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         new_query = to_query(new)
         return (
             rows,
-            t("providers.count", state.lang, n=len(rows)),
+            t("providers.count", state.lang, n=fmt_number(len(rows), state.lang)),
             new_query if new_query != (query or "") else no_update,
         )
 
