@@ -48,6 +48,12 @@ def cli() -> None:
 @click.option("--all-categories", is_flag=True, help="anbieter: all three kinds")
 @click.option("--scale", type=float, default=2.0, show_default=True, help="PNG pixel density")
 @click.option("--lang", default="de", show_default=True, help="de | en: language of the file")
+@click.option("--rows", callback=lambda _c, _p, v: _comma_list(v), default=None,
+              help="tabelle/anbieter: only these rows, in this order (region codes or provider "
+                   "source_ids, comma-separated), as a user's sorted/filtered grid would")
+@click.option("--columns", callback=lambda _c, _p, v: _comma_list(v), default=None,
+              help="tabelle/anbieter: only these columns, in this order (grid field ids, "
+                   "comma-separated, e.g. name,code,count)")
 @click.option("--db", default=None, help="database URL (default: DATABASE_URL or data/)")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="file to write, or a folder for the descriptive default name")
@@ -65,6 +71,13 @@ def export(fmt: str, out: Path | None, db: str | None, **choices: object) -> Non
     target.write_bytes(exported.content)
     seconds = time.perf_counter() - started
     click.echo(f"{target} ({len(exported.content):,} bytes, {seconds:.2f} s)")
+
+
+def _comma_list(value: str | None) -> tuple[str, ...] | None:
+    """"01, 09" → ("01", "09"); codes stay strings (leading zeros)."""
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
 def _export(request: ExportRequest, db: str | None):

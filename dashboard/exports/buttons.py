@@ -1,18 +1,23 @@
 """Export controls for the pages: a format choice, a button, a dcc.Download, a status line.
 
 The callback turns the page URL into an `ExportRequest` and calls `export_view`, the same
-function as `python -m dashboard export`, so a button and a script give the same file.
+function as `python -m dashboard export`, so a button and a script give the same file. Below a
+table it also reads the grid's state (rows after the user's filter and sort, visible columns)
+so the file holds the rows and columns on screen.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.data import AtlasData
+from dashboard.exports import grid_state
 from dashboard.exports.errors import ExportError
 from dashboard.exports.export import export_view
 from dashboard.exports.request import (
@@ -57,6 +62,7 @@ def control_ids(slot: str) -> dict[str, str]:
         "button": f"{slot}-button",
         "download": f"{slot}-download",
         "status": f"{slot}-status",
+        "grid": f"{slot}-grid-state",  # the grid as arranged at the click (table slots)
     }
 
 
@@ -75,6 +81,7 @@ def export_controls(slot: str, formats: tuple[str, ...], lang: str = "de") -> ht
             html.Button(text["button"], id=names["button"], className="export-button",
                         type="button"),
             dcc.Download(id=names["download"]),
+            dcc.Store(id=names["grid"]),
             html.Span(id=names["status"], className="export-status", role="status"),
         ],
         className="export-controls",
@@ -97,24 +104,46 @@ def validation_components(slot: str) -> html.Div:
 
 
 def register_export(
-    app: Dash, data: AtlasData, slot: str, make_request: Callable[[str | None, str], ExportRequest]
+    app: Dash,
+    data: AtlasData,
+    slot: str,
+    make_request: Callable[[str | None, str], ExportRequest],
+    grid: tuple[str, str] | None = None,
 ) -> None:
-    """The download callback of one export control."""
+    """The download callback of one export control. `grid` (grid id, row key field) makes a
+    table export follow that AG Grid as the user arranged it: a clientside callback reads the
+    rows after the user's filter and sort and the visible columns in their order at the
+    click (keys and ids only, see grid_state), and the download callback follows it."""
     names = control_ids(slot)
+    trigger = Input(names["button"], "n_clicks")
+    if grid is not None:
+        app.clientside_callback(
+            grid_state.read_grid_js(*grid),
+            Output(names["grid"], "data"),
+            trigger,
+            prevent_initial_call=True,
+        )
+        trigger = Input(names["grid"], "data")
 
     @app.callback(
         Output(names["download"], "data"),
         Output(names["status"], "children"),
-        Input(names["button"], "n_clicks"),
+        trigger,
         State(names["format"], "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def download(clicks: int | None, fmt: str, search: str | None):
-        if not clicks:
+    def download(clicked: Any, fmt: str, search: str | None):
+        if not clicked:
             return no_update, no_update
         try:
-            exported = export_view(data.engine, make_request(search, fmt))
+            request = make_request(search, fmt)
+            if grid is not None and not request.is_image:
+                if not isinstance(clicked, dict):
+                    raise ExportError("Der Zustand der Tabelle ist unlesbar.")
+                rows, columns = grid_state.from_grid(clicked.get("rows"), clicked.get("columns"))
+                request = replace(request, rows=rows, columns=columns)
+            exported = export_view(data.engine, request)
         except ExportError as exc:
             return no_update, str(exc)
         except Exception:  # noqa: BLE001 - the user gets a line, the log the trace

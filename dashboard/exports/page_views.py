@@ -3,11 +3,14 @@
 Rows and column headers come from the pages' own builders (`tabelle.table_rows`,
 `tabelle.column_defs`, `anbieter.search_providers`, `anbieter.grid_rows`), so the file has
 exactly what the grid shows: the same filter, the same columns in the same order, the total
-row of the Tabelle page last. Numbers are rounded as the grid formats them.
+row of the Tabelle page last. Numbers are rounded as the grid formats them. When the user
+sorted, filtered, moved or hid columns inside the grid, the request names the shown row keys
+and column ids (`ExportRequest.rows`/`columns`, see `grid_state`) and the file follows them.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -15,6 +18,7 @@ from sqlalchemy import Engine
 
 import geodata
 from dashboard.data import AtlasData
+from dashboard.exports import grid_state
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.texts import xt
@@ -23,7 +27,7 @@ from dashboard.exports.views import (
     View,
     level_subtitle,
     points_with_geometry,
-    regions_with_geometry,
+    regions_in_order,
     snapshots_of,
 )
 from dashboard.figures.ranking import ranking_figure
@@ -46,14 +50,23 @@ def grid_frame(records: list[dict[str, Any]], column_defs: list[dict[str, Any]])
 def table_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
     lang = request.lang
-    prov = provenance_of(snapshot, lang=lang)
     data = AtlasData(engine)
     land = request.land if request.level == "kreis" else None
     frame = data.region_metrics(snapshot["id"], request.level, request.category)
     rows, total, part = tabelle.table_rows(frame, request.level, land, lang)
-    columns = tabelle.column_defs(request.level, request.category, lang)
-    table = grid_frame(rows + total, columns)
-    code = t("col.code", lang)
+    all_columns = tabelle.column_defs(request.level, request.category, lang)
+    # the rows and columns as the user arranged the grid (all, in page order, by default)
+    positions = grid_state.pick_rows([row["code"] for row in rows], request.rows)
+    columns = grid_state.pick_columns(all_columns, request.columns)
+    shown = [rows[i] for i in positions]
+    notes = grid_state.selection_notes(lang, positions, len(rows), columns, all_columns)
+    if len(shown) < len(rows):
+        # the grid pins the total of the whole table below whatever rows its filter leaves;
+        # the file keeps that row as shown and says what it adds up
+        notes += (xt("selection.total", lang, label=total[0]["name"], total=len(rows),
+                     n=len(shown)),)
+    prov = replace(provenance_of(snapshot, lang=lang), notes=notes)
+    table = grid_frame(shown + total, columns)
     where = f", {geodata.LAENDER.get(land, land)}" if land else ""
     what = t(f"category.{request.category}", lang)
     by = xt(f"by.{request.level}", lang)
@@ -70,7 +83,9 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
         size=CHART_SIZE,
         table=table,
         # the total row has no shape; the geo formats carry the regions only
-        shapes=regions_with_geometry(request.level, table.iloc[: len(rows)], code),
+        shapes=regions_in_order(
+            request.level, table.iloc[: len(shown)], [row["code"] for row in shown]
+        ),
         layer=f"{request.category}_{request.level}",
     )
 
@@ -78,7 +93,6 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
 def providers_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
     lang = request.lang
-    prov = provenance_of(snapshot, lang=lang)
     data = AtlasData(engine)
     category = None if request.all_categories else request.category
     found = anbieter.search_providers(
@@ -88,7 +102,13 @@ def providers_view(engine: Engine, request: ExportRequest) -> View:
     records = anbieter.grid_rows(found, lang)
     for record, url in zip(records, found["source_url"], strict=True):
         record["source"] = url  # the grid renders a link; the file carries the address
-    table = grid_frame(records, anbieter.column_defs(lang))
+    all_columns = anbieter.column_defs(lang)
+    positions = grid_state.pick_rows([str(r["source_id"]) for r in records], request.rows)
+    columns = grid_state.pick_columns(all_columns, request.columns)
+    notes = grid_state.selection_notes(lang, positions, len(records), columns, all_columns)
+    prov = replace(provenance_of(snapshot, lang=lang), notes=notes)
+    found = found.iloc[positions]
+    table = grid_frame([records[i] for i in positions], columns)
     what = t(f"category.{category}", lang) if category else xt("providers.all", lang)
     searched = xt("providers.search", lang, text=request.search) if request.search else ""
     filters = [searched,

@@ -30,6 +30,9 @@ class Provenance:
     base_origin: str | None = None
     exported_on: str = field(default_factory=lambda: date.today().isoformat())
     lang: str = "de"
+    # what the file holds beyond the page's default view (rows and columns as the user
+    # arranged the grid, what a total row covers): header lines after the title
+    notes: tuple[str, ...] = ()
 
     @property
     def is_demo(self) -> bool:
@@ -72,7 +75,7 @@ class Provenance:
 
     def header_lines(self, title: str, with_plz: bool = False) -> list[str]:
         """The lines of the CSV header block and the XLSX "Quelle" sheet, in order."""
-        lines = [f"aLA-Atlas: {title}", self.source_line, self.snapshot_line]
+        lines = [f"aLA-Atlas: {title}", *self.notes, self.source_line, self.snapshot_line]
         lines += list(self.attributions(with_plz))
         if self.is_demo:
             lines.append(xt("demo.note", self.lang))
@@ -95,6 +98,8 @@ class Provenance:
             meta["base_snapshot_date"] = self.base_taken_at
         if self.is_demo:
             meta["note"] = xt("demo.note", self.lang)
+        if self.notes:
+            meta["selection"] = " | ".join(self.notes)
         return meta
 
 

@@ -6,6 +6,7 @@ CLI can print it and exit non-zero and a button can show it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from dashboard.exports.errors import ExportError
@@ -23,6 +24,10 @@ FORMATS = IMAGE_FORMATS + TABLE_FORMATS + GEO_FORMATS
 # What each Entwicklung view is: a chart (image formats) or a table (data formats), or both.
 CLASSES = ("continuous", "quantiles", "equal")
 LANGS = ("de", "en")
+# pages whose table is an AG Grid the user can sort, filter and rearrange (rows/columns apply)
+GRID_PAGES = ("tabelle", "anbieter")
+MAX_KEYS = 100_000
+MAX_KEY_LEN = 100  # source_id is String(100) in the store
 GROWTH_VIEWS = ("verlauf", "laender", "wachstum", "aenderungen", "veraenderung")
 
 _FORMATS_BY_PAGE = {
@@ -63,6 +68,12 @@ class ExportRequest:
     per_100k: bool = False  # Entwicklung: growth and change per 100,000 instead of absolute
     scale: float = 2.0  # PNG pixel density (2 = twice the layout size)
     lang: str = "de"  # language of titles, labels and provenance lines
+    # What the page's grid shows after the user sorted, filtered, moved or hid columns there
+    # (tables only): the row keys in display order (Tabelle: region `code`, Anbieter:
+    # `source_id`) and the visible column ids (grid fields) in display order. None means the
+    # page's own order and every column. Only keys travel: the values come from the store.
+    rows: tuple[str, ...] | None = None
+    columns: tuple[str, ...] | None = None
 
     @property
     def is_image(self) -> bool:
@@ -101,7 +112,41 @@ def checked(request: ExportRequest) -> ExportRequest:
         raise ExportError(f"Land {request.land!r} ist kein zweistelliger Landesschlüssel (01–16).")
     if not 1 <= request.scale <= 4:
         raise ExportError(f"Skalierung {request.scale} liegt nicht zwischen 1 und 4.")
-    return replace(request, metric=metric)
+    rows = _keys("Zeilen", request.rows)
+    columns = _keys("Spalten", request.columns)
+    if (rows is not None or columns is not None) and (
+        request.page not in GRID_PAGES or request.format in IMAGE_FORMATS
+    ):
+        raise ExportError(
+            "Eine Auswahl von Zeilen und Spalten gibt es nur für die Tabellen von "
+            f"{' und '.join(GRID_PAGES)} ({', '.join(TABLE_FORMATS + GEO_FORMATS)})."
+        )
+    if columns == ():
+        raise ExportError("Keine Spalte ausgewählt: mindestens eine Spalte muss sichtbar sein.")
+    return replace(request, metric=metric, rows=rows, columns=columns)
+
+
+def _keys(label: str, keys: object) -> tuple[str, ...] | None:
+    """Row keys or column ids as a tuple of short strings without repeats, or None."""
+    if keys is None:
+        return None
+    if isinstance(keys, str) or not isinstance(keys, (list, tuple)):
+        raise ExportError(f"{label}: eine Liste von Schlüsseln erwartet, nicht {keys!r:.60}.")
+    if len(keys) > MAX_KEYS:
+        raise ExportError(f"{label}: {len(keys)} Einträge, höchstens {MAX_KEYS}.")
+    bad = [k for k in keys if not isinstance(k, str) or not k.strip() or len(k) > MAX_KEY_LEN]
+    if bad:
+        raise ExportError(f"{label}: ungültige Schlüssel {_sample(bad)}.")
+    repeated = sorted(k for k, n in Counter(keys).items() if n > 1)
+    if repeated:
+        raise ExportError(f"{label}: doppelt genannt {_sample(repeated)}.")
+    return tuple(keys)
+
+
+def _sample(values: list[object], n: int = 5) -> str:
+    """A few values for a message, with how many more there are."""
+    shown = ", ".join(repr(v)[:40] for v in values[:n])
+    return shown + (f" und {len(values) - n} weitere" if len(values) > n else "")
 
 
 def _one_of(label: str, value: object, allowed: tuple[str, ...]) -> None:

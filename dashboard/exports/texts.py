@@ -44,6 +44,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "header.count": "aLA-Atlas-Export: {n} Kopfzeilen vor der Tabelle",
         "sheet.data": "Daten",
         "sheet.source": "Quelle",
+        "selection.rows": (
+            "Zeilen wie in der Tabelle der Seite gefiltert und sortiert: {n} von {total}"
+        ),
+        "selection.columns": "Spalten wie in der Tabelle der Seite angeordnet: {n} von {total}",
+        "selection.total": (
+            "Die Summenzeile „{label}“ gilt für alle {total} Regionen der Tabelle, "
+            "nicht nur für die {n} gezeigten (so zeigt sie auch die Seite)"
+        ),
     },
     "en": {
         "by.land": "by Land",
@@ -81,6 +89,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "header.count": "aLA-Atlas export: {n} header lines before the table",
         "sheet.data": "Data",
         "sheet.source": "Source",
+        "selection.rows": "Rows as filtered and sorted in the page's table: {n} of {total}",
+        "selection.columns": "Columns as arranged in the page's table: {n} of {total}",
+        "selection.total": (
+            "The total row “{label}” covers all {total} regions of the table, "
+            "not only the {n} shown (as the page shows it too)"
+        ),
     },
 }
 

@@ -81,6 +81,16 @@ def regions_with_geometry(level: str, frame: pd.DataFrame, key: str) -> gpd.GeoD
     return gpd.GeoDataFrame(joined, geometry="geometry", crs=4326)
 
 
+def regions_in_order(
+    level: str, frame: pd.DataFrame, codes: list[str]
+) -> gpd.GeoDataFrame:
+    """The table's rows with the shapes of `codes` (one per row), in the table's order. The
+    codes come separately: the user may have hidden the code column."""
+    shapes = geodata.load_regions(level).set_index("code")["geometry"]
+    geometry = shapes.reindex(codes).to_numpy()
+    return gpd.GeoDataFrame(frame.reset_index(drop=True), geometry=geometry, crs=4326)
+
+
 def points_with_geometry(frame: pd.DataFrame, lon: pd.Series, lat: pd.Series):
     """Provider rows as points; rows without coordinates keep an empty geometry."""
     geometry = gpd.points_from_xy(lon.to_numpy(), lat.to_numpy())

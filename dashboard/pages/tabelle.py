@@ -254,8 +254,11 @@ def validation_layout() -> html.Div:
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
-    for slot_id in (ids.TABLE_EXPORT_SLOT, ids.RANKING_EXPORT_SLOT):
-        buttons.register_export(app, data, slot_id, from_url.tabelle_request)
+    # the table's file follows the grid as the user sorted/filtered it; the chart's does not
+    buttons.register_export(
+        app, data, ids.TABLE_EXPORT_SLOT, from_url.tabelle_request, grid=(ids.TABLE_GRID, "code")
+    )
+    buttons.register_export(app, data, ids.RANKING_EXPORT_SLOT, from_url.tabelle_request)
 
     @app.callback(
         Output(ids.TABLE_GRID, "rowData"),

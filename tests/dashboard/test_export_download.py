@@ -170,3 +170,85 @@ def test_the_karte_timeline_plays_through_the_snapshots_and_keeps_the_url(
     wait_until(lambda: play.get_attribute("aria-pressed") == "false")  # stops at the end
     ids_in_url = driver.current_url.split("snapshot=")[1].split("&")[0]
     assert ids_in_url.isdigit()
+
+
+# ---------------------------------------------------------------- the grid as arranged
+def grid_rows_shown(driver: Any, grid: str, field: str) -> list[str]:
+    """`field` of the grid's data rows as displayed, top to bottom (not the pinned total)."""
+    return driver.execute_script(
+        """
+        const rows = [...document.querySelectorAll(
+            `#${arguments[0]} .ag-center-cols-container .ag-row`)];
+        rows.sort((a, b) => +a.getAttribute('row-index') - +b.getAttribute('row-index'));
+        return rows.map(r => r.querySelector(`[col-id="${arguments[1]}"]`).textContent.trim());
+        """,
+        grid, field,
+    )
+
+
+def grid_headers_shown(driver: Any, grid: str) -> list[str]:
+    """The header texts as displayed, left to right (pinned columns included)."""
+    return driver.execute_script(
+        """
+        const cells = [...document.querySelectorAll(`#${arguments[0]} .ag-header-cell[col-id]`)];
+        cells.sort((a, b) => +a.getAttribute('aria-colindex') - +b.getAttribute('aria-colindex'));
+        return cells.map(c => c.querySelector('.ag-header-cell-text').textContent.trim());
+        """,
+        grid,
+    )
+
+
+def click_header(driver: Any, grid: str, column: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    label = driver.find_element(
+        By.CSS_SELECTOR, f"#{grid} .ag-header-cell[col-id='{column}'] .ag-header-cell-label"
+    )
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", label)
+    label.click()
+
+
+def test_the_table_export_follows_the_grids_sort_filter_and_columns(
+    downloading_browser, live_server, downloads
+):
+    """Sort by a header click, filter and rearrange columns in the grid: the CSV holds the
+    rows in the order shown and the columns shown, with the total row last."""
+    driver = downloading_browser
+    grid = "tabelle-grid"
+    driver.get(live_server + "/tabelle?level=kreis&land=14&category=wfbm")
+    wait_until(lambda: len(grid_rows_shown(driver, grid, "code")) == 13)  # Sachsen's Kreise
+    page_order = grid_rows_shown(driver, grid, "code")
+
+    click_header(driver, grid, "count")  # ascending
+    click_header(driver, grid, "count")  # descending
+    wait_until(lambda: grid_rows_shown(driver, grid, "code") != page_order)
+    # a column filter (the grid's own API, as its filter menu would set it) and a column
+    # hidden and one moved, as a user does through the grid's menu and by dragging
+    driver.execute_script(
+        """
+        const api = dash_ag_grid.getApi(arguments[0]);
+        api.setFilterModel({count: {filterType: 'number', type: 'greaterThan', filter: 1}});
+        api.setColumnsVisible(['population', 'fragile'], false);
+        api.moveColumns(['code'], 6);
+        """,
+        grid,
+    )
+    wait_until(lambda: 0 < len(grid_rows_shown(driver, grid, "code")) < 13)
+    shown = grid_rows_shown(driver, grid, "code")
+    counts = [int(c) for c in grid_rows_shown(driver, grid, "count")]
+    assert counts == sorted(counts, reverse=True) and min(counts) > 1
+    headers = grid_headers_shown(driver, grid)
+    assert "Einwohner" not in " ".join(headers) and headers[0] == "Region"
+
+    name = "wfbm_kennzahlen_kreise_land-14_2022-12-01.csv"
+    (downloads / name).unlink(missing_ok=True)  # the unsorted view's test saves this name too
+    click_export(driver, "tabelle-export-slot")
+    path = downloaded(downloads, name)
+    text = path.read_bytes().decode("utf-8-sig")
+    skip = int(text.splitlines()[0].split(":")[1].split()[0])
+    table = pd.read_csv(path, skiprows=skip, encoding="utf-8-sig", dtype={"Schlüssel (ARS)": str})
+    assert list(table.columns) == headers
+    assert table["Schlüssel (ARS)"].tolist()[:-1] == shown
+    assert table["Region"].iloc[-1] == "Sachsen insgesamt"
+    assert f"{len(shown)} von 13" in text
+    wait_until(lambda: name in status_text(driver, "tabelle-export-slot"))
