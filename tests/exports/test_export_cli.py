@@ -46,6 +46,19 @@ def test_a_folder_as_out_gets_the_descriptive_name(db_url, tmp_path, read_export
     assert table["PLZ"].str.fullmatch(r"\d{5}").all()
 
 
+def test_rows_and_columns_choose_the_tables_rows_and_columns_in_order(
+    db_url, tmp_path, read_export_csv
+):
+    out = tmp_path / "auswahl.csv"
+    result = run_cli("--page", "tabelle", "--format", "csv", "--rows", "16, 02,09",
+                     "--columns", "code,name", "--out", str(out), db_url=db_url)
+    assert result.returncode == 0, result.stderr
+    table = read_export_csv(out.read_bytes())
+    assert list(table.columns) == ["Schlüssel (ARS)", "Region"]
+    assert table["Region"].tolist() == ["Thüringen", "Hamburg", "Bayern", "Deutschland insgesamt"]
+    assert table["Schlüssel (ARS)"].tolist()[:3] == ["16", "02", "09"]
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
@@ -55,6 +68,11 @@ def test_a_folder_as_out_gets_the_descriptive_name(db_url, tmp_path, read_export
         (["--page", "karte", "--format", "csv", "--snapshot", "999"], "Datenstand 999"),
         (["--page", "karte", "--format", "csv", "--metric", "ala_share", "--category", "ib"],
          "nur für die Art"),
+        (["--page", "tabelle", "--format", "csv", "--rows", "09,99"],
+         "Zeilen '99' gibt es in dieser Tabelle nicht"),
+        (["--page", "tabelle", "--format", "xlsx", "--columns", "name,preis"],
+         "Spalten 'preis' gibt es in dieser Tabelle nicht"),
+        (["--page", "karte", "--format", "png", "--rows", "09"], "nur für die Tabellen"),
     ],
 )
 def test_bad_choices_exit_non_zero_with_one_line(db_url, tmp_path, args, message):
