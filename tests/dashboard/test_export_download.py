@@ -252,3 +252,24 @@ def test_the_table_export_follows_the_grids_sort_filter_and_columns(
     assert table["Region"].iloc[-1] == "Sachsen insgesamt"
     assert f"{len(shown)} von 13" in text
     wait_until(lambda: name in status_text(driver, "tabelle-export-slot"))
+
+
+def test_the_provider_export_follows_the_grids_sort(downloading_browser, live_server, downloads):
+    driver = downloading_browser
+    grid = "anbieter-grid"
+    driver.get(live_server + "/anbieter?pcat=wfbm&pland=02")  # Hamburg's 11 workshops
+    wait_until(lambda: len(grid_rows_shown(driver, grid, "plz")) == 11)
+    page_order = grid_rows_shown(driver, grid, "plz")
+    click_header(driver, grid, "plz")
+    click_header(driver, grid, "plz")  # descending
+    wait_until(lambda: grid_rows_shown(driver, grid, "plz") != page_order)
+    shown = grid_rows_shown(driver, grid, "plz")
+    assert shown == sorted(page_order, reverse=True)
+
+    click_export(driver, "anbieter-export-slot")
+    path = downloaded(downloads, "wfbm_anbieter_land-02_2022-12-01.csv")
+    text = path.read_bytes().decode("utf-8-sig")
+    skip = int(text.splitlines()[0].split(":")[1].split()[0])
+    table = pd.read_csv(path, skiprows=skip, encoding="utf-8-sig", dtype=str)
+    assert table["PLZ"].tolist() == shown
+    assert list(table.columns) == grid_headers_shown(driver, grid)
