@@ -19,7 +19,7 @@ from dashboard.exports import buttons, from_url
 from dashboard.i18n import fmt_number, t
 from dashboard.pages.controls import dropdown
 from dashboard.pages.details import safe_url
-from dashboard.pages.grid_locale import grid_locale
+from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.state import SERVICES, ViewState, parse_query, to_query
 
 KEY = "anbieter"
@@ -206,24 +206,20 @@ def layout(ctx: PageContext) -> html.Div:
                 rowData=rows,
                 columnDefs=column_defs(lang),
                 getRowId="params.data.source_id",
-                defaultColDef={"sortable": True, "filter": True, "resizable": True},
-                dashGridOptions={
-                    "rowSelection": {
+                defaultColDef=COLUMN_DEFAULTS,
+                dashGridOptions=grid_options(
+                    lang,
+                    rowSelection={
                         "mode": "singleRow",
                         "checkboxes": False,
                         "enableClickSelection": True,
                     },
-                    "animateRows": False,
-                    "ensureDomOrder": True,
-                    "enableCellTextSelection": True,
-                    "pagination": True,
-                    "paginationPageSize": 50,
+                    pagination=True,
+                    paginationPageSize=50,
                     # the size picker points aria-controls at a list that exists only when open
-                    "paginationPageSizeSelector": False,
-                    "localeText": grid_locale(lang),
-                    "tabToNextCell": {"function": "atlasTabOut(params)"},
-                },
-                className="ag-theme-quartz atlas-grid",
+                    paginationPageSizeSelector=False,
+                ),
+                className=GRID_CLASS,
                 style={"height": "560px", "width": "100%"},
             ),
             html.Div(

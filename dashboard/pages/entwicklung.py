@@ -32,7 +32,7 @@ from dashboard.figures.common import graph_config
 from dashboard.geometry import url_path
 from dashboard.i18n import fmt_date, t
 from dashboard.pages.controls import dropdown, options, radio_group
-from dashboard.pages.grid_locale import grid_locale
+from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.state import parse_query, to_query
 from store import growth
 
@@ -147,16 +147,9 @@ def _grid_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Figure:
         rowData=rows,
         columnDefs=[{"field": f, "headerName": str(c)} for f, c in zip(fields, frame.columns,
                                                                         strict=True)],
-        defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
-        dashGridOptions={
-            "animateRows": False,
-            "ensureDomOrder": True,
-            "suppressColumnVirtualisation": True,
-            "enableCellTextSelection": True,
-            "localeText": grid_locale(lang),
-            "tabToNextCell": {"function": "atlasTabOut(params)"},
-        },
-        className="ag-theme-quartz atlas-grid",
+        defaultColDef={**COLUMN_DEFAULTS, "minWidth": 90},
+        dashGridOptions=grid_options(lang, suppressColumnVirtualisation=True),
+        className=GRID_CLASS,
         style={"height": "480px", "width": "100%"},
     )
     return html.Figure([html.Figcaption(caption), grid], className="grid-figure")

@@ -18,7 +18,7 @@ from dashboard.exports import buttons, from_url
 from dashboard.figures.ranking import ranking_figure
 from dashboard.i18n import t
 from dashboard.pages.controls import dropdown, options, radio_group
-from dashboard.pages.grid_locale import grid_locale
+from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.state import parse_query, to_query
 
 KEY = "tabelle"
@@ -146,17 +146,11 @@ def layout(ctx: PageContext) -> html.Div:
         id=ids.TABLE_GRID,
         rowData=rows,
         columnDefs=cols,
-        defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
-        dashGridOptions={
-            "pinnedBottomRowData": total,
-            "animateRows": False,
-            "ensureDomOrder": True,
-            "suppressColumnVirtualisation": True,
-            "enableCellTextSelection": True,
-            "localeText": grid_locale(lang),
-            "tabToNextCell": {"function": "atlasTabOut(params)"},
-        },
-        className="ag-theme-quartz atlas-grid",
+        defaultColDef={**COLUMN_DEFAULTS, "minWidth": 90},
+        dashGridOptions=grid_options(
+            lang, pinnedBottomRowData=total, suppressColumnVirtualisation=True
+        ),
+        className=GRID_CLASS,
         style={"height": "620px", "width": "100%"},
     )
     ranking = dcc.Graph(
