@@ -38,14 +38,26 @@ CHART_FORMATS = IMAGE_FORMATS
 COMPARE_SLOT = "karte-compare-export-slot"
 
 FORMAT_LABELS = {
-    "png": "PNG (Bild)",
-    "svg": "SVG (Vektorgrafik)",
-    "pdf": "PDF",
-    "csv": "CSV (UTF-8)",
-    "csv-de": "CSV für Excel (;)",
-    "xlsx": "Excel (XLSX)",
-    "geojson": "GeoJSON",
-    "gpkg": "GeoPackage",
+    "de": {
+        "png": "PNG (Bild)",
+        "svg": "SVG (Vektorgrafik)",
+        "pdf": "PDF",
+        "csv": "CSV (UTF-8)",
+        "csv-de": "CSV für Excel (;)",
+        "xlsx": "Excel (XLSX)",
+        "geojson": "GeoJSON",
+        "gpkg": "GeoPackage",
+    },
+    "en": {
+        "png": "PNG (image)",
+        "svg": "SVG (vector graphic)",
+        "pdf": "PDF",
+        "csv": "CSV (UTF-8)",
+        "csv-de": "CSV for German Excel (;)",
+        "xlsx": "Excel (XLSX)",
+        "geojson": "GeoJSON",
+        "gpkg": "GeoPackage",
+    },
 }
 TEXTS = {
     "de": {
@@ -70,12 +82,13 @@ def export_controls(slot: str, formats: tuple[str, ...], lang: str = "de") -> ht
     """A labelled format dropdown, a download button and a polite status line."""
     names = control_ids(slot)
     text = TEXTS.get(lang, TEXTS["de"])
+    labels = FORMAT_LABELS.get(lang, FORMAT_LABELS["de"])
     return html.Div(
         [
             html.Label(text["label"], htmlFor=names["format"]),
             dcc.Dropdown(
                 id=names["format"], value=formats[0], clearable=False, searchable=False,
-                options=[{"label": FORMAT_LABELS[f], "value": f} for f in formats],
+                options=[{"label": labels[f], "value": f} for f in formats],
                 className="export-format",
             ),
             html.Button(text["button"], id=names["button"], className="export-button",

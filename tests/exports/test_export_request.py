@@ -50,3 +50,15 @@ def test_bad_choices_raise_one_line_errors_naming_the_problem(request_, message)
     with pytest.raises(ExportError, match=message) as info:
         checked(request_)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(("lang", "png_label"), [("de", "PNG (Bild)"), ("en", "PNG (image)")])
+def test_the_export_control_names_every_format_in_the_page_language(lang, png_label):
+    from dashboard.exports.buttons import FORMAT_LABELS, export_controls
+
+    controls = export_controls("some-slot", ("png", "svg", "csv-de"), lang)
+    dropdown = controls.children[1]
+    labels = [o["label"] for o in dropdown.options]
+    assert labels[0] == png_label
+    assert labels == [FORMAT_LABELS[lang][f] for f in ("png", "svg", "csv-de")]
+    assert set(FORMAT_LABELS["de"]) == set(FORMAT_LABELS["en"])
