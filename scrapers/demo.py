@@ -294,6 +294,8 @@ def build_default(engine: Engine, pages_dir: Path | None = None, seed: int = SEE
 def ensure_default(engine: Engine) -> list[int]:
     """Build the demo default once, when the store holds no snapshot at all; return the
     new snapshot ids (empty when the store already had data)."""
-    if not store.list_snapshots(engine).empty:
-        return []
-    return build_default(engine)
+    # Two first starts at once (two `make run`s) would otherwise both see an empty store.
+    with store.exclusive(engine, "demo-default"):
+        if not store.list_snapshots(engine).empty:
+            return []
+        return build_default(engine)

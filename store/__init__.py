@@ -13,6 +13,7 @@ from store.errors import (
     SnapshotNotFound,
     StoreError,
 )
+from store.locks import exclusive
 from store.metrics import LEVELS, compute_region_metrics, region_metrics, unplaced_counts
 from store.providers import load_providers
 from store.quality import build_quality_report, quality_report
@@ -46,6 +47,7 @@ __all__ = [
     "database_url",
     "delete_snapshot",
     "diff_snapshots",
+    "exclusive",
     "get_snapshot",
     "list_snapshots",
     "load_providers",
