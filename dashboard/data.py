@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 import geodata
 import store
+from dashboard import metrics
 
 _CACHE_SIZE = 64
 
@@ -79,16 +80,18 @@ class AtlasData:
 
     # metrics and providers -------------------------------------------------------------
     def region_metrics(self, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
-        """store.region_metrics, cached; categories missing from a snapshot give zeros."""
+        """store.region_metrics, cached. A category missing from the snapshot gives NaN counts
+        and attrs["recorded"] False (metrics.mark_unrecorded), never zeros."""
         key = ("metrics", snapshot_id, level, category)
         return self._cache.get(key, lambda: self._metrics(snapshot_id, level, category))
 
     def _metrics(self, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
         try:
-            return store.region_metrics(self.engine, snapshot_id, level, category)
+            frame = store.region_metrics(self.engine, snapshot_id, level, category)
         except store.CategoryNotInSnapshot:
-            providers = self.providers(snapshot_id)
-            return store.compute_region_metrics(providers.iloc[0:0], level, category)
+            frame = store.compute_region_metrics(self.providers(snapshot_id), level, category)
+        snapshot = self.snapshot(snapshot_id) or {}
+        return metrics.mark_unrecorded(frame, category, snapshot.get("counts", {}))
 
     def providers(self, snapshot_id: int) -> pd.DataFrame:
         """All providers of a snapshot (store.load_providers), cached."""

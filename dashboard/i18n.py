@@ -78,6 +78,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "Karte: {title}. Die Seite Tabelle zeigt dieselben Werte als Tabelle."
         ),
         "map.none": "kein Anbieter",
+        "map.not_recorded": "nicht erfasst",
+        "notice.not_recorded": "{category} sind in diesem Datenstand nicht erfasst.",
         "map.none_metric": "ohne Anbieter",
         "map.some_metric": "mit Anbieter",
         "map.undefined": "nicht berechenbar",
@@ -262,6 +264,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "level.by.kreis": "district",
         "map.aria": "Map: {title}. The Table page shows the same values as a table.",
         "map.none": "no provider",
+        "map.not_recorded": "not recorded",
+        "notice.not_recorded": "{category} were not recorded in this snapshot.",
         "map.none_metric": "without provider",
         "map.some_metric": "with provider",
         "map.undefined": "not computable",

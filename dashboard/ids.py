@@ -62,6 +62,7 @@ TABLE_LAND = "tabelle-land"
 TABLE_METRIC = "tabelle-metric"
 TABLE_GRID = "tabelle-grid"
 TABLE_RANKING = "tabelle-ranking"
+TABLE_NOTICE = "tabelle-notice"
 TABLE_EXPORT_SLOT = "tabelle-export-slot"
 RANKING_EXPORT_SLOT = "tabelle-ranking-export-slot"
 

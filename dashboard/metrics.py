@@ -7,6 +7,7 @@ pure functions of it, so figures and tables agree and tests need no browser.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,22 +51,54 @@ def _counts(frame: pd.DataFrame, column: str) -> pd.Series:
     return frame[column]
 
 
+def is_recorded(frame: pd.DataFrame) -> bool:
+    """False for the frame of a category the snapshot's run did not cover (see mark_unrecorded)."""
+    return bool(frame.attrs.get("recorded", True))
+
+
+def mark_unrecorded(frame: pd.DataFrame, category: str, recorded: Iterable[str]) -> pd.DataFrame:
+    """Blank what rests on categories the snapshot's run did not cover: their counts (and the
+    aLA/WfbM comparisons) become NaN, and a frame of such a category gets NaN counts and
+    attrs["recorded"] False. Zeros there would claim "no provider here" where the truth is
+    "not looked at". A frame without such numbers is returned as it is."""
+    covered = set(recorded)
+    unknown = [f"{cat}_count" for cat in ("ala", "wfbm") if cat not in covered]
+    if unknown:
+        unknown += ["ala_share", "ala_per_wfbm"]
+    if category not in covered:
+        unknown += ["count", "per_100k", "none_here"]
+    if not unknown:
+        return frame
+    out = frame.copy()
+    out.attrs = dict(frame.attrs, recorded=category in covered)
+    for column in unknown:
+        out[column] = pd.Series(np.nan, index=out.index, dtype="float64")
+    return out
+
+
 def metric_values(frame: pd.DataFrame, metric: str) -> pd.Series:
     """The metric as floats, NaN where undefined; shares in percent; none_here as 1/0."""
     spec = SPECS[metric]
     if metric == "none_here":
-        return frame["count"].eq(0).astype("float64")
+        return frame["count"].eq(0).astype("float64").where(frame["count"].notna())
     return frame[spec.key].astype("float64") * spec.scale
 
 
 def none_mask(frame: pd.DataFrame, metric: str) -> pd.Series:
-    """Regions where the count the metric rests on is zero: shown apart from "few"."""
+    """Regions where the count the metric rests on is zero: shown apart from "few". None in
+    the frame of a category the snapshot did not record (nothing is known there)."""
+    if not is_recorded(frame):
+        return pd.Series(False, index=frame.index)
     return _counts(frame, SPECS[metric].numerator).eq(0)
 
 
 def undefined_mask(frame: pd.DataFrame, metric: str) -> pd.Series:
-    """Regions with providers but no defined value (e.g. aLA per WfbM where there is no WfbM)."""
-    return ~none_mask(frame, metric) & metric_values(frame, metric).isna()
+    """Regions with providers but no defined value (e.g. aLA per WfbM where there is no WfbM).
+    Counts not recorded at all are neither "none" nor "undefined"."""
+    if not is_recorded(frame):
+        return pd.Series(False, index=frame.index)
+    recorded = _counts(frame, SPECS[metric].numerator).notna()
+    return recorded & ~none_mask(frame, metric) & metric_values(frame, metric).isna()
 
 
 def fragile_mask(frame: pd.DataFrame, metric: str) -> pd.Series:
@@ -147,18 +180,24 @@ def rank_of(frame: pd.DataFrame, metric: str, code: str) -> tuple[int | None, in
 def total_row(frame: pd.DataFrame, name: str, code: str = "") -> dict[str, object]:
     """The frame's regions summed: counts and population added, rates recomputed from sums."""
     population = int(frame["population"].sum())
-    count = int(frame["count"].sum())
-    ala = int(frame["ala_count"].sum())
-    wfbm = int(frame["wfbm_count"].sum())
+    count = _total(frame["count"])
+    ala = _total(frame["ala_count"])
+    wfbm = _total(frame["wfbm_count"])
+    both = None if ala is None or wfbm is None else ala + wfbm
     return {
         "code": code,
         "name": name,
         "population": population,
         "count": count,
-        "per_100k": count / population * 100_000 if population else None,
+        "per_100k": count / population * 100_000 if population and count is not None else None,
         "ala_count": ala,
         "wfbm_count": wfbm,
-        "ala_share": ala / (ala + wfbm) if ala + wfbm else None,
-        "ala_per_wfbm": ala / wfbm if wfbm else None,
-        "none_here": count == 0,
+        "ala_share": ala / both if both else None,
+        "ala_per_wfbm": ala / wfbm if wfbm and ala is not None else None,
+        "none_here": None if count is None else count == 0,
     }
+
+
+def _total(counts: pd.Series) -> int | None:
+    """The sum of a count column; None when any count is unknown (not recorded)."""
+    return None if counts.isna().any() else int(counts.sum())

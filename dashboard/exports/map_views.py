@@ -11,7 +11,13 @@ from dashboard.data import AtlasData, map_frame
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.texts import xt
-from dashboard.exports.views import View, level_subtitle, regions_with_geometry, snapshots_of
+from dashboard.exports.views import (
+    View,
+    level_subtitle,
+    refuse_unrecorded,
+    regions_with_geometry,
+    snapshots_of,
+)
 from dashboard.figures.choropleth import choropleth_figure
 from dashboard.geometry import geojson
 from dashboard.i18n import t
@@ -60,6 +66,7 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
     )
     for column, category in enumerate(CATEGORIES):
         frame = map_frame(data, snapshot["id"], request.level, category)
+        refuse_unrecorded(frame, category)
         single = choropleth_figure(
             frame, request.metric, category=category, level=request.level, lang=lang,
             geojson=geojson(request.level), classes=request.classes,
@@ -94,6 +101,7 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
     prov = provenance_of(snapshot, lang=lang)
     data = AtlasData(engine)
     frame = map_frame(data, snapshot["id"], request.level, request.category)
+    refuse_unrecorded(frame, request.category)
     points = None
     if request.points:
         providers = data.providers(snapshot["id"])

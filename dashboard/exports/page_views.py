@@ -27,6 +27,7 @@ from dashboard.exports.views import (
     View,
     level_subtitle,
     points_with_geometry,
+    refuse_unrecorded,
     regions_in_order,
     snapshots_of,
 )
@@ -53,6 +54,7 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
     data = AtlasData(engine)
     land = request.land if request.level == "kreis" else None
     frame = data.region_metrics(snapshot["id"], request.level, request.category)
+    refuse_unrecorded(frame, request.category)
     rows, total, part = tabelle.table_rows(frame, request.level, land, lang)
     all_columns = tabelle.column_defs(request.level, request.category, lang)
     # the rows and columns as the user arranged the grid (all, in page order, by default)

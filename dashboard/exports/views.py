@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 import geodata
 import store
+from dashboard import metrics
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import Provenance
 from dashboard.exports.request import ExportRequest
@@ -41,6 +42,14 @@ class View:
     layer: str = "daten"
     with_plz: bool = False
     size: tuple[int, int] = MAP_SIZE
+
+
+def refuse_unrecorded(frame: pd.DataFrame, category: str) -> None:
+    """An ExportError when the snapshot did not record the category: a file of that view
+    would publish "no provider" (or blanks) where nothing was looked at."""
+    if not metrics.is_recorded(frame):
+        notice = t("notice.not_recorded", "de", category=t(f"category.{category}", "de"))
+        raise ExportError(f"{notice} Nichts zu exportieren: bitte einen Datenstand mit dieser Art.")
 
 
 def snapshots_of(engine: Engine, request: ExportRequest) -> tuple[dict[str, Any], Any]:

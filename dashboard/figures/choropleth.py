@@ -316,6 +316,11 @@ def choropleth_figure(
     none_name = t("map.some_metric" if metric == "none_here" else "map.none", lang)
     if metric in ("ala_share", "ala_per_wfbm"):
         none_name = t("map.none", lang) + " (aLA)"
+    notice = None
+    if not m.is_recorded(frame):
+        # nothing is known here: no region may read as "no provider"
+        none_colour, none_name = c.NOT_RECORDED_COLOUR, t("map.not_recorded", lang)
+        notice = t("notice.not_recorded", lang, category=t(f"category.{category}", lang))
     hover = region_hover(frame, category, lang)  # once: three traces share it
     traces = [
         _base_trace(frame, none_colour, none_name, hover, geojson),
@@ -337,6 +342,8 @@ def choropleth_figure(
     ]
     traces[2].showlegend = bool(len(traces[2].locations))
     text = title if title is not None else map_title(metric, category, level, lang)
+    text = c.esc(text) + (f"<br><sup>{c.esc(notice)}</sup>" if notice else "")
+    top = 64 if notice else 40
     figure = go.Figure(traces)
     figure.update_geos(
         visible=False,
@@ -346,9 +353,9 @@ def choropleth_figure(
         showframe=False,
     )
     figure.update_layout(
-        title={"text": c.esc(text), "x": 0.01, "font": {"size": 16}},
+        title={"text": text, "x": 0.01, "font": {"size": 16}},
         height=height,
-        margin={"l": 0, "r": 0, "t": 40, "b": 0},
+        margin={"l": 0, "r": 0, "t": top, "b": 0},
         separators=c.separators(lang),
         font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
         legend={
@@ -379,7 +386,7 @@ def _compact(figure: go.Figure) -> None:
             thickness=10, title={"side": "top"},
         )
     figure.update_layout(
-        margin={"l": 0, "r": 0, "t": 40, "b": 80},
+        margin={"l": 0, "r": 0, "t": figure.layout.margin.t, "b": 80},
         legend={"orientation": "h", "yanchor": "top", "y": 1.0, "x": 0.0},
     )
 

@@ -21,6 +21,7 @@ SEQUENTIAL: tuple[str, ...] = (
 )
 NONE_COLOUR = "#e6e6e6"  # regions without any provider of the kind
 UNDEFINED_COLOUR = "#ffffff"  # providers there, but the rate has no denominator
+NOT_RECORDED_COLOUR = "#ffffff"  # the snapshot did not record the category: outlines only
 BORDER_COLOUR = "#5f5f5f"
 # The "where are none" map: an orange that stands out against a pale blue (safe for
 # red-green colour blindness).

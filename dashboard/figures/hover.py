@@ -16,6 +16,7 @@ def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:
     short = t(f"category.{category}.short", lang)
     rate_label, share_label = t("hover.rate", lang), t("hover.share", lang)
     ratio_label, people_label = t("hover.ratio", lang), t("hover.population", lang)
+    not_recorded = t("map.not_recorded", lang)
     bez = frame["bez"] if "bez" in frame else pd.Series(None, index=frame.index)
     land = frame["land"] if "land" in frame else pd.Series(None, index=frame.index)
     columns = zip(
@@ -32,7 +33,10 @@ def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:
         parts = [head]
         if isinstance(land_name, str) and land_name and land_name != name:
             parts.append(esc(land_name))
-        parts.append(f"{short}: {fmt_number(int(count), lang)}")
+        if pd.isna(count):  # the snapshot did not record this category: say so, no number
+            parts.append(f"{short}: {not_recorded}")
+        else:
+            parts.append(f"{short}: {fmt_number(int(count), lang)}")
         rate_text = fmt_number(float(rate), lang, 2) + (" ⚠" if small else "")
         parts.append(f"{rate_label}: {rate_text}")
         percent = float(share) * 100 if pd.notna(share) else None

@@ -72,6 +72,9 @@ def _figure_rows(data: AtlasData, sid: int, level: str, code: str, lang: str) ->
     first = by_category["ala"]
     rows.append((t("hover.population", lang), fmt_number(first["population"], lang)))
     for cat, row in by_category.items():
+        if pd.isna(row["count"]):  # the snapshot did not record this category
+            rows.append((t(f"category.{cat}", lang), t("map.not_recorded", lang)))
+            continue
         rate = fmt_number(row["per_100k"], lang, 2)
         if 0 < row["count"] < m.FRAGILE_MIN:
             rate += " ⚠"
@@ -136,7 +139,11 @@ def details_panel(
     provider_part: list[Any] = [
         html.H3(t("details.providers", lang, n=len(here)) + " – " + t(f"category.{category}", lang))
     ]
-    if here.empty:
+    if not m.is_recorded(frame):
+        # no list to show, and "none here" would be a claim the snapshot cannot make
+        notice = t("notice.not_recorded", lang, category=t(f"category.{category}", lang))
+        provider_part = [html.P(notice, className="notice not-recorded", role="status")]
+    elif here.empty:
         provider_part.append(html.P(t("details.providers.none", lang), className="none-here"))
     else:
         provider_part.append(

@@ -99,6 +99,7 @@ def value_patch(
                 patch["data"][index][key] = trace[key]
     layout = new["layout"]
     patch["layout"]["title"] = layout["title"]
+    patch["layout"]["margin"] = layout["margin"]  # room for a "not recorded" notice line
     patch["layout"]["meta"] = layout["meta"]
     patch["layout"]["separators"] = layout["separators"]
     return patch

@@ -61,7 +61,8 @@ def table_rows(
     total = metrics.total_row(part, label)
     if total["ala_share"] is not None:
         total["ala_share"] = float(total["ala_share"]) * 100
-    total["none_here"] = t("yes", lang) if total["none_here"] else t("no", lang)
+    if total["none_here"] is not None:  # None: the category was not recorded
+        total["none_here"] = t("yes", lang) if total["none_here"] else t("no", lang)
     total["bez"] = ""
     total["land"] = ""
     total["fragile"] = ""
@@ -112,6 +113,13 @@ def column_defs(level: str, category: str, lang: str) -> list[dict[str, Any]]:
     return cols
 
 
+def not_recorded_notice(frame: pd.DataFrame | None, category: str, lang: str) -> str:
+    """The notice over the grid when the snapshot did not record the category ("" if it did)."""
+    if frame is None or metrics.is_recorded(frame):
+        return ""
+    return t("notice.not_recorded", lang, category=t(f"category.{category}", lang))
+
+
 def _land_options(lang: str) -> list[dict[str, str]]:
     return [{"label": t("table.land.all", lang), "value": ""}] + [
         {"label": name, "value": code} for code, name in sorted(geodata.LAENDER.items())
@@ -128,18 +136,19 @@ def _content(
     lang: str,
 ):
     if snapshot_id is None:
-        return [], [], column_defs(level, category, lang), {}
+        return [], [], column_defs(level, category, lang), {}, ""
     frame = data.region_metrics(snapshot_id, level, category)
     rows, total, part = table_rows(frame, level, land, lang)
     figure = ranking_figure(part, metric, lang=lang)
-    return rows, total, column_defs(level, category, lang), figure
+    notice = not_recorded_notice(frame, category, lang)
+    return rows, total, column_defs(level, category, lang), figure, notice
 
 
 def layout(ctx: PageContext) -> html.Div:
     s, lang = ctx.state, ctx.lang
     metric = s.metric if s.metric in RANK_METRICS else "count"
     land = s.land if s.level == "kreis" else None
-    rows, total, cols, figure = _content(
+    rows, total, cols, figure, notice = _content(
         ctx.data, ctx.snapshot_id, s.level, s.category, land, metric, lang
     )
     grid = dag.AgGrid(
@@ -215,6 +224,13 @@ def layout(ctx: PageContext) -> html.Div:
                     html.Div(
                         [
                             html.P(t("table.aria", lang), className="hint", id="tabelle-hint"),
+                            html.P(
+                                notice,
+                                id=ids.TABLE_NOTICE,
+                                className="notice not-recorded",
+                                role="status",
+                                hidden=not notice,
+                            ),
                             grid,
                             buttons.slot(ids.TABLE_EXPORT_SLOT, buttons.TABLE_DATA_FORMATS, lang),
                         ],
@@ -240,6 +256,7 @@ def validation_layout() -> html.Div:
             dcc.Dropdown(id=ids.TABLE_LAND),
             dcc.RadioItems(id=ids.TABLE_METRIC),
             dag.AgGrid(id=ids.TABLE_GRID),
+            html.P(id=ids.TABLE_NOTICE),
             dcc.Graph(id=ids.TABLE_RANKING),
             buttons.validation_slot(ids.TABLE_EXPORT_SLOT),
             buttons.validation_slot(ids.RANKING_EXPORT_SLOT),
@@ -260,6 +277,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.TABLE_GRID, "columnDefs"),
         Output(ids.TABLE_RANKING, "figure"),
         Output(ids.TABLE_LAND, "disabled"),
+        Output(ids.TABLE_NOTICE, "children"),
+        Output(ids.TABLE_NOTICE, "hidden"),
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.TABLE_LEVEL, "value"),
         Input(ids.TABLE_CATEGORY, "value"),
@@ -275,7 +294,9 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         snapshot, _ = data.resolve(snapshot_id)
         sid = None if snapshot is None else int(snapshot["id"])
         land = land if level == "kreis" and land else None
-        rows, total, cols, figure = _content(data, sid, level, category, land, metric, state.lang)
+        rows, total, cols, figure, notice = _content(
+            data, sid, level, category, land, metric, state.lang
+        )
         options_ = dict(grid_options or {}, pinnedBottomRowData=total)
         query = to_query(replace(state, level=level, category=category, land=land, metric=metric))
         return (
@@ -284,5 +305,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             cols,
             figure,
             level != "kreis",
+            notice,
+            not notice,
             query if query != (search or "") else no_update,
         )
