@@ -146,7 +146,7 @@ def _value_trace(
             zmax=high if high > low else low + 1,
             colorscale=c.continuous_scale(),
             colorbar=colorbar,
-            showscale=True,
+            showscale=not z.empty,  # a scale for no value at all would suggest zeros
             showlegend=False,
             name=unit,
             **common,

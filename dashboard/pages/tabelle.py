@@ -15,6 +15,7 @@ from dashboard import ids, metrics
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.exports import buttons, from_url
+from dashboard.figures.choropleth import empty_map
 from dashboard.figures.ranking import ranking_figure
 from dashboard.i18n import t
 from dashboard.pages.controls import dropdown, options, radio_group
@@ -139,8 +140,9 @@ def _content(
         return [], [], column_defs(level, category, lang), {}, ""
     frame = data.region_metrics(snapshot_id, level, category)
     rows, total, part = table_rows(frame, level, land, lang)
-    figure = ranking_figure(part, metric, lang=lang)
     notice = not_recorded_notice(frame, category, lang)
+    # nothing to rank: an empty chart would read as "no region has any"
+    figure = empty_map(notice, 320) if notice else ranking_figure(part, metric, lang=lang)
     return rows, total, column_defs(level, category, lang), figure, notice
 
 

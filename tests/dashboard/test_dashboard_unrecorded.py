@@ -94,6 +94,7 @@ def test_the_map_draws_no_region_as_no_provider_and_names_the_gap(data, ala_only
     none_names = {t("map.none", "de"), t("map.none", "de") + " (aLA)"}
     assert not [tr for tr in figure.data if tr.name in none_names]
     assert all(z is None for z in figure.data[TRACES.index("values")].z)
+    assert figure.data[TRACES.index("values")].showscale is False
     assert len(figure.data[TRACES.index("undefined")].locations) == 0
     assert NOTICE_DE in figure.layout.title.text
     hover = base.hovertext[0]
@@ -153,6 +154,8 @@ def test_the_tabelle_callback_shows_the_notice_and_no_zero(ala_only, dash_post):
     assert all(row["count"] is None and row["none_here"] is None for row in rows)
     total = out[ids.TABLE_GRID]["dashGridOptions"]["pinnedBottomRowData"][0]
     assert total["count"] is None
+    ranking = json.dumps(out[ids.TABLE_RANKING]["figure"], ensure_ascii=False)
+    assert NOTICE_EN in ranking
 
 
 def test_the_karte_page_names_the_gap_in_the_map_title(ala_only, dash_post):
@@ -210,3 +213,56 @@ def test_an_export_of_the_recorded_category_has_no_wfbm_zeros(ala_only):
     wfbm = header.index(t("col.wfbm_count", "de"))
     values = [row[wfbm] for row in table[1:] if len(row) == len(header)]
     assert len(values) == 17 and all(v == "" for v in values)  # 16 Länder and the total
+
+
+# ---------------------------------------------------------------- in a real browser
+@pytest.fixture(scope="module")
+def ala_only_server(ala_only):
+    """A second app, over the aLA-only store, on its own loopback port."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, create_app(ala_only[0]).server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+def _wait(browser, script: str, *args):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, 30, poll_frequency=0.1).until(
+        lambda d: d.execute_script(script, *args)
+    )
+
+
+@pytest.mark.browser
+def test_browser_shows_the_notice_on_karte_and_tabelle(browser, ala_only_server, artifacts_dir):
+    browser.get(ala_only_server + "/karte?level=kreis&category=wfbm")
+    _wait(browser, "const g = document.querySelector('#karte-graph .js-plotly-plot');"
+                   "return g && g.querySelectorAll('.choroplethlocation').length > 0;")
+    names = browser.execute_script(
+        "return document.querySelector('#karte-graph .js-plotly-plot')._fullData"
+        ".filter(t => t.locations && t.locations.length).map(t => t.name);"
+    )
+    assert "nicht erfasst" in names and "kein Anbieter" not in names
+    _wait(browser, "return document.body.innerText.includes(arguments[0]);", NOTICE_DE)
+    browser.save_screenshot(str(artifacts_dir / "karte-not-recorded.png"))
+
+    browser.get(ala_only_server + "/tabelle?level=land&category=wfbm&lang=en")
+    _wait(browser, "const n = document.getElementById(arguments[0]);"
+                   "return n && !n.hidden && n.innerText.includes(arguments[1]);",
+          ids.TABLE_NOTICE, NOTICE_EN)
+    _wait(browser, "return document.querySelectorAll('.ag-center-cols-container .ag-row')"
+                   ".length >= 16;")
+    counts = browser.execute_script(
+        "return [...document.querySelectorAll('.ag-row [col-id=\"count\"]')]"
+        ".map(c => c.innerText.trim());"
+    )
+    assert counts and "0" not in counts
+    browser.save_screenshot(str(artifacts_dir / "tabelle-not-recorded.png"))
