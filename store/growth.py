@@ -136,6 +136,13 @@ def _check_category(category: str) -> None:
 # --- thin wrappers over the store ------------------------------------------------------------
 
 
+def recorded(snapshots: pd.DataFrame, category: str) -> pd.DataFrame:
+    """The snapshots (rows of list_snapshots / served_series) that recorded `category`: a
+    run of other categories only has no expected total for it, and its absence is not a 0."""
+    _check_category(category)
+    return snapshots[snapshots[f"expected_{category}"].notna()].reset_index(drop=True)
+
+
 def snapshot_counts(
     engine: Engine, category: str, snapshots: pd.DataFrame | None = None
 ) -> pd.DataFrame:

@@ -37,6 +37,7 @@ TEXTS = {
         "change_count": "Veränderung (Anzahl Anbieter)",
         "change_per_100k": "Veränderung je 100.000 Einw.",
         "germany": "Deutschland",
+        "empty": "Kein Datenstand hat diese Art erfasst.",
     },
     "en": {
         "snapshots": "snapshots",
@@ -52,6 +53,7 @@ TEXTS = {
         "change_count": "Change (number of providers)",
         "change_per_100k": "Change per 100,000 inhabitants",
         "germany": "Germany",
+        "empty": "No snapshot recorded this kind.",
     },
 }
 
@@ -113,6 +115,8 @@ def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int =
     """Small multiples: one panel per Land with the same y axis, so heights compare."""
     laender = series[series["region"] != "DE"]
     names = laender.drop_duplicates("region").sort_values("region")
+    if names.empty:
+        return _empty_figure(lang)
     rows = math.ceil(len(names) / columns)
     fig = make_subplots(
         rows=rows, cols=columns, shared_xaxes="all", shared_yaxes="all",
@@ -222,6 +226,17 @@ def changes_points_figure(
 
 
 _LAND_CODES = [f"{i:02d}" for i in range(1, 17)]
+
+
+def _empty_figure(lang: str) -> go.Figure:
+    """A short figure that says there is nothing to draw (no snapshot recorded the kind)."""
+    fig = go.Figure()
+    fig.add_annotation(text=tx("empty", lang), showarrow=False, x=0.5, y=0.5,
+                       xref="paper", yref="paper", font={"size": 14})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(height=160, plot_bgcolor="white", margin={"t": 10, "r": 10, "l": 10, "b": 10})
+    return fig
 
 
 def _blank_map(fig: go.Figure) -> None:

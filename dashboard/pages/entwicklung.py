@@ -81,6 +81,8 @@ TEXTS = {
         "by_land": "Nach Ländern",
         "list": "Alle Änderungen",
         "single": "Es gibt nur einen Datenstand: ein Vergleich braucht zwei.",
+        "skipped": "{category} sind in {n} von {m} Datenständen nicht erfasst; diese fehlen hier "
+        "(eine Lücke, keine 0).",
         "same": "Beide Datenstände sind gleich; gewählt ist der älteste zum Vergleich.",
         "none": "Keine Änderungen zwischen diesen Datenständen.",
         "table": "Tabelle",
@@ -104,6 +106,8 @@ TEXTS = {
         "by_land": "By Land",
         "list": "All changes",
         "single": "There is only one snapshot: a comparison needs two.",
+        "skipped": "{category} were not recorded in {n} of {m} snapshots; those are left out "
+        "here (a gap, not a 0).",
         "same": "Both snapshots are the same; the oldest one is compared instead.",
         "none": "No changes between these snapshots.",
         "table": "Table",
@@ -177,6 +181,18 @@ def pair(series: pd.DataFrame, newer: int | None, base: int | None) -> tuple[int
     return by_position[0], by_position[1]
 
 
+def pair_note(got: dict[str, Any], category: str, lang: str, note: str) -> str:
+    """`note`, preceded by a word on snapshots left out because they did not record the
+    category (shown as a gap, never as 0)."""
+    if not got.get("skipped"):
+        return note
+    gap = tx("skipped", lang, category=t(f"category.{category}", lang), n=got["skipped"],
+             m=got["of"])
+    if got["skipped"] == got["of"]:
+        return gap  # nothing to compare, and "only one snapshot" would not be true
+    return f"{gap} {note}".strip()
+
+
 def query_with(search: str | None, **changes: Any) -> str:
     state, _ = parse_query(search)
     return to_query(replace(state, **changes))
@@ -189,8 +205,9 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
             category: str, level: str, measure: str, lang: str) -> dict[str, Any]:
     """Every figure and table of the page for one choice of inputs."""
     engine = data.engine
-    series_snapshots = store.served_series(engine)
-    out: dict[str, Any] = {}
+    served = store.served_series(engine)
+    series_snapshots = growth.recorded(served, category)
+    out: dict[str, Any] = {"skipped": len(served) - len(series_snapshots), "of": len(served)}
     counts = growth.snapshot_counts(engine, category, series_snapshots)
     reference = growth.published_reference(category)
     out[NATIONAL] = gf.national_series_figure(counts, reference, lang)
@@ -286,8 +303,12 @@ def layout(ctx: PageContext) -> html.Div:
                 ],
                 className="controls",
             ),
-            html.P(tx("single", lang) if comparison_hidden else "", id=PAIR_NOTE,
-                   className="hint", role="status"),
+            html.P(
+                pair_note(got, s.category, lang, tx("single", lang) if comparison_hidden else ""),
+                id=PAIR_NOTE,
+                className="hint",
+                role="status",
+            ),
             html.Section(
                 [
                     html.H2(tx("series", lang)),
@@ -387,11 +408,14 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         skip = no_update
         if chosen is None:
             return (got[NATIONAL], got[LAENDER], got[SERIES_TABLE], skip, skip, skip, skip,
-                    skip, skip, skip, skip, skip, skip, True, tx("single", lang), skip,
+                    skip, skip, skip, skip, skip, skip, True,
+                    pair_note(got, category, lang, tx("single", lang)), skip,
                     query_with(search, base=None, category=category, level=level,
                                     metric=measure))
         dates = got["dates"]
-        note = tx("same", lang) if base is not None and base not in chosen else ""
+        note = pair_note(
+            got, category, lang, tx("same", lang) if base is not None and base not in chosen else ""
+        )
         query = query_with(search, base=chosen[0], category=category, level=level,
                                 metric=measure)
         return (

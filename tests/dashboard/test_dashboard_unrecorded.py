@@ -266,3 +266,28 @@ def test_browser_shows_the_notice_on_karte_and_tabelle(browser, ala_only_server,
     )
     assert counts and "0" not in counts
     browser.save_screenshot(str(artifacts_dir / "tabelle-not-recorded.png"))
+
+
+def test_only_snapshots_that_recorded_a_kind_enter_its_series(ala_only):
+    from store import growth
+
+    url, sid = ala_only
+    served = store.served_series(store.connect(url))
+    assert growth.recorded(served, "ala")["id"].tolist() == [sid]
+    assert growth.recorded(served, "wfbm").empty
+
+
+def test_entwicklung_for_an_unrecorded_kind_says_so_instead_of_failing(ala_only):
+    from dashboard import create_app
+    from dashboard.pages.entwicklung import NATIONAL, content, pair_note
+
+    url, sid = ala_only
+    app = create_app(url)
+    got = content(app, AtlasData(store.connect(url)), sid, None, "wfbm", "land", "count", "de")
+    assert got["pair"] is None
+    assert got["skipped"] == got["of"] == 1
+    note = pair_note(got, "wfbm", "de", "Es gibt nur einen Datenstand: ein Vergleich braucht zwei.")
+    assert note == ("Werkstätten (WfbM) sind in 1 von 1 Datenständen nicht erfasst; diese fehlen "
+                    "hier (eine Lücke, keine 0).")
+    ours = [trace for trace in got[NATIONAL].data if trace.name == "Datenstände"]
+    assert len(ours) == 1 and len(ours[0].y) == 0  # a gap, not a line at 0
