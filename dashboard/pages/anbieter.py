@@ -134,6 +134,15 @@ def _category_key(provider: dict[str, Any]) -> str:
     return value if value in metrics.CATEGORIES else "ala"
 
 
+def count_text(snapshot: dict[str, Any] | None, category: str | None, n: int, lang: str) -> str:
+    """How many providers the search found, and a word when the chosen kind was not recorded
+    in the snapshot (an empty list there means "not looked at", not "none")."""
+    text = t("providers.count", lang, n=fmt_number(n, lang))
+    if snapshot is not None and category and category not in snapshot["counts"]:
+        text += " " + t("notice.not_recorded", lang, category=t(f"category.{category}", lang))
+    return text
+
+
 def layout(ctx: PageContext) -> html.Div:
     s, lang = ctx.state, ctx.lang
     found = _filtered(ctx.data, ctx.snapshot_id, s)
@@ -195,7 +204,7 @@ def layout(ctx: PageContext) -> html.Div:
                 role="search",
             ),
             html.P(
-                t("providers.count", lang, n=fmt_number(len(rows), lang)),
+                count_text(ctx.snapshot, s.pcat, len(rows), lang),
                 id=ids.PROVIDER_COUNT,
                 role="status",
                 className="result-count",
@@ -283,7 +292,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         new_query = to_query(new)
         return (
             rows,
-            t("providers.count", state.lang, n=fmt_number(len(rows), state.lang)),
+            count_text(snapshot, new.pcat, len(rows), state.lang),
             new_query if new_query != (query or "") else no_update,
         )
 

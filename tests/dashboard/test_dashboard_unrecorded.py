@@ -291,3 +291,14 @@ def test_entwicklung_for_an_unrecorded_kind_says_so_instead_of_failing(ala_only)
                     "hier (eine Lücke, keine 0).")
     ours = [trace for trace in got[NATIONAL].data if trace.name == "Datenstände"]
     assert len(ours) == 1 and len(ours[0].y) == 0  # a gap, not a line at 0
+
+
+def test_the_provider_search_for_an_unrecorded_kind_says_it_was_not_recorded(ala_only):
+    from dashboard.pages.anbieter import count_text
+
+    url, sid = ala_only
+    snapshot = store.get_snapshot(store.connect(url), sid)
+    assert count_text(snapshot, "wfbm", 0, "de") == f"0 Anbieter gefunden {NOTICE_DE}"
+    assert count_text(snapshot, "wfbm", 0, "en") == f"0 providers found {NOTICE_EN}"
+    assert count_text(snapshot, "ala", 40, "de") == "40 Anbieter gefunden"
+    assert count_text(snapshot, None, 40, "de") == "40 Anbieter gefunden"
