@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import statistics
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from dash import Input, Output  # noqa: E402
 
 import store  # noqa: E402
 from dashboard import create_app, ids  # noqa: E402
+from dashboard.callback_client import post_callback  # noqa: E402
 from dashboard.data import AtlasData, map_frame  # noqa: E402
 from dashboard.figures.choropleth import choropleth_figure  # noqa: E402
 from dashboard.geometry import geojson  # noqa: E402
@@ -36,30 +36,10 @@ METRICS = ("per_100k", "ala_share", "count", "ala_per_wfbm", "none_here")
 NAIVE_GRAPH, NAIVE_METRIC = "bench-naive-graph", "bench-naive-metric"
 
 
-def _key(outputs: list[dict[str, Any]]) -> str:
-    def one(o: dict[str, Any]) -> str:
-        cid = o["id"]
-        if isinstance(cid, dict):
-            cid = json.dumps(cid, sort_keys=True, separators=(",", ":"))
-        return f"{cid}.{o['property']}"
-
-    return one(outputs[0]) if len(outputs) == 1 else ".." + "...".join(map(one, outputs)) + ".."
-
-
 def post(client: Any, outputs, inputs, state, changed) -> tuple[float, int, int]:
     """One callback round: server seconds, bytes on the wire (gzip), bytes of JSON."""
-    outs = [{"id": i, "property": p} for i, p in outputs]
-    body = {
-        "output": _key(outs),
-        "outputs": outs if len(outs) > 1 else outs[0],
-        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
-        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
-        "changedPropIds": changed,
-    }
     start = time.perf_counter()
-    response = client.post(
-        "/_dash-update-component", json=body, headers={"Accept-Encoding": "gzip"}
-    )
+    response = post_callback(client, outputs, inputs, state, changed)
     wire = response.data  # the body is read inside the timing: compression is server work
     seconds = time.perf_counter() - start
     if response.status_code != 200:

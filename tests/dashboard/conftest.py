@@ -7,6 +7,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -105,12 +106,12 @@ def app(demo_db_url):
     return create_app(demo_db_url)
 
 
-@pytest.fixture(scope="session")
-def live_server(app) -> Iterator[str]:
-    """The app on a free loopback port, served by werkzeug in a thread."""
+@contextmanager
+def serve_in_thread(flask_app: Any) -> Iterator[str]:
+    """`flask_app` on a free loopback port, served by werkzeug in a thread; yields its URL."""
     from werkzeug.serving import make_server
 
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    server = make_server("127.0.0.1", 0, flask_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -118,6 +119,19 @@ def live_server(app) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serve() -> Callable[[Any], Any]:
+    """serve_in_thread, for test modules that need a second app on its own port."""
+    return serve_in_thread
+
+
+@pytest.fixture(scope="session")
+def live_server(app) -> Iterator[str]:
+    """The demo app on a free loopback port."""
+    with serve_in_thread(app.server) as url:
+        yield url
 
 
 # ---------------------------------------------------------------- the browser
@@ -199,43 +213,9 @@ def page(browser, live_server) -> Page:
 
 
 # ---------------------------------------------------------------- callbacks without a browser
-def _output_key(outputs: list[dict[str, Any]]) -> str:
-    import json
-
-    def one(o: dict[str, Any]) -> str:
-        cid = o["id"]
-        if isinstance(cid, dict):
-            cid = json.dumps(cid, sort_keys=True, separators=(",", ":"))
-        return f"{cid}.{o['property']}"
-
-    if len(outputs) == 1:
-        return one(outputs[0])
-    return ".." + "...".join(one(o) for o in outputs) + ".."
-
-
-def post_callback(
-    client: Any,
-    outputs: list[tuple[Any, str]],
-    inputs: list[tuple[Any, str, Any]],
-    state: list[tuple[Any, str, Any]],
-    changed: list[str],
-) -> Any:
-    """POST one callback to /_dash-update-component as the browser would; return the
-    response (with Accept-Encoding: gzip, so its length is what travels)."""
-    outs = [{"id": i, "property": p} for i, p in outputs]
-    body = {
-        "output": _output_key(outs),
-        "outputs": outs if len(outs) > 1 else outs[0],
-        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
-        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
-        "changedPropIds": changed,
-    }
-    return client.post(
-        "/_dash-update-component", json=body, headers={"Accept-Encoding": "gzip"}
-    )
-
-
 @pytest.fixture(scope="session")
 def dash_post() -> Callable[..., Any]:
-    """post_callback, for tests (conftest modules are not importable under importlib mode)."""
+    """dashboard.callback_client.post_callback, as a fixture."""
+    from dashboard.callback_client import post_callback
+
     return post_callback

@@ -217,20 +217,10 @@ def test_an_export_of_the_recorded_category_has_no_wfbm_zeros(ala_only):
 
 # ---------------------------------------------------------------- in a real browser
 @pytest.fixture(scope="module")
-def ala_only_server(ala_only):
+def ala_only_server(ala_only, serve):
     """A second app, over the aLA-only store, on its own loopback port."""
-    import threading
-
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, create_app(ala_only[0]).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with serve(create_app(ala_only[0]).server) as url:
+        yield url
 
 
 def _wait(browser, script: str, *args):

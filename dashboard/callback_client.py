@@ -1,0 +1,46 @@
+"""One Dash callback over HTTP, posted as the browser's renderer posts it.
+
+For the tests and bench/callbacks.py, which drive callbacks through Flask's test client
+without a browser; the app itself never calls this.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+ENDPOINT = "/_dash-update-component"
+
+
+def _output_key(outputs: list[dict[str, Any]]) -> str:
+    """Dash's key for a callback's outputs: "id.prop", or "..a.p...b.q.." for several."""
+
+    def one(o: dict[str, Any]) -> str:
+        cid = o["id"]
+        if isinstance(cid, dict):
+            cid = json.dumps(cid, sort_keys=True, separators=(",", ":"))
+        return f"{cid}.{o['property']}"
+
+    if len(outputs) == 1:
+        return one(outputs[0])
+    return ".." + "...".join(one(o) for o in outputs) + ".."
+
+
+def post_callback(
+    client: Any,
+    outputs: list[tuple[Any, str]],
+    inputs: list[tuple[Any, str, Any]],
+    state: list[tuple[Any, str, Any]],
+    changed: list[str],
+) -> Any:
+    """POST one callback with a Flask test `client`; return the response (asked with
+    Accept-Encoding: gzip, so its length is what travels)."""
+    outs = [{"id": i, "property": p} for i, p in outputs]
+    body = {
+        "output": _output_key(outs),
+        "outputs": outs if len(outs) > 1 else outs[0],
+        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in inputs],
+        "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
+        "changedPropIds": changed,
+    }
+    return client.post(ENDPOINT, json=body, headers={"Accept-Encoding": "gzip"})
