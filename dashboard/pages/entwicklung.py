@@ -269,6 +269,25 @@ def _export(view: str, lang: str) -> html.Div:
                     className="export-slot")
 
 
+def _pair_section(
+    app: Dash, got: dict[str, Any], lang: str, dates: dict[str, str], graph_id: str,
+    text_key: str, export_view: str, table_id: str, extra: list[Any] | None = None,
+) -> html.Section:
+    """One comparison of the chosen pair: heading, chart, its export, anything `extra`, and
+    the chart's table (headings carry ids: the callback rewrites them with the dates)."""
+    title = tx(text_key, lang, **dates)
+    return html.Section(
+        [
+            html.H2(title, id=f"{graph_id}-heading"),
+            _graph(app, graph_id, got.get(graph_id, {}), lang, title),
+            _export(export_view, lang),
+            *(extra or []),
+            _table_box(table_id, got.get(table_id), lang),
+        ],
+        className="growth-section",
+    )
+
+
 def _base_options(data: AtlasData, lang: str) -> list[dict[str, Any]]:
     series = store.served_series(data.engine)
     return [{"label": fmt_date(row.taken_at.isoformat(), lang), "value": int(row.id)}
@@ -285,7 +304,6 @@ def layout(ctx: PageContext) -> html.Div:
     chosen = got["pair"]
     dates = got.get("dates", {"old": "", "new": ""})
     comparison_hidden = chosen is None
-    empty: dict[str, Any] = {}
     return html.Div(
         [
             html.H1(tx("heading", lang)),
@@ -324,36 +342,13 @@ def layout(ctx: PageContext) -> html.Div:
             ),
             html.Div(
                 [
-                    html.Section(
-                        [
-                            html.H2(tx("growth", lang, **dates), id=f"{BARS}-heading"),
-                            _graph(app, BARS, got.get(BARS, empty), lang, tx("growth", lang,
-                                                                               **dates)),
-                            _export("wachstum", lang),
-                            _table_box(BARS_TABLE, got.get(BARS_TABLE), lang),
-                        ],
-                        className="growth-section",
+                    _pair_section(app, got, lang, dates, BARS, "growth", "wachstum", BARS_TABLE),
+                    _pair_section(
+                        app, got, lang, dates, CHANGE_MAP, "change", "veraenderung", CHANGE_TABLE
                     ),
-                    html.Section(
-                        [
-                            html.H2(tx("change", lang, **dates), id=f"{CHANGE_MAP}-heading"),
-                            _graph(app, CHANGE_MAP, got.get(CHANGE_MAP, empty), lang,
-                                   tx("change", lang, **dates)),
-                            _export("veraenderung", lang),
-                            _table_box(CHANGE_TABLE, got.get(CHANGE_TABLE), lang),
-                        ],
-                        className="growth-section",
-                    ),
-                    html.Section(
-                        [
-                            html.H2(tx("changes", lang, **dates), id=f"{POINTS}-heading"),
-                            _graph(app, POINTS, got.get(POINTS, empty), lang,
-                                   tx("changes", lang, **dates)),
-                            _export("aenderungen", lang),
-                            html.Div(got.get(BY_LAND), id=BY_LAND),
-                            _table_box(CHANGES_TABLE, got.get(CHANGES_TABLE), lang),
-                        ],
-                        className="growth-section",
+                    _pair_section(
+                        app, got, lang, dates, POINTS, "changes", "aenderungen", CHANGES_TABLE,
+                        extra=[html.Div(got.get(BY_LAND), id=BY_LAND)],
                     ),
                 ],
                 id=COMPARISON,
