@@ -1,7 +1,8 @@
 """Entry point: make sure a snapshot exists, then serve the dashboard.
 
-`make run` calls this. HOST and PORT override the default 127.0.0.1:8050;
-DASH_DEBUG=1 turns Dash's debug mode on (off by default).
+`make run` calls this. HOST and PORT override the default 127.0.0.1:8050. The app is served
+by gunicorn (WEB_CONCURRENCY workers, ATLAS_THREADS threads each; see dashboard/serve.py);
+DASH_DEBUG=1 serves with Dash's development server and debug mode instead.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 
 import store
 from dashboard import create_app
+from dashboard.serve import SettingError, serve_development, serve_production, server_options
 from scrapers.demo import ensure_default
 
 
@@ -25,10 +27,20 @@ def main() -> None:
     host = os.environ.get("HOST", "127.0.0.1")
     port = _port()
     debug = os.environ.get("DASH_DEBUG") == "1"
+    try:
+        options = server_options()
+    except SettingError as exc:
+        sys.exit(str(exc))
     # A fresh clone has an empty store: build the demo default once (seconds), then serve.
-    ensure_default(store.connect())
-    app = create_app()
-    app.run(host=host, port=port, debug=debug)
+    # This is the only place that creates or upgrades the database; serving only reads.
+    engine = store.connect()
+    ensure_default(engine)
+    engine.dispose()
+    app = create_app(prepare_store=False)
+    if debug:
+        serve_development(app, host, port)
+    else:
+        serve_production(app, host, port, options)
 
 
 if __name__ == "__main__":

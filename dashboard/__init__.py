@@ -27,18 +27,25 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
-def create_app(db_url: str | None = None) -> Dash:
+def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash:
     """Build a fresh Dash app on the store at `db_url` (default: DATABASE_URL or the SQLite
-    file under data/). A factory: tests build as many apps as they like."""
+    file under data/). A factory: tests build as many apps as they like.
+
+    With `prepare_store` the schema is created or upgraded once, here at start-up; app.py
+    has done that already and passes False. Serving itself only reads, through a
+    store.serving.ServingStore (read-only, follows a replaced file, recovers after faults)."""
     import store
     from dashboard.api import register_api
     from dashboard.data import AtlasData
     from dashboard.geometry import register_geometry_route
     from dashboard.pages import available_pages
     from dashboard.router import register_router, validation_layout
+    from store.serving import ServingStore
 
-    engine = store.connect(db_url)
-    data = AtlasData(engine)
+    if prepare_store:
+        store.connect(db_url).dispose()
+    serving = ServingStore(db_url)
+    data = AtlasData(serving)
     app = Dash(
         __name__,
         title="aLA-Atlas",
@@ -64,6 +71,6 @@ def create_app(db_url: str | None = None) -> Dash:
     for module in pages.values():
         module.register_callbacks(app, data)
     register_geometry_route(app.server, app.config.requests_pathname_prefix)
-    register_api(app.server, engine)
-    app.server.config["ATLAS_ENGINE"] = engine
+    register_api(app.server, serving)
+    app.server.config["ATLAS_STORE"] = serving
     return app

@@ -30,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 import geodata
 import store
 from dashboard.exports.provenance import DEMO_NOTE, provenance_of
+from store.serving import ServingStore, StoreUnavailable, one_line
 
 log = logging.getLogger(__name__)
 
@@ -230,11 +231,16 @@ def _trace_columns(frame: pd.DataFrame, snapshot: dict[str, Any], source: str) -
     return out
 
 
-def _health(engine: Engine) -> Response:
+def _health(serving: ServingStore) -> Response:
     _parse({})
-    snapshot = store.served_snapshot(engine)
+    try:
+        snapshot = serving.check()  # a real query, on the engine every request uses
+    except StoreUnavailable as exc:
+        log.warning("healthz: store unavailable: %s", exc)
+        return _json({"status": "unavailable", "reason": str(exc), "snapshot": None}, 503)
     if snapshot is None:
-        return _json({"status": "empty", "snapshot": None}, 503)
+        return _json({"status": "empty", "reason": "the store holds no snapshot yet",
+                      "snapshot": None}, 503)
     counts = {c: v["parsed"] for c, v in snapshot["counts"].items()}
     return _json(
         {
@@ -323,9 +329,9 @@ def _snapshots(engine: Engine) -> Response:
 # --- wiring ---------------------------------------------------------------------------------
 
 
-def register_api(server: Flask, engine: Engine) -> None:
+def register_api(server: Flask, serving: ServingStore) -> None:
     """Add /healthz, /api/regions, /api/providers and /api/snapshots to the Dash app's
-    Flask server."""
+    Flask server. Every request reads through `serving` (read-only, follows the file)."""
     api = Blueprint("atlas_api", __name__)
 
     @api.errorhandler(ApiError)
@@ -333,8 +339,11 @@ def register_api(server: Flask, engine: Engine) -> None:
         return _error_response(exc.status, exc.message)
 
     @api.errorhandler(SQLAlchemyError)
-    def _database_error(exc: SQLAlchemyError) -> Response:
-        log.exception("database error in the data API")
+    @api.errorhandler(StoreUnavailable)
+    def _database_error(exc: Exception) -> Response:
+        # The engine is rebuilt on the next request (ServingStore); one line, no traceback.
+        serving.reset()
+        log.warning("data API: store unavailable: %s", one_line(exc))
         return _error_response(503, "the database is not available")
 
     @api.errorhandler(Exception)
@@ -354,8 +363,11 @@ def register_api(server: Flask, engine: Engine) -> None:
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
 
-    api.add_url_rule("/healthz", "healthz", lambda: _health(engine), methods=["GET"])
-    api.add_url_rule("/api/regions", "regions", lambda: _regions(engine), methods=["GET"])
-    api.add_url_rule("/api/providers", "providers", lambda: _providers(engine), methods=["GET"])
-    api.add_url_rule("/api/snapshots", "snapshots", lambda: _snapshots(engine), methods=["GET"])
+    api.add_url_rule("/healthz", "healthz", lambda: _health(serving), methods=["GET"])
+    api.add_url_rule("/api/regions", "regions", lambda: _regions(serving.engine()),
+                     methods=["GET"])
+    api.add_url_rule("/api/providers", "providers", lambda: _providers(serving.engine()),
+                     methods=["GET"])
+    api.add_url_rule("/api/snapshots", "snapshots", lambda: _snapshots(serving.engine()),
+                     methods=["GET"])
     server.register_blueprint(api)

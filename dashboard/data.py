@@ -1,8 +1,11 @@
 """The dashboard's small query layer over the store, with caches where data cannot change.
 
 Snapshots are immutable (the store refuses UPDATEs), so region metrics and providers of a
-snapshot are cached by id for the life of the process. The list of snapshots is read fresh,
-because a scrape may add one while the app runs. Nothing is read at import time.
+snapshot are cached by id. The cache keys also hold the served store's generation
+(store.serving.ServingStore): a database file replaced or restored under the same path, where
+id 3 may be another snapshot, is never answered from the old file's cache. The list of
+snapshots is read fresh, because a scrape may add one while the app runs. Nothing is read at
+import time.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from sqlalchemy import Engine
 import geodata
 import store
 from dashboard import metrics
+from store.serving import ServingStore
 
 _CACHE_SIZE = 64
 
@@ -46,9 +50,22 @@ class _Lru:
 class AtlasData:
     """Read access to snapshots, region metrics, providers and geometry for the pages."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, source: Engine | ServingStore) -> None:
+        self._source = source
         self._cache = _Lru()
+
+    @property
+    def engine(self) -> Engine:
+        """The engine to read with now (a ServingStore may have re-opened its file)."""
+        if isinstance(self._source, ServingStore):
+            return self._source.engine()
+        return self._source
+
+    def _key(self, *parts: Hashable) -> tuple[Hashable, ...]:
+        if not isinstance(self._source, ServingStore):
+            return (None, *parts)
+        self._source.engine()  # checks the file first, so the generation is current
+        return (self._source.generation, *parts)
 
     # snapshots -----------------------------------------------------------------------
     def snapshots(self) -> pd.DataFrame:
@@ -63,7 +80,7 @@ class AtlasData:
         """The snapshot `snapshot_id` (None or unknown: None)."""
         if snapshot_id is None:
             return None
-        return self._cache.get(("snapshot", snapshot_id), lambda: self._get(snapshot_id))
+        return self._cache.get(self._key("snapshot", snapshot_id), lambda: self._get(snapshot_id))
 
     def _get(self, snapshot_id: int) -> dict[str, Any] | None:
         return store.get_snapshot(self.engine, snapshot_id)
@@ -82,7 +99,7 @@ class AtlasData:
     def region_metrics(self, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
         """store.region_metrics, cached. A category missing from the snapshot gives NaN counts
         and attrs["recorded"] False (metrics.mark_unrecorded), never zeros."""
-        key = ("metrics", snapshot_id, level, category)
+        key = self._key("metrics", snapshot_id, level, category)
         return self._cache.get(key, lambda: self._metrics(snapshot_id, level, category))
 
     def _metrics(self, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
@@ -95,9 +112,8 @@ class AtlasData:
 
     def providers(self, snapshot_id: int) -> pd.DataFrame:
         """All providers of a snapshot (store.load_providers), cached."""
-        return self._cache.get(
-            ("providers", snapshot_id), lambda: store.load_providers(self.engine, snapshot_id)
-        )
+        key = self._key("providers", snapshot_id)
+        return self._cache.get(key, lambda: store.load_providers(self.engine, snapshot_id))
 
     # geography -------------------------------------------------------------------------
     def regions(self, level: str) -> pd.DataFrame:
@@ -136,7 +152,7 @@ def _with_points(metrics: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
 def map_frame(data: AtlasData, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
     """Region metrics with a point inside each region (for caution marks), cached."""
     return data._cache.get(
-        ("map", snapshot_id, level, category),
+        data._key("map", snapshot_id, level, category),
         lambda: _with_points(
             data.region_metrics(snapshot_id, level, category), data.regions(level)
         ),

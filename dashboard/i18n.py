@@ -199,6 +199,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "Die Software ist quelloffen; Daten wie oben angegeben.",
         "footer.accessibility": "Alle Karten gibt es auch als Tabelle.",
         "embed.open": "Vollständige Ansicht öffnen",
+        # --- server: store faults (issue 11) ---
+        "notice.store_unavailable": "Daten vorübergehend nicht verfügbar.",
+        "notice.store_unavailable.retry": (
+            "Die Datenbank kann gerade nicht gelesen werden. Bitte laden Sie die Seite in "
+            "einer Minute neu."
+        ),
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -383,6 +389,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "The software is open source; data as stated above.",
         "footer.accessibility": "Every map is also available as a table.",
         "embed.open": "Open the full view",
+        # --- server: store faults (issue 11) ---
+        "notice.store_unavailable": "Data temporarily unavailable.",
+        "notice.store_unavailable.retry": (
+            "The database cannot be read just now. Please reload the page in a minute."
+        ),
     },
 }
 

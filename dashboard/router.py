@@ -3,16 +3,22 @@ the query in step with the shared controls (language, snapshot)."""
 
 from __future__ import annotations
 
+import logging
 from types import ModuleType
 from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, html, no_update
+from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard import ids, shell
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.i18n import t
 from dashboard.state import DEFAULT_PAGE, ViewState, merge_query, page_of, parse_query
+from dashboard.unavailable import unavailable_frame
+from store.serving import StoreUnavailable, one_line
+
+log = logging.getLogger(__name__)
 
 
 def build_context(app: Dash, data: AtlasData, search: str | None) -> tuple[PageContext, list[str]]:
@@ -63,7 +69,12 @@ def register_router(app: Dash, data: AtlasData, pages: dict[str, ModuleType]) ->
     )
     def route(pathname: str | None, _lang: Any, search: str | None):
         state, _ = parse_query(search)
-        return render(app, data, pages, pathname, search), state.lang
+        try:
+            return render(app, data, pages, pathname, search), state.lang
+        except (SQLAlchemyError, StoreUnavailable) as exc:
+            # The store recovers by itself (ServingStore); meanwhile a page that says so.
+            log.warning("page %s: store unavailable: %s", str(pathname)[:60], one_line(exc))
+            return unavailable_frame(state.lang), state.lang
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),

@@ -12,6 +12,7 @@ from flask import Flask
 import store
 from dashboard import create_app
 from dashboard.api import register_api
+from store.serving import ServingStore
 
 
 @pytest.fixture(scope="module")
@@ -218,9 +219,10 @@ def test_a_snapshot_without_the_category_is_a_404(writable_db):
 
 
 def test_an_empty_store_says_so(tmp_path):
-    engine = store.connect(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    store.connect(url).dispose()
     server = Flask("empty")
-    register_api(server, engine)
+    register_api(server, ServingStore(url))
     client = server.test_client()
     health = client.get("/healthz")
     assert health.status_code == 503 and _json(health)["status"] == "empty"
@@ -231,7 +233,7 @@ def test_an_empty_store_says_so(tmp_path):
 
 def test_an_unexpected_failure_answers_500_without_details(demo_db, monkeypatch):
     server = Flask("failing")
-    register_api(server, store.connect(demo_db))
+    register_api(server, ServingStore(demo_db))
 
     def explode(*args, **kwargs):
         raise RuntimeError("secret internal detail /etc/passwd")

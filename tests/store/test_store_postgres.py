@@ -67,11 +67,12 @@ def test_postgres_serves_the_demo_default_through_the_api(pg):
 
     from dashboard.api import register_api
     from scrapers.demo import ensure_default
+    from store.serving import ServingStore
 
     ids = ensure_default(pg)
     assert len(ids) == 3
     server = Flask("pg")
-    register_api(server, pg)
+    register_api(server, ServingStore(pg.url.render_as_string(hide_password=False)))
     client = server.test_client()
     land = client.get("/api/regions?level=land").get_json()
     assert len(land["regions"]) == 16

@@ -1,0 +1,122 @@
+"""Serving the app: gunicorn in production, Dash's development server only with DASH_DEBUG=1.
+
+Settings, from the environment (each documented in SETTINGS; an invalid value is a one-line
+error at start-up):
+
+    HOST, PORT         where to listen (127.0.0.1, 8050)
+    WEB_CONCURRENCY    gunicorn worker processes (default: the cores this process may use)
+    ATLAS_THREADS      threads per worker (default 4: requests waiting on the database or the
+                       network overlap, figure building does not, hence few per worker)
+    ATLAS_TIMEOUT      seconds one request may take before gunicorn restarts its worker (60)
+    DASH_DEBUG=1       Dash's development server with debug mode (never in production)
+
+The app is built once in the gunicorn master and forked into the workers (copy-on-write
+memory, fast worker restarts); each worker drops the parent's database connections at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from dash import Dash
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One server setting read from the environment."""
+
+    env: str
+    default: Callable[[], int]
+    low: int
+    high: int
+    help: str
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+SETTINGS = {
+    "workers": Setting("WEB_CONCURRENCY", _cores, 1, 64,
+                       "gunicorn worker processes (default: usable cores)"),
+    "threads": Setting("ATLAS_THREADS", lambda: 4, 1, 64, "threads per worker"),
+    "timeout": Setting("ATLAS_TIMEOUT", lambda: 60, 5, 3600,
+                       "seconds before a stuck worker is restarted"),
+}
+
+
+class SettingError(ValueError):
+    """An environment setting is malformed (raised by server_options)."""
+
+
+def server_options(environ: dict[str, str] | None = None) -> dict[str, int]:
+    """workers, threads and timeout from the environment, checked."""
+    environ = os.environ if environ is None else environ
+    options = {}
+    for name, setting in SETTINGS.items():
+        raw = environ.get(setting.env, "").strip()
+        if not raw:
+            options[name] = setting.default()
+            continue
+        if not raw.isdigit() or not setting.low <= int(raw) <= setting.high:
+            raise SettingError(
+                f"{setting.env} must be a number from {setting.low} to {setting.high}, not {raw!r}"
+            )
+        options[name] = int(raw)
+    return options
+
+
+def serve_production(app: Dash, host: str, port: int, options: dict[str, int]) -> None:
+    """Serve `app` with gunicorn (threaded workers) until stopped."""
+    from gunicorn.app.base import BaseApplication
+
+    serving = app.server.config.get("ATLAS_STORE")
+
+    def post_fork(_server: Any, _worker: Any) -> None:
+        # SQLAlchemy pools must not be shared across fork: each worker opens its own.
+        if serving is not None:
+            serving.after_fork()
+
+    config = {
+        "bind": f"{host}:{port}",
+        "workers": options["workers"],
+        "threads": options["threads"],
+        "worker_class": "gthread",
+        "timeout": options["timeout"],
+        "graceful_timeout": 20,
+        "keepalive": 5,
+        "post_fork": post_fork,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "info",
+        "proc_name": "ala-atlas",
+        # Gunicorn's own guards on the request head (the body limit is the app's).
+        "limit_request_line": 8190,
+        "limit_request_fields": 100,
+        "limit_request_field_size": 8190,
+    }
+
+    class Gunicorn(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in config.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return app.server
+
+    Gunicorn().run()
+
+
+def serve_development(app: Dash, host: str, port: int) -> None:
+    """Dash's development server with debug mode: for DASH_DEBUG=1 only."""
+    from werkzeug.serving import WSGIRequestHandler
+
+    # No versions in the Server header, even here.
+    WSGIRequestHandler.version_string = lambda _self: "Werkzeug"  # type: ignore[method-assign]
+    app.run(host=host, port=port, debug=True)

@@ -1,0 +1,153 @@
+"""The real app.py as a separate process on a free loopback port, over a store the test owns.
+
+`start_app(database_url, **env)` starts one, waits until /healthz answers (any status) and
+returns an AppProcess; every process is stopped (and its log kept) at the end of the test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import store
+from scrapers.demo import ensure_default
+
+REPO = Path(__file__).resolve().parents[2]
+START_S = 180  # the machine is shared and loaded: generous
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body.decode("utf-8"))
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+@dataclass
+class AppProcess:
+    process: subprocess.Popen
+    base: str
+    log_path: Path
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def request(self, path: str, data: bytes | None = None, method: str | None = None,
+                headers: dict[str, str] | None = None, timeout: float = 30) -> Answer:
+        req = urllib.request.Request(self.base + path, data=data, method=method,
+                                     headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as response:
+                return Answer(response.status, dict(response.headers), response.read())
+        except urllib.error.HTTPError as exc:
+            return Answer(exc.code, dict(exc.headers), exc.read())
+
+    def get(self, path: str, **kwargs: Any) -> Answer:
+        return self.request(path, **kwargs)
+
+    def post_json(self, path: str, payload: Any, **kwargs: Any) -> Answer:
+        body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        return self.request(path, data=body, method="POST",
+                            headers={"Content-Type": "application/json"}, **kwargs)
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def wait_for(self, check: Callable[[], bool], seconds: float = 60) -> bool:
+        """Poll `check` until it is true (True) or `seconds` pass (False)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if check():
+                return True
+            time.sleep(0.25)
+        return False
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+
+
+@pytest.fixture
+def start_app(tmp_path) -> Iterator[Callable[..., AppProcess]]:
+    started: list[AppProcess] = []
+
+    def start(database_url: str, **env: str) -> AppProcess:
+        port = free_port()
+        log_path = tmp_path / f"app-{port}.log"
+        environ = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port),
+                   "HOST": "127.0.0.1", "PYTHONPATH": str(REPO), "WEB_CONCURRENCY": "2",
+                   "ATLAS_THREADS": "4", **env}
+        if "DASH_DEBUG" not in env:
+            environ.pop("DASH_DEBUG", None)
+        handle = log_path.open("wb")
+        process = subprocess.Popen([sys.executable, "app.py"], cwd=REPO, env=environ,
+                                   stdout=handle, stderr=subprocess.STDOUT)
+        app = AppProcess(process, f"http://127.0.0.1:{port}", log_path)
+        started.append(app)
+        deadline = time.monotonic() + START_S
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise AssertionError(f"app.py exited {process.returncode}:\n{app.log()}")
+            try:
+                app.get("/healthz", timeout=10)
+                return app
+            except OSError:
+                time.sleep(0.5)
+        raise AssertionError(f"app.py did not answer within {START_S} s:\n{app.log()}")
+
+    yield start
+    for app in started:
+        app.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """A SQLite file with the three demo snapshots, checkpointed into one file (no -wal), so
+    a test can copy it byte for byte. Never written to by tests."""
+    path = tmp_path_factory.mktemp("server-demo") / "atlas.sqlite"
+    engine = store.connect(f"sqlite:///{path}")
+    ensure_default(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def served_copy(demo_file, tmp_path) -> Path:
+    """A private copy of the demo store for one test to serve, damage and restore."""
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    target = folder / "atlas.sqlite"
+    shutil.copyfile(demo_file, target)
+    return target

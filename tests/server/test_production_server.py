@@ -1,0 +1,61 @@
+"""app.py serves with gunicorn (not Werkzeug's development server), workers and threads from
+the environment, and no version in the Server header."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from dashboard.serve import SettingError, server_options
+from tests.server.conftest import REPO
+
+
+def test_app_py_is_served_by_gunicorn_without_a_version_in_the_server_header(
+    start_app, served_copy
+):
+    app = start_app(f"sqlite:///{served_copy}")
+    health = app.get("/healthz")
+    assert health.status == 200
+    assert health.json()["status"] == "ok"
+    assert health.headers["Server"] == "gunicorn"
+    page = app.get("/karte")
+    assert page.status == 200
+    assert page.headers["Server"] == "gunicorn"
+    log = app.log()
+    assert "Booting worker" in log and "gthread" in log
+    assert "development server" not in log.lower()
+    assert "Werkzeug" not in log
+
+
+def test_dash_debug_serves_the_development_server_without_versions(start_app, served_copy):
+    app = start_app(f"sqlite:///{served_copy}", DASH_DEBUG="1")
+    health = app.get("/healthz")
+    assert health.status == 200
+    assert health.headers["Server"] == "Werkzeug"  # the dev server, but no version numbers
+
+
+def test_workers_threads_and_timeout_come_from_the_environment():
+    options = server_options({"WEB_CONCURRENCY": "3", "ATLAS_THREADS": "8", "ATLAS_TIMEOUT": "90"})
+    assert options == {"workers": 3, "threads": 8, "timeout": 90}
+    defaults = server_options({})
+    assert defaults["workers"] >= 1 and defaults["threads"] == 4 and defaults["timeout"] == 60
+
+
+@pytest.mark.parametrize("name, value", [("WEB_CONCURRENCY", "two"), ("ATLAS_THREADS", "0"),
+                                         ("ATLAS_TIMEOUT", "-5")])
+def test_a_malformed_server_setting_is_a_one_line_error(name, value):
+    with pytest.raises(SettingError, match=f"^{name} must be a number"):
+        server_options({name: value})
+
+
+def test_app_py_with_a_malformed_worker_count_exits_with_one_line(tmp_path):
+    database = tmp_path / "atlas.sqlite"
+    env = {"DATABASE_URL": f"sqlite:///{database}", "WEB_CONCURRENCY": "many",
+           "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "app.py"], cwd=REPO, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0
+    assert result.stderr.strip() == "WEB_CONCURRENCY must be a number from 1 to 64, not 'many'"
+    assert not database.exists()
