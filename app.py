@@ -12,8 +12,10 @@ import sys
 
 import store
 from dashboard import create_app
+from dashboard.hardening import max_body_bytes
 from dashboard.serve import SettingError, serve_development, serve_production, server_options
 from scrapers.demo import ensure_default
+from store.serving import busy_timeout
 
 
 def _port() -> int:
@@ -29,7 +31,9 @@ def main() -> None:
     debug = os.environ.get("DASH_DEBUG") == "1"
     try:
         options = server_options()
-    except SettingError as exc:
+        max_body_bytes()
+        busy_timeout()
+    except (SettingError, ValueError) as exc:
         sys.exit(str(exc))
     # A fresh clone has an empty store: build the demo default once (seconds), then serve.
     # This is the only place that creates or upgrades the database; serving only reads.

@@ -38,6 +38,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     from dashboard.api import register_api
     from dashboard.data import AtlasData
     from dashboard.geometry import register_geometry_route
+    from dashboard.hardening import harden, max_body_bytes
     from dashboard.pages import available_pages
     from dashboard.router import register_router, validation_layout
     from store.serving import ServingStore
@@ -72,5 +73,6 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
         module.register_callbacks(app, data)
     register_geometry_route(app.server, app.config.requests_pathname_prefix)
     register_api(app.server, serving)
+    harden(app, serving, max_body_bytes())
     app.server.config["ATLAS_STORE"] = serving
     return app

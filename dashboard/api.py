@@ -119,6 +119,8 @@ def _parse(spec: dict[str, Param]) -> dict[str, Any]:
     """The request's query parameters, checked: unknown, repeated, over-long or
     disallowed values are a BadRequest."""
     unknown = [key for key in request.args if key not in spec]
+    if unknown and not spec:
+        raise BadRequest(f"unknown parameter {_shown(unknown[0])}; this takes no parameters")
     if unknown:
         raise BadRequest(
             f"unknown parameter {_shown(unknown[0])}; allowed: {', '.join(spec)}"
@@ -232,7 +234,7 @@ def _trace_columns(frame: pd.DataFrame, snapshot: dict[str, Any], source: str) -
 
 
 def _health(serving: ServingStore) -> Response:
-    _parse({})
+    _parse({})  # takes none: "?x=1" is a 400 that says so
     try:
         snapshot = serving.check()  # a real query, on the engine every request uses
     except StoreUnavailable as exc:

@@ -33,6 +33,21 @@ from store.snapshots import served_snapshot
 DEFAULT_BUSY_TIMEOUT = 5.0
 
 
+def busy_timeout(environ: dict[str, str] | None = None) -> float:
+    """ATLAS_DB_BUSY_TIMEOUT (seconds a reader waits for a lock, default 5); a malformed value
+    is a one-line ValueError."""
+    raw = (os.environ if environ is None else environ).get("ATLAS_DB_BUSY_TIMEOUT", "").strip()
+    if not raw:
+        return DEFAULT_BUSY_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 60:
+        raise ValueError(f"ATLAS_DB_BUSY_TIMEOUT must be seconds from 0 to 60, not {raw!r}")
+    return value
+
+
 class StoreUnavailable(StoreError):
     """The served database cannot be read now (missing, corrupt, locked, unreachable).
     Raised by ServingStore; the web layer answers 503 and shows a notice."""
@@ -49,14 +64,14 @@ class ServingStore:
     """A read-only engine for the store at `url` (default: DATABASE_URL or data/atlas.sqlite)
     that follows the file and recovers from failures. Thread-safe."""
 
-    def __init__(self, url: str | None = None, busy_timeout: float = DEFAULT_BUSY_TIMEOUT):
+    def __init__(self, url: str | None = None, busy_seconds: float | None = None):
         self.url = database_url(url)
         parsed = make_url(self.url)
         self.dialect = parsed.get_backend_name()
         self.path: Path | None = None
         if self.dialect == "sqlite" and parsed.database and parsed.database != ":memory:":
             self.path = Path(parsed.database).resolve()
-        self._busy_timeout = busy_timeout
+        self._busy_timeout = busy_timeout() if busy_seconds is None else busy_seconds
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._identity: Hashable = None
@@ -167,4 +182,4 @@ class ServingStore:
         )
 
 
-__all__ = ["DEFAULT_BUSY_TIMEOUT", "ServingStore", "StoreUnavailable", "one_line"]
+__all__ = ["DEFAULT_BUSY_TIMEOUT", "ServingStore", "StoreUnavailable", "busy_timeout", "one_line"]

@@ -48,7 +48,14 @@ class Answer:
 
     @property
     def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
+        """The body as text; JSON decoded first, so "ü" reads as itself, not \\u00fc."""
+        raw = self.body.decode("utf-8", "replace")
+        if self.headers.get("Content-Type", "").startswith("application/json"):
+            try:
+                return json.dumps(json.loads(raw), ensure_ascii=False)
+            except ValueError:
+                return raw
+        return raw
 
 
 @dataclass
@@ -76,6 +83,19 @@ class AppProcess:
         return self.request(path, data=body, method="POST",
                             headers={"Content-Type": "application/json"}, **kwargs)
 
+    def page(self, path: str = "/karte", search: str = "") -> Answer:
+        """The router callback a browser sends when it opens `path`: the page's content."""
+        from dashboard import ids
+        from dashboard.callback_client import post_callback
+
+        return post_callback(_Client(self), [(ids.ROOT, "children"), (ids.ROOT, "lang")],
+                             [(ids.URL, "pathname", path), (ids.LANG_STORE, "data", None)],
+                             [(ids.URL, "search", search)], [f"{ids.URL}.pathname"])
+
+    def health(self) -> tuple[int, dict[str, Any]]:
+        answer = self.get("/healthz")
+        return answer.status, answer.json()
+
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
@@ -96,6 +116,31 @@ class AppProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(10)
+
+
+class _Client:
+    """Enough of Flask's test client for dashboard.callback_client, over real HTTP."""
+
+    def __init__(self, app: AppProcess) -> None:
+        self.app = app
+
+    def post(self, path: str, json: Any, headers: dict[str, str]) -> Answer:
+        return self.app.post_json(path, json)
+
+
+def add_snapshot(path: Path, taken_at: str = "2026-11-30T00:00:00Z") -> int:
+    """Write a new snapshot (origin replay: the demo's newest providers again) into the SQLite
+    file at `path`, as a scrape in another process would; return its id."""
+    engine = store.connect(f"sqlite:///{path}")
+    served = store.served_snapshot(engine)
+    frame = store.load_providers(engine, served["id"])
+    expected = {c: int((frame["category"] == c).sum()) for c in served["counts"]}
+    meta = {"taken_at": taken_at, "origin": "replay", "categories": expected}
+    new_id = store.write_snapshot(engine, meta, frame, store.build_quality_report(frame, expected))
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return new_id
 
 
 @pytest.fixture

@@ -1,0 +1,161 @@
+"""Database faults under the real app.py (gunicorn, two workers) on a SQLite file: during a
+fault /healthz answers 503 with a reason, the API 503 as one line of JSON and pages a clear
+notice; once the file is back every answer is good again by itself, with no restart and no
+write. Serving never creates a database, and never prints a traceback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+
+from tests.server.conftest import add_snapshot
+
+NOTICE_DE = "Daten vorübergehend nicht verfügbar"
+
+
+def _store_unavailable_everywhere(app) -> None:
+    status, body = app.health()
+    assert status == 503 and body["status"] == "unavailable" and body["reason"]
+    api = app.get("/api/regions?level=land")
+    assert api.status == 503 and api.json() == {"error": "the database is not available"}
+    page = app.page("/karte")
+    assert page.status == 200 and NOTICE_DE in page.text
+    english = app.page("/tabelle", "?lang=en")
+    assert "Data temporarily unavailable" in english.text
+    shell = app.get("/karte")  # the HTML shell itself needs no data
+    assert shell.status == 200 and "_dash-config" in shell.text
+
+
+def _serving_normally(app, snapshot_id: int | None = None) -> None:
+    status, body = app.health()
+    assert status == 200 and body["status"] == "ok"
+    if snapshot_id is not None:
+        assert body["snapshot"]["id"] == snapshot_id
+    regions = app.get("/api/regions?level=land")
+    assert regions.status == 200 and len(regions.json()["regions"]) == 16
+    page = app.page("/karte")
+    assert page.status == 200 and NOTICE_DE not in page.text
+    assert "karte-graph" in page.text
+
+
+def _health_is(app, status: int) -> bool:
+    return app.health()[0] == status
+
+
+def _no_traceback(app) -> None:
+    assert "Traceback" not in app.log()
+
+
+def test_a_file_corrupted_in_place_then_restored_byte_for_byte(start_app, served_copy):
+    app = start_app(f"sqlite:///{served_copy}")
+    _serving_normally(app)
+    good = served_copy.read_bytes()
+    with served_copy.open("r+b") as handle:  # same inode, same size, garbage pages
+        handle.write(os.urandom(64 * 1024))
+    assert app.wait_for(lambda: _health_is(app, 503), 30)
+    _store_unavailable_everywhere(app)
+    assert "not a database" in app.health()[1]["reason"] or "malformed" in app.health()[1]["reason"]
+    with served_copy.open("r+b") as handle:
+        handle.write(good)
+    assert app.wait_for(lambda: _health_is(app, 200), 30)
+    _serving_normally(app)
+    _no_traceback(app)
+
+
+def test_a_deleted_file_is_never_recreated_and_a_restored_one_is_served(
+    start_app, served_copy, demo_file
+):
+    app = start_app(f"sqlite:///{served_copy}")
+    _serving_normally(app)
+    served_copy.unlink()
+    assert app.wait_for(lambda: _health_is(app, 503), 30)
+    _store_unavailable_everywhere(app)
+    assert "missing" in app.health()[1]["reason"]
+    for _ in range(10):  # every worker and thread has tried: none created an empty database
+        app.get("/api/snapshots")
+    assert not served_copy.exists()
+    shutil.copyfile(demo_file, served_copy)
+    assert app.wait_for(lambda: _health_is(app, 200), 30)
+    _serving_normally(app)
+    # a snapshot written to the restored file by another process appears without a restart
+    new_id = add_snapshot(served_copy)
+    assert app.wait_for(lambda: app.health()[1]["snapshot"]["id"] == new_id, 30)
+    _serving_normally(app, new_id)
+    _no_traceback(app)
+
+
+def test_a_file_replaced_by_a_newer_one_shows_its_new_snapshot(start_app, served_copy, tmp_path):
+    app = start_app(f"sqlite:///{served_copy}")
+    _serving_normally(app)
+    old_id = app.health()[1]["snapshot"]["id"]
+    newer = tmp_path / "newer.sqlite"
+    shutil.copyfile(served_copy, newer)
+    new_id = add_snapshot(newer)
+    assert new_id != old_id
+    os.replace(newer, served_copy)  # atomic: readers never see half a file
+    assert app.wait_for(lambda: app.health()[1]["snapshot"]["id"] == new_id, 30)
+    _serving_normally(app, new_id)
+    listed = app.get("/api/snapshots").json()
+    assert listed["served"] == new_id and listed["count"] == 4
+    _no_traceback(app)
+
+
+def _hold_lock(path, seconds: float, exclusive_mode: bool) -> subprocess.Popen:
+    """Another process that takes the write lock (and with `exclusive_mode` also the read
+    lock: SQLite's locking_mode=EXCLUSIVE) and holds it for `seconds`."""
+    code = textwrap.dedent(f"""
+        import sqlite3, time
+        c = sqlite3.connect({str(path)!r}, isolation_level=None, timeout=60)
+        if {exclusive_mode!r}:
+            c.execute("PRAGMA locking_mode=EXCLUSIVE")
+        c.execute("BEGIN EXCLUSIVE")
+        c.execute("SELECT count(*) FROM snapshots").fetchall()
+        print("locked", flush=True)
+        time.sleep({seconds})
+        c.execute("ROLLBACK")
+        c.close()
+    """)
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+def test_a_writer_holding_the_lock_does_not_stop_readers(start_app, served_copy):
+    app = start_app(f"sqlite:///{served_copy}")
+    _serving_normally(app)
+    holder = _hold_lock(served_copy, 8, exclusive_mode=False)
+    try:
+        started = time.monotonic()
+        while holder.poll() is None and time.monotonic() - started < 6:
+            _serving_normally(app)  # WAL: readers go on while a writer holds its lock
+    finally:
+        holder.wait(30)
+    _serving_normally(app)
+
+
+def test_an_exclusive_lock_gives_503_then_the_server_recovers_by_itself(
+    start_app, served_copy, tmp_path
+):
+    # SQLite grants locking_mode=EXCLUSIVE only while no other connection has the file open,
+    # so the other process locks a fresh copy and moves it into place (as a restore tool
+    # that still holds its file would): the server opens it and finds it locked.
+    app = start_app(f"sqlite:///{served_copy}", ATLAS_DB_BUSY_TIMEOUT="1")
+    _serving_normally(app)
+    locked = tmp_path / "locked.sqlite"
+    shutil.copyfile(served_copy, locked)
+    holder = _hold_lock(locked, 25, exclusive_mode=True)
+    os.replace(locked, served_copy)
+    try:
+        assert app.wait_for(lambda: _health_is(app, 503), 30)
+        status, body = app.health()
+        assert status == 503 and "locked" in body["reason"]
+        _store_unavailable_everywhere(app)
+    finally:
+        holder.wait(30)
+    assert app.wait_for(lambda: _health_is(app, 200), 30)
+    _serving_normally(app)
+    _no_traceback(app)
