@@ -242,17 +242,24 @@ def replay(directory, category, out, db_url) -> None:
 
 @main.command()
 @click.option("--category", type=click.Choice(CATEGORIES), required=True)
-@click.option("--url", default=None, help="URL the page came from (for relative links).")
+@click.option("--url", default=None, help="URL the page came from (for relative links); "
+              "default: the category's configured listing URL on its portal.")
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def parse(category, url, page) -> None:
     """Parse one saved page: JSON lines of records, then expected_total and next_page.
 
+    A page whose origin is not given is taken to come from the category's configured
+    portal, so its relative links (record ids, source links) resolve as on the live site.
     Exit 0 when the page parses cleanly; 1 when it parses but has problems (each
     named on stderr, e.g. an entry without PLZ or a truncated page); 2 when it is
     not a listing page at all.
     """
     try:
-        listing = parse_listing(page.read_bytes(), url or page.resolve().as_uri(), category)
+        url = url or from_env().listing_url(category)
+    except ScraperError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        listing = parse_listing(page.read_bytes(), url, category)
     except ParseError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)

@@ -143,7 +143,7 @@ def read_next_page(doc, url: str) -> str | None:
     for a in links:
         href = (a.get("href") or "").strip()
         if href and not href.startswith(("#", "javascript:")):
-            return urldefrag(urljoin(url, href))[0]
+            return norm.strip_session(urldefrag(urljoin(url, href))[0])
     return None
 
 
@@ -240,8 +240,9 @@ def _read_contact_block(kp, page_host: str) -> dict:
             fields["email"] = fields["email"] or norm.clean_email(m.group(1))
         elif m := sel.WEB_TEXT_RE.match(line):
             kind = "web"
-            fields["website"] = fields["website"] or norm.clean_website(m.group(1))
-        elif sel.BARE_WEB_RE.match(line) or "@" in line:
+            fields["website"] = fields["website"] or _external_website(m.group(1), page_host)
+        elif (sel.BARE_WEB_RE.match(line) or "@" in line
+              or norm.looks_like_host(line, strict=True)):
             kind = "web"
         elif (m := sel.PLZ_LINE_RE.match(line)) and plz_index is None:
             kind = "plz"
@@ -261,16 +262,41 @@ def _read_contact_block(kp, page_host: str) -> dict:
         href = (a.get("href") or "").strip()
         if href.lower().startswith("mailto:"):
             fields["email"] = norm.clean_email(href) or fields["email"]
-        elif href.lower().startswith(("http://", "https://", "www.", "//")):
-            host = urlsplit(norm.clean_website(href) or "").hostname
-            if host and host != page_host and not fields["website"]:
-                fields["website"] = norm.clean_website(href)
+        elif not fields["website"]:
+            fields["website"] = _website_of_link(href, a.text_content(), page_host)
     if not fields["website"]:
         for line, kind in zip(lines, kinds, strict=True):
-            if kind == "web" and sel.BARE_WEB_RE.match(line):
-                fields["website"] = norm.clean_website(line)
+            if kind == "web" and (sel.BARE_WEB_RE.match(line)
+                                  or norm.looks_like_host(line, strict=True)):
+                fields["website"] = _external_website(line, page_host)
                 break
     return fields
+
+
+def _external_website(value: str, page_host: str) -> str | None:
+    """``value`` as an https URL, unless it is no host or a link into the portal itself."""
+    url = norm.clean_website(value)
+    host = urlsplit(url or "").hostname
+    if not host or norm.same_site(host, page_host):
+        return None
+    return url
+
+
+def _website_of_link(href: str, text: str, page_host: str) -> str | None:
+    """A provider's website from a link in the contact block.
+
+    An absolute href counts as it is; a scheme-less href or link text that looks like a
+    host name ("ib-beispiel0.example", "www.example.de") is read as https://… . A link
+    into the portal (relative paths such as "index.html?id=…" included) is never one.
+    """
+    if href.lower().startswith(("http://", "https://", "//")) or norm.looks_like_host(href):
+        found = _external_website(href, page_host)
+        if found:
+            return found
+    text = norm.clean_text(text)
+    if norm.looks_like_host(text) or sel.BARE_WEB_RE.match(text):
+        return _external_website(text, page_host)
+    return None
 
 
 def _entry_extras(nodes: list) -> tuple[str | None, tuple[str, ...]]:
@@ -302,6 +328,7 @@ def _read_entry(
     # may carry an ?id= of its own).
     links = [href] if href else []
     links += [a.get("href", "") for node in nodes for a in node.iter("a")]
+    links = [norm.strip_session(link.strip()) for link in links]
     links = [link for link in links if urlsplit(urljoin(url, link)).hostname == page_host]
     record_id, id_href = _record_id(links)
     land, services = _entry_extras(nodes)
@@ -313,7 +340,7 @@ def _read_entry(
         name=name,
         land_listed=land,
         services=services,
-        source_url=urljoin(url, href) if href else None,
+        source_url=norm.strip_session(urljoin(url, href.strip())) if href else None,
         **fields,
     ), []
 
@@ -338,6 +365,7 @@ def parse_listing(
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ParseError(f"cannot parse HTML: {exc}", url) from exc
 
+    url = norm.strip_session(url) or url
     page = ListingPage(url=url, category=category, problems=problems)
     page.expected_total = read_total(doc)
     page.next_page = read_next_page(doc, url)
@@ -385,8 +413,9 @@ def find_category_link(
     partial = None
     for a in doc.xpath(sel.OVERVIEW_LINKS_XPATH):
         shown = norm.clean_text(a.text_content() or a.get("title")).casefold()
+        href = norm.strip_session(urljoin(url, a.get("href").strip()))
         if shown == wanted:
-            return urljoin(url, a.get("href").strip())
+            return href
         if partial is None and wanted in shown:
-            partial = urljoin(url, a.get("href").strip())
+            partial = href
     return partial
