@@ -36,6 +36,9 @@ class ListingPage:
     next_page: str | None = None
     problems: list[str] = field(default_factory=list)
     entries_found: int = 0  # contact blocks seen, including entries that failed
+    # What the first page number is in the site's ``page`` parameter (0 or 1), when the
+    # page's links tell (numbered links, or a next link from a page without ``page``).
+    page_base: int | None = None
 
 
 # ---------------------------------------------------------------- decoding
@@ -128,6 +131,62 @@ def read_total(doc) -> int | None:
             return total
     body = doc.find("body")
     return _total_in(" ".join(text_lines(body if body is not None else doc)))
+
+
+def _page_number(url: str) -> int | None:
+    values = parse_qs(urlsplit(url).query).get(sel.PAGE_PARAM, [])
+    return int(values[0]) if values and values[0].strip().isdigit() else None
+
+
+def numbered_links(doc, url: str) -> dict[int, str]:
+    """Numbered page links of this listing ("1 2 3"): shown label → absolute URL.
+
+    Only links to the same listing page (same host and path; the query may carry more
+    than the first request did) with a ``page`` parameter count, so a number in the
+    text never looks like pagination.
+    """
+    here = urlsplit(url)[1:3]
+    found: dict[int, str] = {}
+    for a in doc.xpath(sel.ALL_LINKS_XPATH):
+        label = norm.clean_text(a.text_content())
+        href = (a.get("href") or "").strip()
+        if not sel.PAGE_LABEL_RE.match(label) or href.startswith(("#", "javascript:")):
+            continue
+        target = norm.strip_session(urldefrag(urljoin(url, href))[0])
+        if _page_number(target) is not None and urlsplit(target)[1:3] == here:
+            found.setdefault(int(label), target)
+    return found
+
+
+def page_base_of(links: dict[int, str]) -> int | None:
+    """0 or 1: the ``page`` value of the page labelled 1, if the links agree on one."""
+    offsets = {_page_number(target) - label for label, target in links.items()}
+    if len(offsets) != 1:
+        return None
+    base = 1 + offsets.pop()
+    return base if base in (0, 1) else None
+
+
+def read_pagination(doc, url: str) -> tuple[str | None, int | None]:
+    """The next page's URL and the site's first page number (0 or 1), each if known.
+
+    The next page is the link the site marks as "weiter"/next; without one, the numbered
+    link after the current page. The current page is the one whose ``page`` value the
+    URL carries; a URL without ``page`` is the first page (the first request may carry
+    none), whether the site counts from 0 or from 1.
+    """
+    links = numbered_links(doc, url)
+    base = page_base_of(links)
+    next_url = read_next_page(doc, url)
+    current = _page_number(url)
+    if base is None and next_url is not None and current is None:
+        following = _page_number(next_url)
+        base = following - 1 if following in (1, 2) else None
+    if next_url is None and links:
+        label = 1 if current is None else (None if base is None else current - base + 1)
+        if label is not None:
+            next_url = links.get(label + 1)
+    return next_url, base
 
 
 def read_next_page(doc, url: str) -> str | None:
@@ -368,7 +427,7 @@ def parse_listing(
     url = norm.strip_session(url) or url
     page = ListingPage(url=url, category=category, problems=problems)
     page.expected_total = read_total(doc)
-    page.next_page = read_next_page(doc, url)
+    page.next_page, page.page_base = read_pagination(doc, url)
     blocks = doc.xpath(sel.KONTAKTDATEN_XPATH)
     page.entries_found = len(blocks)
     if page.expected_total is None and not blocks:

@@ -43,6 +43,10 @@ NEXT_HINT_XPATH = (
 )
 NEXT_TEXT_RE = re.compile(r"^(?:weiter|nächste(?:\s+seite)?|vor|next|›|»|>)\s*[›»>]?$", re.I)
 ALL_LINKS_XPATH = "//a[@href]"
+# The listing's page parameter (rehadat.md: "page=2"; whether it counts from 0 or 1 is
+# learned from the page's own links). Numbered page links ("1 2 3") carry it too.
+PAGE_PARAM = "page"
+PAGE_LABEL_RE = re.compile(r"^\d{1,4}$")
 
 # --- Fields inside an entry, by content ---
 PLZ_LINE_RE = re.compile(r"^(?:D-\s*)?(\d{5})\s+(\S.*)$")

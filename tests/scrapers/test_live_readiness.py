@@ -190,3 +190,36 @@ def test_a_crawl_over_session_id_links_requests_stores_and_records_none(
                        start_urls=RecordedFetcher(tmp_path / "rec").start_urls()).crawl(["ala"])
     assert replayed.ok, replayed.all_problems()
     assert replayed.records == records
+
+
+# ---------------------------------------------------------------- 4. page from 0 or 1
+
+
+@pytest.mark.parametrize("numbered", [False, True], ids=["weiter-link", "numbered-links"])
+@pytest.mark.parametrize("page_base", [0, 1], ids=["page-from-0", "page-from-1"])
+def test_pagination_counts_from_0_or_1_and_the_first_request_carries_no_page(
+    site, fast_settings, page_base, numbered
+):
+    expected = sample_records("wfbm", 65, seed=9, base_url=site.base_url)
+    site.add_category("wfbm", expected, page_base=page_base, numbered=numbered)
+    run = Crawler(LiveFetcher(fast_settings), fast_settings).crawl(["wfbm"])
+    assert run.ok, run.all_problems()
+    assert run.records == expected
+    listing = site.requests_to("werkstaetten-fuer-behinderte-menschen")
+    pages = [dict(p.split("=", 1) for p in h.query.split("&")).get("page") for h in listing]
+    assert pages == [None, str(page_base + 1), str(page_base + 2), str(page_base + 3)]
+    assert all(h.status == 200 for h in listing)
+
+
+@pytest.mark.parametrize("page_base", [0, 1])
+def test_the_page_base_is_learned_from_the_pages_own_links(site, page_base):
+    records = sample_records("ala", 45, seed=1, base_url=site.base_url)
+    numbered = site.add_category("ala", records, page_base=page_base, numbered=True)
+    first = parse_listing(numbered[0], site.url_of("ala", 1).replace(
+        f"&page={page_base}", ""), "ala")
+    assert first.page_base == page_base
+    assert first.next_page == site.url_of("ala", 2)
+    second = parse_listing(numbered[1], site.url_of("ala", 2), "ala")
+    assert (second.page_base, second.next_page) == (page_base, site.url_of("ala", 3))
+    last = parse_listing(numbered[2], site.url_of("ala", 3), "ala")
+    assert last.next_page is None
