@@ -71,6 +71,7 @@ def _run_meta(run: RunResult, origin: str) -> dict:
         "started_at": run.started_at,
         "finished_at": run.finished_at,
         "base_url": run.base_url,
+        "portals": run.portals,
         "origin": origin,
         "ok": run.ok,
         "counts": {
@@ -282,6 +283,8 @@ def show_settings() -> None:
         raise CliError(str(exc)) from exc
     for name, help_text in describe().items():
         click.echo(f"{name} = {getattr(current, name)!r}\n    {help_text}")
+    for category in CATEGORIES:  # what the sources resolve to
+        click.echo(f"source {category}: {current.source(category).listing_url()}")
 
 
 if __name__ == "__main__":  # pragma: no cover

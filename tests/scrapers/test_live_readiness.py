@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -223,3 +224,95 @@ def test_the_page_base_is_learned_from_the_pages_own_links(site, page_base):
     assert (second.page_base, second.next_page) == (page_base, site.url_of("ala", 3))
     last = parse_listing(numbered[2], site.url_of("ala", 3), "ala")
     assert last.next_page is None
+
+
+# ---------------------------------------------------------------- 5. a source per category
+
+
+@pytest.fixture
+def second_portal():
+    """Another REHADAT portal on loopback (think REHADAT-Werkstätten): its own robots.txt,
+    its own listing path, and a listing that answers only the configured search."""
+    from pytest_httpserver import HTTPServer
+    from werkzeug import Response
+
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    state = {"pages": [], "hits": [], "filter": None, "query": None}
+    path = "/werkstaetten/suche/index.html"
+
+    def handle(request):
+        state["hits"].append((request.path, dict(request.args)))
+        if request.path == "/robots.txt":
+            return Response("User-agent: *\nDisallow: /intern/\n", mimetype="text/plain")
+        if (request.path == path and request.args.get("filter") == state["filter"]
+                and request.args.get("query") == state["query"]):
+            number = int(request.args.get("page", "0")) + 1  # this portal counts from 0
+            if 1 <= number <= len(state["pages"]):
+                return Response(state["pages"][number - 1], content_type="text/html")
+        return Response("<html><body>Seite nicht gefunden</body></html>", status=404,
+                        content_type="text/html")
+
+    server.expect_request(re.compile(".*")).respond_with_handler(handle)
+    state["url"] = server.url_for("/").rstrip("/")
+    state["path"] = path
+    try:
+        yield state
+    finally:
+        server.clear()
+        server.stop()
+
+
+def test_wfbm_from_another_portal_by_configuration(site, fast_settings, second_portal):
+    from scrapers.settings import from_env
+
+    wfbm_filter = '(art_adr:(("Werkstatt für behinderte Menschen"))) AND doc_type:ADR'
+    second_portal.update(filter=wfbm_filter, query='("Werkstatt für behinderte Menschen")')
+    portal = second_portal["url"]
+    wfbm = [replace(r, source_url=r.source_url.replace(site.base_url, portal))
+            if r.source_url else r
+            for r in sample_records("wfbm", 27, seed=4, base_url=site.base_url)]
+    listing = portal + second_portal["path"]
+    second_portal["pages"] = [
+        render_listing_page(wfbm[:20], total=27, next_url=listing + "?" + urlencode(
+            {"mode": "detail", "filter": wfbm_filter, "query": second_portal["query"],
+             "page": "1"})),
+        render_listing_page(wfbm[20:], total=27, next_url=None),
+    ]
+    ala = sample_records("ala", 12, seed=4, base_url=site.base_url)
+    site.add_category("ala", ala)
+    sources = json.dumps({"wfbm": {"portal": portal, "path": second_portal["path"],
+                                   "filter": wfbm_filter,
+                                   "query": second_portal["query"]}})
+    settings = from_env({"ATLAS_SCRAPER_SOURCES": sources}, base=fast_settings)
+    assert settings.source("ala").portal == site.base_url  # untouched categories
+    assert settings.source("wfbm").listing_url().startswith(listing + "?mode=detail&filter=")
+
+    run = Crawler(LiveFetcher(settings), settings).crawl(["ala", "wfbm"])
+    assert run.ok, run.all_problems()
+    assert run.categories["wfbm"].records == wfbm
+    assert run.categories["ala"].records == ala
+    assert run.portals == {"ala": site.base_url, "wfbm": portal}
+    assert run.source == f"ala: {site.base_url}; wfbm: {portal}"
+    # robots.txt read on each portal; nothing for wfbm asked of the first one
+    assert [p for p, _ in second_portal["hits"]].count("/robots.txt") == 1
+    assert len(site.robots_hits()) == 1
+    assert site.requests_to("werkstaetten-fuer-behinderte-menschen") == []
+    first = second_portal["hits"][1][1]
+    assert "page" not in first and first["filter"] == wfbm_filter
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ('{"wfbm": {"portl": "x"}}', "unknown key(s) portl"),
+        ('{"jobcenter": {"portal": "x"}}', "unknown category 'jobcenter'"),
+        ("wfbm=https://x", "ATLAS_SCRAPER_SOURCES='wfbm=https://x' is not a valid dict"),
+    ],
+)
+def test_a_misspelt_source_is_an_error_at_start_up(raw, message):
+    from scrapers.exceptions import SettingsError
+    from scrapers.settings import from_env
+
+    with pytest.raises(SettingsError, match=re.escape(message)):
+        from_env({"ATLAS_SCRAPER_SOURCES": raw})
