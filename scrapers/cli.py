@@ -19,7 +19,7 @@ import click
 
 from scrapers.crawl import Crawler, RunResult
 from scrapers.exceptions import ParseError, ScraperError, StoreUnavailable
-from scrapers.fetcher import LiveFetcher, RecordedFetcher, load_run_meta
+from scrapers.fetcher import LiveFetcher, RecordedFetcher, load_run_meta, now_iso
 from scrapers.http_cache import HttpCache
 from scrapers.parse import parse_listing
 from scrapers.progress import Progress
@@ -272,6 +272,46 @@ def parse(category, url, page) -> None:
         click.echo(f"problem: {problem}", err=True)
     if listing.problems:
         sys.exit(EXIT_FAILED_RUN)
+
+
+@main.command()
+@click.option("--category", type=click.Choice([*CATEGORIES, "all"]), default="all",
+              show_default=True)
+@click.option("--base-url", help="Site root (default from settings / ATLAS_SCRAPER_BASE_URL).")
+@click.option("--delay", type=float, help="Seconds between requests (default 1).")
+@click.option("--save-pages", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the fetched pages go (default data/probe/probe-<time>/).")
+def probe(category, base_url, delay, save_pages) -> None:
+    """Fetch each category's first listing page (robots.txt first) and diagnose it.
+
+    Exit 0 when a full run would get past every first page; 1 when something would make
+    it fail (each finding names the setting or selector to look at); 2 on a bad setting.
+    """
+    from scrapers.probe import probe_category, render_report
+
+    try:
+        settings = from_env().replace(BASE_URL=base_url, DOWNLOAD_DELAY=delay)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        directory = save_pages or _project_path("data/probe") / f"probe-{stamp}"
+        recorder = Recorder(directory)
+        fetcher = LiveFetcher(settings, cache=None)  # the probe wants what the site says now
+        reports = []
+        started = now_iso()
+        for name in _categories(category):
+            reports.append(probe_category(fetcher, settings, name, recorder))
+            click.echo(render_report(reports[-1]) + "\n")
+        recorder.write_run({"started_at": started, "finished_at": now_iso(),
+                            "base_url": settings.BASE_URL, "origin": "probe",
+                            "ok": all(r.ok for r in reports)})
+    except ScraperError as exc:
+        raise CliError(str(exc)) from exc
+    failed = [r.category for r in reports if not r.ok]
+    click.echo(f"pages saved in {directory}")
+    if failed:
+        click.echo(f"probe FAILED for {', '.join(failed)}: a full run would fail; "
+                   "see the FAIL lines above")
+        sys.exit(EXIT_FAILED_RUN)
+    click.echo(f"probe OK: {len(reports)} categories would start cleanly")
 
 
 @main.command("settings")

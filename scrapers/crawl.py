@@ -284,6 +284,17 @@ class Crawler:
         query = urlsplit(source.listing_url()).query
         return state.fetch(_with_listing_query(link, query))
 
+    def first_page(self, category: str) -> tuple[Page | None, list[Page], str | None]:
+        """The category's first listing page as a crawl starts it (404 → overview page),
+        every page fetched on the way, and the error when there is no listing page."""
+        state = _CategoryCrawl(self, category)
+        try:
+            return self.start_page(state), state.seen, None
+        except RobotsUnavailable:
+            raise
+        except (FetchError, CategoryNotFound) as exc:
+            return None, state.seen, str(exc)
+
     def crawl_category(self, category: str) -> tuple[CategoryResult, list[Page]]:
         """Crawl one category; returns its result and the pages to keep (failed ones)."""
         state = _CategoryCrawl(self, category)

@@ -39,6 +39,8 @@ class ListingPage:
     # What the first page number is in the site's ``page`` parameter (0 or 1), when the
     # page's links tell (numbered links, or a next link from a page without ``page``).
     page_base: int | None = None
+    # Contact-block lines no rule used ("entry 3 ('Name'): 'Öffnungszeiten: …'").
+    unmatched: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- decoding
@@ -275,8 +277,12 @@ def _record_id(hrefs: list[str]) -> tuple[str, str] | tuple[None, None]:
     return None, None
 
 
-def _read_contact_block(kp, page_host: str) -> dict:
-    """Fields of one ``p.kontaktdaten`` read by content; person names dropped."""
+def _read_contact_block(kp, page_host: str, unmatched: list[str] | None = None) -> dict:
+    """Fields of one ``p.kontaktdaten`` read by content; person names dropped.
+
+    Lines that no rule used (neither a field nor a known kind) go to ``unmatched``:
+    what a maintainer looks at when the live markup differs.
+    """
     fields: dict = {"operator": None, "street": None, "plz": None, "city": None,
                     "phone": None, "email": None, "website": None}
     lines = text_lines(kp)
@@ -316,7 +322,11 @@ def _read_contact_block(kp, page_host: str) -> dict:
                 continue  # a person line between street and PLZ: skip it, never keep it
             if kinds[j] == "text":
                 fields["street"] = lines[j]
+                kinds[j] = "street"
             break
+    if unmatched is not None:
+        unmatched.extend(line for line, kind in zip(lines, kinds, strict=True)
+                         if kind in ("text", "label"))
     for a in kp.iter("a"):
         href = (a.get("href") or "").strip()
         if href.lower().startswith("mailto:"):
@@ -369,13 +379,16 @@ def _entry_extras(nodes: list) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _read_entry(
-    kp, nodes: list, url: str, category: str, number: int
+    kp, nodes: list, url: str, category: str, number: int, unmatched: list[str] | None = None
 ) -> tuple[Provider | None, list[str]]:
     """One entry: its record, or None and the reasons (no name, no PLZ)."""
     page_host = urlsplit(url).hostname or ""
     name, href = _name_and_link(nodes, kp)
-    fields = _read_contact_block(kp, page_host)
+    lines: list[str] = []
+    fields = _read_contact_block(kp, page_host, lines)
     label = f"entry {number} ({name!r})" if name else f"entry {number}"
+    if unmatched is not None:
+        unmatched.extend(f"{label}: {line!r}" for line in lines)
     problems = []
     if not name:
         problems.append(f"{label}: no name (no heading or link before p.kontaktdaten)")
@@ -449,7 +462,7 @@ def parse_listing(
     block_set = set(blocks)
     for number, kp in enumerate(blocks, start=1):
         record, entry_problems = _read_entry(kp, _entry_nodes(kp, counts, block_set), url,
-                                             category, number)
+                                             category, number, page.unmatched)
         page.problems.extend(entry_problems)
         if record is not None:
             page.records.append(record)
