@@ -314,6 +314,79 @@ def probe(category, base_url, delay, save_pages) -> None:
     click.echo(f"probe OK: {len(reports)} categories would start cleanly")
 
 
+def _column_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        name, sep, header = pair.partition("=")
+        if not sep or not name.strip() or not header.strip():
+            raise CliError(f"--column {pair!r}: write FIELD=HEADER, e.g. name=Einrichtung")
+        overrides[name.strip()] = header.strip()
+    return overrides
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--category", type=click.Choice(CATEGORIES), required=True)
+@click.option("--source", "source_name", required=True,
+              help="Name of the list, shown as its source (e.g. \"BAG WfbM Mitglieder\").")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), required=True,
+              help="Date the list describes (YYYY-MM-DD).")
+@click.option("--source-url", help="Where the list can be found.")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=HEADER",
+              help="Take FIELD from the column HEADER (repeatable); fields: name, operator, "
+                   "street, house_number, plz, city, plz_city, phone, email, website, "
+                   "services, land_listed, source_id.")
+@click.option("--skip-invalid", is_flag=True,
+              help="Store the valid rows and leave the invalid ones out (they are listed).")
+@click.option("--db", "db_url", help="Store URL (default DATABASE_URL or data/atlas.sqlite).")
+def import_list(file, category, source_name, as_of, source_url, columns, skip_invalid,
+                db_url) -> None:
+    """Import another list (CSV or XLSX) as a snapshot of its own source.
+
+    Exit 0 when stored; 1 when rows are invalid and --skip-invalid was not given (each
+    named by line, nothing stored); 2 for an unreadable file or a bad option.
+    """
+    from scrapers.importer import geocode_checked, quality_counts, read_list, store_import
+
+    if not source_name.strip():
+        raise CliError("--source must name the list")
+    try:
+        result = read_list(file, category, _column_overrides(columns))
+        click.echo(f"read {file}: {result.description}, header on line {result.header_line}")
+        click.echo("columns: " + ", ".join(f"{f} ← {h!r}" for f, h in result.columns.items()))
+        if result.ignored:
+            click.echo("ignored columns: " + ", ".join(repr(h) for h in result.ignored))
+        for note in result.notes:
+            click.echo(f"note: {note}")
+        located = geocode_checked(result)
+        click.echo(f"rows: {len(result.records) + len(result.invalid)} read, "
+                   f"{len(result.records)} valid, {len(result.invalid)} invalid")
+        for problem in sorted(result.invalid, key=_line_number):
+            click.echo(f"invalid: {problem}")
+        if result.invalid and not skip_invalid:
+            click.echo("import refused: fix the rows above or pass --skip-invalid; "
+                       "nothing stored", err=True)
+            sys.exit(EXIT_FAILED_RUN)
+        if not result.records:
+            raise CliError("no valid row to store")
+        import store
+
+        engine = store.connect(db_url)
+        snapshot_id = store_import(engine, file, result, located, category=category,
+                                   source=source_name.strip(),
+                                   as_of=as_of.date().isoformat(), source_url=source_url)
+    except ScraperError as exc:
+        raise CliError(str(exc)) from exc
+    click.echo(f"stored snapshot {snapshot_id} (import {source_name.strip()!r}, as of "
+               f"{as_of.date().isoformat()}): {len(result.records)} {category}, placed by "
+               f"{quality_counts(located)}")
+
+
+def _line_number(problem: str) -> int:
+    digits = problem.split(" ", 2)[1].rstrip(":")
+    return int(digits) if digits.isdigit() else 0
+
+
 @main.command("settings")
 def show_settings() -> None:
     """List every setting with its current value and what it does."""

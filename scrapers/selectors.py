@@ -58,10 +58,10 @@ WEB_TEXT_RE = re.compile(r"^(?:Internet|Web(?:site|seite)?|Homepage)\s*:\s*(\S+)
 BARE_WEB_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # A host name written without a scheme ("ib-beispiel0.example", "beispiel.de/kontakt"),
 # as hand-kept directories write websites. Labels, a TLD of letters, optional port/path.
+# Letters may be any (internationalised names such as "görlitz-werk.de").
 HOST_LIKE_RE = re.compile(
-    r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z][a-z0-9-]{1,62})\.?"
-    r"(?::\d{1,5})?(?:[/?#]\S*)?$",
-    re.I,
+    r"^(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?P<tld>[^\W\d_][\w-]{1,62})\.?"
+    r"(?::\d{1,5})?(?:[/?#]\S*)?$"
 )
 # "index.html", "detail.php?id=1" look like host names too: these endings are files.
 FILE_SUFFIXES = frozenset(
