@@ -199,6 +199,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "Die Software ist quelloffen; Daten wie oben angegeben.",
         "footer.accessibility": "Alle Karten gibt es auch als Tabelle.",
         "embed.open": "Vollständige Ansicht öffnen",
+        # --- other lists: imported snapshots (scrapers import) ---
+        "snapshot.import": "Liste: {name}",
+        "source.import_line": "Quelle: {name} (importierte Liste, nicht REHADAT), Stand {date}",
+        "sources.origin.import": "aus einer importierten Liste, nicht von REHADAT",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -383,6 +387,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "The software is open source; data as stated above.",
         "footer.accessibility": "Every map is also available as a table.",
         "embed.open": "Open the full view",
+        # --- other lists: imported snapshots (scrapers import) ---
+        "snapshot.import": "list: {name}",
+        "source.import_line": "Source: {name} (imported list, not REHADAT), as of {date}",
+        "sources.origin.import": "from an imported list, not from REHADAT",
     },
 }
 
