@@ -205,6 +205,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "Die Datenbank kann gerade nicht gelesen werden. Bitte laden Sie die Seite in "
             "einer Minute neu."
         ),
+        # --- other lists: imported snapshots (scrapers import) ---
+        "snapshot.import": "Liste: {name}",
+        "source.import_line": "Quelle: {name} (importierte Liste, nicht REHADAT), Stand {date}",
+        "sources.origin.import": "aus einer importierten Liste, nicht von REHADAT",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -394,6 +398,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "notice.store_unavailable.retry": (
             "The database cannot be read just now. Please reload the page in a minute."
         ),
+        # --- other lists: imported snapshots (scrapers import) ---
+        "snapshot.import": "list: {name}",
+        "source.import_line": "Source: {name} (imported list, not REHADAT), as of {date}",
+        "sources.origin.import": "from an imported list, not from REHADAT",
     },
 }
 

@@ -20,6 +20,9 @@ def source_line(snapshot: dict[str, Any] | None, lang: str) -> str:
     """ "Quelle: REHADAT-Adressen (IW Köln), Stand 01.12.2022"."""
     if snapshot is None:
         return t("source.none", lang)
+    if snapshot.get("origin") == "import":  # another list: named by itself, never REHADAT
+        return t("source.import_line", lang, name=snapshot.get("source") or "?",
+                 date=fmt_date(snapshot["taken_at"], lang))
     return t("source.line", lang, date=fmt_date(snapshot["taken_at"], lang))
 
 
@@ -37,6 +40,8 @@ def snapshot_options(ctx: PageContext) -> list[dict[str, Any]]:
         label = fmt_date(row.taken_at.isoformat(), ctx.lang)
         if row.origin == "demo":
             label += f" ({t('snapshot.demo', ctx.lang)})"
+        elif row.origin == "import":
+            label += f" ({t('snapshot.import', ctx.lang, name=row.source)})"
         options.append({"label": label, "value": int(row.id)})
     return options
 

@@ -19,7 +19,7 @@ import click
 
 from scrapers.crawl import Crawler, RunResult
 from scrapers.exceptions import ParseError, ScraperError, StoreUnavailable
-from scrapers.fetcher import LiveFetcher, RecordedFetcher, load_run_meta
+from scrapers.fetcher import LiveFetcher, RecordedFetcher, load_run_meta, now_iso
 from scrapers.http_cache import HttpCache
 from scrapers.parse import parse_listing
 from scrapers.progress import Progress
@@ -71,6 +71,7 @@ def _run_meta(run: RunResult, origin: str) -> dict:
         "started_at": run.started_at,
         "finished_at": run.finished_at,
         "base_url": run.base_url,
+        "portals": run.portals,
         "origin": origin,
         "ok": run.ok,
         "counts": {
@@ -242,17 +243,24 @@ def replay(directory, category, out, db_url) -> None:
 
 @main.command()
 @click.option("--category", type=click.Choice(CATEGORIES), required=True)
-@click.option("--url", default=None, help="URL the page came from (for relative links).")
+@click.option("--url", default=None, help="URL the page came from (for relative links); "
+              "default: the category's configured listing URL on its portal.")
 @click.argument("page", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def parse(category, url, page) -> None:
     """Parse one saved page: JSON lines of records, then expected_total and next_page.
 
+    A page whose origin is not given is taken to come from the category's configured
+    portal, so its relative links (record ids, source links) resolve as on the live site.
     Exit 0 when the page parses cleanly; 1 when it parses but has problems (each
     named on stderr, e.g. an entry without PLZ or a truncated page); 2 when it is
     not a listing page at all.
     """
     try:
-        listing = parse_listing(page.read_bytes(), url or page.resolve().as_uri(), category)
+        url = url or from_env().listing_url(category)
+    except ScraperError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        listing = parse_listing(page.read_bytes(), url, category)
     except ParseError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -266,6 +274,119 @@ def parse(category, url, page) -> None:
         sys.exit(EXIT_FAILED_RUN)
 
 
+@main.command()
+@click.option("--category", type=click.Choice([*CATEGORIES, "all"]), default="all",
+              show_default=True)
+@click.option("--base-url", help="Site root (default from settings / ATLAS_SCRAPER_BASE_URL).")
+@click.option("--delay", type=float, help="Seconds between requests (default 1).")
+@click.option("--save-pages", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the fetched pages go (default data/probe/probe-<time>/).")
+def probe(category, base_url, delay, save_pages) -> None:
+    """Fetch each category's first listing page (robots.txt first) and diagnose it.
+
+    Exit 0 when a full run would get past every first page; 1 when something would make
+    it fail (each finding names the setting or selector to look at); 2 on a bad setting.
+    """
+    from scrapers.probe import probe_category, render_report
+
+    try:
+        settings = from_env().replace(BASE_URL=base_url, DOWNLOAD_DELAY=delay)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        directory = save_pages or _project_path("data/probe") / f"probe-{stamp}"
+        recorder = Recorder(directory)
+        fetcher = LiveFetcher(settings, cache=None)  # the probe wants what the site says now
+        reports = []
+        started = now_iso()
+        for name in _categories(category):
+            reports.append(probe_category(fetcher, settings, name, recorder))
+            click.echo(render_report(reports[-1]) + "\n")
+        recorder.write_run({"started_at": started, "finished_at": now_iso(),
+                            "base_url": settings.BASE_URL, "origin": "probe",
+                            "ok": all(r.ok for r in reports)})
+    except ScraperError as exc:
+        raise CliError(str(exc)) from exc
+    failed = [r.category for r in reports if not r.ok]
+    click.echo(f"pages saved in {directory}")
+    if failed:
+        click.echo(f"probe FAILED for {', '.join(failed)}: a full run would fail; "
+                   "see the FAIL lines above")
+        sys.exit(EXIT_FAILED_RUN)
+    click.echo(f"probe OK: {len(reports)} categories would start cleanly")
+
+
+def _column_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        name, sep, header = pair.partition("=")
+        if not sep or not name.strip() or not header.strip():
+            raise CliError(f"--column {pair!r}: write FIELD=HEADER, e.g. name=Einrichtung")
+        overrides[name.strip()] = header.strip()
+    return overrides
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--category", type=click.Choice(CATEGORIES), required=True)
+@click.option("--source", "source_name", required=True,
+              help="Name of the list, shown as its source (e.g. \"BAG WfbM Mitglieder\").")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), required=True,
+              help="Date the list describes (YYYY-MM-DD).")
+@click.option("--source-url", help="Where the list can be found.")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=HEADER",
+              help="Take FIELD from the column HEADER (repeatable); fields: name, operator, "
+                   "street, house_number, plz, city, plz_city, phone, email, website, "
+                   "services, land_listed, source_id.")
+@click.option("--skip-invalid", is_flag=True,
+              help="Store the valid rows and leave the invalid ones out (they are listed).")
+@click.option("--db", "db_url", help="Store URL (default DATABASE_URL or data/atlas.sqlite).")
+def import_list(file, category, source_name, as_of, source_url, columns, skip_invalid,
+                db_url) -> None:
+    """Import another list (CSV or XLSX) as a snapshot of its own source.
+
+    Exit 0 when stored; 1 when rows are invalid and --skip-invalid was not given (each
+    named by line, nothing stored); 2 for an unreadable file or a bad option.
+    """
+    from scrapers.importer import geocode_checked, quality_counts, read_list, store_import
+
+    if not source_name.strip():
+        raise CliError("--source must name the list")
+    try:
+        result = read_list(file, category, _column_overrides(columns))
+        click.echo(f"read {file}: {result.description}, header on line {result.header_line}")
+        click.echo("columns: " + ", ".join(f"{f} ← {h!r}" for f, h in result.columns.items()))
+        if result.ignored:
+            click.echo("ignored columns: " + ", ".join(repr(h) for h in result.ignored))
+        for note in result.notes:
+            click.echo(f"note: {note}")
+        located = geocode_checked(result)
+        click.echo(f"rows: {len(result.records) + len(result.invalid)} read, "
+                   f"{len(result.records)} valid, {len(result.invalid)} invalid")
+        for problem in sorted(result.invalid, key=_line_number):
+            click.echo(f"invalid: {problem}")
+        if result.invalid and not skip_invalid:
+            click.echo("import refused: fix the rows above or pass --skip-invalid; "
+                       "nothing stored", err=True)
+            sys.exit(EXIT_FAILED_RUN)
+        if not result.records:
+            raise CliError("no valid row to store")
+        import store
+
+        engine = store.connect(db_url)
+        snapshot_id = store_import(engine, file, result, located, category=category,
+                                   source=source_name.strip(),
+                                   as_of=as_of.date().isoformat(), source_url=source_url)
+    except ScraperError as exc:
+        raise CliError(str(exc)) from exc
+    click.echo(f"stored snapshot {snapshot_id} (import {source_name.strip()!r}, as of "
+               f"{as_of.date().isoformat()}): {len(result.records)} {category}, placed by "
+               f"{quality_counts(located)}")
+
+
+def _line_number(problem: str) -> int:
+    digits = problem.split(" ", 2)[1].rstrip(":")
+    return int(digits) if digits.isdigit() else 0
+
+
 @main.command("settings")
 def show_settings() -> None:
     """List every setting with its current value and what it does."""
@@ -275,6 +396,8 @@ def show_settings() -> None:
         raise CliError(str(exc)) from exc
     for name, help_text in describe().items():
         click.echo(f"{name} = {getattr(current, name)!r}\n    {help_text}")
+    for category in CATEGORIES:  # what the sources resolve to
+        click.echo(f"source {category}: {current.source(category).listing_url()}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -52,6 +52,15 @@ class RunResult:
     base_url: str = ""
     problems: list[str] = field(default_factory=list)
     kept_pages: list[tuple[Page, str]] = field(default_factory=list)
+    portals: dict[str, str] = field(default_factory=dict)  # category → portal it came from
+
+    @property
+    def source(self) -> str:
+        """The portal(s) of the run: one site root, or 'wfbm: https://…; …' when they differ."""
+        distinct = sorted(set(self.portals.values()))
+        if len(distinct) <= 1:
+            return distinct[0] if distinct else self.base_url
+        return "; ".join(f"{c}: {p}" for c, p in self.portals.items())
 
     @property
     def ok(self) -> bool:
@@ -79,6 +88,11 @@ class RunResult:
                 f" - {state}"
             )
         return "\n".join(lines)
+
+
+def _origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _with_listing_query(url: str, query: str) -> str:
@@ -247,12 +261,13 @@ class Crawler:
     def start_page(self, state: _CategoryCrawl) -> Page:
         """First listing page; after a 404, the category's link on the overview page."""
         category = state.category
-        url = self.start_urls.get(category) or self.settings.listing_url(category)
+        source = self.settings.source(category)
+        url = self.start_urls.get(category) or source.listing_url()
         page = state.fetch(url)
         if page.status != 404:
             return page
-        title = self.settings.CATEGORY_TITLES[category]
-        overview_url = self.settings.overview_url()
+        title = source.title
+        overview_url = source.overview_url()
         overview = state.fetch(overview_url)
         link = None
         if overview.status == 200:
@@ -263,9 +278,22 @@ class Crawler:
             raise CategoryNotFound(
                 f"category {category!r}: {url} answered 404 and the overview page "
                 f"{overview_url} (HTTP {overview.status}) has no link titled {title!r}; "
-                "set ATLAS_SCRAPER_CATEGORY_SLUGS or --base-url"
+                f"set ATLAS_SCRAPER_SOURCES (\"{category}\": portal, path) or "
+                "ATLAS_SCRAPER_CATEGORY_SLUGS or --base-url"
             )
-        return state.fetch(_with_listing_query(link, self.settings.LISTING_QUERY))
+        query = urlsplit(source.listing_url()).query
+        return state.fetch(_with_listing_query(link, query))
+
+    def first_page(self, category: str) -> tuple[Page | None, list[Page], str | None]:
+        """The category's first listing page as a crawl starts it (404 → overview page),
+        every page fetched on the way, and the error when there is no listing page."""
+        state = _CategoryCrawl(self, category)
+        try:
+            return self.start_page(state), state.seen, None
+        except RobotsUnavailable:
+            raise
+        except (FetchError, CategoryNotFound) as exc:
+            return None, state.seen, str(exc)
 
     def crawl_category(self, category: str) -> tuple[CategoryResult, list[Page]]:
         """Crawl one category; returns its result and the pages to keep (failed ones)."""
@@ -281,6 +309,10 @@ class Crawler:
         """
         run = RunResult(started_at=now_iso(), base_url=self.settings.BASE_URL)
         for category in categories:
+            run.portals[category] = (
+                _origin_of(self.start_urls[category]) if category in self.start_urls
+                else self.settings.source(category).portal
+            )
             try:
                 result, keep = self.crawl_category(category)
             except RobotsUnavailable as exc:

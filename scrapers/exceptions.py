@@ -81,3 +81,14 @@ class RecordingError(ScraperError):
 class StoreUnavailable(ScraperError):
     """Raised by ``scrapers.cli`` when ``--db`` is given but ``scrapers.pipeline``
     or ``store`` cannot be imported (the store part is not installed yet)."""
+
+
+class TableError(ScraperError):
+    """Raised by ``scrapers.tabular.read_table`` for a file that cannot be read as a table
+    (missing, empty, a binary format other than XLSX, one column only)."""
+
+
+class ListImportError(ScraperError):
+    """Raised by ``scrapers.importer`` when a list cannot become a snapshot: no column for
+    the name or PLZ, an unknown ``--column`` field or header, invalid rows without
+    ``--skip-invalid``, or a refused write. Nothing was stored."""

@@ -17,6 +17,7 @@ import requests
 from scrapers.exceptions import FetchError, NotRecorded, RecordingError
 from scrapers.http import build_session
 from scrapers.http_cache import HttpCache
+from scrapers.normalise import strip_session
 from scrapers.robots import RobotsPolicy
 from scrapers.settings import Settings
 from scrapers.throttle import Throttle
@@ -76,6 +77,9 @@ class LiveFetcher:
         self.cache = cache
 
     def get(self, url: str) -> Page:
+        # A session id is not part of the page: one key for the cache, recording and crawl
+        # (the session's cookie jar keeps the servlet session where the server wants one).
+        url = strip_session(url) or url
         if self.robots is not None:
             self.robots.check(url)
         cached = self.cache.lookup(url) if self.cache is not None else None
@@ -88,7 +92,8 @@ class LiveFetcher:
         except requests.RequestException as exc:
             reason = type(exc).__name__
             raise FetchError(f"no answer after retries ({reason}: {exc})", url) from exc
-        final_url = response.url if response.url != url else None
+        final_url = strip_session(response.url)
+        final_url = final_url if final_url != url else None
         if response.status_code == 304 and cached is not None and self.cache is not None:
             entry = self.cache.revalidated(cached, response.headers)
             return Page(
@@ -122,17 +127,18 @@ class RecordedFetcher:
         self.directory = Path(directory)
         self.entries = read_index(self.directory)
         self._by_url: dict[str, dict] = {}
-        for entry in self.entries:
-            self._by_url.setdefault(entry["url"], entry)
+        for entry in self.entries:  # recordings made before session ids were stripped too
+            self._by_url.setdefault(strip_session(entry["url"]), entry)
 
     def start_urls(self) -> dict[str, str]:
         """First URL recorded per category, in recording order."""
         starts: dict[str, str] = {}
         for entry in self.entries:
-            starts.setdefault(entry["category"], entry["url"])
+            starts.setdefault(entry["category"], strip_session(entry["url"]))
         return starts
 
     def get(self, url: str) -> Page:
+        url = strip_session(url) or url
         entry = self._by_url.get(url)
         if entry is None:
             raise NotRecorded("the recording has no page for this URL", url)
@@ -147,7 +153,7 @@ class RecordedFetcher:
             content=content,
             content_type=entry.get("content_type"),
             fetched_at=entry["fetched_at"],
-            final_url=entry.get("final_url"),
+            final_url=strip_session(entry.get("final_url")),
             http_status=entry.get("http_status"),
             note=entry.get("note"),
         )

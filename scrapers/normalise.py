@@ -49,7 +49,42 @@ def clean_website(value: str | None) -> str | None:
         return "https:" + value
     if not re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
         value = "https://" + value
-    return value
+    return strip_session(value)
+
+
+def strip_session(url: str | None) -> str | None:
+    """'…/index.html;jsessionid=0897…?page=2' → '…/index.html?page=2' (None stays None).
+
+    A servlet session id is not part of a page's identity: it is stripped before a URL
+    is stored, compared or used as a key, so one page never counts as two.
+    """
+    return sel.SESSION_ID_RE.sub("", url) if url else url
+
+
+def looks_like_host(value: str | None, *, strict: bool = False) -> bool:
+    """True for 'www.example.de', 'ib-beispiel0.example', 'beispiel.de/kontakt'.
+
+    Not for file names ('index.html'), e-mail addresses or paths. ``strict`` (for plain
+    text lines) also asks for a common top-level domain.
+    """
+    value = clean_text(value)
+    if not value or "@" in value or " " in value:
+        return False
+    match = sel.HOST_LIKE_RE.match(value)
+    if not match:
+        return False
+    tld = match.group("tld").lower()
+    if tld in sel.FILE_SUFFIXES:
+        return False
+    return not strict or value.lower().startswith("www.") or tld in sel.TEXT_HOST_TLDS
+
+
+def same_site(host: str | None, other: str | None) -> bool:
+    """'www.rehadat-adressen.de' and 'rehadat-adressen.de' are one site."""
+    def bare(h: str | None) -> str:
+        h = (h or "").lower().rstrip(".")
+        return h[4:] if h.startswith("www.") else h
+    return bool(host) and bare(host) == bare(other)
 
 
 def normalise_services(text: str | None) -> tuple[str, ...]:

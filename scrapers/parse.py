@@ -36,6 +36,11 @@ class ListingPage:
     next_page: str | None = None
     problems: list[str] = field(default_factory=list)
     entries_found: int = 0  # contact blocks seen, including entries that failed
+    # What the first page number is in the site's ``page`` parameter (0 or 1), when the
+    # page's links tell (numbered links, or a next link from a page without ``page``).
+    page_base: int | None = None
+    # Contact-block lines no rule used ("entry 3 ('Name'): 'Öffnungszeiten: …'").
+    unmatched: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- decoding
@@ -130,6 +135,62 @@ def read_total(doc) -> int | None:
     return _total_in(" ".join(text_lines(body if body is not None else doc)))
 
 
+def _page_number(url: str) -> int | None:
+    values = parse_qs(urlsplit(url).query).get(sel.PAGE_PARAM, [])
+    return int(values[0]) if values and values[0].strip().isdigit() else None
+
+
+def numbered_links(doc, url: str) -> dict[int, str]:
+    """Numbered page links of this listing ("1 2 3"): shown label → absolute URL.
+
+    Only links to the same listing page (same host and path; the query may carry more
+    than the first request did) with a ``page`` parameter count, so a number in the
+    text never looks like pagination.
+    """
+    here = urlsplit(url)[1:3]
+    found: dict[int, str] = {}
+    for a in doc.xpath(sel.ALL_LINKS_XPATH):
+        label = norm.clean_text(a.text_content())
+        href = (a.get("href") or "").strip()
+        if not sel.PAGE_LABEL_RE.match(label) or href.startswith(("#", "javascript:")):
+            continue
+        target = norm.strip_session(urldefrag(urljoin(url, href))[0])
+        if _page_number(target) is not None and urlsplit(target)[1:3] == here:
+            found.setdefault(int(label), target)
+    return found
+
+
+def page_base_of(links: dict[int, str]) -> int | None:
+    """0 or 1: the ``page`` value of the page labelled 1, if the links agree on one."""
+    offsets = {_page_number(target) - label for label, target in links.items()}
+    if len(offsets) != 1:
+        return None
+    base = 1 + offsets.pop()
+    return base if base in (0, 1) else None
+
+
+def read_pagination(doc, url: str) -> tuple[str | None, int | None]:
+    """The next page's URL and the site's first page number (0 or 1), each if known.
+
+    The next page is the link the site marks as "weiter"/next; without one, the numbered
+    link after the current page. The current page is the one whose ``page`` value the
+    URL carries; a URL without ``page`` is the first page (the first request may carry
+    none), whether the site counts from 0 or from 1.
+    """
+    links = numbered_links(doc, url)
+    base = page_base_of(links)
+    next_url = read_next_page(doc, url)
+    current = _page_number(url)
+    if base is None and next_url is not None and current is None:
+        following = _page_number(next_url)
+        base = following - 1 if following in (1, 2) else None
+    if next_url is None and links:
+        label = 1 if current is None else (None if base is None else current - base + 1)
+        if label is not None:
+            next_url = links.get(label + 1)
+    return next_url, base
+
+
 def read_next_page(doc, url: str) -> str | None:
     """The absolute URL of the page the site itself links as the next one, or None."""
     links = doc.xpath(sel.NEXT_HINT_XPATH)
@@ -143,7 +204,7 @@ def read_next_page(doc, url: str) -> str | None:
     for a in links:
         href = (a.get("href") or "").strip()
         if href and not href.startswith(("#", "javascript:")):
-            return urldefrag(urljoin(url, href))[0]
+            return norm.strip_session(urldefrag(urljoin(url, href))[0])
     return None
 
 
@@ -216,8 +277,12 @@ def _record_id(hrefs: list[str]) -> tuple[str, str] | tuple[None, None]:
     return None, None
 
 
-def _read_contact_block(kp, page_host: str) -> dict:
-    """Fields of one ``p.kontaktdaten`` read by content; person names dropped."""
+def _read_contact_block(kp, page_host: str, unmatched: list[str] | None = None) -> dict:
+    """Fields of one ``p.kontaktdaten`` read by content; person names dropped.
+
+    Lines that no rule used (neither a field nor a known kind) go to ``unmatched``:
+    what a maintainer looks at when the live markup differs.
+    """
     fields: dict = {"operator": None, "street": None, "plz": None, "city": None,
                     "phone": None, "email": None, "website": None}
     lines = text_lines(kp)
@@ -240,8 +305,9 @@ def _read_contact_block(kp, page_host: str) -> dict:
             fields["email"] = fields["email"] or norm.clean_email(m.group(1))
         elif m := sel.WEB_TEXT_RE.match(line):
             kind = "web"
-            fields["website"] = fields["website"] or norm.clean_website(m.group(1))
-        elif sel.BARE_WEB_RE.match(line) or "@" in line:
+            fields["website"] = fields["website"] or _external_website(m.group(1), page_host)
+        elif (sel.BARE_WEB_RE.match(line) or "@" in line
+              or norm.looks_like_host(line, strict=True)):
             kind = "web"
         elif (m := sel.PLZ_LINE_RE.match(line)) and plz_index is None:
             kind = "plz"
@@ -256,21 +322,50 @@ def _read_contact_block(kp, page_host: str) -> dict:
                 continue  # a person line between street and PLZ: skip it, never keep it
             if kinds[j] == "text":
                 fields["street"] = lines[j]
+                kinds[j] = "street"
             break
+    if unmatched is not None:
+        unmatched.extend(line for line, kind in zip(lines, kinds, strict=True)
+                         if kind in ("text", "label"))
     for a in kp.iter("a"):
         href = (a.get("href") or "").strip()
         if href.lower().startswith("mailto:"):
             fields["email"] = norm.clean_email(href) or fields["email"]
-        elif href.lower().startswith(("http://", "https://", "www.", "//")):
-            host = urlsplit(norm.clean_website(href) or "").hostname
-            if host and host != page_host and not fields["website"]:
-                fields["website"] = norm.clean_website(href)
+        elif not fields["website"]:
+            fields["website"] = _website_of_link(href, a.text_content(), page_host)
     if not fields["website"]:
         for line, kind in zip(lines, kinds, strict=True):
-            if kind == "web" and sel.BARE_WEB_RE.match(line):
-                fields["website"] = norm.clean_website(line)
+            if kind == "web" and (sel.BARE_WEB_RE.match(line)
+                                  or norm.looks_like_host(line, strict=True)):
+                fields["website"] = _external_website(line, page_host)
                 break
     return fields
+
+
+def _external_website(value: str, page_host: str) -> str | None:
+    """``value`` as an https URL, unless it is no host or a link into the portal itself."""
+    url = norm.clean_website(value)
+    host = urlsplit(url or "").hostname
+    if not host or norm.same_site(host, page_host):
+        return None
+    return url
+
+
+def _website_of_link(href: str, text: str, page_host: str) -> str | None:
+    """A provider's website from a link in the contact block.
+
+    An absolute href counts as it is; a scheme-less href or link text that looks like a
+    host name ("ib-beispiel0.example", "www.example.de") is read as https://… . A link
+    into the portal (relative paths such as "index.html?id=…" included) is never one.
+    """
+    if href.lower().startswith(("http://", "https://", "//")) or norm.looks_like_host(href):
+        found = _external_website(href, page_host)
+        if found:
+            return found
+    text = norm.clean_text(text)
+    if norm.looks_like_host(text) or sel.BARE_WEB_RE.match(text):
+        return _external_website(text, page_host)
+    return None
 
 
 def _entry_extras(nodes: list) -> tuple[str | None, tuple[str, ...]]:
@@ -284,13 +379,16 @@ def _entry_extras(nodes: list) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _read_entry(
-    kp, nodes: list, url: str, category: str, number: int
+    kp, nodes: list, url: str, category: str, number: int, unmatched: list[str] | None = None
 ) -> tuple[Provider | None, list[str]]:
     """One entry: its record, or None and the reasons (no name, no PLZ)."""
     page_host = urlsplit(url).hostname or ""
     name, href = _name_and_link(nodes, kp)
-    fields = _read_contact_block(kp, page_host)
+    lines: list[str] = []
+    fields = _read_contact_block(kp, page_host, lines)
     label = f"entry {number} ({name!r})" if name else f"entry {number}"
+    if unmatched is not None:
+        unmatched.extend(f"{label}: {line!r}" for line in lines)
     problems = []
     if not name:
         problems.append(f"{label}: no name (no heading or link before p.kontaktdaten)")
@@ -302,6 +400,7 @@ def _read_entry(
     # may carry an ?id= of its own).
     links = [href] if href else []
     links += [a.get("href", "") for node in nodes for a in node.iter("a")]
+    links = [norm.strip_session(link.strip()) for link in links]
     links = [link for link in links if urlsplit(urljoin(url, link)).hostname == page_host]
     record_id, id_href = _record_id(links)
     land, services = _entry_extras(nodes)
@@ -313,7 +412,7 @@ def _read_entry(
         name=name,
         land_listed=land,
         services=services,
-        source_url=urljoin(url, href) if href else None,
+        source_url=norm.strip_session(urljoin(url, href.strip())) if href else None,
         **fields,
     ), []
 
@@ -338,9 +437,10 @@ def parse_listing(
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ParseError(f"cannot parse HTML: {exc}", url) from exc
 
+    url = norm.strip_session(url) or url
     page = ListingPage(url=url, category=category, problems=problems)
     page.expected_total = read_total(doc)
-    page.next_page = read_next_page(doc, url)
+    page.next_page, page.page_base = read_pagination(doc, url)
     blocks = doc.xpath(sel.KONTAKTDATEN_XPATH)
     page.entries_found = len(blocks)
     if page.expected_total is None and not blocks:
@@ -362,7 +462,7 @@ def parse_listing(
     block_set = set(blocks)
     for number, kp in enumerate(blocks, start=1):
         record, entry_problems = _read_entry(kp, _entry_nodes(kp, counts, block_set), url,
-                                             category, number)
+                                             category, number, page.unmatched)
         page.problems.extend(entry_problems)
         if record is not None:
             page.records.append(record)
@@ -385,8 +485,9 @@ def find_category_link(
     partial = None
     for a in doc.xpath(sel.OVERVIEW_LINKS_XPATH):
         shown = norm.clean_text(a.text_content() or a.get("title")).casefold()
+        href = norm.strip_session(urljoin(url, a.get("href").strip()))
         if shown == wanted:
-            return urljoin(url, a.get("href").strip())
+            return href
         if partial is None and wanted in shown:
-            partial = urljoin(url, a.get("href").strip())
+            partial = href
     return partial

@@ -106,7 +106,7 @@ def ingest_run(run: RunResult, engine: Engine, origin: str, taken_at: str) -> in
         "origin": origin,
         "categories": expected,
         "parser_version": parser_version(),
-        "source": run.base_url,
+        "source": run.source,
         "notes": f"run {run.started_at} – {run.finished_at}; " + run.summary().replace("\n", "; "),
     }
     report = store.build_quality_report(located, expected, problems=run.all_problems())

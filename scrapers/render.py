@@ -118,11 +118,15 @@ def render_listing_page(
     prev_url: str | None = None,
     title: str | None = None,
     phone_label: str = "Telefon:",
+    page_links: Mapping[int, str] | None = None,
+    current: int | None = None,
 ) -> bytes:
     """One listing page: hit count, ``ol.ergebnisliste`` of entries, pagination links.
 
     ``next_url`` becomes ``a.weiter`` (none on the last page); ``prev_url`` a
     "zurück" link, which the parser must not mistake for the next page.
+    ``page_links`` (label → URL) adds numbered page links, the ``current`` label shown
+    as plain text, as sites do that have no "weiter" link.
     """
     records = list(records)
     if title is None:
@@ -135,6 +139,9 @@ def render_listing_page(
     nav = []
     if prev_url:
         nav.append(f'<a class="zurueck" href="{escape(prev_url)}">zurück</a>')
+    for label, href in sorted((page_links or {}).items()):
+        nav.append(f"<strong>{label}</strong>" if label == current
+                   else f'<a href="{escape(href)}">{label}</a>')
     if next_url:
         nav.append(f'<a class="weiter" href="{escape(next_url)}">weiter</a>')
     if nav:

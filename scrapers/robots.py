@@ -29,6 +29,7 @@ class RobotsPolicy:
         self._throttle = throttle
         self.user_agent = user_agent
         self._parsers: dict[str, RobotFileParser] = {}
+        self.statuses: dict[str, int] = {}  # robots.txt URL → HTTP status (for reports)
         self._failures: dict[str, RobotsUnavailable] = {}
 
     def _parser_for(self, url: str) -> RobotFileParser:
@@ -56,6 +57,7 @@ class RobotsPolicy:
             reason = f"no answer after retries: {type(exc).__name__}"
             raise RobotsUnavailable(reason, robots_url) from exc
         status = response.status_code
+        self.statuses[robots_url] = status
         if status >= 500 or status == 429:
             raise RobotsUnavailable(f"HTTP {status} after retries", robots_url, status)
         if 400 <= status < 500:

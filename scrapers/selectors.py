@@ -43,6 +43,10 @@ NEXT_HINT_XPATH = (
 )
 NEXT_TEXT_RE = re.compile(r"^(?:weiter|nächste(?:\s+seite)?|vor|next|›|»|>)\s*[›»>]?$", re.I)
 ALL_LINKS_XPATH = "//a[@href]"
+# The listing's page parameter (rehadat.md: "page=2"; whether it counts from 0 or 1 is
+# learned from the page's own links). Numbered page links ("1 2 3") carry it too.
+PAGE_PARAM = "page"
+PAGE_LABEL_RE = re.compile(r"^\d{1,4}$")
 
 # --- Fields inside an entry, by content ---
 PLZ_LINE_RE = re.compile(r"^(?:D-\s*)?(\d{5})\s+(\S.*)$")
@@ -52,6 +56,27 @@ FAX_RE = re.compile(r"^(?:Telefax|Fax)\b", re.I)
 EMAIL_TEXT_RE = re.compile(r"^E-?Mail\s*:\s*(\S+@\S+)$", re.I)
 WEB_TEXT_RE = re.compile(r"^(?:Internet|Web(?:site|seite)?|Homepage)\s*:\s*(\S+)$", re.I)
 BARE_WEB_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# A host name written without a scheme ("ib-beispiel0.example", "beispiel.de/kontakt"),
+# as hand-kept directories write websites. Labels, a TLD of letters, optional port/path.
+# Letters may be any (internationalised names such as "görlitz-werk.de").
+HOST_LIKE_RE = re.compile(
+    r"^(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?P<tld>[^\W\d_][\w-]{1,62})\.?"
+    r"(?::\d{1,5})?(?:[/?#]\S*)?$"
+)
+# "index.html", "detail.php?id=1" look like host names too: these endings are files.
+FILE_SUFFIXES = frozenset(
+    {"html", "htm", "shtml", "xhtml", "php", "asp", "aspx", "jsp", "jspx", "cfm", "do",
+     "action", "cgi", "pl", "pdf", "doc", "docx", "xls", "xlsx", "odt", "txt", "xml", "json",
+     "csv", "zip", "jpg", "jpeg", "png", "gif", "svg", "css", "js"}
+)
+# A plain text line (not a link) is taken as a website only with one of these TLDs,
+# so "St.Georg" or "e.Kfm" in an address never becomes one.
+TEXT_HOST_TLDS = frozenset(
+    {"de", "com", "org", "net", "eu", "info", "biz", "at", "ch", "example", "berlin",
+     "hamburg", "bayern", "nrw", "koeln", "ruhr", "saarland", "sachsen", "online", "social"}
+)
+# Java servlet session ids in URLs (";jsessionid=089715457E9DC8CA8080F2DB1210A47F").
+SESSION_ID_RE = re.compile(r";jsessionid=[^?#/;]*", re.I)
 LAND_RE = re.compile(r"^Bundesland\s*:\s*(.+)$", re.I)
 SERVICES_RE = re.compile(r"^Angebote?\s*:\s*(.+)$", re.I)
 # Lines naming a person: dropped, never stored (data protection).

@@ -10,14 +10,78 @@ start-up, so a typo never silently falls back to a default.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from scrapers.exceptions import SettingsError
 
 ENV_PREFIX = "ATLAS_SCRAPER_"
+
+# Where each category is listed: documented data, not code. An empty value means "the
+# global setting" (portal: BASE_URL; path: LISTING_PATH with the category's slug; params:
+# LISTING_QUERY; overview: OVERVIEW_PATH; title: CATEGORY_TITLES). ``filter`` and ``query``
+# are the Solr-style search parameters seen on REHADAT listings (rehadat.md):
+#   filter=(art_adr:(("Jobcenter" Jobcenter*))) AND doc_type:ADR, query=(Jobcenter Jobcenter*)
+# None is confirmed for these three categories, so they start empty (the listing page of
+# the slug without a search). To take WfbM from REHADAT-Werkstätten once its listing has
+# been looked at, set for example
+#   ATLAS_SCRAPER_SOURCES='{"wfbm": {"portal": "https://www.rehadat-wfbm.de",
+#                                    "path": "/werkstaetten/index.html", "params": "",
+#                                    "filter": "…", "query": "…"}}'
+# (only the given keys change; the other categories keep their sources).
+SOURCE_KEYS: dict[str, str] = {
+    "portal": "site root of the portal (scheme + host), e.g. https://www.rehadat-wfbm.de",
+    "path": "path of the listing on the portal ('{slug}' is the category slug)",
+    "params": "fixed query of the first listing page, e.g. 'mode=detail'",
+    "filter": "value of the 'filter' parameter (Solr-style), empty for none",
+    "query": "value of the 'query' parameter, empty for none",
+    "overview": "path of the overview page searched for the category title after a 404",
+    "title": "German title of the category's link on the overview page",
+}
+DEFAULT_SOURCES: dict[str, dict[str, str]] = {
+    "ala": {"portal": "", "path": "", "params": "", "filter": "", "query": ""},
+    "wfbm": {"portal": "", "path": "", "params": "", "filter": "", "query": ""},
+    "ib": {"portal": "", "path": "", "params": "", "filter": "", "query": ""},
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one category is listed: a portal and its listing (resolved, no blanks)."""
+
+    category: str
+    portal: str
+    path: str
+    params: str
+    filter: str
+    query: str
+    overview: str
+    title: str
+
+    def listing_url(self) -> str:
+        """First listing page: path, fixed params, then filter and query (no ``page``)."""
+        query = [part for part in (self.params,) if part]
+        search = {k: v for k, v in (("filter", self.filter), ("query", self.query)) if v}
+        if search:
+            query.append(urlencode(search))
+        url = self.portal.rstrip("/") + self.path
+        return f"{url}?{'&'.join(query)}" if query else url
+
+    def overview_url(self) -> str:
+        return self.portal.rstrip("/") + self.overview
+
+    def robots_url(self) -> str:
+        return self.portal.rstrip("/") + "/robots.txt"
+
+    def describe(self) -> str:
+        """One line for reports: which portal, path and search a category comes from."""
+        search = ", ".join(f"{k}={v!r}" for k, v in (("filter", self.filter),
+                                                    ("query", self.query)) if v)
+        return f"{self.portal}{self.path}" + (f" ({search})" if search else "")
 
 
 def _setting(default: Any, help: str) -> Any:  # noqa: A002 - "help" reads best here
@@ -60,6 +124,12 @@ class Settings:
             "ib": "Inklusionsbetriebe",
         },
         "German link title per category, used to find the link on the overview page.",
+    )
+    SOURCES: dict = _setting(
+        DEFAULT_SOURCES,
+        "Per category: portal, path, params, filter, query (and overview, title); empty "
+        "values fall back to BASE_URL / LISTING_PATH / LISTING_QUERY / OVERVIEW_PATH / "
+        "CATEGORY_TITLES. Environment: JSON, merged per category and key.",
     )
     # --- Politeness ---
     DOWNLOAD_DELAY: float = _setting(
@@ -115,13 +185,28 @@ class Settings:
             raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
         return dataclasses.replace(self, **given)
 
-    def listing_url(self, category: str) -> str:
-        """First listing page of a category."""
+    def source(self, category: str) -> Source:
+        """The category's source with every blank filled from the global settings."""
+        given = {k: v for k, v in (self.SOURCES.get(category) or {}).items() if v}
         slug = self.CATEGORY_SLUGS[category]
-        url = self.BASE_URL.rstrip("/") + self.LISTING_PATH.format(slug=slug)
-        return f"{url}?{self.LISTING_QUERY}" if self.LISTING_QUERY else url
+        return Source(
+            category=category,
+            portal=given.get("portal", self.BASE_URL).rstrip("/"),
+            path=given.get("path", self.LISTING_PATH).format(slug=slug),
+            params=given.get("params", self.LISTING_QUERY),
+            filter=given.get("filter", ""),
+            query=given.get("query", ""),
+            overview=given.get("overview", self.OVERVIEW_PATH),
+            title=given.get("title", self.CATEGORY_TITLES[category]),
+        )
 
-    def overview_url(self) -> str:
+    def listing_url(self, category: str) -> str:
+        """First listing page of a category (on its source's portal)."""
+        return self.source(category).listing_url()
+
+    def overview_url(self, category: str | None = None) -> str:
+        if category is not None:
+            return self.source(category).overview_url()
         return self.BASE_URL.rstrip("/") + self.OVERVIEW_PATH
 
     def robots_url(self) -> str:
@@ -146,6 +231,8 @@ def _coerce(name: str, raw: str, default: Any) -> Any:
             return int(raw)
         if isinstance(default, float):
             return float(raw)
+        if name == "SOURCES":
+            return _merge_sources(default, json.loads(raw))
         if isinstance(default, dict):
             # "ala=andere-leistungsanbieter,wfbm=…": only the given keys change.
             pairs = dict(item.split("=", 1) for item in raw.split(",") if item.strip())
@@ -155,6 +242,25 @@ def _coerce(name: str, raw: str, default: Any) -> Any:
             f"{ENV_PREFIX}{name}={raw!r} is not a valid {type(default).__name__}"
         ) from exc
     return raw
+
+
+def _merge_sources(default: dict, given: Any) -> dict:
+    """Per category and key: JSON ``{"wfbm": {"portal": …}}`` over the current sources."""
+    if not isinstance(given, dict):
+        raise ValueError("SOURCES must be a JSON object of categories")
+    merged = {k: dict(v) for k, v in default.items()}
+    for category, keys in given.items():
+        if category not in DEFAULT_SOURCES:
+            raise SettingsError(f"{ENV_PREFIX}SOURCES: unknown category {category!r}; "
+                                f"one of {', '.join(DEFAULT_SOURCES)}")
+        if not isinstance(keys, dict):
+            raise ValueError(f"SOURCES[{category!r}] must be a JSON object")
+        unknown = sorted(set(keys) - set(SOURCE_KEYS))
+        if unknown:
+            raise SettingsError(f"{ENV_PREFIX}SOURCES[{category!r}]: unknown key(s) "
+                                f"{', '.join(unknown)}; known: {', '.join(SOURCE_KEYS)}")
+        merged.setdefault(category, {}).update({k: str(v) for k, v in keys.items()})
+    return merged
 
 
 def from_env(environ: Mapping[str, str] | None = None, base: Settings | None = None) -> Settings:

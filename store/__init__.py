@@ -17,7 +17,7 @@ from store.locks import exclusive
 from store.metrics import LEVELS, compute_region_metrics, region_metrics, unplaced_counts
 from store.providers import load_providers
 from store.quality import build_quality_report, quality_report
-from store.schema import CATEGORIES, GEOCODE_QUALITIES, ORIGINS, PROVIDER_COLUMNS
+from store.schema import CATEGORIES, GEOCODE_QUALITIES, ORIGINS, PROVIDER_COLUMNS, series_key
 from store.snapshots import (
     delete_snapshot,
     get_snapshot,
@@ -56,6 +56,7 @@ __all__ = [
     "require_snapshot",
     "served_series",
     "served_snapshot",
+    "series_key",
     "unplaced_counts",
     "write_snapshot",
 ]

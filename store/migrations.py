@@ -62,10 +62,47 @@ def _refuse_updates(conn: Connection) -> None:
             )
 
 
+_OLD_ORIGIN_CHECK = "origin IN ('live', 'replay', 'demo')"
+_NEW_ORIGIN_CHECK = "origin IN ('live', 'replay', 'demo', 'import')"
+
+
+def _allow_imports(conn: Connection) -> None:
+    """Origin 'import' (lists imported from files) and the column naming where a list is.
+
+    SQLite cannot alter a CHECK constraint; changing its text in the schema is the way its
+    documentation gives for changes that leave the stored rows as they are (section
+    "Making Other Kinds Of Table Schema Changes" of ALTER TABLE), and bumping
+    schema_version makes every open connection re-read the schema.
+    """
+    dialect = conn.dialect.name
+    columns = {c["name"] for c in inspect(conn).get_columns("snapshots")}
+    if "source_url" not in columns:
+        conn.execute(text("ALTER TABLE snapshots ADD COLUMN source_url VARCHAR(2000)"))
+    if dialect == "sqlite":
+        sql = conn.execute(text(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'"
+        )).scalar_one()
+        if _OLD_ORIGIN_CHECK in sql:
+            version = conn.execute(text("PRAGMA schema_version")).scalar_one()
+            conn.execute(text("PRAGMA writable_schema = ON"))
+            conn.execute(
+                text("UPDATE sqlite_master SET sql = :sql WHERE type = 'table' "
+                     "AND name = 'snapshots'"),
+                {"sql": sql.replace(_OLD_ORIGIN_CHECK, _NEW_ORIGIN_CHECK)},
+            )
+            conn.execute(text(f"PRAGMA schema_version = {int(version) + 1}"))
+            conn.execute(text("PRAGMA writable_schema = OFF"))
+    elif dialect == "postgresql":
+        conn.execute(text("ALTER TABLE snapshots DROP CONSTRAINT IF EXISTS ck_snapshots_origin"))
+        conn.execute(text(f"ALTER TABLE snapshots ADD CONSTRAINT ck_snapshots_origin "
+                          f"CHECK ({_NEW_ORIGIN_CHECK})"))
+
+
 # (version, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "snapshots, snapshot_categories, providers, quality_reports", _create_base_tables),
     (2, "refuse UPDATE on snapshot rows", _refuse_updates),
+    (3, "origin 'import' and snapshots.source_url (imported lists)", _allow_imports),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -19,7 +19,10 @@ from sqlalchemy import (
 )
 
 CATEGORIES: tuple[str, ...] = ("ala", "wfbm", "ib")
-ORIGINS: tuple[str, ...] = ("live", "replay", "demo")
+ORIGINS: tuple[str, ...] = ("live", "replay", "demo", "import")
+# A series is what may be compared over time: REHADAT's own snapshots (live and replayed),
+# the demo data, and each imported list on its own (named by its source).
+REHADAT_ORIGINS: tuple[str, ...] = ("live", "replay")
 GEOCODE_QUALITIES: tuple[str, ...] = ("gemeinde", "kreis", "land", "none")
 
 metadata = MetaData()
@@ -42,7 +45,9 @@ snapshots = Table(
     Column("parser_version", String(40), nullable=False),
     Column("source", String(300), nullable=False),
     Column("notes", Text, nullable=False),
-    CheckConstraint("origin IN ('live', 'replay', 'demo')", name="ck_snapshots_origin"),
+    # Where an imported list can be found (None for REHADAT and demo snapshots).
+    Column("source_url", String(2000), nullable=True),
+    CheckConstraint("origin IN ('live', 'replay', 'demo', 'import')", name="ck_snapshots_origin"),
     Index("ix_snapshots_taken_at", "taken_at"),
     # An id is never reused after a delete (SQLite AUTOINCREMENT; sequences elsewhere), so
     # a snapshot id in a published link or a cache always means the same data.
@@ -135,3 +140,12 @@ GEOCODE_FIELDS: tuple[str, ...] = (
     "geocode_note",
 )
 PROVIDER_COLUMNS: tuple[str, ...] = PROVIDER_FIELDS + GEOCODE_FIELDS
+
+
+def series_key(origin: str, source: str | None) -> str:
+    """'rehadat', 'demo' or 'import:<list name>': snapshots of one key form one series."""
+    if origin in REHADAT_ORIGINS:
+        return "rehadat"
+    if origin == "import":
+        return f"import:{source or ''}"
+    return str(origin)

@@ -29,9 +29,9 @@ def write_snapshot(
     """Validate everything first, then write snapshot, counts, providers and the quality
     report in one transaction; return the new snapshot id. Nothing is written on error.
 
-    meta: taken_at (datetime/date/ISO str), origin (live|replay|demo), categories
+    meta: taken_at (datetime/date/ISO str), origin (live|replay|demo|import), categories
     ({category: expected_total or None} for every category the run covered), and optionally
-    parser_version, source, notes.
+    parser_version, source (required for import: the list's name), source_url, notes.
     """
     header, counts = _validated_meta(meta, providers_df)
     rows = _provider_rows(providers_df, set(counts))
@@ -101,7 +101,10 @@ def _validated_meta(
         "parser_version": str(meta.get("parser_version") or "unknown")[:40],
         "source": str(meta.get("source") or "")[:300],
         "notes": str(meta.get("notes") or ""),
+        "source_url": str(meta["source_url"])[:2000] if meta.get("source_url") else None,
     }
+    if origin == "import" and not header["source"].strip():
+        raise InvalidSnapshot("an imported snapshot needs a source (the list's name)")
     return header, counts
 
 
@@ -174,6 +177,8 @@ def _as_dict(row: Any, counts: dict[str, dict[str, int | None]]) -> dict[str, An
         "origin": row["origin"],
         "parser_version": row["parser_version"],
         "source": row["source"],
+        "source_url": row["source_url"],
+        "series": schema.series_key(row["origin"], row["source"]),
         "notes": row["notes"],
         "counts": {c: counts[c] for c in schema.CATEGORIES if c in counts},
     }
@@ -202,31 +207,36 @@ def require_snapshot(engine: Engine, snapshot_id: int) -> dict[str, Any]:
 
 
 def served_snapshot(engine: Engine) -> dict[str, Any] | None:
-    """The snapshot the atlas shows: the latest live/replay one if any exists, else the
-    latest demo one (demo data is never mixed with real data), else None."""
+    """The snapshot the atlas shows by default: the latest REHADAT one (live/replay) if any
+    exists, else the latest demo one, else the latest imported list, else None. Demo data is
+    never mixed with real data, and an imported list is shown only when picked (or alone)."""
     table = schema.snapshots
-    is_demo = case((table.c.origin == "demo", 1), else_=0)
-    query = select(table.c.id).order_by(is_demo, desc(table.c.taken_at), desc(table.c.id))
+    rank = case((table.c.origin.in_(schema.REHADAT_ORIGINS), 0),
+                (table.c.origin == "demo", 1), else_=2)
+    query = select(table.c.id).order_by(rank, desc(table.c.taken_at), desc(table.c.id))
     with engine.connect() as conn:
         snapshot_id = conn.execute(query.limit(1)).scalar()
     return None if snapshot_id is None else get_snapshot(engine, snapshot_id)
 
 
-def served_series(engine: Engine) -> pd.DataFrame:
-    """The snapshots comparable with the served one (real ones, or demo ones when only demo
-    data exists), oldest first: what a time series or a diff picker should offer."""
+def served_series(engine: Engine, snapshot_id: int | None = None) -> pd.DataFrame:
+    """The snapshots comparable with one snapshot (default: the served one), oldest first:
+    what a time series or a diff picker should offer. Each source is its own series
+    (`series` column): REHADAT (live and replayed), the demo data, and every imported list
+    by its name; they are never mixed."""
     snapshots = list_snapshots(engine)
     if snapshots.empty:
         return snapshots
-    real = snapshots["origin"] != "demo"
-    chosen = snapshots[real] if real.any() else snapshots[~real]
+    anchor = get_snapshot(engine, snapshot_id) if snapshot_id is not None else None
+    anchor = anchor or served_snapshot(engine)
+    chosen = snapshots[snapshots["series"] == anchor["series"]]
     return chosen.sort_values(["taken_at", "id"]).reset_index(drop=True)
 
 
 def list_snapshots(engine: Engine) -> pd.DataFrame:
     """Every snapshot, newest first: id, taken_at (UTC datetime), origin, expected_<cat>,
     parsed_<cat> (missing where the run did not cover the category), parser_version, source,
-    notes, created_at."""
+    source_url, series (store.schema.series_key), notes, created_at."""
     with engine.connect() as conn:
         rows = conn.execute(
             select(schema.snapshots).order_by(
@@ -248,13 +258,15 @@ def list_snapshots(engine: Engine) -> pd.DataFrame:
         record.update(
             parser_version=row["parser_version"],
             source=row["source"],
+            source_url=row["source_url"],
+            series=schema.series_key(row["origin"], row["source"]),
             notes=row["notes"],
             created_at=to_utc(row["created_at"]),
         )
         records.append(record)
     columns = ["id", "taken_at", "origin"]
     columns += [f"{k}_{c}" for c in schema.CATEGORIES for k in ("expected", "parsed")]
-    columns += ["parser_version", "source", "notes", "created_at"]
+    columns += ["parser_version", "source", "source_url", "series", "notes", "created_at"]
     frame = pd.DataFrame.from_records(records, columns=columns)
     for category in schema.CATEGORIES:
         for kind in ("expected", "parsed"):

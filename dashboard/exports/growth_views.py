@@ -27,7 +27,9 @@ from store import growth
 def series_view(engine: Engine, request: ExportRequest) -> View:
     """Counts over all comparable snapshots, Germany and per Land; published counts apart."""
     current, _ = snapshots_of(engine, request)
-    series = growth.snapshot_counts(engine, request.category)
+    # the shown snapshot's own source: an imported list is never joined to REHADAT's line
+    series = growth.snapshot_counts(engine, request.category,
+                                    store.served_series(engine, current["id"]))
     if series.empty:
         raise ExportError("Es gibt keine Datenstände für einen Verlauf.")
     reference = growth.published_reference(request.category)
@@ -49,7 +51,8 @@ def series_view(engine: Engine, request: ExportRequest) -> View:
 def laender_view(engine: Engine, request: ExportRequest) -> View:
     """The same counts as small multiples, one panel per Land on a shared axis."""
     view = series_view(engine, request)
-    series = growth.snapshot_counts(engine, request.category)
+    series = growth.snapshot_counts(engine, request.category,
+                                    store.served_series(engine, view.provenance.snapshot_id))
     lang = request.lang
     what = t(f"category.{request.category}", lang)
     view.title = xt("laender", lang, what=what)
@@ -63,7 +66,7 @@ def _pair(engine: Engine, request: ExportRequest):
     """Older and newer snapshot; without a base, the first comparable one (the page's default)."""
     current, base = snapshots_of(engine, request)
     if base is None:
-        first = int(store.served_series(engine)["id"].iloc[0])
+        first = int(store.served_series(engine, current["id"])["id"].iloc[0])
         if first == current["id"]:
             raise ExportError("Für einen Vergleich braucht es zwei verschiedene Datenstände.")
         base = store.get_snapshot(engine, first)

@@ -24,7 +24,7 @@ class Provenance:
 
     snapshot_id: int
     taken_at: str  # ISO date, "2022-12-01"
-    origin: str  # live | replay | demo
+    origin: str  # live | replay | demo | import
     base_snapshot_id: int | None = None
     base_taken_at: str | None = None
     base_origin: str | None = None
@@ -33,6 +33,8 @@ class Provenance:
     # what the file holds beyond the page's default view (rows and columns as the user
     # arranged the grid, what a total row covers): header lines after the title
     notes: tuple[str, ...] = ()
+    # the list's name when the snapshot is an imported list (origin "import")
+    source_name: str | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -52,6 +54,9 @@ class Provenance:
 
     @property
     def source_line(self) -> str:
+        if self.origin == "import":
+            return xt("source.import", self.lang, name=self.source_name or "?",
+                      date=self.date_label)
         return xt("source", self.lang, date=self.date_label)
 
     @property
@@ -115,6 +120,7 @@ def provenance_of(
         base_taken_at=iso_date(base["taken_at"]) if base else None,
         base_origin=str(base["origin"]) if base else None,
         lang=lang,
+        source_name=snapshot.get("source") if snapshot.get("origin") == "import" else None,
     )
 
 

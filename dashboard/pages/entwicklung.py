@@ -205,7 +205,7 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
             category: str, level: str, measure: str, lang: str) -> dict[str, Any]:
     """Every figure and table of the page for one choice of inputs."""
     engine = data.engine
-    served = store.served_series(engine)
+    served = store.served_series(engine, snapshot_id)  # the shown snapshot's own source
     series_snapshots = growth.recorded(served, category)
     out: dict[str, Any] = {"skipped": len(served) - len(series_snapshots), "of": len(served)}
     counts = growth.snapshot_counts(engine, category, series_snapshots)
@@ -288,8 +288,9 @@ def _pair_section(
     )
 
 
-def _base_options(data: AtlasData, lang: str) -> list[dict[str, Any]]:
-    series = store.served_series(data.engine)
+def _base_options(data: AtlasData, lang: str, snapshot_id: int | None = None
+                  ) -> list[dict[str, Any]]:
+    series = store.served_series(data.engine, snapshot_id)
     return [{"label": fmt_date(row.taken_at.isoformat(), lang), "value": int(row.id)}
             for row in series.itertuples(index=False)]
 
@@ -311,7 +312,7 @@ def layout(ctx: PageContext) -> html.Div:
                 [
                     radio_group(CATEGORY, t("category.label", lang),
                                 options("category", ("ala", "wfbm", "ib"), lang), s.category),
-                    dropdown(BASE, tx("base", lang), _base_options(ctx.data, lang),
+                    dropdown(BASE, tx("base", lang), _base_options(ctx.data, lang, ctx.snapshot_id),
                              chosen[0] if chosen else None, clearable=False, searchable=False),
                     radio_group(MEASURE, tx("measure", lang),
                                 [{"label": tx(f"measure.{m}", lang), "value": m}

@@ -56,7 +56,7 @@ def timeline(ctx: PageContext, page: str) -> html.Div:
     """The slider and play button (empty with fewer than two comparable snapshots)."""
     names = timeline_ids(page)
     text = TEXTS.get(ctx.lang, TEXTS["de"])
-    points = stops(store.served_series(ctx.data.engine))
+    points = stops(store.served_series(ctx.data.engine, ctx.snapshot_id))
     current = next((day for day, sid in points if sid == ctx.snapshot_id), None)
     return html.Div(
         [
@@ -115,7 +115,7 @@ def register_timeline(app: Dash, data: AtlasData, page: str) -> None:
         from dashboard.state import parse_query
 
         text = TEXTS.get(parse_query(search)[0].lang, TEXTS["de"])
-        points = stops(store.served_series(data.engine))
+        points = stops(store.served_series(data.engine, snapshot_id))
         by_day = dict(points)
         day_of = {sid: d for d, sid in points}
         trigger = cbx.triggered_id

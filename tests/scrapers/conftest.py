@@ -51,6 +51,7 @@ class FakeRehadat:
     overview: bytes | None = None
     hooks: dict[tuple[str, int], Hook] = field(default_factory=dict)
     hits: list[Hit] = field(default_factory=list)
+    page_bases: dict[str, int] = field(default_factory=dict)  # slug → page value of page 1
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add_category(
@@ -62,12 +63,21 @@ class FakeRehadat:
         slug: str | None = None,
         total: int | None = None,
         encoding: str = "utf-8",
+        page_base: int = 1,
+        numbered: bool = False,
     ) -> list[bytes]:
-        """Render a category's listing into pages; ``total`` may lie (count mismatch)."""
+        """Render a category's listing into pages; ``total`` may lie (count mismatch).
+
+        ``page_base``: the ``page`` value of the first page (0 or 1; a request without
+        ``page`` gets the first page either way). ``numbered``: numbered page links
+        instead of a "weiter" link.
+        """
         from scrapers.render import DEFAULT_SLUGS
 
         slug = slug or DEFAULT_SLUGS[category]
+        self.page_bases[slug] = page_base
         chunks = [records[i:i + per_page] for i in range(0, len(records), per_page)] or [[]]
+        links = {n: self.url_of(category, n, slug) for n in range(1, len(chunks) + 1)}
         pages = []
         for number, chunk in enumerate(chunks, start=1):
             last = number == len(chunks)
@@ -75,16 +85,23 @@ class FakeRehadat:
                 render_listing_page(
                     chunk,
                     total=len(records) if total is None else total,
-                    next_url=None if last else self.url_of(category, number + 1, slug),
+                    next_url=None if last or numbered else self.url_of(category, number + 1,
+                                                                       slug),
                     prev_url=self.url_of(category, number - 1, slug) if number > 1 else None,
                     encoding=encoding,
+                    page_links=links if numbered and len(chunks) > 1 else None,
+                    current=number,
                 )
             )
         self.pages[slug] = pages
         return pages
 
     def url_of(self, category: str, number: int, slug: str | None = None) -> str:
-        return page_url(self.base_url, category, number, slug=slug)
+        """URL of the ``number``-th page (1 = first), in the site's own page numbering."""
+        from scrapers.render import DEFAULT_SLUGS
+
+        base = self.page_bases.get(slug or DEFAULT_SLUGS[category], 1)
+        return page_url(self.base_url, category, number - 1 + base, slug=slug)
 
     def set_overview(self, links: dict[str, str]) -> None:
         self.overview = render_overview_page(links)
@@ -130,7 +147,8 @@ class FakeRehadat:
         parts = request.path[len(LISTING_PREFIX):].split("/")
         if request.path.startswith(LISTING_PREFIX) and len(parts) == 2 and parts[0] in self.pages:
             slug = parts[0]
-            number = int(request.args.get("page", "1"))
+            base = self.page_bases.get(slug, 1)
+            number = int(request.args.get("page", str(base))) - base + 1
             hook = self.hooks.get((slug, number))
             if hook is not None:
                 answer = hook(request, number)
