@@ -33,6 +33,7 @@ def create_app(db_url: str | None = None) -> Dash:
     import store
     from dashboard.api import register_api
     from dashboard.data import AtlasData
+    from dashboard.feeds import register_feeds
     from dashboard.geometry import register_geometry_route
     from dashboard.pages import available_pages
     from dashboard.router import register_router, validation_layout
@@ -65,5 +66,6 @@ def create_app(db_url: str | None = None) -> Dash:
         module.register_callbacks(app, data)
     register_geometry_route(app.server, app.config.requests_pathname_prefix)
     register_api(app.server, engine)
+    register_feeds(app.server, data, app.config.requests_pathname_prefix)
     app.server.config["ATLAS_ENGINE"] = engine
     return app

@@ -199,6 +199,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "Die Software ist quelloffen; Daten wie oben angegeben.",
         "footer.accessibility": "Alle Karten gibt es auch als Tabelle.",
         "embed.open": "Vollständige Ansicht öffnen",
+        # --- monitoring: change feed, other bodies' counts, contact publishing ---
+        "feed.title": "aLA-Atlas: Änderungen in den Anbieterlisten",
+        "feed.subtitle": (
+            "Neue, nicht mehr gelistete und geänderte Einträge zwischen aufeinanderfolgenden "
+            "Datenständen derselben Quelle."
+        ),
+        "feed.rights": "Quelle: REHADAT-Adressen (IW Köln); Auswertung: aLA-Atlas",
+        "feed.kind.new": "Neu",
+        "feed.kind.vanished": "Nicht mehr gelistet",
+        "feed.kind.changed": "Geändert",
+        "feed.what.new": "Neu in der Liste: {address}",
+        "feed.what.vanished": "Nicht mehr in der Liste, zuletzt: {address}",
+        "feed.what.changed": "Geändert: {fields}",
+        "feed.changed.hidden": "{field} geändert (Kontaktangaben hier nicht veröffentlicht)",
+        "feed.between": (
+            "Vergleich der Datenstände Nr. {old_id} vom {old_date} und Nr. {new_id} vom {new_date}"
+        ),
+        "feed.unplaced": "ohne zugeordnete Region",
+        "feed.link.map": "Auf der Karte zeigen",
+        "feed.link.compare": "Vergleich der beiden Datenstände",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -383,6 +403,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "The software is open source; data as stated above.",
         "footer.accessibility": "Every map is also available as a table.",
         "embed.open": "Open the full view",
+        # --- monitoring: change feed, other bodies' counts, contact publishing ---
+        "feed.title": "aLA-Atlas: changes in the provider listings",
+        "feed.subtitle": (
+            "New, no longer listed and changed entries between consecutive snapshots of the "
+            "same source."
+        ),
+        "feed.rights": "Source: REHADAT-Adressen (IW Köln); analysis: aLA-Atlas",
+        "feed.kind.new": "New",
+        "feed.kind.vanished": "No longer listed",
+        "feed.kind.changed": "Changed",
+        "feed.what.new": "Newly listed: {address}",
+        "feed.what.vanished": "No longer listed, last: {address}",
+        "feed.what.changed": "Changed: {fields}",
+        "feed.changed.hidden": "{field} changed (contact details not published here)",
+        "feed.between": (
+            "Comparison of snapshot no. {old_id} of {old_date} and no. {new_id} of {new_date}"
+        ),
+        "feed.unplaced": "no region assigned",
+        "feed.link.map": "Show on the map",
+        "feed.link.compare": "Comparison of the two snapshots",
     },
 }
 
