@@ -219,6 +219,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "feed.unplaced": "ohne zugeordnete Region",
         "feed.link.map": "Auf der Karte zeigen",
         "feed.link.compare": "Vergleich der beiden Datenstände",
+        "other.basis.bagues": (
+            "BAGüS: aLA mit Leistungsberechtigten der Eingliederungshilfe am Jahresende"
+        ),
+        "other.basis.bih": (
+            "BIH: von den Integrationsämtern anerkannte und geförderte Inklusionsbetriebe"
+        ),
+        "other.basis.bagwfbm": "BAG WfbM: anerkannte Hauptwerkstätten (ohne Zweigstellen)",
+        "other.series": "{basis} (andere Zählweise)",
+        "other.people": "{n} Leistungsberechtigte",
+        "other.measure.providers": "Anbieter",
+        "other.measure.people_served": "Leistungsberechtigte",
+        "sources.other.heading": "Zahlen anderer Stellen (andere Zählweise)",
+        "sources.other.text": (
+            "Diese Stellen zählen nach eigenen Regeln: die BAGüS aLA, die am Jahresende "
+            "Menschen mit Leistungen der Eingliederungshilfe beschäftigen, das BIH von den "
+            "Integrationsämtern anerkannte und geförderte Inklusionsbetriebe, die BAG WfbM "
+            "anerkannte Hauptwerkstätten ohne ihre Zweigstellen. Ihre Zahlen weichen deshalb "
+            "von den REHADAT-Einträgen ab, nicht aus Fehlern. Der Atlas zeigt sie als eigene "
+            "Reihen und verbindet sie nie mit der REHADAT-Reihe."
+        ),
+        "sources.other.basis": "Zählweise",
+        "sources.other.measure": "Gezählt",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -423,6 +445,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "feed.unplaced": "no region assigned",
         "feed.link.map": "Show on the map",
         "feed.link.compare": "Comparison of the two snapshots",
+        "other.basis.bagues": "BAGüS: aLA with people funded by Eingliederungshilfe at year end",
+        "other.basis.bih": (
+            "BIH: inclusive companies recognised and funded by the Integrationsämter"
+        ),
+        "other.basis.bagwfbm": "BAG WfbM: recognised main workshops (without their sites)",
+        "other.series": "{basis} (other counting basis)",
+        "other.people": "{n} people served",
+        "other.measure.providers": "providers",
+        "other.measure.people_served": "people served",
+        "sources.other.heading": "Counts by other bodies (other counting basis)",
+        "sources.other.text": (
+            "These bodies count by their own rules: BAGüS counts aLA that employ people funded "
+            "by the Eingliederungshilfe at year end, BIH inclusive companies recognised and "
+            "funded by the Integrationsämter, BAG WfbM recognised main workshops without their "
+            "sites. Their figures therefore differ from the REHADAT entries, not by error. The "
+            "atlas shows them as series of their own and never joins them to the REHADAT series."
+        ),
+        "sources.other.basis": "Counting basis",
+        "sources.other.measure": "Counted",
     },
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+import geodata
 import store
 from dashboard import growth_tables as gt
 from dashboard.exports.errors import ExportError
@@ -19,6 +20,7 @@ from dashboard.exports.views import (
     snapshots_of,
 )
 from dashboard.figures import growth as gf
+from dashboard.figures.other_counts import with_other_counts
 from dashboard.geometry import geojson
 from dashboard.i18n import t
 from store import growth
@@ -40,7 +42,8 @@ def series_view(engine: Engine, request: ExportRequest) -> View:
         title=xt("series", lang, what=what),
         subtitle=xt("series.sub", lang, dates=prov.date_label),
         provenance=prov,
-        figure=gf.national_series_figure(series, reference, lang),
+        figure=with_other_counts(gf.national_series_figure(series, reference, lang),
+                                 geodata.other_counts(), request.category, lang),
         table=gt.series_table(series, lang),
         size=CHART_SIZE,
     )

@@ -19,6 +19,7 @@ import dash_ag_grid as dag
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
+import geodata
 import store
 from dashboard import growth_tables as gt
 from dashboard import ids
@@ -29,6 +30,7 @@ from dashboard.exports.from_url import entwicklung_request
 from dashboard.exports.request import FORMATS, IMAGE_FORMATS, TABLE_FORMATS
 from dashboard.figures import growth as gf
 from dashboard.figures.common import graph_config
+from dashboard.figures.other_counts import with_other_counts
 from dashboard.geometry import url_path
 from dashboard.i18n import fmt_date, t
 from dashboard.pages.controls import dropdown, options, radio_group
@@ -210,7 +212,8 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
     out: dict[str, Any] = {"skipped": len(served) - len(series_snapshots), "of": len(served)}
     counts = growth.snapshot_counts(engine, category, series_snapshots)
     reference = growth.published_reference(category)
-    out[NATIONAL] = gf.national_series_figure(counts, reference, lang)
+    out[NATIONAL] = with_other_counts(gf.national_series_figure(counts, reference, lang),
+                                      geodata.other_counts(), category, lang)
     out[LAENDER] = gf.laender_series_figure(counts, lang)
     out[SERIES_TABLE] = html_table(gt.series_table(counts, lang), tx("series", lang), lang)
     chosen = pair(series_snapshots, snapshot_id, base)
