@@ -11,6 +11,7 @@ import sys
 
 import store
 from dashboard import create_app
+from dashboard.publishing import SettingError, check_setting
 from scrapers.demo import ensure_default
 
 
@@ -25,6 +26,10 @@ def main() -> None:
     host = os.environ.get("HOST", "127.0.0.1")
     port = _port()
     debug = os.environ.get("DASH_DEBUG") == "1"
+    try:
+        check_setting()
+    except SettingError as exc:
+        sys.exit(str(exc))
     # A fresh clone has an empty store: build the demo default once (seconds), then serve.
     ensure_default(store.connect())
     app = create_app()

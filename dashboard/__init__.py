@@ -36,8 +36,10 @@ def create_app(db_url: str | None = None) -> Dash:
     from dashboard.feeds import register_feeds
     from dashboard.geometry import register_geometry_route
     from dashboard.pages import available_pages
+    from dashboard.publishing import check_setting
     from dashboard.router import register_router, validation_layout
 
+    check_setting()  # a malformed ATLAS_HIDE_CONTACTS stops here, not at the first request
     engine = store.connect(db_url)
     data = AtlasData(engine)
     app = Dash(

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 import geodata
 import store
 from dashboard import metrics
+from dashboard.publishing import redact
 
 _CACHE_SIZE = 64
 
@@ -94,10 +95,11 @@ class AtlasData:
         return metrics.mark_unrecorded(frame, category, snapshot.get("counts", {}))
 
     def providers(self, snapshot_id: int) -> pd.DataFrame:
-        """All providers of a snapshot (store.load_providers), cached."""
-        return self._cache.get(
+        """All providers of a snapshot (store.load_providers), cached; phone, e-mail and
+        street emptied when the deployment hides contacts (dashboard.publishing)."""
+        return redact(self._cache.get(
             ("providers", snapshot_id), lambda: store.load_providers(self.engine, snapshot_id)
-        )
+        ))
 
     # geography -------------------------------------------------------------------------
     def regions(self, level: str) -> pd.DataFrame:

@@ -42,17 +42,25 @@ def contacts_hidden() -> bool:
     return _value() in _TRUE
 
 
+def _is_contact(column: object) -> bool:
+    # provider frames name them "street"; diffs of two snapshots "street_old"/"street_new"
+    name = str(column)
+    base, _, side = name.rpartition("_")
+    return name in CONTACT_FIELDS or (base in CONTACT_FIELDS and side in ("old", "new"))
+
+
 def redact(frame: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with the contact columns it has emptied (None) when contacts are hidden;
-    the same frame untouched otherwise."""
+    """`frame` (providers, or a diff of two snapshots) with its contact columns emptied
+    (None) when contacts are hidden; the same frame untouched otherwise."""
     if not contacts_hidden():
         return frame
-    present = [c for c in CONTACT_FIELDS if c in frame.columns]
+    present = [c for c in frame.columns if _is_contact(c)]
     if not present:
         return frame
     out = frame.copy()
     for column in present:
         out[column] = pd.Series([None] * len(out), index=out.index, dtype=object)
+    out.attrs = frame.attrs
     return out
 
 
@@ -60,4 +68,4 @@ def redact_record(record: dict) -> dict:
     """A provider dict with the contact fields set to None when contacts are hidden."""
     if not contacts_hidden():
         return record
-    return {k: (None if k in CONTACT_FIELDS else v) for k, v in record.items()}
+    return {k: (None if _is_contact(k) else v) for k, v in record.items()}

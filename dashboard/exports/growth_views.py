@@ -23,6 +23,7 @@ from dashboard.figures import growth as gf
 from dashboard.figures.other_counts import with_other_counts
 from dashboard.geometry import geojson
 from dashboard.i18n import t
+from dashboard.publishing import redact
 from store import growth
 
 
@@ -95,7 +96,7 @@ def growth_view(engine: Engine, request: ExportRequest) -> View:
 def changes_view(engine: Engine, request: ExportRequest) -> View:
     """Providers new, vanished and changed between two snapshots, as table, points and map."""
     older, newer, prov = _pair(engine, request)
-    diff = growth.provider_changes(engine, older["id"], newer["id"], request.category)
+    diff = redact(growth.provider_changes(engine, older["id"], newer["id"], request.category))
     lang = request.lang
     table = gt.changes_table(diff, lang)
     located = diff.set_index(["category", "source_id"])

@@ -35,6 +35,7 @@ from dashboard.geometry import url_path
 from dashboard.i18n import fmt_date, t
 from dashboard.pages.controls import dropdown, options, radio_group
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
+from dashboard.publishing import redact
 from dashboard.state import parse_query, to_query
 from store import growth
 
@@ -237,7 +238,7 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
         gt.region_change_table(change, old["taken_at"], new["taken_at"], lang),
         tx("change", lang, **dates), lang,
     )
-    diff = growth.provider_changes(engine, old_id, new_id, category)
+    diff = redact(growth.provider_changes(engine, old_id, new_id, category))
     out[POINTS] = gf.changes_points_figure(diff, app.get_relative_path(url_path("land")), lang)
     by_land = growth.changes_by_land(diff, data.regions("land"))
     by_land = by_land.rename(columns={"land_code": gt.label("code", lang),
