@@ -33,11 +33,11 @@ from dashboard.api import (
     _land,
     _parse,
 )
-from dashboard.data import AtlasData
+from dashboard.data import AtlasData, _Lru
 from dashboard.i18n import DEFAULT_LANG, LANGS, fmt_date, t
 from dashboard.publishing import contacts_hidden
 from dashboard.state import DEFAULTS, to_query
-from store.changes import SnapshotPair, feed_pairs
+from store.changes import SnapshotPair, feed_pairs, load_compared
 from store.times import iso
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,9 @@ TAG = "tag:ala-atlas,2026:"
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 2000
 KINDS = ("new", "vanished", "changed")
+# Diffs of (older, newer, category) kept per app: small frames, and a year of weekly snapshots
+# is 51 pairs × 3 categories, more than AtlasData's cache of whole provider frames holds.
+DIFF_CACHE_SIZE = 1024
 
 
 def _limit(value: str) -> int:
@@ -67,17 +70,18 @@ FEED_SPEC = {
 # --- what changed ---------------------------------------------------------------------------
 
 
-def pair_changes(data: AtlasData, pair: SnapshotPair) -> pd.DataFrame:
-    """store.compute_diff of one pair and category, cached (snapshots never change)."""
+def pair_changes(data: AtlasData, pair: SnapshotPair, cache: _Lru) -> pd.DataFrame:
+    """store.compute_diff of one pair, the rows of the pair's category. Cached: snapshots
+    never change, and one diff of all categories serves the three categories' pairs."""
 
-    def make() -> pd.DataFrame:
-        old = data.providers(pair.old_id)
-        new = data.providers(pair.new_id)
-        return store.compute_diff(
-            old[old["category"] == pair.category], new[new["category"] == pair.category]
-        )
+    def rows(snapshot_id: int) -> pd.DataFrame:
+        return cache.get(("rows", snapshot_id), lambda: load_compared(data.engine, snapshot_id))
 
-    return data._cache.get(("feed-diff", pair.old_id, pair.new_id, pair.category), make)
+    diff = cache.get(
+        ("diff", pair.old_id, pair.new_id),
+        lambda: store.compute_diff(rows(pair.old_id), rows(pair.new_id)),
+    )
+    return diff[diff["category"] == pair.category]
 
 
 def _filtered(diff: pd.DataFrame, land: str | None, kreis: str | None) -> pd.DataFrame:
@@ -89,13 +93,14 @@ def _filtered(diff: pd.DataFrame, land: str | None, kreis: str | None) -> pd.Dat
 
 
 def change_rows(
-    data: AtlasData, pairs: list[SnapshotPair], land: str | None, kreis: str | None, limit: int
+    data: AtlasData, cache: _Lru, pairs: list[SnapshotPair], land: str | None,
+    kreis: str | None, limit: int,
 ) -> list[tuple[SnapshotPair, dict[str, Any]]]:
     """(pair, diff row) newest pair first, at most `limit`; older pairs are not computed
     once the limit is reached."""
     out: list[tuple[SnapshotPair, dict[str, Any]]] = []
     for pair in pairs:
-        for row in _filtered(pair_changes(data, pair), land, kreis).to_dict("records"):
+        for row in _filtered(pair_changes(data, pair, cache), land, kreis).to_dict("records"):
             out.append((pair, row))
             if len(out) >= limit:
                 return out
@@ -231,15 +236,18 @@ def _feed_title(args: dict[str, Any], demo: bool) -> str:
 # --- the feed -------------------------------------------------------------------------------
 
 
-def build_feed(data: AtlasData, args: dict[str, Any], base: str, self_url: str) -> atom.Feed:
-    """The change feed for checked parameters `args`; `base` is the app's absolute root URL."""
+def build_feed(
+    data: AtlasData, cache: _Lru, args: dict[str, Any], base: str, self_url: str
+) -> atom.Feed:
+    """The change feed for checked parameters `args`; `base` is the app's absolute root URL,
+    `cache` keeps the diffs of snapshot pairs between requests."""
     series = store.served_series(data.engine)
     if series.empty:
         raise NotFound("the store holds no snapshot yet")
     lang = args["lang"]
     categories = (args["category"],) if args["category"] else store.CATEGORIES
     pairs = feed_pairs(series, categories)
-    rows = change_rows(data, pairs, args["land"], args["kreis"], args["limit"])
+    rows = change_rows(data, cache, pairs, args["land"], args["kreis"], args["limit"])
     kreise = dict(zip(*[data.regions("kreis")[c] for c in ("code", "name")], strict=True))
     entries = tuple(
         atom.Entry(
@@ -279,11 +287,11 @@ def _check_region(args: dict[str, Any]) -> None:
         raise BadRequest(f"kreis {args['kreis']} does not lie in land {args['land']}")
 
 
-def _changes(data: AtlasData, prefix: str) -> Response:
+def _changes(data: AtlasData, cache: _Lru, prefix: str) -> Response:
     args = _parse(FEED_SPEC)
     _check_region(args)
     base = request.host_url.rstrip("/") + prefix
-    feed = build_feed(data, args, base, request.url)
+    feed = build_feed(data, cache, args, base, request.url)
     response = Response(atom.render(feed), mimetype=atom.MEDIA_TYPE)
     response.headers["Cache-Control"] = "public, max-age=300"
     response.add_etag()
@@ -294,6 +302,7 @@ def register_feeds(server: Flask, data: AtlasData, prefix: str = "/") -> None:
     """Add /feeds/changes.atom to the Dash app's Flask server; `prefix` is the app's
     requests_pathname_prefix (links in the feed point into the app)."""
     feeds = Blueprint("atlas_feeds", __name__)
+    cache = _Lru(DIFF_CACHE_SIZE)
 
     @feeds.errorhandler(ApiError)
     def _feed_error(exc: ApiError) -> Response:
@@ -307,5 +316,5 @@ def register_feeds(server: Flask, data: AtlasData, prefix: str = "/") -> None:
         log.exception("unexpected error in the change feed")
         return _error_response(500, "internal error")
 
-    feeds.add_url_rule(PATH, "changes", lambda: _changes(data, prefix), methods=["GET"])
+    feeds.add_url_rule(PATH, "changes", lambda: _changes(data, cache, prefix), methods=["GET"])
     server.register_blueprint(feeds)

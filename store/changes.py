@@ -3,7 +3,8 @@
 A pair is two consecutive snapshots of the same series (store.served_series, never demo mixed
 with real), the same source (`snapshots.source`, the portal a run read) and that both recorded
 the category: a run of other categories in between is skipped, not read as "all vanished".
-Pure functions on the frame of `list_snapshots`/`served_series`; no reads here.
+Pure functions on the frame of `list_snapshots`/`served_series`, and one light read of what
+a diff compares (`load_compared`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from sqlalchemy import Engine, select
 
+from store import schema
 from store.errors import InvalidArgument
 from store.schema import CATEGORIES
 from store.times import iso
@@ -61,3 +64,17 @@ def feed_pairs(snapshots: pd.DataFrame, categories: tuple[str, ...]) -> list[Sna
     pairs = [p for c in categories for p in consecutive_pairs(snapshots, c)]
     pairs.sort(key=lambda p: order[p.category])
     return sorted(pairs, key=lambda p: (p.new_taken_at, p.new_id, p.old_id), reverse=True)
+
+
+def load_compared(engine: Engine, snapshot_id: int) -> pd.DataFrame:
+    """Only what a diff compares and places (category, source_id, name, street, plz, city,
+    land_code, kreis_ars) of one snapshot: a light read for diffing many snapshots, where
+    load_providers' full frame (services, contacts, points) is not needed."""
+    from store.diff import COMPARED
+
+    table = schema.providers
+    columns = ["category", "source_id", *COMPARED, "land_code", "kreis_ars"]
+    query = select(*(table.c[c] for c in columns)).where(table.c.snapshot_id == snapshot_id)
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return pd.DataFrame.from_records(rows, columns=columns)
