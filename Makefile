@@ -13,7 +13,13 @@ RAW_GEO   := $(wildcard geodata/raw/*/*) geodata/build.py geodata/bkg.py geodata
              geodata/laender.py
 BUILT_GEO := geodata/generated/kreise.geojson
 
-.PHONY: run test lint install install-dev browser browser-optional geodata bench clean
+# `make snapshot`: one complete, polite scrape of all three categories into the store.
+# SNAPSHOT_DB defaults to DATABASE_URL, else the SQLite file `make run` serves; the fetched pages
+# are kept under SNAPSHOT_PAGES (replayable with `python -m scrapers replay DIR`; empty: none).
+SNAPSHOT_DB    ?= $(if $(DATABASE_URL),$(DATABASE_URL),sqlite:///$(CURDIR)/data/atlas.sqlite)
+SNAPSHOT_PAGES ?= data/pages/$(shell date -u +%Y%m%dT%H%M%SZ)
+
+.PHONY: run test lint install install-dev browser browser-optional geodata bench clean snapshot
 
 run: install geodata browser-optional
 	$(PY) app.py
@@ -55,6 +61,12 @@ geodata: $(BUILT_GEO)
 
 $(BUILT_GEO): $(RAW_GEO) | $(VENV)/.installed-run
 	$(PY) -m geodata build
+
+# A failed run (count mismatch, broken page) writes nothing and exits non-zero, so a timer or
+# cron job reports it; the running dashboard shows a new snapshot at its next request.
+snapshot: install geodata
+	$(PY) -m scrapers scrape --category all --db "$(SNAPSHOT_DB)" \
+		$(if $(SNAPSHOT_PAGES),--save-pages "$(SNAPSHOT_PAGES)")
 
 bench: install geodata
 	for b in bench/*.py; do $(PY) $$b || exit 1; done

@@ -13,6 +13,8 @@ import sys
 import store
 from dashboard import create_app
 from dashboard.hardening import max_body_bytes
+from dashboard.publishing import SettingError as PublishingSettingError
+from dashboard.publishing import check_setting
 from dashboard.serve import SettingError, serve_development, serve_production, server_options
 from scrapers.demo import ensure_default
 from store.serving import busy_timeout
@@ -33,7 +35,8 @@ def main() -> None:
         options = server_options()
         max_body_bytes()
         busy_timeout()
-    except (SettingError, ValueError) as exc:
+        check_setting()
+    except (SettingError, PublishingSettingError, ValueError) as exc:
         sys.exit(str(exc))
     # A fresh clone has an empty store: build the demo default once (seconds), then serve.
     # This is the only place that creates or upgrades the database; serving only reads.

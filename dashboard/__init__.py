@@ -37,12 +37,15 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     import store
     from dashboard.api import register_api
     from dashboard.data import AtlasData
+    from dashboard.feeds import register_feeds
     from dashboard.geometry import register_geometry_route
     from dashboard.hardening import harden, max_body_bytes
     from dashboard.pages import available_pages
+    from dashboard.publishing import check_setting
     from dashboard.router import register_router, validation_layout
     from store.serving import ServingStore
 
+    check_setting()  # a malformed ATLAS_HIDE_CONTACTS stops here, not at the first request
     if prepare_store:
         store.connect(db_url).dispose()
     serving = ServingStore(db_url)
@@ -73,6 +76,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
         module.register_callbacks(app, data)
     register_geometry_route(app.server, app.config.requests_pathname_prefix)
     register_api(app.server, serving)
+    register_feeds(app.server, data, app.config.requests_pathname_prefix)
     harden(app, serving, max_body_bytes())
     app.server.config["ATLAS_STORE"] = serving
     return app

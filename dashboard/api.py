@@ -30,6 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 import geodata
 import store
 from dashboard.exports.provenance import DEMO_NOTE, provenance_of
+from dashboard.publishing import contacts_hidden, redact
 from store.serving import ServingStore, StoreUnavailable, one_line
 
 log = logging.getLogger(__name__)
@@ -290,10 +291,10 @@ def _providers(engine: Engine) -> Response:
     category = args["category"]
     if category is not None and category not in snapshot["counts"]:
         raise NotFound(f"snapshot {snapshot['id']} has no data for category {category!r}")
-    frame = store.load_providers(
+    frame = redact(store.load_providers(
         engine, snapshot["id"], category=category, land=args["land"], kreis=args["kreis"]
-    )
-    meta = _provenance(snapshot, with_plz=True)
+    ))
+    meta = {**_provenance(snapshot, with_plz=True), "contacts_hidden": contacts_hidden()}
     filters = {k: args[k] for k in ("category", "land", "kreis")}
     if args["format"] == "csv":
         flat = frame.assign(services=frame["services"].map(lambda s: "; ".join(s or [])))

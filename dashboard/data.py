@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 import geodata
 import store
 from dashboard import metrics
+from dashboard.publishing import redact
 from store.serving import ServingStore
 
 _CACHE_SIZE = 64
@@ -111,9 +112,12 @@ class AtlasData:
         return metrics.mark_unrecorded(frame, category, snapshot.get("counts", {}))
 
     def providers(self, snapshot_id: int) -> pd.DataFrame:
-        """All providers of a snapshot (store.load_providers), cached."""
+        """All providers of a snapshot (store.load_providers), cached; phone, e-mail and
+        street emptied when the deployment hides contacts (dashboard.publishing)."""
         key = self._key("providers", snapshot_id)
-        return self._cache.get(key, lambda: store.load_providers(self.engine, snapshot_id))
+        return redact(
+            self._cache.get(key, lambda: store.load_providers(self.engine, snapshot_id))
+        )
 
     # geography -------------------------------------------------------------------------
     def regions(self, level: str) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard.figures.growth import tx
 from dashboard.i18n import fmt_date
+from dashboard.publishing import contacts_hidden
 
 _LABELS = {
     "de": {
@@ -105,6 +106,8 @@ def changes_table(diff: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
             label("source_id", lang): diff["source_id"].to_numpy(),
         }
     )
+    if contacts_hidden():
+        frame = frame.drop(columns=[label("street", lang)])
     order = diff["change"].map({"new": 0, "vanished": 1, "changed": 2}).to_numpy()
     frame["_order"] = order
     frame = frame.sort_values([label("land", lang), "_order", label("name", lang)])

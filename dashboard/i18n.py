@@ -209,6 +209,48 @@ TEXTS: dict[str, dict[str, str]] = {
         "snapshot.import": "Liste: {name}",
         "source.import_line": "Quelle: {name} (importierte Liste, nicht REHADAT), Stand {date}",
         "sources.origin.import": "aus einer importierten Liste, nicht von REHADAT",
+        # --- monitoring: change feed, other bodies' counts, contact publishing ---
+        "feed.title": "aLA-Atlas: Änderungen in den Anbieterlisten",
+        "feed.subtitle": (
+            "Neue, nicht mehr gelistete und geänderte Einträge zwischen aufeinanderfolgenden "
+            "Datenständen derselben Quelle."
+        ),
+        "feed.rights": "Quelle: REHADAT-Adressen (IW Köln); Auswertung: aLA-Atlas",
+        "feed.kind.new": "Neu",
+        "feed.kind.vanished": "Nicht mehr gelistet",
+        "feed.kind.changed": "Geändert",
+        "feed.what.new": "Neu in der Liste: {address}",
+        "feed.what.vanished": "Nicht mehr in der Liste, zuletzt: {address}",
+        "feed.what.changed": "Geändert: {fields}",
+        "feed.changed.hidden": "{field} geändert (Kontaktangaben hier nicht veröffentlicht)",
+        "feed.between": (
+            "Vergleich der Datenstände Nr. {old_id} vom {old_date} und Nr. {new_id} vom {new_date}"
+        ),
+        "feed.unplaced": "ohne zugeordnete Region",
+        "feed.link.map": "Auf der Karte zeigen",
+        "feed.link.compare": "Vergleich der beiden Datenstände",
+        "other.basis.bagues": (
+            "BAGüS: aLA mit Leistungsberechtigten der Eingliederungshilfe am Jahresende"
+        ),
+        "other.basis.bih": (
+            "BIH: von den Integrationsämtern anerkannte und geförderte Inklusionsbetriebe"
+        ),
+        "other.basis.bagwfbm": "BAG WfbM: anerkannte Hauptwerkstätten (ohne Zweigstellen)",
+        "other.series": "{basis} (andere Zählweise)",
+        "other.people": "{n} Leistungsberechtigte",
+        "other.measure.providers": "Anbieter",
+        "other.measure.people_served": "Leistungsberechtigte",
+        "sources.other.heading": "Zahlen anderer Stellen (andere Zählweise)",
+        "sources.other.text": (
+            "Diese Stellen zählen nach eigenen Regeln: die BAGüS aLA, die am Jahresende "
+            "Menschen mit Leistungen der Eingliederungshilfe beschäftigen, das BIH von den "
+            "Integrationsämtern anerkannte und geförderte Inklusionsbetriebe, die BAG WfbM "
+            "anerkannte Hauptwerkstätten ohne ihre Zweigstellen. Ihre Zahlen weichen deshalb "
+            "von den REHADAT-Einträgen ab, nicht aus Fehlern. Der Atlas zeigt sie als eigene "
+            "Reihen und verbindet sie nie mit der REHADAT-Reihe."
+        ),
+        "sources.other.basis": "Zählweise",
+        "sources.other.measure": "Gezählt",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -402,6 +444,45 @@ TEXTS: dict[str, dict[str, str]] = {
         "snapshot.import": "list: {name}",
         "source.import_line": "Source: {name} (imported list, not REHADAT), as of {date}",
         "sources.origin.import": "from an imported list, not from REHADAT",
+        # --- monitoring: change feed, other bodies' counts, contact publishing ---
+        "feed.title": "aLA-Atlas: changes in the provider listings",
+        "feed.subtitle": (
+            "New, no longer listed and changed entries between consecutive snapshots of the "
+            "same source."
+        ),
+        "feed.rights": "Source: REHADAT-Adressen (IW Köln); analysis: aLA-Atlas",
+        "feed.kind.new": "New",
+        "feed.kind.vanished": "No longer listed",
+        "feed.kind.changed": "Changed",
+        "feed.what.new": "Newly listed: {address}",
+        "feed.what.vanished": "No longer listed, last: {address}",
+        "feed.what.changed": "Changed: {fields}",
+        "feed.changed.hidden": "{field} changed (contact details not published here)",
+        "feed.between": (
+            "Comparison of snapshot no. {old_id} of {old_date} and no. {new_id} of {new_date}"
+        ),
+        "feed.unplaced": "no region assigned",
+        "feed.link.map": "Show on the map",
+        "feed.link.compare": "Comparison of the two snapshots",
+        "other.basis.bagues": "BAGüS: aLA with people funded by Eingliederungshilfe at year end",
+        "other.basis.bih": (
+            "BIH: inclusive companies recognised and funded by the Integrationsämter"
+        ),
+        "other.basis.bagwfbm": "BAG WfbM: recognised main workshops (without their sites)",
+        "other.series": "{basis} (other counting basis)",
+        "other.people": "{n} people served",
+        "other.measure.providers": "providers",
+        "other.measure.people_served": "people served",
+        "sources.other.heading": "Counts by other bodies (other counting basis)",
+        "sources.other.text": (
+            "These bodies count by their own rules: BAGüS counts aLA that employ people funded "
+            "by the Eingliederungshilfe at year end, BIH inclusive companies recognised and "
+            "funded by the Integrationsämter, BAG WfbM recognised main workshops without their "
+            "sites. Their figures therefore differ from the REHADAT entries, not by error. The "
+            "atlas shows them as series of their own and never joins them to the REHADAT series."
+        ),
+        "sources.other.basis": "Counting basis",
+        "sources.other.measure": "Counted",
     },
 }
 

@@ -1,7 +1,7 @@
 """Reference geography for the aLA-Atlas: regions, population, and a PLZ geocoder.
 
 Public API (see ARCHITECTURE.md): load_regions, region_table, load_gemeinden, LAENDER,
-published_counts, attribution, locate, locate_many, LocateError.
+published_counts, other_counts, attribution, locate, locate_many, LocateError.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from geodata import attribution
 from geodata.errors import LocateError
 from geodata.geocoder import locate, locate_many
 from geodata.laender import LAENDER
-from geodata.reference import published_counts
+from geodata.reference import other_counts, published_counts
 from geodata.regions import load_gemeinden, load_regions, region_table
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "load_regions",
     "locate",
     "locate_many",
+    "other_counts",
     "published_counts",
     "region_table",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+import geodata
 import store
 from dashboard import growth_tables as gt
 from dashboard.exports.errors import ExportError
@@ -19,8 +20,10 @@ from dashboard.exports.views import (
     snapshots_of,
 )
 from dashboard.figures import growth as gf
+from dashboard.figures.other_counts import with_other_counts
 from dashboard.geometry import geojson
 from dashboard.i18n import t
+from dashboard.publishing import redact
 from store import growth
 
 
@@ -42,7 +45,8 @@ def series_view(engine: Engine, request: ExportRequest) -> View:
         title=xt("series", lang, what=what),
         subtitle=xt("series.sub", lang, dates=prov.date_label),
         provenance=prov,
-        figure=gf.national_series_figure(series, reference, lang),
+        figure=with_other_counts(gf.national_series_figure(series, reference, lang),
+                                 geodata.other_counts(), request.category, lang),
         table=gt.series_table(series, lang),
         size=CHART_SIZE,
     )
@@ -95,7 +99,7 @@ def growth_view(engine: Engine, request: ExportRequest) -> View:
 def changes_view(engine: Engine, request: ExportRequest) -> View:
     """Providers new, vanished and changed between two snapshots, as table, points and map."""
     older, newer, prov = _pair(engine, request)
-    diff = growth.provider_changes(engine, older["id"], newer["id"], request.category)
+    diff = redact(growth.provider_changes(engine, older["id"], newer["id"], request.category))
     lang = request.lang
     table = gt.changes_table(diff, lang)
     located = diff.set_index(["category", "source_id"])

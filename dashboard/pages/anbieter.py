@@ -20,6 +20,7 @@ from dashboard.i18n import fmt_number, t
 from dashboard.pages.controls import dropdown
 from dashboard.pages.details import safe_url
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
+from dashboard.publishing import contacts_hidden
 from dashboard.state import SERVICES, ViewState, parse_query, to_query
 
 KEY = "anbieter"
@@ -84,10 +85,11 @@ def column_defs(lang: str) -> list[dict[str, Any]]:
     def col(field: str, **extra: Any) -> dict[str, Any]:
         return {"field": field, "headerName": t(f"col.provider.{field}", lang), **extra}
 
+    street = [] if contacts_hidden() else [col("street")]
     return [
         col("name", minWidth=280, pinned="left"),
         col("operator", minWidth=200),
-        col("street"),
+        *street,
         col("plz", width=90),
         col("city"),
         col("land"),

@@ -11,6 +11,7 @@ from dash import html
 from dashboard import metrics as m
 from dashboard.data import AtlasData
 from dashboard.i18n import fmt_number, t
+from dashboard.publishing import contacts_hidden
 
 
 def safe_url(url: Any) -> str | None:
@@ -31,14 +32,10 @@ def _services(value: Any) -> str:
 
 def provider_table(providers: pd.DataFrame, lang: str, highlight: str | None = None) -> html.Table:
     """Providers as an accessible table; Dash renders every string as text (escaped)."""
-    head = html.Thead(
-        html.Tr(
-            [
-                html.Th(t(f"col.provider.{k}", lang), scope="col")
-                for k in ("name", "operator", "street", "city", "services", "source")
-            ]
-        )
-    )
+    hidden = contacts_hidden()
+    shown = [k for k in ("name", "operator", "street", "city", "services", "source")
+             if not (hidden and k == "street")]
+    head = html.Thead(html.Tr([html.Th(t(f"col.provider.{k}", lang), scope="col") for k in shown]))
     rows = []
     for row in providers.to_dict("records"):
         url = safe_url(row.get("source_url"))
@@ -52,7 +49,7 @@ def provider_table(providers: pd.DataFrame, lang: str, highlight: str | None = N
                 [
                     html.Td(row.get("name") or ""),
                     html.Td(row.get("operator") or ""),
-                    html.Td(row.get("street") or ""),
+                    *([] if hidden else [html.Td(row.get("street") or "")]),
                     html.Td(f"{row.get('plz') or ''} {row.get('city') or ''}".strip()),
                     html.Td(_services(row.get("services"))),
                     html.Td(link),

@@ -19,6 +19,7 @@ import dash_ag_grid as dag
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
+import geodata
 import store
 from dashboard import growth_tables as gt
 from dashboard import ids
@@ -29,10 +30,12 @@ from dashboard.exports.from_url import entwicklung_request
 from dashboard.exports.request import FORMATS, IMAGE_FORMATS, TABLE_FORMATS
 from dashboard.figures import growth as gf
 from dashboard.figures.common import graph_config
+from dashboard.figures.other_counts import with_other_counts
 from dashboard.geometry import url_path
 from dashboard.i18n import fmt_date, t
 from dashboard.pages.controls import dropdown, options, radio_group
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
+from dashboard.publishing import redact
 from dashboard.state import parse_query, to_query
 from store import growth
 
@@ -210,7 +213,8 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
     out: dict[str, Any] = {"skipped": len(served) - len(series_snapshots), "of": len(served)}
     counts = growth.snapshot_counts(engine, category, series_snapshots)
     reference = growth.published_reference(category)
-    out[NATIONAL] = gf.national_series_figure(counts, reference, lang)
+    out[NATIONAL] = with_other_counts(gf.national_series_figure(counts, reference, lang),
+                                      geodata.other_counts(), category, lang)
     out[LAENDER] = gf.laender_series_figure(counts, lang)
     out[SERIES_TABLE] = html_table(gt.series_table(counts, lang), tx("series", lang), lang)
     chosen = pair(series_snapshots, snapshot_id, base)
@@ -234,7 +238,7 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
         gt.region_change_table(change, old["taken_at"], new["taken_at"], lang),
         tx("change", lang, **dates), lang,
     )
-    diff = growth.provider_changes(engine, old_id, new_id, category)
+    diff = redact(growth.provider_changes(engine, old_id, new_id, category))
     out[POINTS] = gf.changes_points_figure(diff, app.get_relative_path(url_path("land")), lang)
     by_land = growth.changes_by_land(diff, data.regions("land"))
     by_land = by_land.rename(columns={"land_code": gt.label("code", lang),

@@ -10,6 +10,7 @@ import geodata
 from dashboard import ids
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
+from dashboard.figures.other_counts import basis_label
 from dashboard.i18n import fmt_date, fmt_number, t
 from dashboard.metrics import CATEGORIES, FRAGILE_MIN
 
@@ -70,6 +71,34 @@ def _reference_table(lang: str) -> html.Table:
     return html.Table([head, body], className="plain-table reference-table")
 
 
+def _other_table(lang: str) -> html.Table:
+    """Counts by other bodies, each row with its counting basis (never REHADAT's)."""
+    frame = geodata.other_counts()
+    keys = ("sources.reference.date", "sources.reference.category", "sources.other.basis",
+            "sources.other.measure", "sources.reference.count", "sources.reference.source")
+    head = html.Thead(html.Tr([html.Th(t(k, lang), scope="col") for k in keys]))
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(fmt_date(row.as_of, lang)),
+                    html.Td(
+                        t(f"category.{row.category}.short", lang)
+                        if row.category in CATEGORIES
+                        else str(row.category)
+                    ),
+                    html.Td(basis_label(row.body, lang)),
+                    html.Td(t(f"other.measure.{row.measure}", lang)),
+                    html.Td(fmt_number(int(row.value), lang), className="num"),
+                    html.Td(f"{row.counted_by}; {row.source}"),
+                ]
+            )
+            for row in frame.itertuples(index=False)
+        ]
+    )
+    return html.Table([head, body], className="plain-table reference-table other-counts")
+
+
 def layout(ctx: PageContext) -> html.Div:
     return html.Div(_body(ctx), id=BODY, className="sources")
 
@@ -126,6 +155,19 @@ def _body(ctx: PageContext) -> list:
                     tabIndex="0",
                     role="region",
                     **{"aria-label": t("sources.reference.heading", lang)},
+                ),
+            ]
+        ),
+        html.Section(
+            [
+                html.H2(t("sources.other.heading", lang)),
+                html.P(t("sources.other.text", lang)),
+                html.Div(
+                    _other_table(lang),
+                    className="table-scroll",
+                    tabIndex="0",
+                    role="region",
+                    **{"aria-label": t("sources.other.heading", lang)},
                 ),
             ]
         ),
