@@ -62,10 +62,16 @@ def _refuse_updates(conn: Connection) -> None:
             )
 
 
+def _create_access_tables(conn: Connection) -> None:
+    tables = [schema.access_runs, schema.access_gemeinden]
+    schema.metadata.create_all(conn, tables=tables, checkfirst=True)
+
+
 # (version, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "snapshots, snapshot_categories, providers, quality_reports", _create_base_tables),
     (2, "refuse UPDATE on snapshot rows", _refuse_updates),
+    (3, "access_runs, access_gemeinden (derived access measures)", _create_access_tables),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 
