@@ -4,6 +4,8 @@ GET /healthz                       status and the served snapshot
 GET /api/regions?level=&category=&snapshot=&format=json|csv
 GET /api/providers?category=&land=&kreis=&snapshot=&format=json|csv|geojson
 GET /api/snapshots?format=json|csv  every snapshot (id, date, origin, counts); which is served
+GET /api/access?level=gemeinde|kreis|land&category=&service=&snapshot=&format=json|csv
+                                   distances to the nearest provider (Luftlinie) and 2SFCA
 
 Every parameter is checked against its allowed values before anything is read. Errors are
 a small class hierarchy handled in one place (as datasette does): a bad or unknown
@@ -147,6 +149,13 @@ SNAPSHOT = Param("latest", _snapshot)
 REGIONS_SPEC = {
     "level": Param("land", _choice("level", store.LEVELS)),
     "category": CATEGORY,
+    "snapshot": SNAPSHOT,
+    "format": Param("json", _choice("format", ("json", "csv"))),
+}
+ACCESS_SPEC = {
+    "level": Param("kreis", _choice("level", ("gemeinde", "kreis", "land"))),
+    "category": CATEGORY,
+    "service": Param("all", _choice("service", ("all", "arbeitsbereich", "berufsbildungsbereich"))),
     "snapshot": SNAPSHOT,
     "format": Param("json", _choice("format", ("json", "csv"))),
 }
@@ -329,12 +338,39 @@ def _snapshots(engine: Engine) -> Response:
                   "snapshots": _records(frame)})
 
 
+def _access(engine: Engine) -> Response:
+    from dashboard.access_data import access_api_frame  # the page and the API share it
+
+    args = _parse(ACCESS_SPEC)
+    snapshot = _resolve(engine, args["snapshot"])
+    try:
+        frame = access_api_frame(
+            engine, snapshot["id"], args["level"], args["category"], args["service"]
+        )
+    except store.CategoryNotInSnapshot as exc:
+        raise NotFound(str(exc)) from exc
+    except store.InvalidArgument as exc:
+        raise BadRequest(str(exc)) from exc
+    if args["format"] == "csv":
+        name = (f"ala-atlas_erreichbarkeit_{args['level']}_{args['category']}_"
+                f"{args['service']}_{snapshot['id']}.csv")  # fmt: skip
+        response = _csv(frame, name)
+    else:
+        response = _json(_records(frame))
+    # The rows are exactly the documented columns; where they come from travels in headers.
+    origin = f"{snapshot['id']} {snapshot['taken_at']} {snapshot['origin']}"
+    response.headers["X-Atlas-Snapshot"] = origin
+    response.headers["X-Atlas-Access-Status"] = frame.attrs["status"]
+    response.headers["X-Atlas-Access-Method"] = frame.attrs["method"]
+    return response
+
+
 # --- wiring ---------------------------------------------------------------------------------
 
 
 def register_api(server: Flask, serving: ServingStore) -> None:
-    """Add /healthz, /api/regions, /api/providers and /api/snapshots to the Dash app's
-    Flask server. Every request reads through `serving` (read-only, follows the file)."""
+    """Add /healthz, /api/regions, /api/providers, /api/snapshots and /api/access to the Dash
+    app's Flask server. Every request reads through `serving` (read-only, follows the file)."""
     api = Blueprint("atlas_api", __name__)
 
     @api.errorhandler(ApiError)
@@ -372,5 +408,7 @@ def register_api(server: Flask, serving: ServingStore) -> None:
     api.add_url_rule("/api/providers", "providers", lambda: _providers(serving.engine()),
                      methods=["GET"])
     api.add_url_rule("/api/snapshots", "snapshots", lambda: _snapshots(serving.engine()),
+                     methods=["GET"])
+    api.add_url_rule("/api/access", "access", lambda: _access(serving.engine()),
                      methods=["GET"])
     server.register_blueprint(api)

@@ -251,6 +251,116 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "sources.other.basis": "Zählweise",
         "sources.other.measure": "Gezählt",
+        # --- Erreichbarkeit (access) ---
+        "nav.erreichbarkeit": "Erreichbarkeit",
+        "access.heading": "Erreichbarkeit: Wie weit ist es zum nächsten Anbieter?",
+        "access.intro": (
+            "Für jede der 10.997 Gemeinden die Entfernung (Luftlinie) von ihrem Mittelpunkt "
+            "zum nächsten Anbieter, gewichtet mit ihren Einwohnern."
+        ),
+        "access.luftlinie": (
+            "Alle Entfernungen sind Luftlinie (gerade Strecke) vom Mittelpunkt jeder Gemeinde; "
+            "Straßen, Bus und Bahn und Fahrzeiten sind nicht berücksichtigt. Bevölkerung je "
+            "Gemeinde: Destatis, Stand 31.12.2019."
+        ),
+        "access.service.label": "Leistung (nur aLA)",
+        "access.service.all": "alle",
+        "access.service.arbeitsbereich": "Arbeitsbereich",
+        "access.service.berufsbildungsbereich": "Berufsbildungsbereich",
+        "access.threshold.label": "Schwelle (Luftlinie)",
+        "access.threshold.10": "10 km",
+        "access.threshold.25": "25 km",
+        "access.threshold.50": "50 km",
+        "access.summary": (
+            "{share} % der Menschen in Deutschland ({people}) wohnen mehr als {km} km "
+            "Luftlinie vom nächsten Anbieter dieser Art entfernt. Mittlere Entfernung {mean} "
+            "km, Median {median} km (Luftlinie, nach Einwohnern gewichtet)."
+        ),
+        "access.summary.own": (
+            "{people} Menschen haben in ihrem eigenen Kreis keinen solchen Anbieter."
+        ),
+        "access.summary.sfca": (
+            "2SFCA (Einzugsbereich 50 km Luftlinie): im Bundesmittel {value} Anbieter je "
+            "100.000 Menschen in Reichweite."
+        ),
+        "access.summary.providers": "Gezählt: {n} Anbieter mit Ort.",
+        "access.kreis_placed": (
+            "{n} Anbieter sind nur auf Kreisebene verortet und stehen am Mittelpunkt ihres "
+            "Kreises; für {people} Menschen ist einer davon der nächste – deren Entfernung kann "
+            "um bis zur Größe des Kreises abweichen."
+        ),
+        "access.excluded": (
+            "{n} Anbieter ohne genaueren Ort als das Land fehlen in den Entfernungen."
+        ),
+        "access.status.no_provider": (
+            "Kein Anbieter dieser Art im Datenstand: Entfernungen sind nicht definiert "
+            "(weder 0 noch unendlich)."
+        ),
+        "access.status.not_recorded": "Dieser Datenstand nennt keine Leistungen der aLA.",
+        "access.map.title": (
+            "Anteil der Menschen weiter als {km} km Luftlinie vom nächsten Anbieter "
+            "({category})"
+        ),
+        "access.map.scale": "> {km} km",
+        "access.map.sfca.title": (
+            "Anbieter je 100.000 Menschen in 50 km Luftlinie (2SFCA, {category})"
+        ),
+        "access.map.sfca.scale": "je 100.000",
+        "access.map.undefined": "nicht definiert",
+        "access.map.providers": "Anbieter",
+        "access.map.places": "Hypothetischer Standort (Planung)",
+        "access.map.aria": "Karte: {title}. Die Tabellen darunter enthalten dieselben Werte.",
+        "access.hover.beyond": "weiter als {km} km: {people} Menschen ({share} %)",
+        "access.hover.median": "Median {km} km Luftlinie",
+        "access.hover.mean": "Mittel {km} km Luftlinie",
+        "access.hover.sfca": "2SFCA: {value} je 100.000 in 50 km",
+        "access.rank.kreise": "Die 20 Kreise mit den meisten Menschen weiter als {km} km Luftlinie",
+        "access.rank.laender": "Länder nach Menschen weiter als {km} km Luftlinie",
+        "access.col.region": "Region",
+        "access.col.ars": "Schlüssel (ARS)",
+        "access.col.mean": "Mittel km (Luftlinie)",
+        "access.col.no_own": "ohne Anbieter im eigenen Kreis",
+        "access.export.subtitle": (
+            "{level}, Stand {date} · Luftlinie vom Gemeindemittelpunkt (keine Wege, keine "
+            "Fahrzeiten) · Bevölkerung je Gemeinde: Destatis, 31.12.2019"
+        ),
+        "access.export.plan": (
+            "Mit {n} hypothetischen Standorten (Planung, nicht gespeichert): {names}"
+        ),
+        "access.col.population": "Einwohner",
+        "access.col.beyond": "weiter als {km} km",
+        "access.col.share": "Anteil",
+        "access.col.median": "Median km (Luftlinie)",
+        "access.col.sfca": "2SFCA je 100.000",
+        "access.col.new25": "neu ≤ 25 km",
+        "access.col.new50": "neu ≤ 50 km",
+        "access.plan.heading": "Planung: Was wäre, wenn es hier einen Anbieter gäbe?",
+        "access.plan.intro": (
+            "Wählen Sie Gemeinden für hypothetische Anbieter (Stern auf der Karte). Sie werden "
+            "nicht gespeichert; der Link dieser Seite enthält sie."
+        ),
+        "access.plan.label": "Gemeinde suchen und hinzufügen",
+        "access.plan.placeholder": "Gemeindename eingeben …",
+        "access.plan.none": "Noch kein hypothetischer Standort gewählt.",
+        "access.plan.result": (
+            "Mit {n} hypothetischen Standorten haben {p25} Menschen neu einen Anbieter "
+            "innerhalb von 25 km und {p50} innerhalb von 50 km (Luftlinie)."
+        ),
+        "access.plan.by_kreis": "Neu erreicht, nach Kreis",
+        "access.plan.by_land": "Neu erreicht, nach Land",
+        "access.sources.heading": "Erreichbarkeit (Luftlinie)",
+        "access.sources.method": (
+            "Entfernung: gerade Linie (Luftlinie) in der flächentreuen Projektion EPSG:3035 "
+            "vom Mittelpunkt jeder Gemeinde (dem Punkt, den auch die Verortung der Anbieter "
+            "nutzt) zum nächsten Anbieter; gewichtet mit den Einwohnern der Gemeinde. 2SFCA "
+            "(two-step floating catchment area): jeder Anbieter wird auf die Menschen in 50 km "
+            "Umkreis aufgeteilt, jede Gemeinde summiert die Anteile der Anbieter in 50 km."
+        ),
+        "access.sources.limits": (
+            "Nicht erfasst: Straßen und Wege, Bus und Bahn, Fahrzeiten, Barrieren unterwegs, "
+            "freie Plätze und die Größe eines Anbieters. Anbieter, die nur einem Kreis "
+            "zugeordnet werden konnten, stehen am Mittelpunkt des Kreises."
+        ),
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -483,6 +593,114 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "sources.other.basis": "Counting basis",
         "sources.other.measure": "Counted",
+        # --- Erreichbarkeit (access) ---
+        "nav.erreichbarkeit": "Access",
+        "access.heading": "Access: how far is the nearest provider?",
+        "access.intro": (
+            "For each of the 10,997 municipalities the straight-line distance from its centre "
+            "point to the nearest provider, weighted by its inhabitants."
+        ),
+        "access.luftlinie": (
+            "All distances are straight lines (Luftlinie) from each municipality's centre "
+            "point; roads, public transport and travel time are not taken into account. "
+            "Population per municipality: Destatis, 31 Dec 2019."
+        ),
+        "access.service.label": "Service (aLA only)",
+        "access.service.all": "all",
+        "access.service.arbeitsbereich": "Work area",
+        "access.service.berufsbildungsbereich": "Vocational training",
+        "access.threshold.label": "Threshold (straight line)",
+        "access.threshold.10": "10 km",
+        "access.threshold.25": "25 km",
+        "access.threshold.50": "50 km",
+        "access.summary": (
+            "{share} % of the people in Germany ({people}) live more than {km} km in a "
+            "straight line from the nearest provider of this kind. Mean distance {mean} km, "
+            "median {median} km (straight line, weighted by inhabitants)."
+        ),
+        "access.summary.own": "{people} people have no such provider in their own district.",
+        "access.summary.sfca": (
+            "2SFCA (catchment 50 km straight line): on national average {value} providers per "
+            "100,000 people within reach."
+        ),
+        "access.summary.providers": "Counted: {n} providers with a location.",
+        "access.kreis_placed": (
+            "{n} providers could only be placed in a district and stand at its centre point; "
+            "for {people} people one of them is the nearest – their distance may be off by up "
+            "to the size of the district."
+        ),
+        "access.excluded": (
+            "{n} providers located no closer than their state are left out of distances."
+        ),
+        "access.status.no_provider": (
+            "No provider of this kind in the snapshot: distances are undefined (neither 0 nor "
+            "infinite)."
+        ),
+        "access.status.not_recorded": "This snapshot lists no services of the aLA.",
+        "access.map.title": (
+            "Share of people more than {km} km in a straight line from the nearest provider "
+            "({category})"
+        ),
+        "access.map.scale": "> {km} km",
+        "access.map.sfca.title": (
+            "Providers per 100,000 people within 50 km straight line (2SFCA, {category})"
+        ),
+        "access.map.sfca.scale": "per 100,000",
+        "access.map.undefined": "undefined",
+        "access.map.providers": "Providers",
+        "access.map.places": "Hypothetical location (planning)",
+        "access.map.aria": "Map: {title}. The tables below hold the same values.",
+        "access.hover.beyond": "beyond {km} km: {people} people ({share} %)",
+        "access.hover.median": "median {km} km straight line",
+        "access.hover.mean": "mean {km} km straight line",
+        "access.hover.sfca": "2SFCA: {value} per 100,000 within 50 km",
+        "access.rank.kreise": (
+            "The 20 districts with the most people beyond {km} km (straight line)"
+        ),
+        "access.rank.laender": "States by people beyond {km} km (straight line)",
+        "access.col.region": "Region",
+        "access.col.ars": "Key (ARS)",
+        "access.col.mean": "Mean km (straight line)",
+        "access.col.no_own": "no provider in own district",
+        "access.export.subtitle": (
+            "{level}, as of {date} · straight line from each municipality's centre (no roads, "
+            "no travel times) · population per municipality: Destatis, 31 Dec 2019"
+        ),
+        "access.export.plan": "With {n} hypothetical locations (planning, not stored): {names}",
+        "access.col.population": "Inhabitants",
+        "access.col.beyond": "beyond {km} km",
+        "access.col.share": "Share",
+        "access.col.median": "Median km (straight line)",
+        "access.col.sfca": "2SFCA per 100,000",
+        "access.col.new25": "new ≤ 25 km",
+        "access.col.new50": "new ≤ 50 km",
+        "access.plan.heading": "Planning: what if there were a provider here?",
+        "access.plan.intro": (
+            "Choose municipalities for hypothetical providers (star on the map). They are never "
+            "stored; this page's link carries them."
+        ),
+        "access.plan.label": "Search and add a municipality",
+        "access.plan.placeholder": "Type a municipality name …",
+        "access.plan.none": "No hypothetical location chosen yet.",
+        "access.plan.result": (
+            "With {n} hypothetical locations {p25} people newly have a provider within 25 km "
+            "and {p50} within 50 km (straight line)."
+        ),
+        "access.plan.by_kreis": "Newly reached, by district",
+        "access.plan.by_land": "Newly reached, by state",
+        "access.sources.heading": "Access (straight line)",
+        "access.sources.method": (
+            "Distance: a straight line (Luftlinie) in the equal-area projection EPSG:3035 from "
+            "each municipality's centre point (the point the providers' geocoding uses too) to "
+            "the nearest provider, weighted by the municipality's inhabitants. 2SFCA (two-step "
+            "floating catchment area): each provider is shared among the people within 50 km, "
+            "each municipality sums the shares of the providers within 50 km."
+        ),
+        "access.sources.limits": (
+            "Not captured: roads and paths, public transport, travel time, barriers on the way, "
+            "free places and a provider's size. Providers that could only be placed in a "
+            "district stand at the district's centre point."
+        ),
     },
 }
 

@@ -13,7 +13,9 @@ from urllib.parse import parse_qsl, urlencode
 from dashboard.i18n import DEFAULT_LANG, LANGS
 from dashboard.metrics import CATEGORIES, CLASSIFICATIONS, LEVELS, METRICS
 
-PAGES: tuple[str, ...] = ("karte", "tabelle", "entwicklung", "anbieter", "quellen")
+PAGES: tuple[str, ...] = (
+    "karte", "tabelle", "entwicklung", "anbieter", "erreichbarkeit", "quellen",
+)  # fmt: skip
 DEFAULT_PAGE = "karte"
 VIEWS: tuple[str, ...] = ("single", "compare")
 SERVICES: tuple[str, ...] = ("Eingangsverfahren", "Berufsbildungsbereich", "Arbeitsbereich")
@@ -43,6 +45,10 @@ class ViewState:
     pcat: str | None = None  # Anbieter: category filter
     service: str | None = None  # Anbieter: service filter
     base: int | None = None  # Entwicklung: the older snapshot of a comparison
+    # Erreichbarkeit: distance threshold (km), aLA service, hypothetical places (ARS, comma)
+    threshold: int = 25
+    aservice: str = "all"
+    plan: str = ""
 
 
 DEFAULTS = ViewState()
@@ -104,6 +110,27 @@ def _optional_choice(allowed: tuple[str, ...]):
     return check
 
 
+THRESHOLDS_KM: tuple[int, ...] = (10, 25, 50)
+ACCESS_SERVICES: tuple[str, ...] = ("all", "arbeitsbereich", "berufsbildungsbereich")
+MAX_PLAN = 20
+_PLAN = re.compile(rf"^\d{{12}}(,\d{{12}}){{0,{MAX_PLAN - 1}}}$")
+
+
+def _threshold(value: str) -> int:
+    if value not in {str(km) for km in THRESHOLDS_KM}:
+        raise ValueError(value)
+    return int(value)
+
+
+def _plan(value: str) -> str:
+    """Up to MAX_PLAN 12-digit Gemeinde ARS, comma-separated, duplicates dropped."""
+    if value == "":
+        return ""
+    if not _PLAN.match(value):
+        raise ValueError(value)
+    return ",".join(dict.fromkeys(value.split(",")))
+
+
 PARSERS = {
     "level": _choice(LEVELS),
     "category": _choice(CATEGORIES),
@@ -122,6 +149,9 @@ PARSERS = {
     "pcat": _optional_choice(CATEGORIES),
     "service": _optional_choice(SERVICES),
     "base": _snapshot,
+    "threshold": _threshold,
+    "aservice": _choice(ACCESS_SERVICES),
+    "plan": _plan,
 }
 
 

@@ -1,13 +1,15 @@
 """Reference geography for the aLA-Atlas: regions, population, and a PLZ geocoder.
 
 Public API (see ARCHITECTURE.md): load_regions, region_table, load_gemeinden, LAENDER,
-published_counts, other_counts, attribution, locate, locate_many, LocateError.
+published_counts, other_counts, attribution, gemeinde_population, locate, locate_many,
+LocateError.
 """
 
 from __future__ import annotations
 
 from geodata import attribution
 from geodata.errors import LocateError
+from geodata.gemeinde_population import gemeinde_population
 from geodata.geocoder import locate, locate_many
 from geodata.laender import LAENDER
 from geodata.reference import other_counts, published_counts
@@ -17,6 +19,7 @@ __all__ = [
     "LAENDER",
     "LocateError",
     "attribution",
+    "gemeinde_population",
     "load_gemeinden",
     "load_regions",
     "locate",

@@ -15,6 +15,7 @@ BKG_GEMEINDEN = BKG_DIR / "VG5000_GEM.shp"
 
 PLZ_TABLE = RAW_DIR / "plz" / "zuordnung_plz_ort_landkreis.csv"
 POPULATION_TABLE = RAW_DIR / "population" / "kreise_population_2019.csv"
+GV_EXTRACT = RAW_DIR / "population" / "gemeinden" / "gv_auszug_4q2020_bevoelkerung_2019.csv"
 PUBLISHED_COUNTS = RAW_DIR / "reference" / "published_counts.csv"
 OTHER_COUNTS = RAW_DIR / "reference" / "published_counts_other.csv"
 

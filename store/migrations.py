@@ -96,6 +96,9 @@ def _allow_imports(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE snapshots DROP CONSTRAINT IF EXISTS ck_snapshots_origin"))
         conn.execute(text(f"ALTER TABLE snapshots ADD CONSTRAINT ck_snapshots_origin "
                           f"CHECK ({_NEW_ORIGIN_CHECK})"))
+def _create_access_tables(conn: Connection) -> None:
+    tables = [schema.access_runs, schema.access_gemeinden]
+    schema.metadata.create_all(conn, tables=tables, checkfirst=True)
 
 
 # (version, description, step). Append only; never edit a released step.
@@ -103,6 +106,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "snapshots, snapshot_categories, providers, quality_reports", _create_base_tables),
     (2, "refuse UPDATE on snapshot rows", _refuse_updates),
     (3, "origin 'import' and snapshots.source_url (imported lists)", _allow_imports),
+    (4, "access_runs, access_gemeinden (derived access measures)", _create_access_tables),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -149,3 +150,35 @@ def series_key(origin: str, source: str | None) -> str:
     if origin == "import":
         return f"import:{source or ''}"
     return str(origin)
+# Access measures (store.access): derived from a snapshot and the reference geography, so
+# they may be recomputed (`python -m store access --recompute`); one run row per
+# (snapshot, category, service) and, where distances are defined, one row per Gemeinde.
+access_runs = Table(
+    "access_runs",
+    metadata,
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id"), primary_key=True),
+    Column("category", String(8), primary_key=True),
+    Column("service", String(24), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("providers_used", Integer, nullable=False),
+    Column("kreis_placed", Integer, nullable=False),
+    Column("excluded", Integer, nullable=False),
+    Column("catchment_km", Float, nullable=False),
+    Column("notes", JSON, nullable=False),
+    Column("computed_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("status IN ('ok', 'no_provider', 'not_recorded')", name="ck_access_status"),
+)
+
+access_gemeinden = Table(
+    "access_gemeinden",
+    metadata,
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id"), primary_key=True),
+    Column("category", String(8), primary_key=True),
+    Column("service", String(24), primary_key=True),
+    Column("ars", String(12), primary_key=True),
+    Column("nearest_km", Float, nullable=False),
+    Column("nearest_provider", String(100), nullable=False),
+    Column("kreis_placed", Boolean, nullable=False),
+    Column("own_kreis", Boolean, nullable=False),
+    Column("sfca_per_100k", Float, nullable=False),
+)

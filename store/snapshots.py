@@ -35,13 +35,25 @@ def write_snapshot(
     """
     header, counts = _validated_meta(meta, providers_df)
     rows = _provider_rows(providers_df, set(counts))
+    access = _access_measures(providers_df, list(counts))
+    from store.access.measures import placement_summary
+
+    quality_report = {**quality_report, "access": placement_summary(access)}
     try:
-        return _insert(engine, header, counts, rows, quality_report)
+        return _insert(engine, header, counts, rows, quality_report, access)
     except (SQLAlchemyError, TypeError, ValueError) as exc:
         # The transaction was rolled back: say so in the store's own terms. Drivers raise
         # TypeError/ValueError themselves for values they cannot bind (psycopg, JSON).
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         raise StoreError(f"snapshot not written: {reason}") from exc
+
+
+def _access_measures(providers_df: pd.DataFrame, recorded: list[str]) -> list:
+    """The access measures (store.access) kept with the snapshot, computed before the write."""
+    from store.access.measures import compute_all  # late: scipy and geography only here
+
+    frame = providers_df.reindex(columns=list(schema.PROVIDER_COLUMNS))
+    return compute_all(frame, recorded=recorded)
 
 
 def _insert(
@@ -50,6 +62,7 @@ def _insert(
     counts: dict[str, dict[str, Any]],
     rows: list[dict[str, Any]],
     quality_report: dict,
+    access: list,
 ) -> int:
     with engine.begin() as conn:
         snapshot_id = conn.execute(insert(schema.snapshots), header).inserted_primary_key[0]
@@ -65,6 +78,9 @@ def _insert(
             insert(schema.quality_reports),
             [{"snapshot_id": snapshot_id, "report": quality_report}],
         )
+        from store.access.persist import insert_access
+
+        insert_access(conn, int(snapshot_id), access)
     return int(snapshot_id)
 
 
@@ -287,6 +303,7 @@ def delete_snapshot(engine: Engine, snapshot_id: int) -> None:
         ).scalar_one()
         if not exists:
             raise SnapshotNotFound(snapshot_id)
-        for table in (schema.quality_reports, schema.providers, schema.snapshot_categories):
+        tables = (schema.access_gemeinden, schema.access_runs, schema.quality_reports)
+        for table in (*tables, schema.providers, schema.snapshot_categories):
             conn.execute(delete(table).where(and_(table.c.snapshot_id == snapshot_id)))
         conn.execute(delete(schema.snapshots).where(schema.snapshots.c.id == snapshot_id))

@@ -41,6 +41,10 @@ def _builder(request: ExportRequest) -> Callable[[Engine, ExportRequest], View]:
         from dashboard.exports.map_views import compare_view, map_view
 
         return compare_view if request.compare else map_view
+    if request.page == "erreichbarkeit":
+        from dashboard.exports.access_views import access_export_view
+
+        return access_export_view
     if request.page in ("tabelle", "anbieter"):
         from dashboard.exports import page_views
 

@@ -59,3 +59,17 @@ def entwicklung_request(view: str):
         )
 
     return make
+
+
+def access_request(view: str):
+    """A request maker for one view of the Erreichbarkeit page (distance | sfca | table)."""
+
+    def make(search: str | None, fmt: str) -> ExportRequest:
+        s = _state(search)
+        return ExportRequest(
+            "erreichbarkeit", fmt, view=view, level="kreis", category=s.category,
+            snapshot=s.snapshot, lang=s.lang, service=s.aservice if s.category == "ala" else "all",
+            threshold=s.threshold, plan=tuple(p for p in s.plan.split(",") if p),
+        )
+
+    return make

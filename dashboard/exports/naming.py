@@ -40,6 +40,11 @@ def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None =
         parts += ["kennzahlen", LEVEL_SLUGS[request.level]]
     elif request.page == "anbieter":
         parts += ["anbieter"]
+    elif request.page == "erreichbarkeit":
+        what = {"distance": f"weiter-als-{request.threshold}km", "sfca": "2sfca-je-100k"}
+        parts += ["erreichbarkeit", what.get(request.view, "tabelle"), "kreise"]
+        if request.plan:
+            parts.append(f"planung-{len(request.plan)}-orte")
     else:
         parts += [GROWTH_SLUGS[request.view]]
         if request.view == "veraenderung":
@@ -48,7 +53,7 @@ def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None =
         parts.append(f"land-{request.land}")
     if request.search:
         parts.append(f"suche-{_slug(request.search)}")
-    if request.service:
+    if request.service and request.service != "all":
         parts.append(_slug(request.service))
     if base_taken_at:
         parts.append(base_taken_at)

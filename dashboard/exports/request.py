@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from dashboard.exports.errors import ExportError
 
-PAGES = ("karte", "tabelle", "anbieter", "entwicklung")
+PAGES = ("karte", "tabelle", "anbieter", "entwicklung", "erreichbarkeit")
 LEVELS = ("land", "kreis")
 CATEGORIES = ("ala", "wfbm", "ib")
 # Metric ids as the dashboard uses them (the region_metrics columns).
@@ -29,12 +29,17 @@ GRID_PAGES = ("tabelle", "anbieter")
 MAX_KEYS = 100_000
 MAX_KEY_LEN = 100  # source_id is String(100) in the store
 GROWTH_VIEWS = ("verlauf", "laender", "wachstum", "aenderungen", "veraenderung")
+# Erreichbarkeit: the distance map, the 2SFCA map, the Kreis table (with the planning columns)
+ACCESS_VIEWS = ("distance", "sfca", "table")
+ACCESS_SERVICES = ("all", "arbeitsbereich", "berufsbildungsbereich")
+ACCESS_THRESHOLDS = (10, 25, 50)
 
 _FORMATS_BY_PAGE = {
     "karte": FORMATS,
     "tabelle": FORMATS,  # images: the ranking chart beside the table
     "anbieter": TABLE_FORMATS + GEO_FORMATS,
     "entwicklung": IMAGE_FORMATS + TABLE_FORMATS,
+    "erreichbarkeit": FORMATS,
 }
 _FORMATS_BY_GROWTH_VIEW = {
     "verlauf": IMAGE_FORMATS + TABLE_FORMATS,
@@ -74,6 +79,11 @@ class ExportRequest:
     # page's own order and every column. Only keys travel: the values come from the store.
     rows: tuple[str, ...] | None = None
     columns: tuple[str, ...] | None = None
+    # Erreichbarkeit: threshold in km and hypothetical places (12-digit Gemeinde ARS); the
+    # aLA service travels in `service` (all | arbeitsbereich | berufsbildungsbereich), the
+    # map or table in `view` (distance | sfca | table)
+    threshold: int = 25
+    plan: tuple[str, ...] = ()
 
     @property
     def is_image(self) -> bool:
@@ -94,6 +104,9 @@ def checked(request: ExportRequest) -> ExportRequest:
     if request.page == "entwicklung":
         _one_of("Ansicht", request.view, GROWTH_VIEWS)
         allowed = _FORMATS_BY_GROWTH_VIEW[request.view]
+    if request.page == "erreichbarkeit":
+        _check_access(request)
+        allowed = TABLE_FORMATS + GEO_FORMATS if request.view == "table" else FORMATS
     if request.format not in allowed:
         where = request.page + (f"/{request.view}" if request.page == "entwicklung" else "")
         raise ExportError(
@@ -124,6 +137,19 @@ def checked(request: ExportRequest) -> ExportRequest:
     if columns == ():
         raise ExportError("Keine Spalte ausgewählt: mindestens eine Spalte muss sichtbar sein.")
     return replace(request, metric=metric, rows=rows, columns=columns)
+
+
+def _check_access(request: ExportRequest) -> None:
+    _one_of("Ansicht", request.view, ACCESS_VIEWS)
+    _one_of("Leistung", request.service or "all", ACCESS_SERVICES)
+    if request.threshold not in ACCESS_THRESHOLDS:
+        allowed = ", ".join(map(str, ACCESS_THRESHOLDS))
+        raise ExportError(f"Schwelle {request.threshold!r} unbekannt; erlaubt: {allowed} (km).")
+    bad = [p for p in request.plan if not (isinstance(p, str) and len(p) == 12 and p.isdigit())]
+    if bad:
+        raise ExportError(f"Planung: {bad[0]!r:.40} ist kein zwölfstelliger Gemeindeschlüssel.")
+    if (request.service or "all") != "all" and request.category != "ala":
+        raise ExportError("Eine Leistung gibt es nur für die Art 'ala'.")
 
 
 def _keys(label: str, keys: object) -> tuple[str, ...] | None:

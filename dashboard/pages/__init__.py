@@ -18,7 +18,9 @@ import importlib.util
 from types import ModuleType
 
 # navigation order
-PAGE_MODULES: tuple[str, ...] = ("karte", "tabelle", "entwicklung", "anbieter", "quellen")
+PAGE_MODULES: tuple[str, ...] = (
+    "karte", "tabelle", "entwicklung", "anbieter", "erreichbarkeit", "quellen",
+)  # fmt: skip
 
 
 def available_pages() -> dict[str, ModuleType]:

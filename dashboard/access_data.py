@@ -1,0 +1,207 @@
+"""The Erreichbarkeit frames that the page, the data API and the exports share (pure reads
+of store.access; no Dash here).
+
+Every distance is a Luftlinie (straight line, EPSG:3035) from a Gemeinde's representative
+point; population: Destatis Gemeindeverzeichnis, 31.12.2019.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from store.access import (
+    PlanResult,
+    access_regions,
+    access_result,
+    aggregate,
+    gemeinde_frame,
+    germany_summary,
+    plan,
+)
+
+METHOD = "Luftlinie (EPSG:3035) from each Gemeinde's representative point; 2SFCA catchment 50 km"
+GEMEINDE_COLUMNS = (
+    "ars", "name", "kreis_ars", "population", "lat", "lon", "nearest_km", "nearest_provider",
+)  # fmt: skip
+REGION_COLUMNS = (
+    "ars", "name", "population", "mean_km", "median_km", "pop_beyond_25km", "pop_beyond_50km",
+    "providers_per_100k_within_50km",
+)  # fmt: skip
+
+
+def gemeinde_rows(engine: Engine, snapshot_id: int, category: str, service: str) -> pd.DataFrame:
+    """One row per Gemeinde: the API's columns (nearest_km empty where undefined)."""
+    result = access_result(engine, snapshot_id, category, service)
+    gemeinden = gemeinde_frame()
+    frame = pd.DataFrame(
+        {"ars": gemeinden["ars"], "name": gemeinden["name"], "kreis_ars": gemeinden["kreis_ars"],
+         "population": gemeinden["population"].astype("int64"), "lat": gemeinden["lat"],
+         "lon": gemeinden["lon"], "nearest_km": result.gemeinden["nearest_km"].round(3),
+         "nearest_provider": result.gemeinden["nearest_provider"]}
+    )  # fmt: skip
+    frame.attrs.update(status=result.status, notes=list(result.notes), method=METHOD)
+    return frame
+
+
+def region_rows(
+    engine: Engine, snapshot_id: int, level: str, category: str, service: str
+) -> pd.DataFrame:
+    """Kreis / Land / Germany figures with every aggregate column (the page's table)."""
+    frame = access_regions(engine, snapshot_id, level, category, service)
+    frame.attrs["method"] = METHOD
+    return frame
+
+
+def access_api_frame(
+    engine: Engine, snapshot_id: int, level: str, category: str, service: str
+) -> pd.DataFrame:
+    """Exactly the documented columns of GET /api/access for the level."""
+    if level == "gemeinde":
+        return gemeinde_rows(engine, snapshot_id, category, service)
+    full = region_rows(engine, snapshot_id, level, category, service)
+    frame = full[list(REGION_COLUMNS)].copy()
+    for column in ("mean_km", "median_km"):
+        frame[column] = frame[column].round(3)
+    frame["providers_per_100k_within_50km"] = frame["providers_per_100k_within_50km"].round(4)
+    frame.attrs.update(full.attrs)
+    return frame
+
+
+@dataclass
+class AccessView:
+    """What the Erreichbarkeit page and its exports show for one choice."""
+
+    snapshot_id: int
+    category: str
+    service: str
+    status: str  # ok | no_provider (not_recorded raises CategoryNotInSnapshot)
+    notes: list[str]
+    measures: pd.DataFrame  # per Gemeinde, with the hypothetical providers if any
+    kreise: pd.DataFrame  # aggregate per Kreis (with the plan)
+    laender: pd.DataFrame
+    germany: dict
+    baseline_germany: dict
+    plan: PlanResult | None
+    places: pd.DataFrame  # the hypothetical Gemeinden: ars, name, kreis_ars, lon, lat
+    providers_used: int = 0
+    kreis_placed: int = 0
+    excluded: int = 0
+
+
+def plan_places(plan: str) -> list[str]:
+    """The ARS list of the URL's `plan` value ("" → [])."""
+    return [p for p in plan.split(",") if p] if plan else []
+
+
+@lru_cache(maxsize=1)
+def _tree():
+    from scipy.spatial import cKDTree
+
+    return cKDTree(gemeinde_frame()[["x", "y"]].to_numpy())
+
+
+def access_view(
+    engine: Engine, snapshot_id: int, category: str, service: str, places: list[str] | None = None
+) -> AccessView:
+    """Baseline measures of the snapshot, plus hypothetical providers at `places` (ARS;
+    unknown ones raise ValueError). Never stored."""
+    result = access_result(engine, snapshot_id, category, service)
+    gemeinden = gemeinde_frame()
+    places = list(dict.fromkeys(places or []))
+    planned = plan(gemeinden, result.gemeinden, places, tree=_tree()) if places else None
+    measures = planned.measures if planned else result.gemeinden
+    where = gemeinden.set_index("ars").loc[places, ["name", "kreis_ars", "lon", "lat"]]
+    return AccessView(
+        snapshot_id=snapshot_id, category=category, service=service,
+        status="ok" if planned else result.status, notes=list(result.notes),
+        measures=measures,
+        kreise=aggregate(gemeinden, measures, "kreis"),
+        laender=aggregate(gemeinden, measures, "land"),
+        germany=germany_summary(gemeinden, measures),
+        baseline_germany=germany_summary(gemeinden, result.gemeinden) if planned else {},
+        plan=planned, places=where.reset_index(),
+        providers_used=result.providers_used, kreis_placed=result.kreis_placed,
+        excluded=result.excluded,
+    )  # fmt: skip
+
+
+def gemeinde_options(query: str, limit: int = 30) -> list[dict[str, str]]:
+    """Gemeinden whose name starts with (then contains) the query, for the search box:
+    "Name (Kreis)" → 12-digit ARS."""
+    import geodata
+
+    text = (query or "").strip().casefold()
+    if len(text) < 2:
+        return []
+    gemeinden = gemeinde_frame()
+    names = gemeinden["name"].str.casefold()
+    starts = gemeinden[names.str.startswith(text)]
+    contains = gemeinden[names.str.contains(text, regex=False) & ~names.str.startswith(text)]
+    picked = pd.concat([starts, contains]).head(limit)
+    kreise = geodata.region_table("kreis").set_index("code")["name"]
+    return [
+        {"label": f"{row.name} ({kreise.get(row.kreis_ars, row.kreis_ars)})", "value": row.ars}
+        for row in picked.itertuples(index=False)
+    ]
+
+
+def place_labels(places: list[str]) -> list[dict[str, str]]:
+    """Options for Gemeinden already chosen (so the search box can show them)."""
+    import geodata
+
+    gemeinden = gemeinde_frame().set_index("ars")
+    kreise = geodata.region_table("kreis").set_index("code")["name"]
+    out = []
+    for ars in places:
+        if ars in gemeinden.index:
+            row = gemeinden.loc[ars]
+            label = f"{row['name']} ({kreise.get(row['kreis_ars'], row['kreis_ars'])})"
+            out.append({"label": label, "value": ars})
+    return out
+
+
+def providers_of_kind(providers: pd.DataFrame, category: str, service: str) -> pd.DataFrame:
+    """The providers the measures count (drawn as dots): the kind and service, with a point
+    good enough for distances (Gemeinde or Kreis)."""
+    from store.access import SERVICES
+
+    rows = providers[providers["category"] == category]
+    label = SERVICES.get(service)
+    if label is not None:
+        rows = rows[rows["services"].map(lambda s: label in list(s if s is not None else []))]
+    return rows[rows["geocode_quality"].isin(["gemeinde", "kreis"])]
+
+
+def ranked(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """Regions by people beyond the threshold, most first (ties: by name)."""
+    column = f"pop_beyond_{threshold}km"
+    return frame.sort_values([column, "name"], ascending=[False, True], na_position="last")
+
+
+def kreis_table(view: AccessView, threshold: int, lang: str) -> pd.DataFrame:
+    """Every Kreis, ranked by people beyond the threshold, with on-screen labels; with the
+    planning columns when hypothetical providers are set. Distances: Luftlinie, km."""
+    from dashboard.i18n import t
+
+    frame = ranked(view.kreise, threshold)
+    table = pd.DataFrame({
+        t("access.col.ars", lang): frame["ars"],
+        t("access.col.region", lang): frame["name"],
+        t("access.col.population", lang): frame["population"],
+        t("access.col.beyond", lang, km=threshold): frame[f"pop_beyond_{threshold}km"],
+        t("access.col.share", lang): frame[f"share_beyond_{threshold}km"].round(4),
+        t("access.col.mean", lang): frame["mean_km"].round(2),
+        t("access.col.median", lang): frame["median_km"].round(2),
+        t("access.col.no_own", lang): frame["pop_no_provider_in_kreis"],
+        t("access.col.sfca", lang): frame["providers_per_100k_within_50km"].round(4),
+    })  # fmt: skip
+    if view.plan is not None:
+        newly = view.plan.newly["kreis"].set_index("ars")
+        for km in (25, 50):
+            column = newly[f"newly_within_{km}km"].reindex(frame["ars"]).fillna(0)
+            table[t(f"access.col.new{km}", lang)] = column.astype("int64").to_numpy()
+    return table.reset_index(drop=True)

@@ -1,0 +1,76 @@
+"""Export views of the Erreichbarkeit page: the distance map, the 2SFCA map and the Kreis
+table, with the hypothetical providers of the URL's plan (never stored).
+
+Every file says "Luftlinie", the population source per Gemeinde and the snapshot date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import Engine
+
+import store
+from dashboard.access_data import access_view, kreis_table, providers_of_kind
+from dashboard.data import AtlasData
+from dashboard.exports.errors import ExportError
+from dashboard.exports.provenance import provenance_of
+from dashboard.exports.request import ExportRequest
+from dashboard.exports.views import View, regions_in_order, snapshots_of
+from dashboard.figures.access_map import distance_map, sfca_map
+from dashboard.geometry import geojson
+from dashboard.i18n import t
+from geodata.attribution import GEMEINDE_POPULATION
+
+
+def _title(request: ExportRequest, lang: str) -> str:
+    short = t(f"category.{request.category}.short", lang)
+    if request.view == "sfca":
+        return t("access.map.sfca.title", lang, category=short)
+    return t("access.map.title", lang, km=request.threshold, category=short)
+
+
+def access_export_view(engine: Engine, request: ExportRequest) -> View:
+    snapshot, _ = snapshots_of(engine, request)
+    lang = request.lang
+    service = request.service or "all"
+    try:
+        view = access_view(engine, int(snapshot["id"]), request.category, service,
+                           list(request.plan))  # fmt: skip
+    except store.CategoryNotInSnapshot as exc:
+        notice = t("notice.not_recorded", "de", category=t(f"category.{request.category}", "de"))
+        raise ExportError(f"{notice} Nichts zu exportieren.") from exc
+    except ValueError as exc:  # an unknown Gemeinde in the plan
+        raise ExportError(f"Planung: {exc}.") from exc
+    if view.status != "ok" and request.format not in ("png", "svg", "pdf"):
+        raise ExportError(t(f"access.status.{view.status}", "de") + " Keine Tabelle.")
+    notes = [t("access.luftlinie", lang), GEMEINDE_POPULATION]
+    if view.plan is not None:
+        names = ", ".join(view.places["name"])
+        notes.append(t("access.export.plan", lang, n=len(view.places), names=names))
+    prov = replace(provenance_of(snapshot, lang=lang), notes=tuple(notes))
+    title = _title(request, lang)
+    subtitle = t("access.export.subtitle", lang, level=t("level.kreis", lang),
+                 date=prov.date_label)  # fmt: skip
+    if view.plan is not None:
+        subtitle += "<br>" + t("access.export.plan", lang, n=len(view.places),
+                               names=", ".join(view.places["name"]))  # fmt: skip
+    shapes = geojson("kreis")
+    if request.view == "sfca":
+        figure = sfca_map(view, threshold=request.threshold, lang=lang, geojson=shapes, title="")
+        legend = t("access.map.sfca.scale", lang)
+    else:
+        providers = providers_of_kind(AtlasData(engine).providers(int(snapshot["id"])),
+                                      request.category, service)  # fmt: skip
+        figure = distance_map(view, providers, threshold=request.threshold, lang=lang,
+                              geojson=shapes, title="")  # fmt: skip
+        legend = t("access.map.scale", lang, km=request.threshold)
+    table = kreis_table(view, request.threshold, lang) if view.status == "ok" else None
+    codes = table[t("access.col.ars", lang)].tolist() if table is not None else []
+    return View(
+        title=title, subtitle=subtitle, provenance=prov, figure=figure, legend_title=legend,
+        table=table,
+        shapes=regions_in_order("kreis", table, codes) if table is not None else None,
+        layer=f"erreichbarkeit_{request.category}_kreis",
+        with_plz=request.view == "distance" and request.format in ("png", "svg", "pdf"),
+    )  # fmt: skip

@@ -1,0 +1,165 @@
+"""Erreichbarkeit maps: a Kreis choropleth of one access figure (share of people beyond a
+distance, or 2SFCA providers per 100,000 within reach), existing providers as small dots,
+hypothetical providers as large stars (never confused with real ones).
+
+Pure functions of frames; the geometry comes by URL (the app) or as a dict (exports).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures import common as c
+from dashboard.i18n import fmt_number, t
+
+PLAN_COLOUR = "#000000"
+TRACES: tuple[str, ...] = ("undefined", "values", "providers", "places")
+
+
+def kreis_hover(kreise: pd.DataFrame, threshold: int, lang: str) -> list[str]:
+    """One escaped hover text per Kreis: people beyond the threshold, median and mean
+    distance (Luftlinie), 2SFCA."""
+    out = []
+    for row in kreise.itertuples(index=False):
+        beyond = getattr(row, f"pop_beyond_{threshold}km")
+        share = getattr(row, f"share_beyond_{threshold}km")
+        lines = [
+            f"<b>{c.esc(row.name)}</b>",
+            t("access.hover.beyond", lang, km=threshold,
+              people=fmt_number(None if pd.isna(beyond) else int(beyond), lang),
+              share=fmt_number(None if pd.isna(share) else share * 100, lang, 1)),
+            t("access.hover.median", lang, km=fmt_number(row.median_km, lang, 1)),
+            t("access.hover.mean", lang, km=fmt_number(row.mean_km, lang, 1)),
+            t("access.hover.sfca", lang, value=fmt_number(row.providers_per_100k_within_50km,
+                                                          lang, 2)),
+        ]  # fmt: skip
+        out.append("<br>".join(lines))
+    return out
+
+
+def access_map(
+    kreise: pd.DataFrame,
+    column: str,
+    *,
+    title: str,
+    scale_title: str,
+    lang: str,
+    geojson: Any,
+    threshold: int,
+    providers: pd.DataFrame | None = None,
+    places: pd.DataFrame | None = None,
+    percent: bool = False,
+    height: int = 560,
+    note: str | None = None,
+) -> go.Figure:
+    """The map of `column` per Kreis (a share shown in percent when `percent`)."""
+    values = kreise[column].astype(float) * (100 if percent else 1)
+    hover = kreis_hover(kreise, threshold, lang)
+    codes = kreise["ars"].tolist()
+    defined = values.notna()
+    line = {"color": c.BORDER_COLOUR, "width": 0.5}
+    undefined = go.Choropleth(
+        geojson=geojson, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
+        colorscale=c.flat_scale(c.UNDEFINED_COLOUR), showscale=False, hovertext=hover,
+        hoverinfo="text", name=t("access.map.undefined", lang), showlegend=not defined.all(),
+        marker={"line": {"color": "#1a1a1a", "width": 0.8}}, customdata=codes,
+    )  # fmt: skip
+    zmax = 100.0 if percent else float(values[defined].quantile(0.98)) if defined.any() else 1.0
+    shown = go.Choropleth(
+        geojson=geojson, featureidkey="properties.code", locations=codes,
+        z=[float(v) if ok else None for v, ok in zip(values, defined, strict=True)],
+        zmin=0, zmax=max(zmax, 1e-9), colorscale=c.continuous_scale(),
+        colorbar={"title": {"text": c.esc(scale_title)}, "thickness": 12, "len": 0.6,
+                  "ticksuffix": " %" if percent else ""},
+        showscale=bool(defined.any()), hovertext=hover, hoverinfo="text", marker={"line": line},
+        name=c.esc(scale_title), showlegend=False, customdata=codes,
+    )  # fmt: skip
+    traces = [undefined, shown, _providers(providers, lang), _places(places, lang)]
+    figure = go.Figure(traces)
+    figure.update_geos(
+        visible=False, fitbounds="locations", projection_type="mercator",
+        bgcolor="rgba(0,0,0,0)", showframe=False,
+    )  # fmt: skip
+    text = c.esc(title) + (f"<br><sup>{c.esc(note)}</sup>" if note else "")
+    figure.update_layout(
+        title={"text": text, "x": 0.01, "font": {"size": 16}},
+        height=height, margin={"l": 0, "r": 0, "t": 64 if note else 44, "b": 0},
+        separators=c.separators(lang), font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 0.0, "x": 0.0,
+                "bgcolor": "rgba(255,255,255,0.85)"},
+        uirevision="access", paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
+        hoverlabel={"bgcolor": "#ffffff", "font": {"color": "#000000"}},
+        meta={"column": column, "threshold": threshold},
+    )  # fmt: skip
+    return figure
+
+
+def _providers(providers: pd.DataFrame | None, lang: str) -> go.Scattergeo:
+    located = None
+    if providers is not None and len(providers):
+        located = providers[providers["lon"].notna() & providers["lat"].notna()]
+    if located is None or located.empty:
+        return go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False,
+                             name=t("access.map.providers", lang))  # fmt: skip
+    return go.Scattergeo(
+        lon=located["lon"].round(5).tolist(), lat=located["lat"].round(5).tolist(),
+        mode="markers", name=t("access.map.providers", lang), showlegend=True,
+        marker={"size": 5, "color": c.POINT_COLOUR, "line": {"color": "#ffffff", "width": 0.6}},
+        hovertext=[c.esc(n) for n in located["name"]], hoverinfo="text",
+    )  # fmt: skip
+
+
+def _places(places: pd.DataFrame | None, lang: str) -> go.Scattergeo:
+    if places is None or places.empty:
+        return go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False,
+                             name=t("access.map.places", lang))  # fmt: skip
+    label = t("access.map.places", lang)
+    return go.Scattergeo(
+        lon=places["lon"].round(5).tolist(), lat=places["lat"].round(5).tolist(),
+        mode="markers", name=label, showlegend=True,
+        marker={"size": 16, "symbol": "star", "color": "#ffffff",
+                "line": {"color": PLAN_COLOUR, "width": 2}},
+        hovertext=[f"{c.esc(label)}: {c.esc(n)}" for n in places["name"]], hoverinfo="text",
+        customdata=places["ars"].tolist(),
+    )  # fmt: skip
+
+
+def status_note(status: str, lang: str) -> str | None:
+    """The notice for measures that are not defined (no provider, services not listed)."""
+    if status in ("no_provider", "not_recorded"):
+        return t(f"access.status.{status}", lang)
+    return None
+
+
+def distance_map(
+    view: Any, providers: pd.DataFrame | None, *, threshold: int, lang: str, geojson: Any,
+    height: int = 600, title: str | None = None,
+) -> go.Figure:  # fmt: skip
+    """Share of people beyond the threshold per Kreis (Luftlinie), providers as dots and
+    hypothetical ones as stars. `view`: dashboard.access_data.AccessView."""
+    short = t(f"category.{view.category}.short", lang)
+    return access_map(
+        view.kreise, f"share_beyond_{threshold}km",
+        title=title or t("access.map.title", lang, km=threshold, category=short),
+        scale_title=t("access.map.scale", lang, km=threshold), lang=lang, geojson=geojson,
+        threshold=threshold, providers=providers, places=view.places, percent=True,
+        height=height, note=status_note(view.status, lang),
+    )  # fmt: skip
+
+
+def sfca_map(
+    view: Any, *, threshold: int, lang: str, geojson: Any, height: int = 600,
+    title: str | None = None,
+) -> go.Figure:  # fmt: skip
+    """2SFCA providers per 100,000 people within 50 km per Kreis."""
+    short = t(f"category.{view.category}.short", lang)
+    return access_map(
+        view.kreise, "providers_per_100k_within_50km",
+        title=title or t("access.map.sfca.title", lang, category=short),
+        scale_title=t("access.map.sfca.scale", lang), lang=lang, geojson=geojson,
+        threshold=threshold, places=view.places, height=height,
+        note=status_note(view.status, lang),
+    )  # fmt: skip

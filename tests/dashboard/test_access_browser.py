@@ -1,0 +1,132 @@
+"""The Erreichbarkeit page in headless Chromium: maps, thresholds, planning, URL state."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+pytestmark = pytest.mark.browser
+
+MAP = "access-map"
+
+
+def text_of(page, element_id: str) -> str:
+    return page.js("const e = document.getElementById(arguments[0]); return e ? e.innerText : '';",
+                   element_id)  # fmt: skip
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.driver.current_url).query)
+
+
+def add_place(page, name: str) -> None:
+    """Open the Gemeinde search (Dash 4 dropdown), type, choose the first matching option."""
+    page.driver.find_element(By.CSS_SELECTOR, "#access-plan-search").click()
+    page.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-search, "
+                                            "[role=listbox] input, .dash-dropdown-content input"))
+    page.driver.switch_to.active_element.send_keys(name)
+    option = f"//*[@role='option'][contains(., '{name}')]"
+    page.wait_for(lambda d: d.find_elements(By.XPATH, option))
+    page.driver.find_element(By.XPATH, option).click()
+    page.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+
+
+def headline(page) -> str:
+    return text_of(page, "access-summary")
+
+
+def test_the_page_shows_the_maps_with_luftlinie_and_no_console_errors(page, browser,
+                                                                       artifacts_dir):  # fmt: skip
+    page.open("/erreichbarkeit")
+    page.wait_for_map(MAP)
+    page.wait_for_map("access-sfca-map")
+    page.wait_idle()
+    assert "Luftlinie" in headline(page)
+    count = page.js("return document.querySelectorAll('#access-map .choroplethlocation').length")
+    assert count >= 401
+    ranking = text_of(page, "access-rank-kreise")
+    assert "weiter als 25 km" in ranking and len(ranking.splitlines()) >= 20
+    assert page.console_errors() == []
+    for width, height in ((1440, 900), (390, 844)):
+        browser.set_window_size(width, height)
+        page.wait_for_map(MAP)
+        browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-{width}.png"))
+    browser.set_window_size(1400, 1000)
+
+
+def test_the_threshold_changes_figures_and_url(page):
+    page.open("/erreichbarkeit")
+    page.wait_for_map(MAP)
+    page.wait_idle()
+    before = headline(page)
+    page.driver.find_element(By.CSS_SELECTOR, "#access-threshold input[value='50']").click()
+    page.wait_for(lambda d: "mehr als 50 km" in headline(page))
+    assert headline(page) != before
+    page.wait_for(lambda d: query(page).get("threshold") == ["50"])
+
+
+def test_planning_two_places_changes_the_figures_and_the_url_restores_them(page, browser):
+    page.open("/erreichbarkeit?category=ala")
+    page.wait_for_map(MAP)
+    page.wait_idle()
+    assert "Noch kein hypothetischer Standort" in text_of(page, "access-plan-result")
+    add_place(page, "Flensburg")
+    page.wait_for(lambda d: "Mit 1 hypothetischen" in text_of(page, "access-plan-result"))
+    first = text_of(page, "access-plan-result")
+    add_place(page, "Görlitz")
+    page.wait_for(lambda d: "Mit 2 hypothetischen" in text_of(page, "access-plan-result"))
+    second = text_of(page, "access-plan-result")
+    assert first != second
+    numbers = [int(n.replace(".", "")) for n in re.findall(r"(\d[\d.]*) Menschen", second)]
+    assert numbers and numbers[0] > 0
+    page.wait_for(lambda d: len(query(page).get("plan", [""])[0].split(",")) == 2)
+    plan = query(page)["plan"][0].split(",")
+    assert all(re.fullmatch(r"\d{12}", p) for p in plan)
+    # the hypothetical places are drawn as stars on the map
+    stars = page.js("const g = document.querySelector('#access-map .js-plotly-plot');"
+                    "return g._fullData[3].lon.length;")  # fmt: skip
+    assert stars == 2
+    # a fresh visit of the URL restores both places and the same figures
+    url = page.driver.current_url
+    page.driver.get("about:blank")
+    page.driver.get(url)
+    page.wait_for(lambda d: "Mit 2 hypothetischen" in text_of(page, "access-plan-result"))
+    assert text_of(page, "access-plan-result") == second
+    chosen = text_of(page, "access-plan-search")
+    assert "Flensburg" in chosen and "Görlitz" in chosen
+    assert page.console_errors() == []
+
+
+def test_the_english_page_says_straight_line(page):
+    page.open("/erreichbarkeit?lang=en")
+    page.wait_for_map(MAP)
+    assert "straight line" in headline(page)
+
+
+def test_no_serious_accessibility_violations_on_the_access_page(page, artifacts_dir):
+    import axe_selenium_python
+
+    page.open("/erreichbarkeit?plan=010010000000")
+    page.wait_for_map(MAP)
+    page.wait_idle()
+    source = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core"
+              / "axe.min.js").read_text()  # fmt: skip
+    page.js(source)
+    result = page.driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => done({violations: r.violations})).catch(e => done({error: String(e)}));"
+    )
+    assert "error" not in result, result
+    folder = artifacts_dir / "axe"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "erreichbarkeit.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    serious = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]  # fmt: skip
+    assert serious == []
