@@ -4,6 +4,7 @@ GET /healthz                       status and the served snapshot
 GET /api/regions?level=&category=&snapshot=&format=json|csv
 GET /api/providers?category=&land=&kreis=&snapshot=&format=json|csv|geojson
 GET /api/snapshots?format=json|csv  every snapshot (id, date, origin, counts); which is served
+GET /api/nearest?plz=&category=&limit=&snapshot=   nearest providers to a PLZ (store.nearest)
 
 Every parameter is checked against its allowed values before anything is read. Errors are
 a small class hierarchy handled in one place (as datasette does): a bad or unknown
@@ -114,6 +115,27 @@ def _kreis(value: str) -> str:
     return value
 
 
+def _plz(value: str) -> dict[str, Any]:
+    """The point a PLZ stands for (geodata.locate, as `python -m geodata locate`)."""
+    if not value:
+        raise BadRequest("plz is required, e.g. plz=83022")
+    try:
+        return geodata.locate(value)
+    except geodata.LocateError as exc:
+        raise BadRequest(f"plz: {exc}") from exc
+
+
+MAX_NEAREST = 100
+
+
+def _limit(value: str) -> int:
+    if not re.fullmatch(r"[0-9]{1,3}", value) or not 1 <= int(value) <= MAX_NEAREST:
+        raise BadRequest(
+            f"limit must be a whole number from 1 to {MAX_NEAREST}, not {_shown(value)}"
+        )
+    return int(value)
+
+
 def _parse(spec: dict[str, Param]) -> dict[str, Any]:
     """The request's query parameters, checked: unknown, repeated, over-long or
     disallowed values are a BadRequest."""
@@ -145,6 +167,12 @@ REGIONS_SPEC = {
     "category": CATEGORY,
     "snapshot": SNAPSHOT,
     "format": Param("json", _choice("format", ("json", "csv"))),
+}
+NEAREST_SPEC = {
+    "plz": Param("", _plz),
+    "category": CATEGORY,
+    "limit": Param("10", _limit),
+    "snapshot": SNAPSHOT,
 }
 SNAPSHOTS_SPEC = {"format": Param("json", _choice("format", ("json", "csv")))}
 PROVIDERS_SPEC = {
@@ -308,6 +336,31 @@ def _providers(engine: Engine) -> Response:
     return _json({**meta, "filters": filters, "count": len(records), "providers": records})
 
 
+def _nearest(engine: Engine) -> Response:
+    from store.nearest import NEAREST_COLUMNS, nearest
+
+    args = _parse(NEAREST_SPEC)
+    place, category = args["plz"], args["category"]
+    snapshot = _resolve(engine, args["snapshot"])
+    if category not in snapshot["counts"]:
+        raise NotFound(f"snapshot {snapshot['id']} has no data for category {category!r}")
+    providers = store.load_providers(engine, snapshot["id"], category=category)
+    found = nearest(providers, place["lon"], place["lat"], args["limit"])
+    rows = found[[*NEAREST_COLUMNS, "geocode_quality"]].assign(km=found["km"].round(2))
+    return _json(
+        {
+            **_provenance(snapshot, with_plz=True),
+            "distance": "Luftlinie (great circle, haversine, R = 6371.0088 km)",
+            "from": {k: place[k] for k in ("plz", "gemeinde", "kreis_ars", "lon", "lat",
+                                           "quality")},
+            "category": category,
+            "unplaced": found.attrs["unplaced"],
+            "count": len(rows),
+            "providers": _records(rows),
+        }
+    )
+
+
 def _snapshots(engine: Engine) -> Response:
     args = _parse(SNAPSHOTS_SPEC)
     frame = store.list_snapshots(engine).drop(columns=["notes", "created_at"])
@@ -358,4 +411,5 @@ def register_api(server: Flask, engine: Engine) -> None:
     api.add_url_rule("/api/regions", "regions", lambda: _regions(engine), methods=["GET"])
     api.add_url_rule("/api/providers", "providers", lambda: _providers(engine), methods=["GET"])
     api.add_url_rule("/api/snapshots", "snapshots", lambda: _snapshots(engine), methods=["GET"])
+    api.add_url_rule("/api/nearest", "nearest", lambda: _nearest(engine), methods=["GET"])
     server.register_blueprint(api)
