@@ -34,7 +34,7 @@ def create_app(db_url: str | None = None) -> Dash:
     from dashboard.api import register_api
     from dashboard.data import AtlasData
     from dashboard.geometry import register_geometry_route
-    from dashboard.pages import available_pages
+    from dashboard.pages import available_pages, routed_pages
     from dashboard.router import register_router, validation_layout
 
     engine = store.connect(db_url)
@@ -62,6 +62,8 @@ def create_app(db_url: str | None = None) -> Dash:
     app.validation_layout = validation_layout(app, pages, base)
     register_router(app, data, pages)
     for module in pages.values():
+        module.register_callbacks(app, data)
+    for module in routed_pages().values():  # region profiles, near me, search, Leichte Sprache
         module.register_callbacks(app, data)
     register_geometry_route(app.server, app.config.requests_pathname_prefix)
     register_api(app.server, engine)

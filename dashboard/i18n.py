@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+from dashboard import i18n_region as _region
+
 LANGS: tuple[str, ...] = ("de", "en")
 DEFAULT_LANG = "de"
 
@@ -199,6 +201,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "Die Software ist quelloffen; Daten wie oben angegeben.",
         "footer.accessibility": "Alle Karten gibt es auch als Tabelle.",
         "embed.open": "Vollständige Ansicht öffnen",
+        # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
+        **_region.DE,
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -383,6 +387,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "The software is open source; data as stated above.",
         "footer.accessibility": "Every map is also available as a table.",
         "embed.open": "Open the full view",
+        # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
+        **_region.EN,
     },
 }
 
