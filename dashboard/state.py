@@ -43,6 +43,8 @@ class ViewState:
     pcat: str | None = None  # Anbieter: category filter
     service: str | None = None  # Anbieter: service filter
     base: int | None = None  # Entwicklung: the older snapshot of a comparison
+    plz: str | None = None  # near me: the PLZ searched for
+    ort: str | None = None  # near me: the Gemeinde (8-digit AGS) searched for
 
 
 DEFAULTS = ViewState()
@@ -122,6 +124,8 @@ PARSERS = {
     "pcat": _optional_choice(CATEGORIES),
     "service": _optional_choice(SERVICES),
     "base": _snapshot,
+    "plz": _pattern(re.compile(r"^\d{5}$")),
+    "ort": _pattern(re.compile(r"^\d{8}$")),
 }
 
 
