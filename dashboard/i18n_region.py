@@ -141,6 +141,72 @@ DE: dict[str, str] = {
     "describe.alt.label": "Alternativtext zum Kopieren",
     # Leichte Sprache
     "ls.title": "Leichte Sprache",
+    "ls.intro": "Hier steht in Leichter Sprache: Was zeigt der Atlas?",
+    "ls.what.h": "Was zeigt der Atlas?",
+    "ls.what": (
+        "Der Atlas ist eine Internet-Seite.\n"
+        "Der Atlas zeigt eine Karte von Deutschland.\n"
+        "Auf der Karte sehen Sie Angebote für Arbeit.\n"
+        "Die Angebote sind für Menschen mit Behinderung.\n"
+        "Sie sehen: Wo gibt es viele Angebote?\n"
+        "Und Sie sehen: Wo gibt es wenige Angebote?"
+    ),
+    "ls.wfbm.h": "Was ist eine Werkstatt?",
+    "ls.wfbm": (
+        "Viele Menschen mit Behinderung arbeiten in einer Werkstatt.\n"
+        "Das lange Wort dafür ist: Werkstatt für behinderte Menschen.\n"
+        "Die Abkürzung ist: WfbM.\n"
+        "In der Werkstatt bekommen die Menschen Hilfe bei der Arbeit."
+    ),
+    "ls.ala.h": "Was ist ein anderer Leistungs-Anbieter?",
+    "ls.ala": (
+        "Manche Menschen wollen nicht in einer Werkstatt arbeiten.\n"
+        "Sie können zu einem anderen Leistungs-Anbieter gehen.\n"
+        "Die Abkürzung ist: aLA.\n"
+        "Ein anderer Leistungs-Anbieter ist so ähnlich wie eine Werkstatt.\n"
+        "Er ist aber oft kleiner.\n"
+        "Dort bekommen Sie auch Hilfe bei der Arbeit."
+    ),
+    "ls.ib.h": "Was ist ein Inklusions-Betrieb?",
+    "ls.ib": (
+        "Ein Inklusions-Betrieb ist eine Firma.\n"
+        "Dort arbeiten Menschen mit Behinderung.\n"
+        "Und dort arbeiten Menschen ohne Behinderung.\n"
+        "Sie arbeiten zusammen."
+    ),
+    "ls.numbers.h": "Wie viele Angebote gibt es?",
+    "ls.numbers.date": "Die Zahlen sind vom {date}.",
+    "ls.numbers.ala": "In ganz Deutschland gibt es {n} andere Leistungs-Anbieter.",
+    "ls.numbers.wfbm": "In ganz Deutschland gibt es {n} Werkstätten.",
+    "ls.numbers.ib": "In ganz Deutschland gibt es {n} Inklusions-Betriebe.",
+    "ls.numbers.missing.ala": "Die anderen Leistungs-Anbieter wurden dieses Mal nicht gezählt.",
+    "ls.numbers.missing.wfbm": "Die Werkstätten wurden dieses Mal nicht gezählt.",
+    "ls.numbers.missing.ib": "Die Inklusions-Betriebe wurden dieses Mal nicht gezählt.",
+    "ls.numbers.demo": (
+        "Achtung: Das sind Beispiel-Zahlen.\n"
+        "Die Zahlen sind nicht echt.\n"
+        "Sie sind nur zum Ausprobieren."
+    ),
+    "ls.source.h": "Woher kommen die Zahlen?",
+    "ls.source": (
+        "Die Zahlen kommen von einer Internet-Seite.\n"
+        "Die Internet-Seite heißt REHADAT.\n"
+        "Dort gibt es eine Liste mit Adressen.\n"
+        "Der Atlas zählt die Adressen in der Liste.\n"
+        "Vielleicht fehlen in der Liste manche Angebote.\n"
+        "Dann fehlen sie auch im Atlas."
+    ),
+    "ls.near.h": "Wo finde ich Angebote in meiner Nähe?",
+    "ls.near": (
+        "Oben auf der Seite ist ein Such-Feld.\n"
+        "Schreiben Sie dort Ihre Post-Leitzahl hinein.\n"
+        "Die Post-Leitzahl hat 5 Ziffern.\n"
+        "Dann drücken Sie auf: Suchen.\n"
+        "Sie sehen dann Angebote in Ihrer Nähe."
+    ),
+    "ls.months": (
+        "Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -271,4 +337,70 @@ EN: dict[str, str] = {
     "describe.locator": "Locator map: {name} is highlighted on the map of Germany.",
     "describe.alt.label": "Alt text to copy",
     "ls.title": "Easy Read",
+    "ls.intro": "This page says in easy words: What does the atlas show?",
+    "ls.what.h": "What does the atlas show?",
+    "ls.what": (
+        "The atlas is a website.\n"
+        "The atlas shows a map of Germany.\n"
+        "On the map you see places to work.\n"
+        "These places are for people with disabilities.\n"
+        "You see: Where are many places?\n"
+        "And you see: Where are few places?"
+    ),
+    "ls.wfbm.h": "What is a workshop?",
+    "ls.wfbm": (
+        "Many people with disabilities work in a workshop.\n"
+        "The long German name is: Werkstatt für behinderte Menschen.\n"
+        "The short name is: WfbM.\n"
+        "In the workshop people get help with their work."
+    ),
+    "ls.ala.h": "What is an other service provider?",
+    "ls.ala": (
+        "Some people do not want to work in a workshop.\n"
+        "They can go to an other service provider.\n"
+        "The short name is: aLA.\n"
+        "An other service provider is like a workshop.\n"
+        "But it is often smaller.\n"
+        "There you also get help with your work."
+    ),
+    "ls.ib.h": "What is an inclusive company?",
+    "ls.ib": (
+        "An inclusive company is a firm.\n"
+        "People with disabilities work there.\n"
+        "And people without disabilities work there.\n"
+        "They work together."
+    ),
+    "ls.numbers.h": "How many places are there?",
+    "ls.numbers.date": "The numbers are from {date}.",
+    "ls.numbers.ala": "In all of Germany there are {n} other service providers.",
+    "ls.numbers.wfbm": "In all of Germany there are {n} workshops.",
+    "ls.numbers.ib": "In all of Germany there are {n} inclusive companies.",
+    "ls.numbers.missing.ala": "The other service providers were not counted this time.",
+    "ls.numbers.missing.wfbm": "The workshops were not counted this time.",
+    "ls.numbers.missing.ib": "The inclusive companies were not counted this time.",
+    "ls.numbers.demo": (
+        "Attention: These are example numbers.\n"
+        "The numbers are not real.\n"
+        "They are only for trying out."
+    ),
+    "ls.source.h": "Where do the numbers come from?",
+    "ls.source": (
+        "The numbers come from a website.\n"
+        "The website is called REHADAT.\n"
+        "It has a list of addresses.\n"
+        "The atlas counts the addresses in the list.\n"
+        "Maybe some places are missing in the list.\n"
+        "Then they are also missing in the atlas."
+    ),
+    "ls.near.h": "Where do I find places near me?",
+    "ls.near": (
+        "At the top of the page is a search field.\n"
+        "Write your postcode there.\n"
+        "The postcode has 5 digits.\n"
+        "Then press: Search.\n"
+        "You then see places near you."
+    ),
+    "ls.months": (
+        "January,February,March,April,May,June,July,August,September,October,November,December"
+    ),
 }
