@@ -74,6 +74,7 @@ DE: dict[str, str] = {
     "profile.providers.germany": (
         "Die Liste aller Anbieter in Deutschland steht auf der Seite „Anbieter“."
     ),
+    "profile.providers.land": "{category} in {land} in der Liste der Anbieter",
     "profile.map.heading": "Lage",
     "profile.map.caption": "Lage: {name} (dunkel) in Deutschland",
     "profile.access.heading": "Erreichbarkeit (Luftlinie)",
@@ -273,6 +274,7 @@ EN: dict[str, str] = {
     "profile.providers.germany": (
         "The list of all providers in Germany is on the “Providers” page."
     ),
+    "profile.providers.land": "{category} in {land} in the list of providers",
     "profile.map.heading": "Location",
     "profile.map.caption": "Location: {name} (dark) in Germany",
     "profile.access.heading": "Access (straight line)",

@@ -22,10 +22,9 @@ def search_form(ctx: PageContext, where: str = "header", value: str = "") -> htm
                     dcc.Input(
                         id=field_id,
                         name="q",
-                        type="search",
+                        type="text",
                         value=value,
                         placeholder=t("search.placeholder", ctx.lang),
-                        autoComplete="off",
                         maxLength="80",
                         className="search-input",
                     ),

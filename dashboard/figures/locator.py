@@ -17,6 +17,7 @@ from dashboard.figures import common as c
 HIGHLIGHT = "#440154"  # the darkest step of the sequential scale
 PLACE_COLOUR = "#1a1a1a"
 LAND_FILL = "#e6e6e6"
+CONTEXT_FILL = "#b8b8b8"
 
 
 def _outline(codes: list[str], geojson: Any, colour: str, name: str) -> go.Choropleth:
@@ -59,11 +60,13 @@ def locator_figure(
     highlight_geojson: Any,
     height: int = 260,
     title: str | None = None,
+    context: list[str] | None = None,
 ) -> go.Figure:
-    """The 16 Länder in light grey, the regions `highlight` (codes in `highlight_geojson`:
-    Länder or Kreise) dark on top."""
+    """The 16 Länder in light grey, the Länder `context` (a Kreis's Land) a little darker,
+    the regions `highlight` (codes in `highlight_geojson`: Länder or Kreise) dark on top."""
     traces = [
         _outline(laender, land_geojson, LAND_FILL, "Deutschland"),
+        _outline(context or [], land_geojson, CONTEXT_FILL, "Land"),
         _outline(highlight, highlight_geojson, HIGHLIGHT, "Region"),
     ]
     return _frame(go.Figure(traces), height, title)

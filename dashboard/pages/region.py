@@ -154,15 +154,22 @@ def _figures_table(profile: RegionProfile, lang: str) -> list[Any]:
     fragile = any(f.fragile for f in profile.categories) and profile.level != "de"
     return [
         html.H2(t("profile.figures.heading", lang)),
-        html.Table(
+        _scroll(html.Table(
             [html.Caption(t("profile.figures.caption", lang,
                             date=fmt_date(profile.taken_at, lang))), head, html.Tbody(rows)],
             id=ids.REGION_FIGURES,
             className="figures-table",
-        ),
+        ), t("profile.figures.heading", lang)),
         html.P("⚠ " + t("map.fragile.note", lang, n=m.FRAGILE_MIN), className="caution")
         if fragile else None,
     ]
+
+
+def _scroll(table: html.Table, label: str) -> html.Div:
+    """A table that scrolls sideways on a narrow screen instead of widening the page (a
+    focusable region, so keyboard users can scroll it too)."""
+    return html.Div(table, className="table-scroll", tabIndex="0", role="region",
+                    **{"aria-label": label})
 
 
 def _locator(ctx: PageContext, profile: RegionProfile) -> list[Any]:
@@ -172,6 +179,7 @@ def _locator(ctx: PageContext, profile: RegionProfile) -> list[Any]:
     figure = locator_figure(
         list(laender), ctx.app.get_relative_path(url_path("land")),
         highlight, ctx.app.get_relative_path(url_path(level)),
+        context=[profile.code[:2]] if profile.level == "kreis" else None,
     )
     name = profile_title(profile, ctx.lang)
     description = locator_description(name, ctx.lang)
@@ -183,8 +191,9 @@ def _locator(ctx: PageContext, profile: RegionProfile) -> list[Any]:
                 html.Div(dcc.Graph(id=ids.REGION_LOCATOR, figure=figure, config=config,
                                    style={"height": "260px"}, className="locator-graph"),
                          **{"aria-hidden": "true"}),
-                html.Figcaption(t("profile.map.caption", ctx.lang, name=name)
-                                + " " + description, className="figure-caption"),
+                html.Figcaption(description if profile.level == "de" else
+                                t("profile.map.caption", ctx.lang, name=name) + ". "
+                                + description, className="figure-caption"),
             ],
             className="graph-figure",
         ),
@@ -239,8 +248,9 @@ def _history(ctx: PageContext, code: str) -> list[Any]:
         body_rows.append(html.Tr(cells))
     return [
         html.H2(t("profile.history.heading", lang)),
-        html.Table([html.Caption(t("profile.history.caption", lang)), head,
-                    html.Tbody(body_rows)], className="history-table"),
+        _scroll(html.Table([html.Caption(t("profile.history.caption", lang)), head,
+                            html.Tbody(body_rows)], className="history-table"),
+                t("profile.history.heading", lang)),
     ]
 
 
@@ -259,7 +269,14 @@ def _providers(ctx: PageContext, profile: RegionProfile) -> list[Any]:
                          & (providers["category"] == fig.category)]
         label = t(f"category.{fig.category}", lang)
         parts.append(html.H3(f"{label} ({fmt_number(len(here), lang) if fig.recorded else '–'})"))
-        if not fig.recorded:
+        if profile.level == "land" and fig.recorded:
+            # a Land lists hundreds: the searchable grid of the Anbieter page, filtered
+            state = replace(type(ctx.state)(), lang=lang, snapshot=ctx.state.snapshot,
+                            pland=profile.code, pcat=fig.category)
+            parts.append(html.P(dcc.Link(t("profile.providers.land", lang, category=label,
+                                           land=profile.name),
+                                         href=ctx.path("anbieter") + to_query(state))))
+        elif not fig.recorded:
             parts.append(html.P(t("notice.not_recorded", lang, category=label), role="status",
                                 className="notice not-recorded"))
         elif here.empty:
