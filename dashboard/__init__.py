@@ -40,7 +40,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     from dashboard.feeds import register_feeds
     from dashboard.geometry import register_geometry_route
     from dashboard.hardening import harden, max_body_bytes
-    from dashboard.pages import available_pages
+    from dashboard.pages import available_pages, routed_pages
     from dashboard.publishing import check_setting
     from dashboard.router import register_router, validation_layout
     from store.serving import ServingStore
@@ -73,6 +73,8 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     app.validation_layout = validation_layout(app, pages, base)
     register_router(app, data, pages)
     for module in pages.values():
+        module.register_callbacks(app, data)
+    for module in routed_pages().values():  # region profiles, near me, search, Leichte Sprache
         module.register_callbacks(app, data)
     register_geometry_route(app.server, app.config.requests_pathname_prefix)
     register_api(app.server, serving)

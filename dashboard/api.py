@@ -6,6 +6,7 @@ GET /api/providers?category=&land=&kreis=&snapshot=&format=json|csv|geojson
 GET /api/snapshots?format=json|csv  every snapshot (id, date, origin, counts); which is served
 GET /api/access?level=gemeinde|kreis|land&category=&service=&snapshot=&format=json|csv
                                    distances to the nearest provider (Luftlinie) and 2SFCA
+GET /api/nearest?plz=&category=&limit=&snapshot=   nearest providers to a PLZ (store.nearest)
 
 Every parameter is checked against its allowed values before anything is read. Errors are
 a small class hierarchy handled in one place (as datasette does): a bad or unknown
@@ -118,6 +119,27 @@ def _kreis(value: str) -> str:
     return value
 
 
+def _plz(value: str) -> dict[str, Any]:
+    """The point a PLZ stands for (geodata.locate, as `python -m geodata locate`)."""
+    if not value:
+        raise BadRequest("plz is required, e.g. plz=83022")
+    try:
+        return geodata.locate(value)
+    except geodata.LocateError as exc:
+        raise BadRequest(f"plz: {exc}") from exc
+
+
+MAX_NEAREST = 100
+
+
+def _limit(value: str) -> int:
+    if not re.fullmatch(r"[0-9]{1,3}", value) or not 1 <= int(value) <= MAX_NEAREST:
+        raise BadRequest(
+            f"limit must be a whole number from 1 to {MAX_NEAREST}, not {_shown(value)}"
+        )
+    return int(value)
+
+
 def _parse(spec: dict[str, Param]) -> dict[str, Any]:
     """The request's query parameters, checked: unknown, repeated, over-long or
     disallowed values are a BadRequest."""
@@ -158,6 +180,12 @@ ACCESS_SPEC = {
     "service": Param("all", _choice("service", ("all", "arbeitsbereich", "berufsbildungsbereich"))),
     "snapshot": SNAPSHOT,
     "format": Param("json", _choice("format", ("json", "csv"))),
+}
+NEAREST_SPEC = {
+    "plz": Param("", _plz),
+    "category": CATEGORY,
+    "limit": Param("10", _limit),
+    "snapshot": SNAPSHOT,
 }
 SNAPSHOTS_SPEC = {"format": Param("json", _choice("format", ("json", "csv")))}
 PROVIDERS_SPEC = {
@@ -326,6 +354,31 @@ def _providers(engine: Engine) -> Response:
     return _json({**meta, "filters": filters, "count": len(records), "providers": records})
 
 
+def _nearest(engine: Engine) -> Response:
+    from store.nearest import NEAREST_COLUMNS, nearest
+
+    args = _parse(NEAREST_SPEC)
+    place, category = args["plz"], args["category"]
+    snapshot = _resolve(engine, args["snapshot"])
+    if category not in snapshot["counts"]:
+        raise NotFound(f"snapshot {snapshot['id']} has no data for category {category!r}")
+    providers = store.load_providers(engine, snapshot["id"], category=category)
+    found = nearest(providers, place["lon"], place["lat"], args["limit"])
+    rows = found[[*NEAREST_COLUMNS, "geocode_quality"]].assign(km=found["km"].round(2))
+    return _json(
+        {
+            **_provenance(snapshot, with_plz=True),
+            "distance": "Luftlinie (great circle, haversine, R = 6371.0088 km)",
+            "from": {k: place[k] for k in ("plz", "gemeinde", "kreis_ars", "lon", "lat",
+                                           "quality")},
+            "category": category,
+            "unplaced": found.attrs["unplaced"],
+            "count": len(rows),
+            "providers": _records(rows),
+        }
+    )
+
+
 def _snapshots(engine: Engine) -> Response:
     args = _parse(SNAPSHOTS_SPEC)
     frame = store.list_snapshots(engine).drop(columns=["notes", "created_at"])
@@ -410,5 +463,7 @@ def register_api(server: Flask, serving: ServingStore) -> None:
     api.add_url_rule("/api/snapshots", "snapshots", lambda: _snapshots(serving.engine()),
                      methods=["GET"])
     api.add_url_rule("/api/access", "access", lambda: _access(serving.engine()),
+                     methods=["GET"])
+    api.add_url_rule("/api/nearest", "nearest", lambda: _nearest(serving.engine()),
                      methods=["GET"])
     server.register_blueprint(api)

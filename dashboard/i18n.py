@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 
+from dashboard import i18n_region as _region
+
 LANGS: tuple[str, ...] = ("de", "en")
 DEFAULT_LANG = "de"
 
@@ -361,6 +363,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "freie Plätze und die Größe eines Anbieters. Anbieter, die nur einem Kreis "
             "zugeordnet werden konnten, stehen am Mittelpunkt des Kreises."
         ),
+        # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
+        **_region.DE,
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -701,6 +705,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "free places and a provider's size. Providers that could only be placed in a "
             "district stand at the district's centre point."
         ),
+        # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
+        **_region.EN,
     },
 }
 

@@ -14,6 +14,7 @@ from dashboard import ids, shell
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.i18n import t
+from dashboard.pages import routed_pages
 from dashboard.state import DEFAULT_PAGE, ViewState, merge_query, page_of, parse_query
 from dashboard.unavailable import unavailable_frame
 from store.serving import StoreUnavailable, one_line
@@ -44,7 +45,15 @@ def render(
 ) -> list[Any]:
     """The app root's children for a URL."""
     ctx, _ = build_context(app, data, search)
-    page = page_of(app.strip_relative_path(pathname or "/") if pathname else "")
+    path = (app.strip_relative_path(pathname or "/") if pathname else "") or ""
+    segment, _, rest = path.strip("/").partition("/")
+    routed = routed_pages()
+    if segment in routed:  # region profiles, near me, search, Leichte Sprache
+        content = routed[segment].layout(ctx, rest)
+        if ctx.state.embed:
+            return shell.embed_frame(ctx, content, path.strip("/"))
+        return shell.frame(ctx, segment, list(pages), content)
+    page = page_of(path)
     if page is None or page not in pages:
         if page is None:
             ctx.notices.append(t("notice.unknown_page", ctx.lang, path=str(pathname)[:60]))
@@ -138,7 +147,7 @@ def validation_layout(app: Dash, pages: dict[str, ModuleType], base: Any) -> htm
     from dashboard.data import AtlasData as _Data  # noqa: F401 (documentation of the type)
 
     parts = [base]
-    for module in pages.values():
+    for module in [*pages.values(), *routed_pages().values()]:
         if hasattr(module, "validation_layout"):
             parts.append(module.validation_layout())
     parts.append(shell_validation())
@@ -149,7 +158,7 @@ def shell_validation() -> html.Div:
     """The shell's ids (the pages' own come from each page module)."""
     from dash import dcc
 
-    from dashboard.pages import PAGE_MODULES
+    from dashboard.pages import PAGE_MODULES, ROUTED_MODULES
 
     return html.Div(
         [
@@ -158,7 +167,7 @@ def shell_validation() -> html.Div:
             html.Div(id=ids.DEMO_BANNER),
             html.Div(id=ids.NOTICE),
             html.Nav(id=ids.NAV),
-            *[dcc.Dropdown(id=ids.snapshot(key)) for key in PAGE_MODULES],
+            *[dcc.Dropdown(id=ids.snapshot(key)) for key in (*PAGE_MODULES, *ROUTED_MODULES)],
         ]
     )
 

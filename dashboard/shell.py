@@ -11,6 +11,7 @@ import geodata
 from dashboard import ids
 from dashboard.context import PageContext
 from dashboard.i18n import fmt_date, t
+from dashboard.search_form import header_tools
 from dashboard.state import to_query
 
 MAIN_ANCHOR = "inhalt"
@@ -121,6 +122,7 @@ def frame(ctx: PageContext, page: str, pages: list[str], content: Any) -> list[A
                             className="brand-box",
                         ),
                         _nav(ctx, page, pages),
+                        header_tools(ctx),  # search box, Leichte Sprache link
                         html.Button(
                             t("lang.switch", ctx.lang),
                             id=ids.LANG_BUTTON,

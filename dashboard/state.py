@@ -49,6 +49,8 @@ class ViewState:
     threshold: int = 25
     aservice: str = "all"
     plan: str = ""
+    plz: str | None = None  # near me: the PLZ searched for
+    ort: str | None = None  # near me: the Gemeinde (8-digit AGS) searched for
 
 
 DEFAULTS = ViewState()
@@ -152,6 +154,8 @@ PARSERS = {
     "threshold": _threshold,
     "aservice": _choice(ACCESS_SERVICES),
     "plan": _plan,
+    "plz": _pattern(re.compile(r"^\d{5}$")),
+    "ort": _pattern(re.compile(r"^\d{8}$")),
 }
 
 

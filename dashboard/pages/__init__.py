@@ -21,6 +21,14 @@ from types import ModuleType
 PAGE_MODULES: tuple[str, ...] = (
     "karte", "tabelle", "entwicklung", "anbieter", "erreichbarkeit", "quellen",
 )  # fmt: skip
+# Pages reached by their own path, not in the navigation: first path segment → module. Their
+# `layout(ctx, rest)` also gets the rest of the path ("09187" of /region/09187).
+ROUTED_MODULES: dict[str, str] = {
+    "region": "region",
+    "naehe": "near",
+    "suche": "search_page",
+    "leichte-sprache": "leichte_sprache",
+}
 
 
 def available_pages() -> dict[str, ModuleType]:
@@ -31,4 +39,14 @@ def available_pages() -> dict[str, ModuleType]:
         if importlib.util.find_spec(name) is None:
             continue
         found[key] = importlib.import_module(name)
+    return found
+
+
+def routed_pages() -> dict[str, ModuleType]:
+    """The routed page modules that exist, by their path segment."""
+    found: dict[str, ModuleType] = {}
+    for segment, module in ROUTED_MODULES.items():
+        name = f"dashboard.pages.{module}"
+        if importlib.util.find_spec(name) is not None:
+            found[segment] = importlib.import_module(name)
     return found

@@ -1,0 +1,113 @@
+"""Text alternatives for maps and charts, generated from the data they draw.
+
+What is shown (measure, kind, level, snapshot date), the range of values, the highest and the
+lowest regions, and the regions with none. Pure functions of the frames the figures are built
+from (store.region_metrics / the growth series), so a screen reader, the figure caption, the
+exported image's metadata and the copyable alt text all say the same, and tests can check it
+against the numbers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import metrics as m
+from dashboard.i18n import fmt_date, fmt_number, t
+
+TOP = 3  # regions named as highest and lowest
+EXAMPLES = 5  # regions named among those with none
+
+
+def _value(value: float, metric: str, lang: str) -> str:
+    decimals = m.SPECS[metric].decimals
+    text = fmt_number(value, lang, decimals)
+    return text + " %" if metric == "ala_share" else text
+
+
+def _names(rows: pd.DataFrame, values: pd.Series, metric: str, lang: str) -> str:
+    return ", ".join(
+        f"{name} ({_value(values[i], metric, lang)})" for i, name in zip(
+            rows.index, rows["name"], strict=True)
+    )
+
+
+def map_description(
+    frame: pd.DataFrame, metric: str, category: str, level: str, taken_at: str, lang: str
+) -> str:
+    """The text alternative of a choropleth of `frame` (region metrics of one level and
+    category, with `name`): range, highest and lowest regions (with a provider), and the
+    regions with none. Ties are broken by name so the text is stable."""
+    what = {
+        "metric": t(f"metric.{metric}", lang),
+        "category": t(f"category.{category}", lang),
+        "level": t(f"describe.level.{level}", lang),
+        "date": fmt_date(taken_at, lang),
+    }
+    if not m.is_recorded(frame):
+        return t("describe.not_recorded", lang, **{k: what[k] for k in ("category", "level",
+                                                                          "date")})
+    frame = labelled(frame)
+    values = m.metric_values(frame, metric)
+    none = m.none_mask(frame, metric)
+    shown = frame[values.notna() & ~none]
+    if metric == "none_here":  # the map is the none sentence
+        text = t("describe.map.lead", lang, **what)
+    elif shown.empty:
+        text = t("describe.map.empty", lang, **what)
+    else:
+        ordered = shown.assign(_v=values[shown.index]).sort_values(["_v", "name"],
+                                                                  ascending=[False, True])
+        top = ordered.head(TOP)
+        bottom = ordered.sort_values(["_v", "name"]).head(TOP)
+        text = t(
+            "describe.map", lang, **what,
+            low=_value(float(values[shown.index].min()), metric, lang),
+            high=_value(float(values[shown.index].max()), metric, lang),
+            top=_names(top, values, metric, lang),
+            bottom=_names(bottom, values, metric, lang),
+        )
+    return text + " " + none_sentence(frame, none, level, lang)
+
+
+def labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with `name` made unique: a Kreis name used twice (Landkreis and kreisfreie
+    Stadt Rosenheim) gets its kind in brackets."""
+    if "bez" not in frame.columns:
+        return frame
+    twice = frame["name"].duplicated(keep=False)
+    out = frame.copy()
+    out.loc[twice, "name"] = out.loc[twice, "name"] + " (" + out.loc[twice, "bez"] + ")"
+    out.attrs = frame.attrs
+    return out
+
+
+def none_sentence(frame: pd.DataFrame, none: pd.Series, level: str, lang: str) -> str:
+    """"Ohne Anbieter: 328 von 401 Kreisen, darunter …" (or that every region has one)."""
+    count = int(none.sum())
+    if count == 0:
+        return t("describe.none.zero", lang)
+    names = sorted(frame.loc[none, "name"].astype(str))
+    examples = ""
+    if count <= EXAMPLES:
+        examples = t("describe.examples", lang, names=", ".join(names))
+    else:
+        examples = t("describe.examples", lang, names=", ".join(names[:EXAMPLES]) + " …")
+    return t("describe.none", lang, n=fmt_number(count, lang), total=fmt_number(len(frame), lang),
+             level_plural=t(f"describe.plural.{level}", lang), examples=examples)
+
+
+def series_description(series: pd.DataFrame, category: str, lang: str) -> str:
+    """The text alternative of a count-over-snapshots chart: `series` with `taken_at` and
+    `count` (one region), oldest first."""
+    ordered = series.sort_values("taken_at")
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    return t(
+        "describe.series", lang, category=t(f"category.{category}", lang), n=len(ordered),
+        first=fmt_number(first["count"], lang), first_date=fmt_date(str(first["taken_at"]), lang),
+        last=fmt_number(last["count"], lang), last_date=fmt_date(str(last["taken_at"]), lang),
+    )
+
+
+def locator_description(name: str, lang: str) -> str:
+    """The text alternative of a profile's locator map."""
+    return t("describe.locator", lang, name=name)

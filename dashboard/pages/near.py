@@ -1,0 +1,181 @@
+"""/naehe?plz=NNNNN or ?ort=<AGS>: the nearest providers of each kind to a place, with
+straight-line distance ("Luftlinie"), services, contact and a small map.
+
+The place's point is the one `geodata.locate` gives for a PLZ (as /api/nearest), or the
+Gemeinde's representative point; distances come from `store.nearest` (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+import geodata
+from dashboard import ids
+from dashboard import metrics as m
+from dashboard.contact import contact_details
+from dashboard.context import PageContext
+from dashboard.data import AtlasData
+from dashboard.figures.common import graph_config
+from dashboard.figures.locator import nearby_figure
+from dashboard.geometry import url_path
+from dashboard.i18n import fmt_number, t
+from dashboard.pages.details import safe_url
+from dashboard.search_form import search_form
+from dashboard.state import parse_query
+from store.nearest import nearest
+
+KEY = "naehe"
+PER_CATEGORY = 5
+
+
+def place_of(plz: str | None, ort: str | None) -> dict[str, Any] | None:
+    """`{label, gemeinde, kreis_ars, kreis, lon, lat}` for a PLZ or a Gemeinde AGS; None if
+    the atlas knows neither."""
+    if plz:
+        try:
+            found = geodata.locate(plz)
+        except geodata.LocateError:
+            return None
+        return {"label": f"{plz} {found['gemeinde']}", **found}
+    if ort:
+        table = geodata.load_gemeinden()
+        hit = table[table["ags"] == ort]
+        if hit.empty:
+            return None
+        row = hit.iloc[0]
+        kreise = geodata.region_table("kreis").set_index("code")
+        return {"label": row["name"], "gemeinde": row["name"], "kreis_ars": row["kreis_ars"],
+                "kreis": kreise.loc[row["kreis_ars"], "name"], "lon": float(row["lon"]),
+                "lat": float(row["lat"])}
+    return None
+
+
+def nearest_by_category(
+    providers: pd.DataFrame, place: dict[str, Any], recorded: set[str], n: int = PER_CATEGORY
+) -> dict[str, pd.DataFrame | None]:
+    """The `n` nearest providers per category (None for a category the snapshot did not
+    record)."""
+    out: dict[str, pd.DataFrame | None] = {}
+    for cat in m.CATEGORIES:
+        if cat not in recorded:
+            out[cat] = None
+            continue
+        mine = providers[providers["category"] == cat]
+        out[cat] = nearest(mine, place["lon"], place["lat"], n)
+    return out
+
+
+def layout(ctx: PageContext, rest: str) -> html.Div:
+    return html.Div(body(ctx), id=ids.NEAR_BODY, className="near-page")
+
+
+def body(ctx: PageContext) -> list[Any]:
+    lang = ctx.lang
+    given = ctx.state.plz or ctx.state.ort
+    place = place_of(ctx.state.plz, ctx.state.ort)
+    if place is None or ctx.snapshot is None:
+        return [html.H1(t("notfound.heading", lang)),
+                html.P(t("near.bad", lang, value=str(given or "")[:40])),
+                search_form(ctx, "near")]
+    assert ctx.snapshot_id is not None
+    found = nearest_by_category(ctx.data.providers(ctx.snapshot_id), place,
+                                set(ctx.snapshot.get("counts", {})))
+    sections: list[Any] = []
+    for cat, rows in found.items():
+        label = t(f"category.{cat}", lang)
+        if rows is None:
+            sections.append(html.Section([html.H2(label), html.P(
+                t("notice.not_recorded", lang, category=label), role="status",
+                className="notice not-recorded")]))
+            continue
+        heading = t("near.category", lang, category=label, n=len(rows))
+        content = _table(rows, lang) if len(rows) else html.P(t("near.none", lang))
+        sections.append(html.Section([html.H2(heading), content], className="near-category"))
+    shown = pd.concat(
+        [r.assign(category_label=t(f"category.{c}.short", lang))
+         for c, r in found.items() if r is not None and len(r)],
+        ignore_index=True,
+    ) if any(r is not None and len(r) for r in found.values()) else pd.DataFrame(
+        columns=["lon", "lat", "name", "category", "category_label"])
+    kreis_href = ctx.path(f"region/{place['kreis_ars']}") + (
+        "?lang=en" if lang == "en" else "")
+    return [
+        html.H1(t("near.heading", lang, place=place["label"])),
+        html.P(t("near.intro", lang, gemeinde=place["gemeinde"])),
+        html.P(dcc.Link(t("near.region_link", lang, name=place["kreis"]), href=kreis_href)),
+        html.Div([html.Div(sections, className="near-lists"), _map(ctx, place, shown)],
+                 className="near-top"),
+    ]
+
+
+def _table(rows: pd.DataFrame, lang: str) -> html.Table:
+    head = html.Thead(html.Tr([html.Th(t(f"near.col.{k}", lang), scope="col") for k in
+                               ("km", "name", "place", "services", "contact", "source")]))
+    body_rows = []
+    for row in rows.to_dict("records"):
+        km = t("near.km", lang, km=fmt_number(row["km"], lang, 1))
+        if row.get("geocode_quality") == "kreis":
+            km += f" ({t('near.approx', lang)})"
+        contact = contact_details(row)
+        contact_cell: list[Any] = []
+        for field, value in contact.items():
+            if contact_cell:
+                contact_cell.append(html.Br())
+            if field == "email":
+                contact_cell.append(html.A(value, href=f"mailto:{value}"))
+            elif field == "website":
+                contact_cell.append(html.A(value, href=value, rel="noopener noreferrer"))
+            else:
+                contact_cell.append(value)
+        services = row.get("services")
+        url = safe_url(row.get("source_url"))
+        body_rows.append(html.Tr([
+            html.Td(km, className="num"),
+            html.Th(row.get("name") or "", scope="row"),
+            html.Td(f"{row.get('plz') or ''} {row.get('city') or ''}".strip()),
+            html.Td(", ".join(services) if isinstance(services, (list, tuple)) else ""),
+            html.Td(contact_cell),
+            html.Td(html.A(t("details.source", lang), href=url, rel="noopener noreferrer")
+                    if url else "–"),
+        ]))
+    return html.Div(html.Table([head, html.Tbody(body_rows)], className="near-table"),
+                    className="table-scroll", tabIndex="0", role="region",
+                    **{"aria-label": t("near.col.km", lang)})
+
+
+def _map(ctx: PageContext, place: dict[str, Any], shown: pd.DataFrame) -> html.Figure:
+    figure = nearby_figure(list(geodata.LAENDER), ctx.app.get_relative_path(url_path("land")),
+                           (place["lon"], place["lat"]), t("near.you", ctx.lang), shown)
+    config = {**graph_config(ctx.asset("topojson/"), ctx.lang), "staticPlot": True}
+    names = ", ".join(f"{r['name']} ({fmt_number(r['km'], ctx.lang, 1)} km)"
+                      for r in shown.sort_values("km").head(3).to_dict("records")) if len(
+        shown) else "–"
+    caption = t("near.map.caption", ctx.lang) + ". " + names
+    return html.Figure(
+        [html.Div(dcc.Graph(id=ids.NEAR_MAP, figure=figure, config=config,
+                            style={"height": "360px"}), **{"aria-hidden": "true"}),
+         html.Figcaption(caption, className="figure-caption")],
+        className="graph-figure near-map",
+    )
+
+
+def register_callbacks(app: Dash, data: AtlasData) -> None:
+    @app.callback(
+        Output(ids.NEAR_BODY, "children"),
+        Input(ids.snapshot(KEY), "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def redraw(snapshot_id: int | None, search: str | None):
+        state, _ = parse_query(search)
+        snapshot, honoured = data.resolve(snapshot_id)
+        if snapshot is None or not honoured:
+            return no_update
+        return body(PageContext(app, data, replace(state, snapshot=snapshot_id), snapshot, []))
+
+
+def validation_layout() -> html.Div:
+    return html.Div([html.Div(id=ids.NEAR_BODY), dcc.Graph(id=ids.NEAR_MAP)])

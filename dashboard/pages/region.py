@@ -1,0 +1,400 @@
+"""Region profiles at /region/<ARS>: Germany (DE), a Land (2 digits) or a Kreis (5 digits) on
+one page: the three categories side by side, the generated paragraph, the history, the
+providers, a locator map, a citation and a one-page PDF. An unknown or malformed ARS gets a
+"not found" page with a search box, and the HTTP answer for that address is a 404.
+
+The numbers come from `dashboard.profile` (pure); this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+import flask
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+import geodata
+from dashboard import ids
+from dashboard import metrics as m
+from dashboard.context import PageContext
+from dashboard.data import AtlasData
+from dashboard.describe import locator_description
+from dashboard.figures.common import graph_config
+from dashboard.figures.locator import locator_figure
+from dashboard.geometry import url_path
+from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.pages.details import provider_table
+from dashboard.profile import (
+    GERMANY,
+    RegionProfile,
+    citation,
+    figure_cells,
+    history,
+    level_of,
+    load_profile,
+    profile_paragraph,
+    profile_title,
+)
+from dashboard.search_form import search_form
+from dashboard.state import parse_query, to_query
+
+KEY = "region"
+_PATH = re.compile(r"^/region/([^/]*)/?$")
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+def layout(ctx: PageContext, rest: str) -> html.Div:
+    code = rest.strip("/")
+    if ctx.snapshot is None:
+        return html.Div(html.H1(t("profile.kicker", ctx.lang)), className="region-page")
+    profile = load_profile(ctx.data, ctx.snapshot, code) if level_of(code) else None
+    if profile is None:
+        return not_found(ctx, code)
+    return html.Div(body(ctx, profile), id=ids.REGION_BODY, className="region-page")
+
+
+def not_found(ctx: PageContext, code: str) -> html.Div:
+    """What an unknown or malformed ARS gets: what exists, and a search box."""
+    return html.Div(
+        [
+            html.H1(t("notfound.heading", ctx.lang)),
+            html.P(t("notfound.text", ctx.lang, ars=code[:40])),
+            search_form(ctx, "notfound"),
+            html.P(dcc.Link(profile_title_for(ctx, GERMANY), href=region_href(ctx, GERMANY))),
+        ],
+        className="region-page not-found",
+    )
+
+
+def profile_title_for(ctx: PageContext, code: str) -> str:
+    return t("profile.germany", ctx.lang) if code == GERMANY else code
+
+
+def region_href(ctx: PageContext, code: str, **changes: Any) -> str:
+    """The profile's path keeping the view's language (and snapshot if one was chosen)."""
+    state = replace(ctx.state, embed=False, **changes)
+    keep = replace(type(state)(), lang=state.lang, snapshot=state.snapshot)
+    return ctx.path(f"region/{code}") + to_query(keep)
+
+
+def permalink(ctx: PageContext, code: str) -> str:
+    """The profile's address with the snapshot pinned, absolute when a request is known."""
+    path = region_href(ctx, code, snapshot=ctx.snapshot_id)
+    if flask.has_request_context():
+        return flask.request.host_url.rstrip("/") + path
+    return path
+
+
+def body(ctx: PageContext, profile: RegionProfile) -> list[Any]:
+    lang = ctx.lang
+    title = profile_title(profile, lang)
+    return [
+        html.P(t("profile.kicker", lang), className="kicker"),
+        html.H1(title),
+        _facts(ctx, profile),
+        html.P(profile_paragraph(profile, lang), id=ids.REGION_PARAGRAPH, className="lead"),
+        html.Div(
+            [
+                html.Section(_figures_table(profile, lang), className="region-figures"),
+                html.Section(_locator(ctx, profile), className="region-locator"),
+            ],
+            className="region-top",
+        ),
+        *_access(ctx, profile),
+        html.Section(_history(ctx, profile.code), className="region-history"),
+        html.Section(_providers(ctx, profile), className="region-providers"),
+        *_peers(ctx, profile),
+        html.Section(_citation(ctx, profile, title), className="region-citation"),
+        html.Section(
+            [
+                html.Button(t("profile.pdf", lang), id=ids.REGION_PDF, className="export-button"),
+                html.P(id=ids.REGION_PDF_STATUS, role="status", className="export-status"),
+                dcc.Download(id=ids.REGION_DOWNLOAD),
+            ],
+            className="region-export",
+        ),
+    ]
+
+
+def _facts(ctx: PageContext, profile: RegionProfile) -> html.P:
+    parts: list[Any] = [t("profile.population", ctx.lang,
+                          n=fmt_number(profile.population, ctx.lang))]
+    if profile.level == "kreis":
+        land_code = profile.code[:2]
+        parts += [" · ", dcc.Link(t("profile.in_land", ctx.lang, land=profile.land),
+                                  href=region_href(ctx, land_code))]
+    if profile.level != "de":
+        parts += [" · ", dcc.Link(t("profile.germany", ctx.lang), href=region_href(ctx, GERMANY))]
+    return html.P(parts, className="region-facts")
+
+
+def _figures_table(profile: RegionProfile, lang: str) -> list[Any]:
+    cells = figure_cells(profile, lang)
+    peers = cells.pop("_peers")["text"]
+    labels = {
+        "count": t("profile.row.count", lang),
+        "per_100k": t("profile.row.per_100k", lang),
+        "rank": t("profile.row.rank", lang, peers=peers),
+        "national": t("profile.row.national", lang),
+    }
+    head = html.Thead(html.Tr(
+        [html.Th(t("profile.row.measure", lang), scope="col")]
+        + [html.Th(t(f"category.{c}", lang), scope="col") for c in m.CATEGORIES]
+    ))
+    rows = [
+        html.Tr([html.Th(labels[key], scope="row")]
+                + [html.Td(cells[key][c], className="num") for c in m.CATEGORIES])
+        for key in cells
+    ]
+    fragile = any(f.fragile for f in profile.categories) and profile.level != "de"
+    return [
+        html.H2(t("profile.figures.heading", lang)),
+        _scroll(html.Table(
+            [html.Caption(t("profile.figures.caption", lang,
+                            date=fmt_date(profile.taken_at, lang))), head, html.Tbody(rows)],
+            id=ids.REGION_FIGURES,
+            className="figures-table",
+        ), t("profile.figures.heading", lang)),
+        html.P("⚠ " + t("map.fragile.note", lang, n=m.FRAGILE_MIN), className="caution")
+        if fragile else None,
+    ]
+
+
+def _scroll(table: html.Table, label: str) -> html.Div:
+    """A table that scrolls sideways on a narrow screen instead of widening the page (a
+    focusable region, so keyboard users can scroll it too)."""
+    return html.Div(table, className="table-scroll", tabIndex="0", role="region",
+                    **{"aria-label": label})
+
+
+def _locator(ctx: PageContext, profile: RegionProfile) -> list[Any]:
+    laender = geodata.LAENDER
+    level = "kreis" if profile.level == "kreis" else "land"
+    highlight = list(laender) if profile.level == "de" else [profile.code]
+    figure = locator_figure(
+        list(laender), ctx.app.get_relative_path(url_path("land")),
+        highlight, ctx.app.get_relative_path(url_path(level)),
+        context=[profile.code[:2]] if profile.level == "kreis" else None,
+    )
+    name = profile_title(profile, ctx.lang)
+    description = locator_description(name, ctx.lang)
+    config = {**graph_config(ctx.asset("topojson/"), ctx.lang), "staticPlot": True}
+    return [
+        html.H2(t("profile.map.heading", ctx.lang)),
+        html.Figure(
+            [
+                html.Div(dcc.Graph(id=ids.REGION_LOCATOR, figure=figure, config=config,
+                                   style={"height": "260px"}, className="locator-graph"),
+                         **{"aria-hidden": "true"}),
+                html.Figcaption(description if profile.level == "de" else
+                                t("profile.map.caption", ctx.lang, name=name) + ". "
+                                + description, className="figure-caption"),
+            ],
+            className="graph-figure",
+        ),
+    ]
+
+
+def access_figures(ctx: PageContext, profile: RegionProfile) -> pd.DataFrame | None:
+    """ACCESS FIGURES (issue 10, built in parallel): people beyond 25/50 km from the nearest
+    aLA for this region, once the store offers them as `store.access.region_access(engine,
+    snapshot_id, level, category)` (rows per region: `ars`, `pop_beyond_25km`,
+    `pop_beyond_50km`, …). Until that function exists this returns None and the profile shows
+    no access section at all (never a zero)."""
+    try:
+        from store import access  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    region_access = getattr(access, "region_access", None)
+    if region_access is None or profile.level == "de" or ctx.snapshot_id is None:
+        return None
+    frame = region_access(ctx.data.engine, ctx.snapshot_id, profile.level, "ala")
+    key = "ars" if "ars" in frame.columns else "code"
+    return frame[frame[key] == profile.code]
+
+
+def _access(ctx: PageContext, profile: RegionProfile) -> list[Any]:
+    rows = access_figures(ctx, profile)
+    if rows is None or rows.empty:
+        return []
+    row = rows.iloc[0]
+    items: list[Any] = []
+    for column in ("pop_beyond_25km", "pop_beyond_50km", "mean_km", "median_km"):
+        if column in row.index:
+            items += [html.Dt(column), html.Dd(fmt_number(row[column], ctx.lang, 1))]
+    return [html.Section([html.H2(t("profile.access.heading", ctx.lang)), html.Dl(items)],
+                         className="region-access")]
+
+
+def _history(ctx: PageContext, code: str) -> list[Any]:
+    lang = ctx.lang
+    rows = history(ctx.data, code)
+    head = html.Thead(html.Tr(
+        [html.Th(t("profile.history.date", lang), scope="col")]
+        + [html.Th(t(f"category.{c}", lang), scope="col") for c in m.CATEGORIES]
+    ))
+    body_rows = []
+    for row in rows:
+        cells = [html.Th(fmt_date(row["taken_at"], lang), scope="row")]
+        for c in m.CATEGORIES:
+            value = row[c]
+            cells.append(html.Td(t("map.not_recorded", lang) if value is None
+                                 else fmt_number(value, lang), className="num"))
+        body_rows.append(html.Tr(cells))
+    return [
+        html.H2(t("profile.history.heading", lang)),
+        _scroll(html.Table([html.Caption(t("profile.history.caption", lang)), head,
+                            html.Tbody(body_rows)], className="history-table"),
+                t("profile.history.heading", lang)),
+    ]
+
+
+def _providers(ctx: PageContext, profile: RegionProfile) -> list[Any]:
+    lang = ctx.lang
+    parts: list[Any] = [html.H2(t("profile.providers.heading", lang))]
+    if profile.level == "de":
+        href = ctx.path("anbieter") + to_query(replace(type(ctx.state)(), lang=lang))
+        parts.append(html.P(dcc.Link(t("profile.providers.germany", lang), href=href)))
+        return parts
+    assert ctx.snapshot_id is not None
+    providers = ctx.data.providers(ctx.snapshot_id)
+    key = "kreis_ars" if profile.level == "kreis" else "land_code"
+    for fig in profile.categories:
+        here = providers[(providers[key] == profile.code)
+                         & (providers["category"] == fig.category)]
+        label = t(f"category.{fig.category}", lang)
+        parts.append(html.H3(f"{label} ({fmt_number(len(here), lang) if fig.recorded else '–'})"))
+        if profile.level == "land" and fig.recorded:
+            # a Land lists hundreds: the searchable grid of the Anbieter page, filtered
+            state = replace(type(ctx.state)(), lang=lang, snapshot=ctx.state.snapshot,
+                            pland=profile.code, pcat=fig.category)
+            parts.append(html.P(dcc.Link(t("profile.providers.land", lang, category=label,
+                                           land=profile.name),
+                                         href=ctx.path("anbieter") + to_query(state))))
+        elif not fig.recorded:
+            parts.append(html.P(t("notice.not_recorded", lang, category=label), role="status",
+                                className="notice not-recorded"))
+        elif here.empty:
+            parts.append(html.P(t("profile.providers.none", lang), className="none-here"))
+        else:
+            parts.append(html.Div(provider_table(here, lang), className="table-scroll",
+                                  tabIndex="0", role="region", **{"aria-label": label}))
+    return parts
+
+
+def _peers(ctx: PageContext, profile: RegionProfile) -> list[Any]:
+    """Links down one level: the 16 Länder from Germany, a Land's Kreise from the Land."""
+    if profile.level == "kreis":
+        return []
+    if profile.level == "de":
+        table = geodata.region_table("land")
+        heading = t("profile.laender", ctx.lang)
+        labels = list(table["name"])
+    else:
+        table = geodata.region_table("kreis")
+        table = table[table["land_code"] == profile.code]
+        heading = t("profile.kreise", ctx.lang, land=profile.name)
+        labels = [f"{n} ({b})" for n, b in zip(table["name"], table["bez"], strict=True)]
+    links = [html.Li(dcc.Link(label, href=region_href(ctx, code)))
+             for code, label in zip(table["code"], labels, strict=True)]
+    return [html.Nav([html.H2(heading), html.Ul(links, className="peer-list")],
+                     className="region-peers", **{"aria-label": heading})]
+
+
+def citation_text(ctx: PageContext, profile: RegionProfile, title: str) -> str:
+    """The suggested citation with this page's permalink (profile.citation has the wording)."""
+    return citation(profile, title, ctx.snapshot or {}, permalink(ctx, profile.code), ctx.lang)
+
+
+def _citation(ctx: PageContext, profile: RegionProfile, title: str) -> list[Any]:
+    link = permalink(ctx, profile.code)
+    return [
+        html.H2(t("profile.cite.heading", ctx.lang)),
+        html.Blockquote(citation_text(ctx, profile, title), id=ids.REGION_CITATION,
+                        className="citation"),
+        html.P(html.A(link, href=link), className="permalink"),
+    ]
+
+
+# --- callbacks ------------------------------------------------------------------------------
+
+
+def code_of(pathname: str | None, app: Dash) -> str:
+    path = app.strip_relative_path(pathname or "/") or ""
+    return path.strip("/").partition("/")[2].strip("/")
+
+
+def register_callbacks(app: Dash, data: AtlasData) -> None:
+    @app.callback(
+        Output(ids.REGION_BODY, "children"),
+        Input(ids.snapshot(KEY), "value"),
+        State(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def redraw(snapshot_id: int | None, pathname: str | None, search: str | None):
+        state, _ = parse_query(search)
+        snapshot, honoured = data.resolve(snapshot_id)
+        if snapshot is None or not honoured:
+            return no_update
+        ctx = PageContext(app, data, replace(state, snapshot=snapshot_id), snapshot, [])
+        profile = load_profile(data, snapshot, code_of(pathname, app))
+        return no_update if profile is None else body(ctx, profile)
+
+    @app.callback(
+        Output(ids.REGION_DOWNLOAD, "data"),
+        Output(ids.REGION_PDF_STATUS, "children"),
+        Input(ids.REGION_PDF, "n_clicks"),
+        State(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def download(clicks: int | None, pathname: str | None, search: str | None):
+        from dashboard.exports.errors import ExportError
+        from dashboard.exports.profile_pdf import profile_pdf
+
+        if not clicks:
+            return no_update, no_update
+        state, _ = parse_query(search)
+        try:
+            pdf = profile_pdf(data, code_of(pathname, app), state.snapshot, state.lang)
+        except ExportError as exc:
+            return no_update, str(exc)
+        return dcc.send_bytes(pdf.content, pdf.filename), ""
+
+    @app.server.after_request
+    def _not_found_status(response: flask.Response) -> flask.Response:
+        # the page itself is drawn in the browser; the address of an unknown region still
+        # answers 404, so crawlers and link checkers see it
+        match = _PATH.match(flask.request.path.removeprefix(
+            app.config.requests_pathname_prefix.rstrip("/")))
+        if match and response.status_code == 200 and not _known(match.group(1)):
+            response.status_code = 404
+        return response
+
+
+def _known(code: str) -> bool:
+    level = level_of(code)
+    if level is None:
+        return False
+    if level == "de":
+        return True
+    return code in set(geodata.region_table(level)["code"])
+
+
+def validation_layout() -> html.Div:
+    return html.Div([
+        html.Div(id=ids.REGION_BODY),
+        html.P(id=ids.REGION_PARAGRAPH),
+        html.Table(id=ids.REGION_FIGURES),
+        dcc.Graph(id=ids.REGION_LOCATOR),
+        html.Blockquote(id=ids.REGION_CITATION),
+        html.Button(id=ids.REGION_PDF),
+        html.P(id=ids.REGION_PDF_STATUS),
+        dcc.Download(id=ids.REGION_DOWNLOAD),
+    ])

@@ -1,0 +1,69 @@
+"""/suche?q=…: the search form's target. One hit goes straight to its page (an HTTP redirect
+before Dash is involved); several are listed, none says so with the search box again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import flask
+from dash import Dash, dcc, html
+
+import geodata
+from dashboard.context import PageContext
+from dashboard.data import AtlasData
+from dashboard.i18n import t
+from dashboard.search import Hit, plz_exists, search
+from dashboard.search_form import search_form
+
+KEY = "suche"
+
+
+def find(query: str) -> list[Hit]:
+    return search(query, geodata.region_table("land"), geodata.region_table("kreis"),
+                  geodata.load_gemeinden(), plz_exists)
+
+
+def _href(ctx: PageContext, hit: Hit) -> str:
+    path = ctx.path(hit.path.split("?")[0])
+    query = hit.path.partition("?")[2]
+    params = [p for p in (query, "lang=en" if ctx.lang == "en" else "") if p]
+    return path + ("?" + "&".join(params) if params else "")
+
+
+def layout(ctx: PageContext, rest: str) -> html.Div:
+    query = ctx.state.q
+    parts: list[Any] = [html.H1(t("search.heading", ctx.lang, q=query[:80]))]
+    hits = find(query) if query.strip() else []
+    if not query.strip():
+        parts.append(html.P(t("search.empty", ctx.lang)))
+    elif not hits:
+        parts.append(html.P(t("search.none", ctx.lang, q=query[:80]), role="status"))
+    for kind, heading in (("region", "search.regions"), ("place", "search.places")):
+        mine = [h for h in hits if h.kind == kind]
+        if mine:
+            parts += [html.H2(t(heading, ctx.lang)),
+                      html.Ul([html.Li(dcc.Link(h.label, href=_href(ctx, h))) for h in mine])]
+    parts.append(search_form(ctx, "results", query))
+    return html.Div(parts, className="search-page")
+
+
+def register_callbacks(app: Dash, data: AtlasData) -> None:
+    prefix = app.config.requests_pathname_prefix.rstrip("/")
+
+    @app.server.before_request
+    def _one_hit_redirect() -> flask.Response | None:
+        if flask.request.method != "GET" or flask.request.path.rstrip("/") != prefix + "/suche":
+            return None
+        hits = find(flask.request.args.get("q", "")[:120])
+        if len(hits) != 1:
+            return None
+        hit = hits[0]
+        extra = "lang=en" if flask.request.args.get("lang") == "en" else ""
+        target = prefix + "/" + hit.path
+        if extra:
+            target += ("&" if "?" in target else "?") + extra
+        return flask.redirect(target, code=302)
+
+
+def validation_layout() -> html.Div:
+    return html.Div()

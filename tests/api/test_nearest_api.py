@@ -1,0 +1,92 @@
+"""GET /api/nearest through the Flask test client of the real dashboard app over the demo
+store: the order and distances against a brute-force check, the PLZ point against
+`python -m geodata locate`, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+
+import pytest
+
+import store
+from dashboard import create_app
+from tests.conftest import PROJECT_ROOT
+
+
+@pytest.fixture(scope="module")
+def client(demo_db):
+    return create_app(demo_db).server.test_client()
+
+
+def _get(client, query: str):
+    response = client.get("/api/nearest" + query)
+    return response.status_code, json.loads(response.get_data(as_text=True))
+
+
+def _km(lon1, lat1, lon2, lat2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def test_the_plz_point_is_the_one_geodata_locate_prints(client):
+    status, body = _get(client, "?plz=83022&category=wfbm&limit=3")
+    assert status == 200
+    cli = subprocess.run(
+        [sys.executable, "-m", "geodata", "locate", "83022"],
+        capture_output=True, text=True, check=True, cwd=PROJECT_ROOT,
+    )
+    located = json.loads(cli.stdout)
+    assert (body["from"]["lon"], body["from"]["lat"]) == (located["lon"], located["lat"])
+    assert body["from"]["kreis_ars"] == located["kreis_ars"]
+
+
+@pytest.mark.parametrize("category", ["ala", "wfbm", "ib"])
+def test_nearest_providers_equal_a_brute_force_search_over_the_snapshot(client, demo_db, category):
+    status, body = _get(client, f"?plz=10115&category={category}&limit=5&snapshot=latest")
+    assert status == 200
+    engine = store.connect(demo_db)
+    served = store.served_snapshot(engine)
+    providers = store.load_providers(engine, served["id"], category=category)
+    origin = body["from"]["lon"], body["from"]["lat"]
+    brute = sorted(
+        (_km(*origin, r.lon, r.lat), r.name, r.source_id)
+        for r in providers.itertuples() if r.lon == r.lon and r.lat == r.lat
+    )[:5]
+    assert [p["source_id"] for p in body["providers"]] == [sid for _, _, sid in brute]
+    assert [p["km"] for p in body["providers"]] == [round(km, 2) for km, _, _ in brute]
+    assert body["count"] == 5 and body["category"] == category
+    assert set(body["providers"][0]) >= {"source_id", "name", "plz", "city", "km"}
+    assert "Luftlinie" in body["distance"] and body["snapshot"]["id"] == served["id"]
+
+
+def test_an_older_snapshot_by_id(client, demo_db):
+    oldest = int(store.list_snapshots(store.connect(demo_db))["id"].min())
+    status, body = _get(client, f"?plz=01067&snapshot={oldest}")
+    assert status == 200 and body["snapshot"]["id"] == oldest and body["category"] == "ala"
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "fragment"),
+    [
+        ("", 400, "plz is required"),
+        ("?plz=1234", 400, "plz"),
+        ("?plz=abcde", 400, "plz"),
+        ("?plz=00000", 400, "00000"),
+        ("?plz=83022&category=zoo", 400, "category must be one of"),
+        ("?plz=83022&limit=0", 400, "limit must be"),
+        ("?plz=83022&limit=101", 400, "limit must be"),
+        ("?plz=83022&limit=x", 400, "limit must be"),
+        ("?plz=83022&snapshot=abc", 400, "snapshot must be"),
+        ("?plz=83022&radius=5", 400, "unknown parameter"),
+        ("?plz=83022&snapshot=999999", 404, "no snapshot with id 999999"),
+    ],
+)
+def test_bad_parameters_get_a_one_line_error(client, query, status, fragment):
+    got, body = _get(client, query)
+    assert got == status
+    assert fragment in body["error"] and "\n" not in body["error"]

@@ -1,0 +1,188 @@
+"""Region profiles, "near me", the not-found page and Leichte Sprache in headless Chromium over
+a real server and the demo store: content against the store, navigation by the search box,
+no console errors, axe-core, and screenshots at 1440 and 390 px."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+import store
+from dashboard.data import AtlasData
+from dashboard.profile import figure_cells, load_profile, profile_paragraph
+
+pytestmark = pytest.mark.browser
+
+VIEWS = {
+    "region-kreis": ("/region/09187", "Im Landkreis Rosenheim gibt es am"),
+    "region-de": ("/region/DE", "In Deutschland gibt es am"),
+    "naehe": ("/naehe?plz=83022", "Anbieter in der Nähe von 83022"),
+    "leichte-sprache": ("/leichte-sprache", "Was zeigt der Atlas?"),
+    "region-404": ("/region/99999", "Region nicht gefunden"),
+}
+
+
+def _text(page) -> str:
+    return page.js("return document.querySelector('main').innerText")
+
+
+def _locator_drawn(page, graph: str) -> bool:
+    return page.js(
+        "const g = document.querySelector(arguments[0] + ' .js-plotly-plot');"
+        "return !!g && g.querySelectorAll('path.choroplethlocation').length > 0;", f"#{graph}")
+
+
+def test_a_kreis_profile_shows_the_numbers_paragraph_map_and_citation(page, demo_engine):
+    data = AtlasData(demo_engine)
+    served = data.served()
+    profile = load_profile(data, served, "09187")
+    page.open("/region/09187")
+    page.wait_for_text("Zitiervorschlag")
+    page.wait_for(lambda d: _locator_drawn(page, "region-locator"))
+    page.wait_idle()
+    paragraph = page.driver.find_element(By.ID, "region-paragraph").text
+    assert paragraph == profile_paragraph(profile, "de")
+    rows = page.js(
+        "return Array.from(document.querySelectorAll('#region-figures tbody tr'))"
+        ".map(tr => Array.from(tr.children).map(c => c.innerText));")
+    cells = figure_cells(profile, "de")
+    assert [r[1:] for r in rows[:1]] == [[cells["count"][c] for c in ("ala", "wfbm", "ib")]]
+    listed = store.load_providers(demo_engine, served["id"], kreis="09187")
+    text = _text(page)
+    for name in listed["name"]:
+        assert name in text
+    citation = page.driver.find_element(By.ID, "region-citation").text
+    assert "Regionalprofil Landkreis Rosenheim (Bayern)" in citation
+    assert f"/region/09187?snapshot={served['id']}" in citation and "Beispieldaten" in citation
+    assert "Lagekarte: Landkreis Rosenheim (Bayern) ist in der Deutschlandkarte" in text
+    assert page.console_errors() == []
+
+
+def test_an_older_snapshot_and_english_come_from_the_url(page, demo_engine):
+    oldest = int(store.list_snapshots(demo_engine)["id"].min())
+    page.open(f"/region/09187?snapshot={oldest}&lang=en")
+    page.wait_for_text("In the district (Landkreis) of Rosenheim, on 2021-11-30,")
+    page.wait_for_text("How to cite")
+    assert page.console_errors() == []
+
+
+def test_the_germany_profile_links_down_to_the_laender(page):
+    page.open("/region/DE")
+    page.wait_for_text("Die 16 Länder")
+    links = page.driver.find_elements(By.CSS_SELECTOR, ".region-peers a")
+    assert len(links) == 16
+    next(a for a in links if a.text == "Bayern").click()
+    page.wait_for_text("In Bayern gibt es am")
+    page.wait_for_text("Kreise in Bayern")
+    assert len(page.driver.find_elements(By.CSS_SELECTOR, ".region-peers a")) == 96
+
+
+def test_an_unknown_region_offers_a_search_that_leads_to_the_profile(page):
+    page.open("/region/99999")
+    page.wait_for_text("Region nicht gefunden")
+    field = page.driver.find_element(By.ID, "search-notfound-q")
+    field.send_keys("Rosenheim", Keys.ENTER)
+    page.wait_for_text("Suchergebnisse für „Rosenheim“")
+    page.driver.find_element(By.LINK_TEXT, "Landkreis Rosenheim").click()
+    page.wait_for_text("Im Landkreis Rosenheim gibt es am")
+    # the one expected entry: the not-found address itself answered 404 (on purpose)
+    errors = [e for e in page.console_errors() if "/region/99999 - " not in e["message"]]
+    assert errors == []
+
+
+def test_a_plz_in_the_header_search_opens_near_me(page, app):
+    page.open("/karte")
+    field = page.driver.find_element(By.ID, "search-header-q")
+    field.send_keys("83022", Keys.ENTER)
+    page.wait_for_text("Anbieter in der Nähe von 83022")
+    page.wait_for(lambda d: page.js(
+        "return !!document.querySelector('#near-map .js-plotly-plot .scattergeo')"))
+    page.wait_idle()
+    api = app.server.test_client().get("/api/nearest?plz=83022&category=ala&limit=5").get_json()
+    first_table = page.js(
+        "return Array.from(document.querySelectorAll('.near-table')[0].querySelectorAll("
+        "'tbody tr')).map(tr => [tr.children[0].innerText, tr.children[1].innerText]);")
+    assert [name for _, name in first_table] == [p["name"] for p in api["providers"]]
+    kms = [float(km.split(" km")[0].replace(".", "").replace(",", ".")) for km, _ in first_table]
+    assert kms == sorted(kms)
+    assert "Luftlinie" in _text(page)
+    assert page.console_errors() == []
+
+
+def test_the_header_links_to_leichte_sprache_with_the_served_figures(page, app):
+    page.open("/tabelle")
+    page.driver.find_element(By.LINK_TEXT, "Leichte Sprache").click()
+    page.wait_for_text("Was ist ein anderer Leistungs-Anbieter?")
+    counts = app.server.test_client().get("/healthz").get_json()["snapshot"]["counts"]
+    text = _text(page)
+    assert f"In ganz Deutschland gibt es {counts['ala']} andere Leistungs-Anbieter." in text
+    assert f"In ganz Deutschland gibt es {counts['wfbm']} Werkstätten." in text
+    size = page.js("return parseFloat(getComputedStyle(document.querySelector("
+                   "'.easy-sentence')).fontSize)")
+    assert size >= 20  # large type
+    assert page.console_errors() == []
+
+
+def _axe(page) -> dict:
+    import axe_selenium_python
+
+    source = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core"
+              / "axe.min.js").read_text()
+    page.js(source)
+    return page.driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => done({version: axe.version, violations: r.violations,"
+        " passes: r.passes.length, url: r.url}))"
+        ".catch(e => done({error: String(e)}));"
+    )
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_no_serious_accessibility_violations(page, name, artifacts_dir):
+    path, text = VIEWS[name]
+    page.open(path)
+    page.wait_for_text(text)
+    page.wait_idle()
+    result = _axe(page)
+    assert "error" not in result, result
+    folder = artifacts_dir / "axe"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    serious = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_screenshots(page, browser, artifacts_dir, name, width, height):
+    path, text = VIEWS[name]
+    browser.set_window_size(width, height)
+    try:
+        page.open(path)
+        page.wait_for_text(text)
+        if name.startswith("region-") and name != "region-404":
+            page.wait_for(lambda d: _locator_drawn(page, "region-locator"))
+        page.wait_idle()
+        shot = artifacts_dir / f"{name}-{width}.png"
+        browser.save_screenshot(str(shot))
+        # the whole page too, for reading it through
+        full = browser.execute_cdp_cmd("Page.captureScreenshot",
+                                       {"captureBeyondViewport": True, "format": "png"})
+        whole = artifacts_dir / f"{name}-{width}-full.png"
+        whole.write_bytes(base64.b64decode(full["data"]))
+        overflow = page.js("return document.documentElement.scrollWidth - window.innerWidth")
+        wide = page.js(
+            "return Array.from(document.querySelectorAll('body *')).filter(e => "
+            "e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-scroll')"
+            ").slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id);")
+    finally:
+        browser.set_window_size(1400, 1000)
+    assert shot.stat().st_size > 10_000
+    assert overflow <= 1, wide  # nothing wider than the screen
