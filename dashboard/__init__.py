@@ -34,6 +34,7 @@ def create_app(db_url: str | None = None) -> Dash:
     from dashboard.api import register_api
     from dashboard.data import AtlasData
     from dashboard.geometry import register_geometry_route
+    from dashboard.lazy_components import defer_libraries
     from dashboard.pages import available_pages
     from dashboard.router import register_router, validation_layout
 
@@ -50,6 +51,7 @@ def create_app(db_url: str | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX
+    defer_libraries(app)  # dash-ag-grid only on the pages with a grid
     base = html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
