@@ -4,7 +4,9 @@ Serves the app on a free loopback port (werkzeug, threads; responses compressed 
 production), opens every page in headless Chromium with the cache disabled, waits until the
 page has drawn what it is for (the map's regions, the grid's rows, the charts) and no further
 resource has arrived for a second, then sums the transfer sizes (compressed bytes plus headers)
-of the document and every resource from the Performance API.
+of the document and every resource from the Performance API. Two passes: the first visits
+after the server started (large scripts compressed on the fly), then the same pages once the
+server's Brotli cache of those scripts is filled (dashboard/static_compression.py).
 
     .venv/bin/python bench/page_weight.py [--db URL] [--pages karte,tabelle] [--top N]
 
@@ -46,13 +48,14 @@ return [[nav.name, nav.transferSize, nav.decodedBodySize]].concat(
 """
 
 
-def start_server(db_url: str) -> tuple[Any, str]:
+def start_server(db_url: str) -> tuple[Any, Any, str]:
     from werkzeug.serving import make_server
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
-    server = make_server("127.0.0.1", 0, create_app(db_url).server, threaded=True)
+    app = create_app(db_url)
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}"
+    return app, server, f"http://127.0.0.1:{server.server_port}"
 
 
 def browser() -> Any:
@@ -106,18 +109,23 @@ def main() -> None:
         from scrapers.demo import ensure_default
 
         ensure_default(store.connect(db_url))
-    server, base = start_server(db_url)
+    app, server, base = start_server(db_url)
+    cache = app.server.config["ATLAS_BROTLI"]
     driver = browser()
     try:
-        print(f"{'page':<12} {'requests':>8} {'transferred':>12} {'decoded':>12}")
-        for name in args.pages.split(","):
-            path, ready = PAGES[name]
-            entries = weigh(driver, base, path, ready)
-            sent = sum(e[1] for e in entries)
-            body = sum(e[2] for e in entries)
-            print(f"{name:<12} {len(entries):>8} {sent:>12,} {body:>12,}   {path}")
-            for url, size, _ in sorted(entries, key=lambda e: -e[1])[: args.top]:
-                print(f"{'':<12} {size:>21,}   {url.split('?')[0][:90]}")
+        print(f"store {db_url}; scripts cached as Brotli-11 in {cache.directory}")
+        for label in ("first visits after start", "visits once the Brotli cache is filled"):
+            print(f"\n{label}\n{'page':<12} {'requests':>8} {'transferred':>12} {'decoded':>12}")
+            for name in args.pages.split(","):
+                path, ready = PAGES[name]
+                entries = weigh(driver, base, path, ready)
+                sent = sum(e[1] for e in entries)
+                body = sum(e[2] for e in entries)
+                print(f"{name:<12} {len(entries):>8} {sent:>12,} {body:>12,}   {path}")
+                for url, size, _ in sorted(entries, key=lambda e: -e[1])[: args.top]:
+                    print(f"{'':<12} {size:>21,}   {url.split('?')[0][:90]}")
+            while not cache.idle():  # the server compresses in the background
+                time.sleep(0.5)
     finally:
         driver.quit()
         server.shutdown()

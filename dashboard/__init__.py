@@ -37,6 +37,7 @@ def create_app(db_url: str | None = None) -> Dash:
     from dashboard.lazy_components import defer_libraries
     from dashboard.pages import available_pages
     from dashboard.router import register_router, validation_layout
+    from dashboard.static_compression import serve_precompressed
 
     engine = store.connect(db_url)
     data = AtlasData(engine)
@@ -66,6 +67,9 @@ def create_app(db_url: str | None = None) -> Dash:
     for module in pages.values():
         module.register_callbacks(app, data)
     register_geometry_route(app.server, app.config.requests_pathname_prefix)
+    app.server.config["ATLAS_BROTLI"] = serve_precompressed(
+        app.server, app.config.requests_pathname_prefix
+    )
     register_api(app.server, engine)
     app.server.config["ATLAS_ENGINE"] = engine
     return app
