@@ -1,7 +1,8 @@
 // Component libraries loaded when one of their components is first drawn, not with every page
 // (dashboard/lazy_components.py moves their script tags into the JSON block read here).
 // A stand-in namespace answers Dash's lookup (window.dash_ag_grid.AgGrid) with a component
-// that loads the real script once, then draws the real component with the same props.
+// that loads the real script once, then draws the real component with the same props. Once
+// loaded, the library's other functions (dash_ag_grid.getApi, …) are on the stand-in too.
 (function () {
   "use strict";
   var block = document.getElementById("atlas-lazy-scripts");
@@ -9,26 +10,31 @@
     return;
   }
   var React = window.React;
-  var addresses = JSON.parse(block.textContent);
+  var libraries = JSON.parse(block.textContent);
 
-  Object.keys(addresses).forEach(function (namespace) {
+  Object.keys(libraries).forEach(function (namespace) {
+    var library = libraries[namespace];
     var real = null;
     var loading = null;
-    var components = {};
-    var stub;
+    var stub = {};
 
     function load() {
       if (!loading) {
         loading = new Promise(function (resolve, reject) {
           var script = document.createElement("script");
-          script.src = addresses[namespace];
+          script.src = library.src;
           script.onload = function () {
             real = window[namespace];
-            window[namespace] = stub; // keep drawn components: no remount through a new type
+            Object.keys(real).forEach(function (key) {
+              if (library.components.indexOf(key) < 0) {
+                stub[key] = real[key];
+              }
+            });
+            window[namespace] = stub; // drawn components keep their type: no remount
             resolve(real);
           };
           script.onerror = function () {
-            reject(new Error("could not load " + addresses[namespace]));
+            reject(new Error("could not load " + library.src));
           };
           document.head.appendChild(script);
         });
@@ -36,10 +42,9 @@
       return loading;
     }
 
-    function lazy(type) {
+    library.components.forEach(function (type) {
       function Lazy(props) {
-        var state = React.useState(real !== null);
-        var setReady = state[1];
+        var setReady = React.useState(real !== null)[1];
         React.useEffect(function () {
           if (real === null) {
             load().then(
@@ -57,19 +62,7 @@
         return React.createElement(real[type], props);
       }
       Lazy.displayName = "Lazy(" + namespace + "." + type + ")";
-      return Lazy;
-    }
-
-    stub = new Proxy({}, {
-      get: function (_target, type) {
-        if (typeof type !== "string") {
-          return undefined;
-        }
-        if (!components[type]) {
-          components[type] = lazy(type);
-        }
-        return components[type];
-      },
+      stub[type] = Lazy;
     });
     window[namespace] = stub;
   });

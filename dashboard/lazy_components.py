@@ -10,6 +10,7 @@ is drawn. Dash still registers and serves the files (`/_dash-component-suites/..
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from typing import Any
@@ -36,8 +37,13 @@ def split_scripts(scripts: str, libraries: tuple[str, ...]) -> tuple[str, dict[s
 
 
 def address_block(addresses: dict[str, str]) -> str:
-    """The addresses as a data block (not executed, so no inline script for a CSP to allow)."""
-    text = json.dumps(addresses).replace("</", "<\\/")
+    """Each library's script address and component names, as a data block (not executed, so
+    no inline script for a CSP to allow)."""
+    entries = {
+        name: {"src": src, "components": list(importlib.import_module(name).__all__)}
+        for name, src in addresses.items()
+    }
+    text = json.dumps(entries).replace("</", "<\\/")
     return f'<script type="application/json" id="{BLOCK_ID}">{text}</script>'
 
 

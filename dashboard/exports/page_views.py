@@ -57,7 +57,8 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
     frame = data.region_metrics(snapshot["id"], request.level, request.category)
     refuse_unrecorded(frame, request.category)
     rows, total, part = region_table.table_rows(frame, request.level, land, lang)
-    all_columns = region_table.column_defs(request.level, request.category, lang)
+    metric = request.metric if request.metric in region_table.RANK_METRICS else "count"
+    all_columns = region_table.column_defs(request.level, request.category, lang, metric)
     # the rows and columns as the user arranged the grid (all, in page order, by default)
     positions = grid_state.pick_rows([row["code"] for row in rows], request.rows)
     columns = grid_state.pick_columns(all_columns, request.columns)
@@ -74,7 +75,6 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
     what = t(f"category.{request.category}", lang)
     by = xt(f"by.{request.level}", lang)
     title = xt("table", lang, what=what, by=by)
-    metric = request.metric if request.metric in region_table.RANK_METRICS else "count"
     if request.is_image:  # the ranking chart beside the grid
         title = xt("ranking", lang, what=what, metric=t(f"metric.{metric}", lang), by=by)
     return View(

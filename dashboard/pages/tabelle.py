@@ -48,13 +48,13 @@ def _content(
     lang: str,
 ):
     if snapshot_id is None:
-        return [], [], column_defs(level, category, lang), {}, ""
+        return [], [], column_defs(level, category, lang, metric), {}, ""
     frame = data.region_metrics(snapshot_id, level, category)
     rows, total, part = table_rows(frame, level, land, lang)
     notice = not_recorded_notice(frame, category, lang)
     # nothing to rank: an empty chart would read as "no region has any"
     figure = empty_map(notice, 320) if notice else ranking_figure(part, metric, lang=lang)
-    return rows, total, column_defs(level, category, lang), figure, notice
+    return rows, total, column_defs(level, category, lang, metric), figure, notice
 
 
 def layout(ctx: PageContext) -> html.Div:
@@ -68,7 +68,8 @@ def layout(ctx: PageContext) -> html.Div:
         id=ids.TABLE_GRID,
         rowData=rows,
         columnDefs=cols,
-        defaultColDef={**COLUMN_DEFAULTS, "minWidth": 90},
+        defaultColDef={**COLUMN_DEFAULTS, "minWidth": 90, "wrapHeaderText": True,
+                       "autoHeaderHeight": True},
         dashGridOptions=grid_options(
             lang, pinnedBottomRowData=total, suppressColumnVirtualisation=True
         ),

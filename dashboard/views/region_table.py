@@ -58,45 +58,75 @@ def table_rows(
     return records, [total], part
 
 
-def _num(field: str, lang: str, decimals: int, header: str) -> dict[str, Any]:
+# the value columns: field, decimals, width (px; headers wrap, so a column is as wide as its
+# longest number, and all of them fit beside the name at 1440 px)
+VALUE_COLUMNS: tuple[tuple[str, int, int], ...] = (
+    ("count", 0, 110),
+    ("per_100k", 2, 125),
+    ("ala_share", 1, 115),
+    ("ala_per_wfbm", 2, 115),
+    ("ala_count", 0, 95),
+    ("wfbm_count", 0, 95),
+    ("population", 0, 140),
+)
+
+
+def _num(field: str, lang: str, decimals: int, header: str, width: int) -> dict[str, Any]:
     return {
         "field": field,
         "headerName": header,
-        "type": "numericColumn",
+        "type": "numericColumn",  # right-aligned cells and headers
         "filter": "agNumberColumnFilter",
-        "minWidth": 125,
+        "width": width,
+        "minWidth": 90,
+        "wrapHeaderText": True,
+        "autoHeaderHeight": True,
+        "cellClass": "num",
         "valueFormatter": {"function": f"atlasNumber(params.value, '{lang}', {decimals})"},
     }
 
 
-def column_defs(level: str, category: str, lang: str) -> list[dict[str, Any]]:
-    """Grid columns; numbers formatted in the UI language, sortable and filterable."""
-    count_header = t("col.count", lang) + " " + t(f"category.{category}.short", lang)
-    rate_header = t(f"category.{category}.short", lang) + " " + t("col.per_100k", lang)
+def value_order(metric: str) -> list[tuple[str, int, int]]:
+    """The value columns with the chosen metric first (the one a phone shows beside the name)."""
+    return sorted(VALUE_COLUMNS, key=lambda col: col[0] != metric)
+
+
+def column_defs(
+    level: str, category: str, lang: str, metric: str = "count"
+) -> list[dict[str, Any]]:
+    """Grid columns: the region's name pinned left, the values next (the chosen `metric` first,
+    right-aligned, formatted in the UI language), then the notes and the keys."""
+    short = t(f"category.{category}.short", lang)
+    headers = {
+        "count": t("col.count", lang) + " " + short,
+        "per_100k": short + " " + t("col.per_100k", lang),
+    }
     cols: list[dict[str, Any]] = [
         {
             "field": "name",
             "headerName": t("col.name", lang),
             "pinned": "left",
-            "minWidth": 170,
+            "width": 200,
+            "minWidth": 140,
             "filter": "agTextColumnFilter",
+            # long names and "Mecklenburg-Vorpommern insgesamt" wrap instead of ending in "…"
+            "wrapText": True,
+            "autoHeight": True,
+            "cellClass": "region-name",
         },
-        {"field": "code", "headerName": t("col.code", lang), "width": 110},
+    ]
+    cols += [
+        _num(field, lang, decimals, headers.get(field) or t(f"col.{field}", lang), width)
+        for field, decimals, width in value_order(metric)
+    ]
+    cols += [
+        {"field": "fragile", "headerName": t("col.fragile", lang), "width": 170},
+        {"field": "none_here", "headerName": t("col.none_here", lang), "width": 120},
+        {"field": "code", "headerName": t("col.code", lang), "width": 120},
     ]
     if level == "kreis":
         cols += [
             {"field": "bez", "headerName": t("col.bez", lang), "filter": "agTextColumnFilter"},
             {"field": "land", "headerName": t("col.land", lang), "filter": "agTextColumnFilter"},
         ]
-    cols += [
-        _num("population", lang, 0, t("col.population", lang)),
-        _num("count", lang, 0, count_header),
-        _num("per_100k", lang, 2, rate_header),
-        _num("ala_count", lang, 0, t("col.ala_count", lang)),
-        _num("wfbm_count", lang, 0, t("col.wfbm_count", lang)),
-        _num("ala_share", lang, 1, t("col.ala_share", lang)),
-        _num("ala_per_wfbm", lang, 2, t("col.ala_per_wfbm", lang)),
-        {"field": "none_here", "headerName": t("col.none_here", lang), "width": 120},
-        {"field": "fragile", "headerName": t("col.fragile", lang), "width": 170},
-    ]
     return cols

@@ -25,10 +25,11 @@ def test_the_grid_script_leaves_the_page_and_its_address_is_kept():
 
 
 def test_the_address_block_is_data_that_cannot_close_its_tag():
-    block = address_block({"x": "/a</script><b>"})
+    block = address_block({"dash_ag_grid": "/a</script><b>"})
     assert block.startswith(f'<script type="application/json" id="{BLOCK_ID}">')
     assert block.count("</script>") == 1
-    assert json.loads(block.split(">", 1)[1].rsplit("<", 1)[0]) == {"x": "/a</script><b>"}
+    assert json.loads(block.split(">", 1)[1].rsplit("<", 1)[0]) == {
+        "dash_ag_grid": {"src": "/a</script><b>", "components": ["AgGrid"]}}
 
 
 def test_every_page_names_the_grid_script_instead_of_loading_it(app):
@@ -37,7 +38,8 @@ def test_every_page_names_the_grid_script_instead_of_loading_it(app):
                                                              + "_dash", "/_dash")
     assert f'id="{BLOCK_ID}"' in html and GRID_SCRIPT in html
     # and the server still serves it
-    url = json.loads(html.split(f'id="{BLOCK_ID}">')[1].split("</script>")[0])["dash_ag_grid"]
+    block = json.loads(html.split(f'id="{BLOCK_ID}">')[1].split("</script>")[0])
+    url = block["dash_ag_grid"]["src"]
     assert app.server.test_client().get(url).status_code == 200
 
 
@@ -57,6 +59,8 @@ def test_the_map_does_not_download_the_grid_and_the_table_draws_it_after_a_click
     page.wait_for(lambda d: d.execute_script(
         "return document.querySelectorAll('#tabelle-grid .ag-row').length > 0"))
     assert len(grid_downloads(page)) >= 1
+    # the library's functions beside its component work once it is loaded
+    assert page.js("return dash_ag_grid.getApi('tabelle-grid').getDisplayedRowCount()") > 0
     assert page.console_errors() == []
 
 
