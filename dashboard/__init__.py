@@ -40,9 +40,11 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     from dashboard.feeds import register_feeds
     from dashboard.geometry import register_geometry_route
     from dashboard.hardening import harden, max_body_bytes
+    from dashboard.lazy_components import defer_libraries
     from dashboard.pages import available_pages, routed_pages
     from dashboard.publishing import check_setting
     from dashboard.router import register_router, validation_layout
+    from dashboard.static_compression import serve_precompressed
     from store.serving import ServingStore
 
     check_setting()  # a malformed ATLAS_HIDE_CONTACTS stops here, not at the first request
@@ -61,6 +63,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.index_string = INDEX
+    defer_libraries(app)  # dash-ag-grid only on the pages with a grid
     base = html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -77,6 +80,9 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     for module in routed_pages().values():  # region profiles, near me, search, Leichte Sprache
         module.register_callbacks(app, data)
     register_geometry_route(app.server, app.config.requests_pathname_prefix)
+    app.server.config["ATLAS_BROTLI"] = serve_precompressed(
+        app.server, app.config.requests_pathname_prefix
+    )
     register_api(app.server, serving)
     register_feeds(app.server, data, app.config.requests_pathname_prefix)
     harden(app, serving, max_body_bytes())

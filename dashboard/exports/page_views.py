@@ -1,7 +1,8 @@
 """Export views of the Tabelle and Anbieter pages: the grid's rows and columns as shown.
 
-Rows and column headers come from the pages' own builders (`tabelle.table_rows`,
-`tabelle.column_defs`, `anbieter.search_providers`, `anbieter.grid_rows`), so the file has
+Rows and column headers come from the builders the pages' grids use (`dashboard.views`:
+`region_table.table_rows`, `region_table.column_defs`, `provider_table.search_providers`,
+`provider_table.grid_rows`), so the file has
 exactly what the grid shows: the same filter, the same columns in the same order, the total
 row of the Tabelle page last. Numbers are rounded as the grid formats them. When the user
 sorted, filtered, moved or hid columns inside the grid, the request names the shown row keys
@@ -33,7 +34,7 @@ from dashboard.exports.views import (
 )
 from dashboard.figures.ranking import ranking_figure
 from dashboard.i18n import t
-from dashboard.pages import anbieter, tabelle
+from dashboard.views import provider_table, region_table
 
 _DECIMALS = {"per_100k": 2, "ala_share": 1, "ala_per_wfbm": 2}
 
@@ -55,8 +56,9 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
     land = request.land if request.level == "kreis" else None
     frame = data.region_metrics(snapshot["id"], request.level, request.category)
     refuse_unrecorded(frame, request.category)
-    rows, total, part = tabelle.table_rows(frame, request.level, land, lang)
-    all_columns = tabelle.column_defs(request.level, request.category, lang)
+    rows, total, part = region_table.table_rows(frame, request.level, land, lang)
+    metric = request.metric if request.metric in region_table.RANK_METRICS else "count"
+    all_columns = region_table.column_defs(request.level, request.category, lang, metric)
     # the rows and columns as the user arranged the grid (all, in page order, by default)
     positions = grid_state.pick_rows([row["code"] for row in rows], request.rows)
     columns = grid_state.pick_columns(all_columns, request.columns)
@@ -73,7 +75,6 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
     what = t(f"category.{request.category}", lang)
     by = xt(f"by.{request.level}", lang)
     title = xt("table", lang, what=what, by=by)
-    metric = request.metric if request.metric in tabelle.RANK_METRICS else "count"
     if request.is_image:  # the ranking chart beside the grid
         title = xt("ranking", lang, what=what, metric=t(f"metric.{metric}", lang), by=by)
     return View(
@@ -97,14 +98,14 @@ def providers_view(engine: Engine, request: ExportRequest) -> View:
     lang = request.lang
     data = AtlasData(engine)
     category = None if request.all_categories else request.category
-    found = anbieter.search_providers(
+    found = provider_table.search_providers(
         data.providers(snapshot["id"]), request.search or "", request.land, category,
         request.service,
     )
-    records = anbieter.grid_rows(found, lang)
+    records = provider_table.grid_rows(found, lang)
     for record, url in zip(records, found["source_url"], strict=True):
         record["source"] = url  # the grid renders a link; the file carries the address
-    all_columns = anbieter.column_defs(lang)
+    all_columns = provider_table.column_defs(lang)
     positions = grid_state.pick_rows([str(r["source_id"]) for r in records], request.rows)
     columns = grid_state.pick_columns(all_columns, request.columns)
     notes = grid_state.selection_notes(lang, positions, len(records), columns, all_columns)

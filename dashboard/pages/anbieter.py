@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
-from urllib.parse import quote
 
 import dash_ag_grid as dag
 import pandas as pd
@@ -18,91 +17,11 @@ from dashboard.data import AtlasData
 from dashboard.exports import buttons, from_url
 from dashboard.i18n import fmt_number, t
 from dashboard.pages.controls import dropdown
-from dashboard.pages.details import safe_url
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
-from dashboard.publishing import contacts_hidden
 from dashboard.state import SERVICES, ViewState, parse_query, to_query
+from dashboard.views.provider_table import column_defs, grid_rows, search_providers
 
 KEY = "anbieter"
-SEARCH_FIELDS = ("name", "operator", "city", "plz", "street", "gemeinde", "kreis")
-
-
-def search_providers(
-    providers: pd.DataFrame,
-    text: str = "",
-    land: str | None = None,
-    category: str | None = None,
-    service: str | None = None,
-) -> pd.DataFrame:
-    """Providers matching every given filter; `text` matches (case-insensitive, literally)
-    any of name, Träger, PLZ, street, place, Gemeinde and Kreis, each word somewhere."""
-    mask = pd.Series(True, index=providers.index)
-    if land:
-        mask &= providers["land_code"].eq(land)
-    if category:
-        mask &= providers["category"].eq(category)
-    if service:
-        mask &= providers["services"].map(lambda s: service in (s or []))
-    words = [w for w in text.casefold().split() if w]
-    if words:
-        haystack = providers[list(SEARCH_FIELDS)].fillna("").astype(str).agg(" ".join, axis=1)
-        haystack = haystack.str.casefold()
-        for word in words:
-            mask &= haystack.str.contains(word, regex=False)
-    return providers[mask]
-
-
-def _source_markdown(url: Any, lang: str) -> str:
-    safe = safe_url(url)
-    if not safe:
-        return ""
-    # percent-encode what could end the Markdown link early
-    return f"[{t('details.source', lang)}]({quote(safe, safe=':/?&=#%.-_~+')})"
-
-
-def grid_rows(providers: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
-    out = []
-    for row in providers.to_dict("records"):
-        services = row.get("services") or []
-        out.append(
-            {
-                "source_id": row.get("source_id"),
-                "name": row.get("name"),
-                "operator": row.get("operator"),
-                "street": row.get("street"),
-                "plz": row.get("plz"),
-                "city": row.get("city"),
-                "land": row.get("land") or row.get("land_listed"),
-                "category": t(f"category.{row.get('category')}.short", lang),
-                "services": ", ".join(services) if isinstance(services, list) else "",
-                "source": _source_markdown(row.get("source_url"), lang),
-            }
-        )
-    return out
-
-
-def column_defs(lang: str) -> list[dict[str, Any]]:
-    def col(field: str, **extra: Any) -> dict[str, Any]:
-        return {"field": field, "headerName": t(f"col.provider.{field}", lang), **extra}
-
-    street = [] if contacts_hidden() else [col("street")]
-    return [
-        col("name", minWidth=280, pinned="left"),
-        col("operator", minWidth=200),
-        *street,
-        col("plz", width=90),
-        col("city"),
-        col("land"),
-        col("category", width=130),
-        col("services", minWidth=220),
-        col(
-            "source",
-            cellRenderer="markdown",
-            sortable=False,
-            filter=False,
-            width=120,
-        ),
-    ]
 
 
 def _filtered(data: AtlasData, sid: int | None, s: ViewState) -> pd.DataFrame | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 import pandas as pd
 from dash import html
@@ -12,16 +11,7 @@ from dashboard import metrics as m
 from dashboard.data import AtlasData
 from dashboard.i18n import fmt_number, t
 from dashboard.publishing import contacts_hidden
-
-
-def safe_url(url: Any) -> str | None:
-    """The URL if it is plain http(s), else None (a link from the source is not trusted)."""
-    if not isinstance(url, str):
-        return None
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return url.strip()
+from dashboard.views.links import safe_url
 
 
 def _services(value: Any) -> str:

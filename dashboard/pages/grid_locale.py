@@ -1,8 +1,11 @@
-"""German texts for AG Grid's own controls (paging, filters); English is the grid default."""
+"""AG Grid's own texts (paging, filters) and number separators in the page's language: the pager
+reads "1 bis 50 von 1.999" in German and "1 to 50 of 1,999" in English."""
 
 from __future__ import annotations
 
 GRID_DE: dict[str, str] = {
+    "thousandSeparator": ".",
+    "decimalSeparator": ",",
     "page": "Seite",
     "of": "von",
     "to": "bis",
@@ -47,6 +50,10 @@ GRID_DE: dict[str, str] = {
 }
 
 
+# English texts are the grid's own; the separators are named so the choice is not left to it
+GRID_EN: dict[str, str] = {"thousandSeparator": ",", "decimalSeparator": "."}
+
+
 def grid_locale(lang: str) -> dict[str, str]:
     """localeText for dashGridOptions."""
-    return GRID_DE if lang == "de" else {}
+    return GRID_DE if lang == "de" else GRID_EN

@@ -4,7 +4,6 @@ ranking chart beside it. Also the table alternative to the map."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 import dash_ag_grid as dag
 import pandas as pd
@@ -21,97 +20,9 @@ from dashboard.i18n import t
 from dashboard.pages.controls import dropdown, options, radio_group
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.state import parse_query, to_query
+from dashboard.views.region_table import RANK_METRICS, column_defs, table_rows
 
 KEY = "tabelle"
-RANK_METRICS = ("count", "per_100k", "ala_share", "ala_per_wfbm")
-
-
-def table_rows(
-    frame: pd.DataFrame, level: str, land: str | None, lang: str
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], pd.DataFrame]:
-    """Grid rows, the pinned total row, and the frame they come from (filtered to a Land)."""
-    part = frame
-    if level == "kreis" and land:
-        part = frame[frame["land_code"] == land]
-    fragile = metrics.fragile_mask(part, "per_100k")
-    rows = part.assign(
-        ala_share=part["ala_share"] * 100,
-        none_here=part["none_here"].map({True: t("yes", lang), False: t("no", lang)}),
-        fragile=fragile.map({True: "⚠ " + t("map.fragile", lang), False: ""}),
-    )
-    columns = [
-        "code",
-        "name",
-        "bez",
-        "land",
-        "population",
-        "count",
-        "per_100k",
-        "ala_count",
-        "wfbm_count",
-        "ala_share",
-        "ala_per_wfbm",
-        "none_here",
-        "fragile",
-    ]
-    records = rows[columns].astype(object).where(rows[columns].notna(), None).to_dict("records")
-    if level == "kreis" and land:
-        label = t("table.total.land", lang, land=geodata.LAENDER.get(land, land))
-    else:
-        label = t("table.total.de", lang)
-    total = metrics.total_row(part, label)
-    if total["ala_share"] is not None:
-        total["ala_share"] = float(total["ala_share"]) * 100
-    if total["none_here"] is not None:  # None: the category was not recorded
-        total["none_here"] = t("yes", lang) if total["none_here"] else t("no", lang)
-    total["bez"] = ""
-    total["land"] = ""
-    total["fragile"] = ""
-    return records, [total], part
-
-
-def _num(field: str, lang: str, decimals: int, header: str) -> dict[str, Any]:
-    return {
-        "field": field,
-        "headerName": header,
-        "type": "numericColumn",
-        "filter": "agNumberColumnFilter",
-        "minWidth": 125,
-        "valueFormatter": {"function": f"atlasNumber(params.value, '{lang}', {decimals})"},
-    }
-
-
-def column_defs(level: str, category: str, lang: str) -> list[dict[str, Any]]:
-    """Grid columns; numbers formatted in the UI language, sortable and filterable."""
-    count_header = t("col.count", lang) + " " + t(f"category.{category}.short", lang)
-    rate_header = t(f"category.{category}.short", lang) + " " + t("col.per_100k", lang)
-    cols: list[dict[str, Any]] = [
-        {
-            "field": "name",
-            "headerName": t("col.name", lang),
-            "pinned": "left",
-            "minWidth": 170,
-            "filter": "agTextColumnFilter",
-        },
-        {"field": "code", "headerName": t("col.code", lang), "width": 110},
-    ]
-    if level == "kreis":
-        cols += [
-            {"field": "bez", "headerName": t("col.bez", lang), "filter": "agTextColumnFilter"},
-            {"field": "land", "headerName": t("col.land", lang), "filter": "agTextColumnFilter"},
-        ]
-    cols += [
-        _num("population", lang, 0, t("col.population", lang)),
-        _num("count", lang, 0, count_header),
-        _num("per_100k", lang, 2, rate_header),
-        _num("ala_count", lang, 0, t("col.ala_count", lang)),
-        _num("wfbm_count", lang, 0, t("col.wfbm_count", lang)),
-        _num("ala_share", lang, 1, t("col.ala_share", lang)),
-        _num("ala_per_wfbm", lang, 2, t("col.ala_per_wfbm", lang)),
-        {"field": "none_here", "headerName": t("col.none_here", lang), "width": 120},
-        {"field": "fragile", "headerName": t("col.fragile", lang), "width": 170},
-    ]
-    return cols
 
 
 def not_recorded_notice(frame: pd.DataFrame | None, category: str, lang: str) -> str:
@@ -137,13 +48,13 @@ def _content(
     lang: str,
 ):
     if snapshot_id is None:
-        return [], [], column_defs(level, category, lang), {}, ""
+        return [], [], column_defs(level, category, lang, metric), {}, ""
     frame = data.region_metrics(snapshot_id, level, category)
     rows, total, part = table_rows(frame, level, land, lang)
     notice = not_recorded_notice(frame, category, lang)
     # nothing to rank: an empty chart would read as "no region has any"
     figure = empty_map(notice, 320) if notice else ranking_figure(part, metric, lang=lang)
-    return rows, total, column_defs(level, category, lang), figure, notice
+    return rows, total, column_defs(level, category, lang, metric), figure, notice
 
 
 def layout(ctx: PageContext) -> html.Div:
@@ -157,7 +68,8 @@ def layout(ctx: PageContext) -> html.Div:
         id=ids.TABLE_GRID,
         rowData=rows,
         columnDefs=cols,
-        defaultColDef={**COLUMN_DEFAULTS, "minWidth": 90},
+        defaultColDef={**COLUMN_DEFAULTS, "minWidth": 90, "wrapHeaderText": True,
+                       "autoHeaderHeight": True},
         dashGridOptions=grid_options(
             lang, pinnedBottomRowData=total, suppressColumnVirtualisation=True
         ),

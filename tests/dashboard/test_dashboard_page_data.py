@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.pages.anbieter import grid_rows, search_providers
-from dashboard.pages.details import safe_url
-from dashboard.pages.tabelle import table_rows
+from dashboard.views.links import safe_url
+from dashboard.views.provider_table import grid_rows, search_providers
+from dashboard.views.region_table import table_rows
 
 
 def test_the_table_of_one_land_has_its_kreise_and_a_total_row_for_that_land(metrics_of):

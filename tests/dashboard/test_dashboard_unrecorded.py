@@ -20,6 +20,7 @@ from dashboard.figures.choropleth import TRACES, choropleth_figure
 from dashboard.i18n import t
 from dashboard.pages import tabelle
 from dashboard.pages.details import details_panel
+from dashboard.views import region_table
 
 NOTICE_DE = "Werkstätten (WfbM) sind in diesem Datenstand nicht erfasst."
 NOTICE_EN = "Sheltered workshops (WfbM) were not recorded in this snapshot."
@@ -111,7 +112,7 @@ def test_the_map_of_a_recorded_category_keeps_its_grey_regions(data, ala_only):
 
 def test_table_rows_show_no_zero_and_the_notice(data, ala_only):
     frame = data.region_metrics(ala_only[1], "kreis", "wfbm")
-    rows, total, _ = tabelle.table_rows(frame, "kreis", None, "de")
+    rows, total, _ = region_table.table_rows(frame, "kreis", None, "de")
     for row in rows + total:
         for field in ("count", "per_100k", "wfbm_count", "ala_share", "none_here"):
             assert row[field] is None, (row["name"], field, row[field])

@@ -155,7 +155,7 @@ def test_provider_points_follow_the_chosen_order(demo_engine, providers):
         (ExportRequest("tabelle", "csv", rows=("09", "99", "xx")),
          "Zeilen '99', 'xx' gibt es in dieser Tabelle nicht"),
         (ExportRequest("tabelle", "csv", columns=("name", "price")),
-         "Spalten 'price' gibt es in dieser Tabelle nicht; bekannt: name, code"),
+         "Spalten 'price' gibt es in dieser Tabelle nicht; bekannt: name, count, per_100k"),
         (ExportRequest("tabelle", "csv", level="land", columns=("bez",)),
          "Spalten 'bez' gibt es in dieser Tabelle nicht"),
         (ExportRequest("anbieter", "xlsx", rows=("NOPE",)), "Zeilen 'NOPE' gibt es"),
