@@ -13,12 +13,12 @@ RAW_GEO   := $(wildcard geodata/raw/*/*) geodata/build.py geodata/bkg.py geodata
              geodata/laender.py
 BUILT_GEO := geodata/generated/kreise.geojson
 
-.PHONY: run test lint install install-dev browser browser-optional geodata bench clean
+.PHONY: run test lint install install-dev browser browser-optional axe geodata bench clean
 
 run: install geodata browser-optional
 	$(PY) app.py
 
-test: install-dev browser geodata
+test: install-dev browser axe geodata
 	$(BIN)/ruff check .
 	$(PY) -m pytest
 
@@ -46,6 +46,20 @@ browser:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
 	fi
+
+# axe-core for the accessibility tests, pinned by tests/axe/package-lock.json (npm ci);
+# Debian's npm when missing. The tests inject tests/axe/node_modules/axe-core/axe.min.js.
+AXE_JS := tests/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE_JS)
+
+$(AXE_JS): tests/axe/package.json tests/axe/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		echo "Installing Debian npm"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; \
+	fi
+	cd tests/axe && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # For `make run` Chromium is only needed for PNG/SVG/PDF export: try, but serve without it.
 browser-optional:
