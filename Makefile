@@ -19,12 +19,12 @@ BUILT_GEO := geodata/generated/kreise.geojson
 SNAPSHOT_DB    ?= $(if $(DATABASE_URL),$(DATABASE_URL),sqlite:///$(CURDIR)/data/atlas.sqlite)
 SNAPSHOT_PAGES ?= data/pages/$(shell date -u +%Y%m%dT%H%M%SZ)
 
-.PHONY: run test lint install install-dev browser browser-optional geodata bench clean snapshot
+.PHONY: run test lint install install-dev browser browser-optional axe geodata bench clean snapshot
 
 run: install geodata browser-optional
 	$(PY) app.py
 
-test: install-dev browser geodata
+test: install-dev browser axe geodata
 	$(BIN)/ruff check .
 	$(PY) -m pytest
 
@@ -52,6 +52,20 @@ browser:
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
 	fi
+
+# axe-core for the accessibility tests, pinned by tests/axe/package-lock.json (npm ci);
+# Debian's npm when missing. The tests inject tests/axe/node_modules/axe-core/axe.min.js.
+AXE_JS := tests/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE_JS)
+
+$(AXE_JS): tests/axe/package.json tests/axe/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		echo "Installing Debian npm"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; \
+	fi
+	cd tests/axe && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # For `make run` Chromium is only needed for PNG/SVG/PDF export: try, but serve without it.
 browser-optional:

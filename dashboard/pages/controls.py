@@ -1,10 +1,16 @@
-"""Labelled form controls shared by the pages (native radios: keyboard and screen-reader
-friendly without extra work)."""
+"""Labelled form controls shared by the pages.
+
+Radio groups are plain labelled <input type="radio"> elements (dash-bootstrap-components'
+RadioItems, without Bootstrap's stylesheet) inside a <fieldset> whose <legend> names the group.
+Dash 4's own dcc.RadioItems renders an unnamed role="listbox" whose role="option" labels wrap
+the focusable radios, which axe-core reports (aria-input-field-name, nested-interactive) and
+screen readers announce as a list box instead of radio buttons."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import t
@@ -13,12 +19,14 @@ from dashboard.i18n import t
 def radio_group(
     component_id: str, label: str, options: list[dict[str, Any]], value: Any
 ) -> html.Fieldset:
-    """A fieldset with a legend and inline radio buttons."""
+    """A fieldset with a legend and inline radio buttons (one `name`, so arrow keys move
+    within the group and Tab leaves it)."""
     return html.Fieldset(
         [
             html.Legend(label),
-            dcc.RadioItems(
+            dbc.RadioItems(
                 id=component_id,
+                name=component_id,
                 options=options,
                 value=value,
                 inline=True,
@@ -45,5 +53,19 @@ def dropdown(
             html.Label(label, htmlFor=component_id, id=f"{component_id}-label"),
             dcc.Dropdown(id=component_id, options=options_, value=value, **kwargs),
         ],
+        className="control",
+    )
+
+
+def checkbox(component_id: str, label: str, checked: bool) -> html.Div:
+    """One labelled checkbox whose `value` is ["on"] or [] (a plain <input type="checkbox">
+    with its <label>, for the reason given at the top for radios)."""
+    return html.Div(
+        dbc.Checklist(
+            id=component_id,
+            options=[{"label": label, "value": "on"}],
+            value=["on"] if checked else [],
+            className="checkbox",
+        ),
         className="control",
     )

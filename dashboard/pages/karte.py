@@ -28,7 +28,7 @@ from dashboard.figures.choropleth import (
 from dashboard.figures.common import graph_config
 from dashboard.geometry import url_path
 from dashboard.i18n import t
-from dashboard.pages.controls import dropdown, options, radio_group
+from dashboard.pages.controls import checkbox, dropdown, options, radio_group
 from dashboard.pages.details import details_panel
 from dashboard.pages.timeline import register_timeline, timeline, validation_components
 from dashboard.state import merge_query, parse_query
@@ -199,15 +199,7 @@ def _controls(ctx: PageContext, region: str | None) -> html.Div:
                 options("view", ("single", "compare"), lang),
                 s.view,
             ),
-            html.Div(
-                dcc.Checklist(
-                    id=ids.MAP_POINTS,
-                    options=[{"label": t("points.label", lang), "value": "on"}],
-                    value=["on"] if s.points else [],
-                    className="checkbox",
-                ),
-                className="control",
-            ),
+            checkbox(ids.MAP_POINTS, t("points.label", lang), s.points),
             dropdown(
                 ids.MAP_REGION,
                 t("region.label", lang),
