@@ -199,6 +199,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "Die Software ist quelloffen; Daten wie oben angegeben.",
         "footer.accessibility": "Alle Karten gibt es auch als Tabelle.",
         "embed.open": "Vollständige Ansicht öffnen",
+        # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
+        "map.caution": "geringe Fallzahl<br>(unter {n} Anbietern)",
+        "map.scale.shared": "Eine Farbskala für alle drei Karten: {unit}",
+        "map.scale.own": (
+            "„{metric}“ hängt nicht von der Art ab: drei Karten wären gleich, daher nur eine."
+        ),
+        "map.settings": "Einstellungen",
+        "snapshot.pinned": (
+            "Dieser Link zeigt den festen Datenstand vom {date}. Der neueste ist vom {newest}."
+        ),
+        "snapshot.pinned.latest": "Dieser Link zeigt fest den Datenstand vom {date}.",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -383,6 +394,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "The software is open source; data as stated above.",
         "footer.accessibility": "Every map is also available as a table.",
         "embed.open": "Open the full view",
+        # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
+        "map.caution": "small numbers<br>(fewer than {n} providers)",
+        "map.scale.shared": "One colour scale for all three maps: {unit}",
+        "map.scale.own": (
+            "“{metric}” does not depend on the kind: three maps would be equal, so one only."
+        ),
+        "map.settings": "Settings",
+        "snapshot.pinned": (
+            "This link is pinned to the snapshot of {date}. The newest is of {newest}."
+        ),
+        "snapshot.pinned.latest": "This link is pinned to the snapshot of {date}.",
     },
 }
 
