@@ -190,8 +190,13 @@ def count_bounds(values: pd.Series, k: int = N_CLASSES) -> tuple[tuple[float, fl
     distinct = np.unique(positive.to_numpy())
     if len(distinct) <= k:
         return tuple((float(v), float(v)) for v in distinct)
-    quantiles = np.quantile(positive.to_numpy(), np.linspace(0, 1, k + 1)[:-1])
-    lows = sorted({_snap_down(q) for q in quantiles})
+    # 1 and 2 keep classes of their own where they occur (one provider or two is the point
+    # where small numbers mislead); the other classes start at round numbers near quantiles
+    small = [v for v in (1, 2) if (positive == v).any()]
+    floor = small[-1] + 1 if small else 1
+    rest = positive[positive >= floor].to_numpy()
+    quantiles = np.quantile(rest, np.linspace(0, 1, k - len(small) + 1)[:-1])
+    lows = sorted(set(small) | {max(_snap_down(q), floor) for q in quantiles})
     top = float(distinct.max())
     bounds = []
     for i, low in enumerate(lows):

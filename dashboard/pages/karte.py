@@ -147,11 +147,14 @@ def _graph(
 ) -> html.Figure:
     """The graph inside a <figure> whose caption says what it shows (for screen readers).
     Responsive graphs take their container's size: karte.css shapes the frame to Germany."""
+    config = graph_config(app.get_asset_url("topojson/"), lang, filename="ala-atlas-karte")
+    if compact:
+        config["displayModeBar"] = False  # a narrow map's title keeps its strip alone
     graph = dcc.Graph(
         id=component_id,
         figure=figure,
         className="map-graph compare-graph" if compact else "map-graph",
-        config=graph_config(app.get_asset_url("topojson/"), lang, filename="ala-atlas-karte"),
+        config=config,
         responsive=True,
     )
     return html.Figure(
@@ -186,7 +189,8 @@ def compare_figures(
         build_map(
             app, data, snapshot_id, level=level, category=cat, metric=metric,
             classes=classes, lang=lang, region=region, height=COMPARE_HEIGHT,
-            title=t(f"category.{cat}.short", lang), compact=True, scale=scale,
+            title="aLA / WfbM" if metric in KIND_FREE else t(f"category.{cat}.short", lang),
+            compact=True, scale=scale,
             legend=cat == metrics.CATEGORIES[0],
         )
         for cat in metrics.CATEGORIES
