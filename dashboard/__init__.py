@@ -35,6 +35,7 @@ def create_app(db_url: str | None = None) -> Dash:
     from dashboard.data import AtlasData
     from dashboard.geometry import register_geometry_route
     from dashboard.pages import available_pages
+    from dashboard.plotly_bundle import register_plotly_bundle
     from dashboard.router import register_router, validation_layout
 
     engine = store.connect(db_url)
@@ -64,6 +65,7 @@ def create_app(db_url: str | None = None) -> Dash:
     for module in pages.values():
         module.register_callbacks(app, data)
     register_geometry_route(app.server, app.config.requests_pathname_prefix)
+    register_plotly_bundle(app.server, app.config.requests_pathname_prefix)
     register_api(app.server, engine)
     app.server.config["ATLAS_ENGINE"] = engine
     return app
