@@ -27,7 +27,7 @@ from dash import Input, Output  # noqa: E402
 
 import store  # noqa: E402
 from dashboard import create_app, ids  # noqa: E402
-from dashboard.callback_client import post_callback  # noqa: E402
+from dashboard.callback_client import callback_outputs, post_callback  # noqa: E402
 from dashboard.data import AtlasData, map_frame  # noqa: E402
 from dashboard.figures.choropleth import choropleth_figure  # noqa: E402
 from dashboard.geometry import geojson  # noqa: E402
@@ -48,20 +48,25 @@ def post(client: Any, outputs, inputs, state, changed) -> tuple[float, int, int]
     return seconds, len(wire), len(raw)
 
 
-def app_round(client: Any, metric: str, snapshot_id: int) -> tuple[float, int, int]:
+def app_round(
+    client: Any, outputs: list[Any], metric: str, snapshot_id: int
+) -> tuple[float, int, int]:
+    """The Karte's one view callback (map Patch, details, title, URL, controls)."""
     return post(
         client,
-        [(ids.MAP_GRAPH, "figure"), (ids.MAP_DRAWN, "data")],
+        outputs,
         [
             (ids.MAP_LEVEL, "value", "kreis"),
             (ids.MAP_CATEGORY, "value", "ala"),
             (ids.MAP_METRIC, "value", metric),
-            (ids.MAP_CLASSES, "value", "continuous"),
+            (ids.MAP_CLASSES, "value", "quantiles"),
+            (ids.MAP_VIEW, "value", "single"),
             (ids.MAP_POINTS, "value", []),
             (ids.MAP_REGION, "value", None),
             (ids.snapshot("karte"), "value", snapshot_id),
         ],
-        [(ids.MAP_DRAWN, "data", {"level": "kreis"}), (ids.URL, "search", "?level=kreis")],
+        [(ids.MAP_DRAWN, "data", {"level": "kreis"}), (ids.COMPARE_DRAWN, "data", {}),
+         (ids.URL, "search", "?level=kreis")],
         [f"{ids.MAP_METRIC}.value"],
     )
 
@@ -110,16 +115,17 @@ def run(url: str, rounds: int) -> None:
     snapshot_id = int(snapshot["id"])
     add_naive_callback(app, AtlasData(engine), snapshot_id)
     client = app.server.test_client()
+    outputs = callback_outputs(app, f"{ids.MAP_GRAPH}.figure")
 
     shapes = client.get("/geo/kreis.geojson", headers={"Accept-Encoding": "gzip"})
     # warm caches (metrics frames, geometry) so both sides are measured steady-state
-    app_round(client, "count", snapshot_id)
+    app_round(client, outputs, "count", snapshot_id)
     naive_round(client, "count")
 
     results: dict[str, list[tuple[float, int, int]]] = {"app": [], "naive": []}
     for _ in range(rounds):
         for metric in METRICS:  # interleaved, so both see the same machine load
-            results["app"].append(app_round(client, metric, snapshot_id))
+            results["app"].append(app_round(client, outputs, metric, snapshot_id))
             results["naive"].append(naive_round(client, metric))
 
     def summary(rows: list[tuple[float, int, int]]) -> tuple[float, float, float]:

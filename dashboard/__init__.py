@@ -42,6 +42,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     from dashboard.hardening import harden, max_body_bytes
     from dashboard.lazy_components import defer_libraries
     from dashboard.pages import available_pages, routed_pages
+    from dashboard.plotly_bundle import register_plotly_bundle
     from dashboard.publishing import check_setting
     from dashboard.router import register_router, validation_layout
     from dashboard.static_compression import serve_precompressed
@@ -83,6 +84,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     app.server.config["ATLAS_BROTLI"] = serve_precompressed(
         app.server, app.config.requests_pathname_prefix
     )
+    register_plotly_bundle(app.server, app.config.requests_pathname_prefix)
     register_api(app.server, serving)
     register_feeds(app.server, data, app.config.requests_pathname_prefix)
     harden(app, serving, max_body_bytes())

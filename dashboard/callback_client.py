@@ -44,3 +44,17 @@ def post_callback(
         "changedPropIds": changed,
     }
     return client.post(ENDPOINT, json=body, headers={"Accept-Encoding": "gzip"})
+
+
+def callback_outputs(app: Any, first: str) -> list[tuple[Any, str]]:
+    """The outputs (id, property) of the app's callback whose outputs include `first`
+    ("id.prop"), as the renderer names them (allow_duplicate outputs carry "@hash")."""
+    for key in app.callback_map:
+        parts = key.strip(".").split("...") if key.startswith("..") else [key]
+        if first in parts or any(p.split("@")[0] == first for p in parts):
+            out = []
+            for part in parts:
+                cid, prop = part.rsplit(".", 1)
+                out.append((json.loads(cid) if cid.startswith("{") else cid, prop))
+            return out
+    raise KeyError(f"no callback has the output {first!r}")

@@ -365,6 +365,17 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.DE,
+        # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
+        "map.caution": "geringe Fallzahl<br>(unter {n} Anbietern)",
+        "map.scale.shared": "Eine Farbskala für alle drei Karten: {unit}",
+        "map.scale.own": (
+            "„{metric}“ hängt nicht von der Art ab: drei Karten wären gleich, daher nur eine."
+        ),
+        "map.settings": "Einstellungen",
+        "snapshot.pinned": (
+            "Dieser Link zeigt den festen Datenstand vom {date}. Der neueste ist vom {newest}."
+        ),
+        "snapshot.pinned.latest": "Dieser Link zeigt fest den Datenstand vom {date}.",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -707,6 +718,17 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.EN,
+        # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
+        "map.caution": "small numbers<br>(fewer than {n} providers)",
+        "map.scale.shared": "One colour scale for all three maps: {unit}",
+        "map.scale.own": (
+            "“{metric}” does not depend on the kind: three maps would be equal, so one only."
+        ),
+        "map.settings": "Settings",
+        "snapshot.pinned": (
+            "This link is pinned to the snapshot of {date}. The newest is of {newest}."
+        ),
+        "snapshot.pinned.latest": "This link is pinned to the snapshot of {date}.",
     },
 }
 

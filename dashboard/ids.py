@@ -54,6 +54,18 @@ def compare_graph(category: str) -> str:
 
 
 COMPARE_DRAWN = "karte-compare-drawn"
+# Karte arrangement: the drawer of controls, what a view hides, the title above the map
+MAP_DRAWER = "karte-drawer"
+MAP_SUMMARY = "karte-summary"  # the drawer's one-line summary of the view
+MAP_CATEGORY_BOX = "karte-category-box"
+MAP_CLASSES_BOX = "karte-classes-box"
+MAP_TITLE = "karte-title"
+MAP_COMPARE_NOTE = "karte-compare-note"
+
+
+def compare_cell(category: str) -> str:
+    """Id of the box around one comparison map (hidden where a metric ignores the kind)."""
+    return f"karte-compare-cell-{category}"
 
 # Tabelle
 TABLE_LEVEL = "tabelle-level"

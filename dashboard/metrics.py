@@ -16,7 +16,9 @@ import pandas as pd
 METRICS: tuple[str, ...] = ("count", "per_100k", "ala_share", "ala_per_wfbm", "none_here")
 CATEGORIES: tuple[str, ...] = ("ala", "wfbm", "ib")
 LEVELS: tuple[str, ...] = ("land", "kreis")
-CLASSIFICATIONS: tuple[str, ...] = ("continuous", "quantiles", "equal")
+# rates: classed by default (a legend of ranges reads better than a ramp); counts always get
+# whole-number classes of their own (count_bounds), whatever is chosen here
+CLASSIFICATIONS: tuple[str, ...] = ("quantiles", "equal", "continuous")
 N_CLASSES = 5
 # A rate resting on fewer providers than this gets a caution mark: one provider in a small
 # Kreis gives a high rate by chance, and the map must not read it as a leader.
@@ -163,6 +165,85 @@ def classify(values: pd.Series, scheme: str, k: int = N_CLASSES, integer: bool =
             lo += 1  # (e_i, e_i+1] in whole numbers starts at e_i + 1
         bounds.append((lo, hi))
     return Classes(out, tuple(bounds))
+
+
+# lower bounds a count class may start at: round numbers a reader can add up in their head
+_NICE_STEPS = (1, 2, 3, 4, 5, 6, 8)
+NICE_COUNTS: tuple[int, ...] = tuple(
+    sorted({n * 10**d for d in range(5) for n in _NICE_STEPS if n * 10**d >= 1})
+)
+
+
+def _snap_down(value: float) -> int:
+    return max(n for n in NICE_COUNTS if n <= max(value, 1))
+
+
+def count_bounds(values: pd.Series, k: int = N_CLASSES) -> tuple[tuple[float, float], ...]:
+    """Whole-number classes for counts, from the data: one class per count when there are at
+    most k distinct counts above zero (1 | 2 | 3 | 4), otherwise classes starting at round
+    numbers near the quantiles (1 | 2 | 3–4 | 5–9 | 10+). Zero is never a class: "no
+    provider" is drawn apart. The last class reaches the largest count."""
+    positive = values.dropna()
+    positive = positive[positive > 0]
+    if positive.empty:
+        return ()
+    distinct = np.unique(positive.to_numpy())
+    if len(distinct) <= k:
+        return tuple((float(v), float(v)) for v in distinct)
+    # 1 and 2 keep classes of their own where they occur (one provider or two is the point
+    # where small numbers mislead); the other classes start at round numbers near quantiles
+    small = [v for v in (1, 2) if (positive == v).any()]
+    floor = small[-1] + 1 if small else 1
+    rest = positive[positive >= floor].to_numpy()
+    quantiles = np.quantile(rest, np.linspace(0, 1, k - len(small) + 1)[:-1])
+    lows = sorted(set(small) | {max(_snap_down(q), floor) for q in quantiles})
+    top = float(distinct.max())
+    bounds = []
+    for i, low in enumerate(lows):
+        high = float(lows[i + 1] - 1) if i + 1 < len(lows) else top
+        bounds.append((float(low), high))
+    return tuple(bounds)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The colour scale of a map, possibly shared by several maps (the comparison): class
+    `bounds` (closed, ascending; empty for a continuous ramp), the value range `low`–`high`,
+    whether the values are whole numbers, and whether the last class is open upwards."""
+
+    bounds: tuple[tuple[float, float], ...]
+    low: float
+    high: float
+    integer: bool = False
+
+    @property
+    def classed(self) -> bool:
+        return bool(self.bounds)
+
+    def assign(self, values: pd.Series) -> pd.Series:
+        """The class index of each value (NaN stays NaN); values above the last bound join
+        the last class, below the first the first."""
+        out = pd.Series(np.nan, index=values.index)
+        present = values.dropna()
+        if present.empty or not self.bounds:
+            return out
+        highs = np.array([hi for _, hi in self.bounds])
+        index = np.searchsorted(highs, present.to_numpy(), side="left")
+        out.loc[present.index] = np.clip(index, 0, len(highs) - 1).astype("float64")
+        return out
+
+
+def map_scale(values: pd.Series, metric: str, scheme: str) -> Scale:
+    """The scale for `values` (the shown values of one or several maps): counts get whole-
+    number classes (count_bounds), rates the chosen scheme (quantiles, equal or continuous)."""
+    present = values.dropna()
+    low = float(present.min()) if len(present) else 0.0
+    high = float(present.max()) if len(present) else 1.0
+    if metric == "count":
+        return Scale(count_bounds(present), low, high, integer=True)
+    if scheme == "continuous" or metric == "none_here" or present.empty:
+        return Scale((), low, high)
+    return Scale(classify(present, scheme).bounds, low, high)
 
 
 def rank_of(frame: pd.DataFrame, metric: str, code: str) -> tuple[int | None, int]:

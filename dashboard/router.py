@@ -3,6 +3,7 @@ the query in step with the shared controls (language, snapshot)."""
 
 from __future__ import annotations
 
+import json
 import logging
 from types import ModuleType
 from typing import Any
@@ -33,6 +34,9 @@ def build_context(app: Dash, data: AtlasData, search: str | None) -> tuple[PageC
         )
     if snapshot is None:
         notices.append(t("notice.no_snapshot", state.lang))
+    pinned = pinned_notice(data, state, snapshot) if honoured else None
+    if pinned:
+        notices.append(pinned)
     return PageContext(app, data, state, snapshot, notices), notices
 
 
@@ -64,6 +68,37 @@ def render(
     if ctx.state.embed:
         return shell.embed_frame(ctx, content, page)
     return shell.frame(ctx, page, list(pages), content)
+
+
+def _snapshot_query(data: AtlasData, search: str | None, snapshot_id: int | None) -> Any:
+    """The query after the snapshot picker shows `snapshot_id`. Links follow the data: the
+    newest snapshot is not written into the URL (a copied link then shows newer data when
+    there is some); an older one is (the link is pinned). A picker that merely shows what the
+    URL already asks for (the page was just drawn) changes nothing."""
+    if not snapshot_id:
+        return no_update
+    state, _ = parse_query(search)
+    asked, _ = data.resolve(state.snapshot)
+    if asked is not None and int(asked["id"]) == snapshot_id:
+        return no_update
+    newest, _ = data.resolve(None)
+    pinned = None if newest is not None and int(newest["id"]) == snapshot_id else snapshot_id
+    query = merge_query(search, snapshot=pinned)
+    return query if query != (search or "") else no_update
+
+
+def pinned_notice(data: AtlasData, state: ViewState, snapshot: dict[str, Any] | None) -> str | None:
+    """The notice for a link pinned to a snapshot (None for a link that follows the data)."""
+    if state.snapshot is None or snapshot is None:
+        return None
+    from dashboard.i18n import fmt_date
+
+    newest, _ = data.resolve(None)
+    date = fmt_date(str(snapshot["taken_at"]), state.lang)
+    if newest is None or int(newest["id"]) == int(snapshot["id"]):
+        return t("snapshot.pinned.latest", state.lang, date=date)
+    return t("snapshot.pinned", state.lang, date=date,
+             newest=fmt_date(str(newest["taken_at"]), state.lang))
 
 
 def register_router(app: Dash, data: AtlasData, pages: dict[str, ModuleType]) -> None:
@@ -115,23 +150,25 @@ def register_router(app: Dash, data: AtlasData, pages: dict[str, ModuleType]) ->
         state, _ = parse_query(search)
         snapshot, _ = data.resolve(snapshot_id)
         banner, hidden = shell.demo_banner(snapshot, state.lang)
-        query = merge_query(search, snapshot=snapshot_id) if snapshot_id else no_update
-        return query, shell.source_line(snapshot, state.lang), banner, hidden
+        return (_snapshot_query(data, search, snapshot_id), shell.source_line(snapshot, state.lang),
+                banner, hidden)
 
-    @app.callback(
+    # The navigation links carry the view (without the embed flag): kept in the browser, so a
+    # change of view costs no extra round trip. Same encoding as state.to_query (form style).
+    app.clientside_callback(
+        """function(search, links) {
+            const params = new URLSearchParams(search || "");
+            params.delete("embed");
+            const query = params.toString();
+            return links.map(function (link) {
+                return PREFIX + link.page + (query ? "?" + query : "");
+            });
+        }""".replace("PREFIX", json.dumps(app.get_relative_path("/"))),
         Output({"type": ids.NAV_TYPE, "page": ALL}, "href"),
         Input(ids.URL, "search"),
         State({"type": ids.NAV_TYPE, "page": ALL}, "id"),
         prevent_initial_call=True,
     )
-    def keep_state_in_nav(search: str | None, links: list[dict[str, str]]):
-        from dataclasses import replace
-
-        from dashboard.state import to_query
-
-        state, _ = parse_query(search)
-        query = to_query(replace(state, embed=False))
-        return [app.get_relative_path(f"/{link['page']}") + query for link in links]
 
     app.clientside_callback(
         "function(lang) { if (lang) { document.documentElement.lang = lang; }"

@@ -31,7 +31,7 @@ class ViewState:
     level: str = "land"
     category: str = "ala"
     metric: str = "count"
-    classes: str = "continuous"
+    classes: str = "quantiles"
     view: str = "single"
     points: bool = False
     snapshot: int | None = None  # None: the served snapshot

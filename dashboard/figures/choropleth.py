@@ -7,6 +7,10 @@ Every region sits in the grey base trace ("none") and in the value trace, whose 
 where a region has no provider, so plotly leaves it out and the grey shows. Both keep all
 regions in the same order, so a change of metric only sends new z values and colours
 (METRIC_KEYS); hover texts, which depend on category, snapshot and language, stay put.
+
+The legend is drawn by empty "key" traces (a square per class, "kein Anbieter", "nicht
+berechenbar"): plotly's own choropleth swatches are gradients, not readable classes. The
+caution marks take no hover (hoverinfo "skip"), so the region below always answers.
 """
 
 from __future__ import annotations
@@ -22,7 +26,14 @@ from dashboard.figures import common as c
 from dashboard.figures.hover import provider_hover, region_hover
 from dashboard.i18n import fmt_number, t
 
-TRACES = ("none", "values", "undefined", "fragile", "selected", "points", "provider")
+KEY_SLOTS = m.N_CLASSES  # one legend key per class; unused keys stay empty and hidden
+TRACES = (
+    "none", "values", "undefined", "fragile", "selected", "points", "provider",
+    *[f"key{i}" for i in range(KEY_SLOTS)], "key_none", "key_undefined",
+)
+KEYS = tuple(name for name in TRACES if name.startswith("key"))
+LON_RANGE = (5.7, 15.2)
+LAT_RANGE = (47.15, 55.15)
 # trace keys that carry values, colours and texts (what a Patch replaces); never geometry
 VALUE_KEYS = (
     "locations",
@@ -47,7 +58,8 @@ METRIC_KEYS: dict[str, tuple[str, ...]] = {
     "none": ("colorscale", "name"),
     "values": ("z", "zmin", "zmax", "colorscale", "colorbar", "showscale", "name", "showlegend"),
     "undefined": ("locations", "z", "hovertext", "customdata", "showlegend", "name"),
-    "fragile": ("lon", "lat", "hovertext", "customdata", "showlegend", "name"),
+    "fragile": ("lon", "lat", "customdata", "showlegend", "name"),
+    **{key: ("name", "marker", "showlegend") for key in KEYS},
 }
 
 
@@ -98,8 +110,10 @@ def _base_trace(
 
 
 def _value_trace(
-    frame: pd.DataFrame, metric: str, hover: pd.Series, lang: str, classes: str, geojson: Any
+    frame: pd.DataFrame, metric: str, hover: pd.Series, lang: str, scale: m.Scale, geojson: Any
 ) -> go.Choropleth:
+    """The coloured regions: class index per region (a stepped scale) or, for a continuous
+    scale, the values with a horizontal colour bar under the map."""
     spec = m.SPECS[metric]
     values = m.metric_values(frame, metric)
     none = m.none_mask(frame, metric)
@@ -113,33 +127,24 @@ def _value_trace(
         hoverinfo="text",
         customdata=frame["code"].tolist(),
         marker={"line": {"color": c.BORDER_COLOUR, "width": 0.5}},
+        showlegend=False,
     )
+    unit = t(f"unit.{metric}", lang)
     if metric == "none_here":
         # the regions without a provider are the values here; all others show the base
         return go.Choropleth(
-            z=[0 if flag else None for flag in none],
-            zmin=0,
-            zmax=1,
-            colorbar={},
-            colorscale=c.flat_scale(c.NONE_HIGHLIGHT),
-            showscale=False,
-            name=t("map.none_metric", lang),
-            showlegend=True,
-            **common,
+            z=[0 if flag else None for flag in none], zmin=0, zmax=1, colorbar={},
+            colorscale=c.flat_scale(c.NONE_HIGHLIGHT), showscale=False,
+            name=t("map.none_metric", lang), **common,
         )
-    unit = t(f"unit.{metric}", lang)
-    if classes == "continuous" or z.empty:
-        low = float(z.min()) if len(z) else 0.0
-        high = float(z.max()) if len(z) else 1.0
+    if not scale.classed:
+        low, high = scale.low, scale.high
         colorbar: dict[str, Any] = {
-            "title": {"text": unit},
+            "title": {"text": unit, "side": "top"},
             "tickformat": f",.{spec.decimals}f",
-            "len": 0.75,
-            "thickness": 14,
+            "orientation": "h", "x": 0.5, "xanchor": "center", "y": 0.0, "yanchor": "top",
+            "len": 0.9, "thickness": 10,
         }
-        if spec.decimals == 0 and high - low <= 8:
-            # whole numbers: one tick per count, never "2, 2, 3, 3"
-            colorbar.update(tickmode="linear", tick0=0, dtick=1)
         return go.Choropleth(
             z=_with_gaps(z.round(4), shown),
             zmin=low,
@@ -147,31 +152,77 @@ def _value_trace(
             colorscale=c.continuous_scale(),
             colorbar=colorbar,
             showscale=not z.empty,  # a scale for no value at all would suggest zeros
-            showlegend=False,
             name=unit,
             **common,
         )
-    steps = m.classify(z, classes, integer=spec.decimals == 0)
-    labels = [_edge_label(lo, hi, spec.decimals, lang) for lo, hi in steps.bounds]
-    n = max(steps.steps, 1)
+    n = len(scale.bounds)
     return go.Choropleth(
-        z=_with_gaps(steps.index, shown),
+        z=_with_gaps(scale.assign(z), shown),
         zmin=-0.5,
         zmax=n - 0.5,
         colorscale=c.stepped_scale(n),
-        showscale=True,
-        colorbar={
-            "tickmode": "array",
-            "title": {"text": unit},
-            "tickvals": list(range(n)),
-            "ticktext": labels[:n],
-            "len": 0.75,
-            "thickness": 14,
-        },
-        showlegend=False,
+        colorbar={"title": {"text": unit}},
+        showscale=False,  # the legend keys name the classes
         name=unit,
         **common,
     )
+
+
+def class_labels(scale: m.Scale, metric: str, lang: str) -> list[str]:
+    """One label per class: "3", "3–4", "5+" for counts; "0,12 – 0,50" for rates."""
+    decimals = m.SPECS[metric].decimals
+    labels = []
+    for i, (low, high) in enumerate(scale.bounds):
+        if scale.integer:
+            last = i == len(scale.bounds) - 1
+            if low == high:
+                labels.append(fmt_number(low, lang))
+            elif last:
+                labels.append(f"{fmt_number(low, lang)}+")
+            else:
+                labels.append(f"{fmt_number(low, lang)}–{fmt_number(high, lang)}")
+        else:
+            labels.append(_edge_label(low, high, decimals, lang))
+    return labels
+
+
+# a speck of a shape for the legend keys: they must not carry (or fetch) the real geometry
+_KEY_SHAPE = {
+    "type": "FeatureCollection",
+    "features": [{
+        "type": "Feature", "properties": {"code": "key"},
+        "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [0, 1e-4], [1e-4, 0], [0, 0]]]},
+    }],
+}
+
+
+def _key(
+    name: str, colour: str, rank: int, shown: bool, line: str = c.BORDER_COLOUR
+) -> go.Choropleth:
+    """A legend entry that draws nothing: a choropleth whose one region has no value (plotly
+    leaves it out, an empty trace would get no legend item), a flat swatch, no hover."""
+    return go.Choropleth(
+        geojson=_KEY_SHAPE, locations=["key"], z=[None], featureidkey="properties.code",
+        name=name,
+        showlegend=shown, hoverinfo="skip", colorscale=c.flat_scale(colour), showscale=False,
+        marker={"line": {"color": line, "width": 1}}, legendrank=rank,
+    )
+
+
+def _class_keys(scale: m.Scale, metric: str, lang: str) -> list[go.Choropleth]:
+    if metric == "none_here":
+        colours, labels = [c.NONE_HIGHLIGHT], [t("map.none_metric", lang)]
+    elif scale.classed:
+        labels = class_labels(scale, metric, lang)
+        colours = [colour for _, colour in c.stepped_scale(len(labels))[::2]]
+    else:
+        colours, labels = [], []
+    keys = []
+    for i in range(KEY_SLOTS):
+        shown = i < len(labels)
+        keys.append(_key(labels[i] if shown else "", colours[i] if shown else "#ffffff",
+                         100 + i, shown))
+    return keys
 
 
 def _flat_trace(
@@ -201,24 +252,25 @@ def _flat_trace(
 
 
 def _fragile_trace(frame: pd.DataFrame, metric: str, lang: str) -> go.Scattergeo:
+    """Small open dots on regions whose rate rests on few providers. They take no hover or
+    click (hoverinfo "skip"): the region under them answers, with the caution in its label."""
     mask = m.fragile_mask(frame, metric)
     part = frame[mask]
-    note = t("map.fragile.note", lang, n=m.FRAGILE_MIN)
     return go.Scattergeo(
         lon=part["lon"].tolist() if "lon" in part else [],
         lat=part["lat"].tolist() if "lat" in part else [],
         mode="markers",
-        name="⚠ " + t("map.fragile", lang),
+        name=t("map.caution", lang, n=m.FRAGILE_MIN),
         marker={
-            "symbol": "triangle-up",
-            "size": 9,
+            "symbol": "circle",
+            "size": 6,
             "color": "#ffffff",
-            "line": {"color": "#1a1a1a", "width": 1.5},
+            "line": {"color": "#1a1a1a", "width": 1.2},
         },
-        hovertext=[f"{c.esc(n)}: {note}" for n in part["name"]],
-        hoverinfo="text",
+        hoverinfo="skip",
         customdata=part["code"].tolist(),
         showlegend=bool(mask.any()),
+        legendrank=130,
     )
 
 
@@ -291,6 +343,13 @@ def _provider_trace(provider: dict[str, Any] | None, lang: str) -> go.Scattergeo
     )
 
 
+def figure_scale(frame: pd.DataFrame, metric: str, classes: str) -> m.Scale:
+    """The scale of one map: classes over the values it colours (zeros are drawn apart)."""
+    values = m.metric_values(frame, metric)
+    shown = ~m.none_mask(frame, metric) & values.notna()
+    return m.map_scale(values[shown], metric, classes)
+
+
 def choropleth_figure(
     frame: pd.DataFrame,
     metric: str,
@@ -299,17 +358,21 @@ def choropleth_figure(
     level: str,
     lang: str,
     geojson: Any,
-    classes: str = "continuous",
+    classes: str = "quantiles",
     selected: str | None = None,
     points: pd.DataFrame | None = None,
     provider: dict[str, Any] | None = None,
     title: str | None = None,
     height: int = 560,
     compact: bool = False,
+    scale: m.Scale | None = None,
+    legend: bool = True,
 ) -> go.Figure:
     """The map. `frame`: region metrics (with `lon`, `lat` of a point inside each region for
     the caution marks); `points`: providers to draw, if any; `provider`: one to highlight.
-    `compact` (narrow maps side by side): colour bar below the map, legend at the top."""
+    `scale`: a scale shared with other maps (the comparison), else the frame's own.
+    `compact` (narrow maps side by side): fixed margins so the maps match; `legend` False
+    leaves the legend to a neighbour with the same scale."""
     if metric not in m.METRICS:
         raise ValueError(f"metric must be one of {', '.join(m.METRICS)}, not {metric!r}")
     none_colour = c.SOME_COLOUR if metric == "none_here" else c.NONE_COLOUR
@@ -321,49 +384,74 @@ def choropleth_figure(
         # nothing is known here: no region may read as "no provider"
         none_colour, none_name = c.NOT_RECORDED_COLOUR, t("map.not_recorded", lang)
         notice = t("notice.not_recorded", lang, category=t(f"category.{category}", lang))
+    scale = scale if scale is not None else figure_scale(frame, metric, classes)
     hover = region_hover(frame, category, lang)  # once: three traces share it
+    undefined = _flat_trace(
+        frame,
+        m.undefined_mask(frame, metric),
+        c.UNDEFINED_COLOUR,
+        t("map.undefined", lang),
+        hover,
+        geojson,
+        # white with a dark outline: visibly "no value", also in the legend
+        line={"color": "#1a1a1a", "width": 1.2},
+    )
+    base = _base_trace(frame, none_colour, none_name, hover, geojson)
+    base.showlegend = False  # the keys carry the legend
+    undefined.showlegend = False
     traces = [
-        _base_trace(frame, none_colour, none_name, hover, geojson),
-        _value_trace(frame, metric, hover, lang, classes, geojson),
-        _flat_trace(
-            frame,
-            m.undefined_mask(frame, metric),
-            c.UNDEFINED_COLOUR,
-            t("map.undefined", lang),
-            hover,
-            geojson,
-            # white with a dark outline: visibly "no value", also in the legend
-            line={"color": "#1a1a1a", "width": 1.2},
-        ),
+        base,
+        _value_trace(frame, metric, hover, lang, scale, geojson),
+        undefined,
         _fragile_trace(frame, metric, lang),
         _selected_trace(frame, selected, geojson),
         _points_trace(points, lang),
         _provider_trace(provider, lang),
+        *_class_keys(scale, metric, lang),
+        _key(none_name, none_colour, 110, True),
+        _key(t("map.undefined", lang), c.UNDEFINED_COLOUR, 120,
+             bool(len(undefined.locations)), line="#1a1a1a"),
     ]
-    traces[2].showlegend = bool(len(traces[2].locations))
+    for name in ("points", "provider"):
+        traces[TRACES.index(name)].legendrank = 140 if name == "points" else 150
     text = title if title is not None else map_title(metric, category, level, lang)
     text = c.esc(text) + (f"<br><sup>{c.esc(notice)}</sup>" if notice else "")
-    top = 64 if notice else 40
+    top = 64 if notice else 36
     figure = go.Figure(traces)
     figure.update_geos(
         visible=False,
-        fitbounds="locations",
+        # Germany's extent (geodata: 5.87–15.04 °E, 47.27–55.06 °N) with a small margin, not
+        # fitbounds: plotly sizes the map frame from these ranges, so the frame is shaped
+        # like Germany (portrait) and Germany fills it; fitbounds kept a square frame
+        lonaxis_range=list(LON_RANGE),
+        lataxis_range=list(LAT_RANGE),
         projection_type="mercator",
         bgcolor="rgba(0,0,0,0)",
         showframe=False,
     )
+    unit = t(f"unit.{metric}", lang) if scale.classed else ""
     figure.update_layout(
-        title={"text": text, "x": 0.01, "font": {"size": 16}},
+        title={"text": text, "x": 0.01, "xanchor": "left", "y": 0.99, "yanchor": "top",
+               "font": {"size": 16}},
         height=height,
         margin={"l": 0, "r": 0, "t": top, "b": 0},
         separators=c.separators(lang),
         font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
+        showlegend=legend,
         legend={
+            # under the map, left-aligned; plotly widens the bottom margin to fit it
             "orientation": "h",
-            "yanchor": "bottom",
-            "y": 0.0,
+            "yanchor": "top",
+            "y": 0.0 if scale.classed or metric == "none_here" else -0.12,
             "x": 0.0,
-            "bgcolor": "rgba(255,255,255,0.85)",
+            "title": {"text": unit, "side": "top"},
+            # three entries a row (a grid, not a ragged line), on a phone as on a desktop
+            "entrywidth": 1 / 3,
+            "entrywidthmode": "fraction",
+            "bgcolor": "rgba(255,255,255,0)",
+            "itemclick": False,
+            "itemdoubleclick": False,
+            "font": {"size": 13},
         },
         uirevision=level,
         paper_bgcolor="#ffffff",
@@ -377,17 +465,11 @@ def choropleth_figure(
 
 
 def _compact(figure: go.Figure) -> None:
-    """Colour bar horizontal under the map, legend under the title: a narrow map keeps its
-    width for Germany."""
-    values = figure.data[TRACES.index("values")]
-    if values.showscale:
-        values.colorbar.update(
-            orientation="h", x=0.5, xanchor="center", y=0.0, yanchor="top", len=0.9,
-            thickness=10, title={"side": "top"},
-        )
+    """Side-by-side maps: the same fixed bottom margin on every panel (whether it shows the
+    legend or not), so Germany is drawn at the same size in each."""
     figure.update_layout(
-        margin={"l": 0, "r": 0, "t": figure.layout.margin.t, "b": 80},
-        legend={"orientation": "h", "yanchor": "top", "y": 1.0, "x": 0.0},
+        margin={"l": 0, "r": 0, "t": figure.layout.margin.t, "b": 110, "autoexpand": False},
+        legend={"font": {"size": 12}},
     )
 
 

@@ -11,8 +11,13 @@ from dashboard.i18n import fmt_number, t
 
 
 def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:
-    """One label per region: name, kind and Land, then every metric of the category."""
+    """One label per region: name, kind and Land, then every metric of the category (count,
+    rate, shares, population), a ⚠ on each rate that rests on few providers and then the
+    caution sentence. Metric-independent, so a metric switch need not resend it."""
     fragile = m.fragile_mask(frame, "per_100k").to_numpy()
+    # aLA share and aLA per WfbM rest on the same counts: one mark serves both
+    fragile_ratio = m.fragile_mask(frame, "ala_per_wfbm").to_numpy()
+    caution = "⚠ " + t("map.fragile.note", lang, n=m.FRAGILE_MIN)
     short = t(f"category.{category}.short", lang)
     rate_label, share_label = t("hover.rate", lang), t("hover.share", lang)
     ratio_label, people_label = t("hover.ratio", lang), t("hover.population", lang)
@@ -23,10 +28,10 @@ def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:
         frame["name"].to_numpy(), bez.to_numpy(), land.to_numpy(), frame["count"].to_numpy(),
         frame["per_100k"].to_numpy(), frame["ala_share"].to_numpy(),
         frame["ala_per_wfbm"].to_numpy(), frame["population"].to_numpy(), fragile,
-        strict=True,
+        fragile_ratio, strict=True,
     )
     lines = []
-    for name, kind, land_name, count, rate, share, ratio, people, small in columns:
+    for name, kind, land_name, count, rate, share, ratio, people, small, few in columns:
         head = f"<b>{esc(name)}</b>"
         if isinstance(kind, str) and kind and kind != name:
             head += f" ({esc(kind)})"
@@ -40,9 +45,12 @@ def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:
         rate_text = fmt_number(float(rate), lang, 2) + (" ⚠" if small else "")
         parts.append(f"{rate_label}: {rate_text}")
         percent = float(share) * 100 if pd.notna(share) else None
-        parts.append(f"{share_label}: {fmt_number(percent, lang, 1)} %")
-        parts.append(f"{ratio_label}: {fmt_number(float(ratio), lang, 2)}")
+        mark = " ⚠" if few else ""
+        parts.append(f"{share_label}: {fmt_number(percent, lang, 1)} %{mark}")
+        parts.append(f"{ratio_label}: {fmt_number(float(ratio), lang, 2)}{mark}")
         parts.append(f"{people_label}: {fmt_number(int(people), lang)}")
+        if small or few:
+            parts.append(caution)
         lines.append("<br>".join(parts))
     return pd.Series(lines, index=frame.index, dtype="object")
 

@@ -3,6 +3,10 @@ three categories, provider points, and the details of a clicked region.
 
 Geometry is referenced by URL, so the first figure of a level carries no shapes either; after
 that, changing metric, category, classes, snapshot or points sends a Patch with values only.
+
+One callback (`update_view`) answers every change of the view: map, comparison, details,
+title, URL and which controls apply, so a switch costs one round trip. The navigation links
+follow the URL in the browser (router, clientside).
 """
 
 from __future__ import annotations
@@ -10,8 +14,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import pandas as pd
 from dash import Dash, Input, Output, Patch, State, dcc, html, no_update
 from dash import callback_context as cbx
+from dash.exceptions import PreventUpdate
 
 from dashboard import ids, metrics
 from dashboard.context import PageContext
@@ -31,11 +37,15 @@ from dashboard.i18n import t
 from dashboard.pages.controls import checkbox, dropdown, options, radio_group
 from dashboard.pages.details import details_panel
 from dashboard.pages.timeline import register_timeline, timeline, validation_components
-from dashboard.state import merge_query, parse_query
+from dashboard.state import merge_query, parse_query, to_query
 
 KEY = "karte"
-SINGLE_HEIGHT = 620
-COMPARE_HEIGHT = 540
+SINGLE_HEIGHT = 760
+COMPARE_HEIGHT = 560
+# metrics whose map is the same for every category: the comparison shows one map, not three
+KIND_FREE = ("ala_share", "ala_per_wfbm")
+# metrics whose three comparison maps can share one colour scale
+SHARED_SCALE = ("count", "per_100k")
 
 
 def _points(data: AtlasData, snapshot_id: int, category: str, on: bool):
@@ -61,6 +71,8 @@ def build_map(
     height: int = SINGLE_HEIGHT,
     title: str | None = None,
     compact: bool = False,
+    scale: metrics.Scale | None = None,
+    legend: bool = True,
 ):
     """The map figure as the app shows it (geometry by URL)."""
     if snapshot_id is None:
@@ -81,6 +93,8 @@ def build_map(
         title=title,
         height=height,
         compact=compact,
+        scale=scale,
+        legend=legend,
     )
 
 
@@ -102,6 +116,8 @@ def value_patch(
     patch["layout"]["margin"] = layout["margin"]  # room for a "not recorded" notice line
     patch["layout"]["meta"] = layout["meta"]
     patch["layout"]["separators"] = layout["separators"]
+    patch["layout"]["legend"] = layout["legend"]  # its title names the unit
+    patch["layout"]["showlegend"] = layout["showlegend"]
     return patch
 
 
@@ -127,42 +143,86 @@ def _provider_ok(ctx: PageContext) -> str | None:
 
 
 def _graph(
-    app: Dash, component_id: str, figure: Any, lang: str, label: str, height: int = SINGLE_HEIGHT
+    app: Dash, component_id: str, figure: Any, lang: str, label: str, compact: bool = False
 ) -> html.Figure:
     """The graph inside a <figure> whose caption says what it shows (for screen readers).
-    Responsive graphs take their container's size, so the height is set on the container."""
+    Responsive graphs take their container's size: karte.css shapes the frame to Germany."""
+    config = graph_config(app.get_asset_url("topojson/"), lang, filename="ala-atlas-karte")
+    if compact:
+        config["displayModeBar"] = False  # a narrow map's title keeps its strip alone
     graph = dcc.Graph(
         id=component_id,
         figure=figure,
-        className="map-graph",
-        config=graph_config(app.get_asset_url("topojson/"), lang, filename="ala-atlas-karte"),
+        className="map-graph compare-graph" if compact else "map-graph",
+        config=config,
         responsive=True,
-        style={"height": f"{height}px"},
     )
     return html.Figure(
         [html.Figcaption(label, className="visually-hidden"), graph], className="graph-figure"
     )
 
 
-def _compare_figures(ctx: PageContext, region: str | None) -> list[Any]:
-    s = ctx.state
+def compare_scale(
+    data: AtlasData, snapshot_id: int | None, level: str, metric: str, classes: str
+) -> metrics.Scale | None:
+    """One scale over the three categories' values for metrics that compare across them
+    (counts, per 100,000); None where each map keeps its own (or there is nothing)."""
+    if snapshot_id is None or metric not in SHARED_SCALE:
+        return None
+    values = []
+    for cat in metrics.CATEGORIES:
+        frame = map_frame(data, snapshot_id, level, cat)
+        shown = metrics.metric_values(frame, metric)
+        values.append(shown[~metrics.none_mask(frame, metric) & shown.notna()])
+    joined = pd.concat(values, ignore_index=True)
+    return metrics.map_scale(joined, metric, classes) if len(joined) else None
+
+
+def compare_figures(
+    app: Dash, data: AtlasData, snapshot_id: int | None, *, level: str, metric: str,
+    classes: str, lang: str, region: str | None,
+) -> list[Any]:
+    """The three comparison maps: a shared scale where the metric compares, the legend once
+    (under the first map)."""
+    scale = compare_scale(data, snapshot_id, level, metric, classes)
     return [
         build_map(
-            ctx.app,
-            ctx.data,
-            ctx.snapshot_id,
-            level=s.level,
-            category=cat,
-            metric=s.metric,
-            classes=s.classes,
-            lang=s.lang,
-            region=region,
-            height=COMPARE_HEIGHT,
-            title=t(f"category.{cat}.short", s.lang),
-            compact=True,
+            app, data, snapshot_id, level=level, category=cat, metric=metric,
+            classes=classes, lang=lang, region=region, height=COMPARE_HEIGHT,
+            title="aLA / WfbM" if metric in KIND_FREE else t(f"category.{cat}.short", lang),
+            compact=True, scale=scale,
+            legend=cat == metrics.CATEGORIES[0],
         )
         for cat in metrics.CATEGORIES
     ]
+
+
+def compare_note(metric: str, lang: str) -> str:
+    """What the comparison's colours mean: one shared scale, or why only one map."""
+    if metric in SHARED_SCALE:
+        return t("map.scale.shared", lang, unit=t(f"unit.{metric}", lang))
+    if metric in KIND_FREE:
+        return t("map.scale.own", lang, metric=t(f"metric.{metric}", lang))
+    return ""
+
+
+def summary_text(level: str, category: str, metric: str, view: str, lang: str) -> str:
+    """The drawer's summary line: the view in a few words."""
+    parts = [t(f"level.{level}", lang)]
+    if view != "compare":
+        parts.append(t(f"category.{category}.short", lang))
+    parts += [t(f"metric.{metric}", lang)]
+    if view == "compare":
+        parts.append(t("view.compare", lang))
+    return f"{t('map.settings', lang)}: " + " · ".join(parts)
+
+
+def hides(view: str, metric: str) -> tuple[bool, bool]:
+    """Which controls do nothing in this view: (category, classes). The category in the
+    comparison (all three shown) and for metrics that ignore it; classes for counts (their
+    own whole-number classes) and the none-here map."""
+    return (view == "compare" or metric in KIND_FREE,
+            metric in ("count", "none_here"))
 
 
 def _controls(ctx: PageContext, region: str | None) -> html.Div:
@@ -175,11 +235,15 @@ def _controls(ctx: PageContext, region: str | None) -> html.Div:
                 options("level", metrics.LEVELS, lang),
                 s.level,
             ),
-            radio_group(
-                ids.MAP_CATEGORY,
-                t("category.label", lang),
-                options("category", metrics.CATEGORIES, lang),
-                s.category,
+            html.Div(
+                radio_group(
+                    ids.MAP_CATEGORY,
+                    t("category.label", lang),
+                    options("category", metrics.CATEGORIES, lang),
+                    s.category,
+                ),
+                id=ids.MAP_CATEGORY_BOX,
+                hidden=hides(s.view, s.metric)[0],
             ),
             radio_group(
                 ids.MAP_METRIC,
@@ -187,11 +251,15 @@ def _controls(ctx: PageContext, region: str | None) -> html.Div:
                 options("metric", metrics.METRICS, lang),
                 s.metric,
             ),
-            radio_group(
-                ids.MAP_CLASSES,
-                t("classes.label", lang),
-                options("classes", metrics.CLASSIFICATIONS, lang),
-                s.classes,
+            html.Div(
+                radio_group(
+                    ids.MAP_CLASSES,
+                    t("classes.label", lang),
+                    options("classes", metrics.CLASSIFICATIONS, lang),
+                    s.classes,
+                ),
+                id=ids.MAP_CLASSES_BOX,
+                hidden=hides(s.view, s.metric)[1],
             ),
             radio_group(
                 ids.MAP_VIEW,
@@ -216,6 +284,37 @@ def _controls(ctx: PageContext, region: str | None) -> html.Div:
     )
 
 
+def _compare_box(ctx: PageContext, region: str | None, compare: bool) -> html.Div:
+    s, lang = ctx.state, ctx.lang
+    figures = (
+        compare_figures(ctx.app, ctx.data, ctx.snapshot_id, level=s.level, metric=s.metric,
+                        classes=s.classes, lang=lang, region=region)
+        if compare else [{}, {}, {}]
+    )
+    one = s.metric in KIND_FREE
+    cells = [
+        html.Div(
+            _graph(ctx.app, ids.compare_graph(cat), fig, lang,
+                   t("map.aria", lang, title=t(f"category.{cat}", lang)), compact=True),
+            id=ids.compare_cell(cat),
+            className="compare-cell",
+            hidden=one and cat != metrics.CATEGORIES[0],
+        )
+        for cat, fig in zip(metrics.CATEGORIES, figures, strict=True)
+    ]
+    return html.Div(
+        [
+            html.P(compare_note(s.metric, lang), id=ids.MAP_COMPARE_NOTE,
+                   className="compare-note"),
+            html.Div(cells, className="compare-cells"),
+            buttons.slot(buttons.COMPARE_SLOT, buttons.CHART_FORMATS, lang),
+        ],
+        id=ids.MAP_COMPARE_BOX,
+        hidden=not compare,
+        className="compare-grid",
+    )
+
+
 def layout(ctx: PageContext) -> html.Div:
     s, lang = ctx.state, ctx.lang
     region = _region_ok(ctx)
@@ -225,6 +324,7 @@ def layout(ctx: PageContext) -> html.Div:
         key = "kreis_ars" if s.level == "kreis" else "land_code"
         region = found.get(key) if found else None
     compare = s.view == "compare"
+    # the title is HTML above the map (it wraps on a phone; the toolbar has the strip alone)
     single = build_map(
         ctx.app,
         ctx.data,
@@ -237,37 +337,20 @@ def layout(ctx: PageContext) -> html.Div:
         region=region,
         points=s.points or bool(provider_id),
         provider_id=provider_id,
+        title="",
     )
-    label = t("map.aria", lang, title=map_title(s.metric, s.category, s.level, lang))
+    title = map_title(s.metric, s.category, s.level, lang)
     single_box = html.Div(
         [
-            _graph(ctx.app, ids.MAP_GRAPH, single, lang, label),
+            html.H2(title, id=ids.MAP_TITLE, className="map-title"),
+            _graph(ctx.app, ids.MAP_GRAPH, single, lang, t("map.aria", lang, title=title)),
             buttons.slot(ids.MAP_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
         ],
         id=ids.MAP_SINGLE_BOX,
         hidden=compare,
         className="map-box",
     )
-    compare_figures = _compare_figures(ctx, region) if compare else [{}, {}, {}]
-    compare_box = html.Div(
-        [
-            html.Div(
-                _graph(
-                    ctx.app,
-                    ids.compare_graph(cat),
-                    fig,
-                    lang,
-                    t("map.aria", lang, title=t(f"category.{cat}", lang)),
-                    height=COMPARE_HEIGHT,
-                ),
-                className="compare-cell",
-            )
-            for cat, fig in zip(metrics.CATEGORIES, compare_figures, strict=True)
-        ] + [buttons.slot(buttons.COMPARE_SLOT, buttons.CHART_FORMATS, lang)],
-        id=ids.MAP_COMPARE_BOX,
-        hidden=not compare,
-        className="compare-grid",
-    )
+    compare_box = _compare_box(ctx, region, compare)
     drawn = {"level": s.level} if ctx.snapshot_id else {}
     if ctx.state.embed:
         return html.Div(
@@ -276,18 +359,27 @@ def layout(ctx: PageContext) -> html.Div:
                 compare_box,
                 dcc.Store(id=ids.MAP_DRAWN, data=drawn),
                 dcc.Store(id=ids.COMPARE_DRAWN, data={"level": s.level} if compare else {}),
-            ]
+            ],
+            className="karte-embed",
         )
     table_href = ctx.path("tabelle") + merge_query("?" + _query_of(ctx), region=None, provider=None)
+    drawer = html.Details(
+        [
+            html.Summary(summary_text(s.level, s.category, s.metric, s.view, lang),
+                         id=ids.MAP_SUMMARY, className="karte-summary"),
+            _controls(ctx, region),
+        ],
+        id=ids.MAP_DRAWER,
+        className="karte-drawer",
+    )
     return html.Div(
         [
-            html.H1(t("karte.heading", lang)),
+            html.H1(t("karte.heading", lang), className="karte-heading"),
             html.Div(
                 [
-                    html.Div(_controls(ctx, region), className="karte-side"),
+                    html.Div(drawer, className="karte-side"),
                     html.Div(
                         [
-                            timeline(ctx, KEY),
                             single_box,
                             compare_box,
                             html.P(
@@ -305,23 +397,29 @@ def layout(ctx: PageContext) -> html.Div:
                         ],
                         className="karte-main",
                     ),
+                    html.Div(
+                        [
+                            timeline(ctx, KEY),
+                            html.Section(
+                                details_panel(
+                                    ctx.data,
+                                    ctx.snapshot_id,
+                                    s.level,
+                                    s.category,
+                                    s.metric,
+                                    region,
+                                    lang,
+                                    provider_id,
+                                ),
+                                id=ids.MAP_DETAILS,
+                                className="details",
+                                **{"aria-live": "polite"},
+                            ),
+                        ],
+                        className="karte-aside",
+                    ),
                 ],
                 className="karte-layout",
-            ),
-            html.Section(
-                details_panel(
-                    ctx.data,
-                    ctx.snapshot_id,
-                    s.level,
-                    s.category,
-                    s.metric,
-                    region,
-                    lang,
-                    provider_id,
-                ),
-                id=ids.MAP_DETAILS,
-                className="details",
-                **{"aria-live": "polite"},
             ),
             dcc.Store(id=ids.MAP_DRAWN, data=drawn),
             dcc.Store(id=ids.COMPARE_DRAWN, data={"level": s.level} if compare else {}),
@@ -356,6 +454,13 @@ def validation_layout() -> html.Div:
             dcc.Store(id=ids.MAP_DRAWN),
             dcc.Store(id=ids.COMPARE_DRAWN),
             dcc.Link(id=ids.MAP_TABLE_LINK, href="/"),
+            html.Details(id=ids.MAP_DRAWER),
+            html.Summary(id=ids.MAP_SUMMARY),
+            html.Div(id=ids.MAP_CATEGORY_BOX),
+            html.Div(id=ids.MAP_CLASSES_BOX),
+            html.H2(id=ids.MAP_TITLE),
+            html.P(id=ids.MAP_COMPARE_NOTE),
+            *[html.Div(id=ids.compare_cell(c)) for c in metrics.CATEGORIES],
         ]
     )
 
@@ -364,45 +469,108 @@ def _changed() -> set[str]:
     return {item["prop_id"].split(".")[0] for item in cbx.triggered}
 
 
+def _snapshot_key() -> str:
+    """The snapshot picker's id as it appears in `_changed()` (a pattern id, as JSON)."""
+    import json
+
+    return json.dumps(ids.snapshot(KEY), separators=(",", ":"), sort_keys=True)
+
+
 def register_callbacks(app: Dash, data: AtlasData) -> None:
     buttons.register_export(app, data, ids.MAP_EXPORT_SLOT, from_url.karte_request)
     register_timeline(app, data, KEY)
     buttons.register_export(app, data, buttons.COMPARE_SLOT, from_url.karte_compare_request)
 
+    compare_outputs = [Output(ids.compare_graph(c), "figure") for c in metrics.CATEGORIES]
+
     @app.callback(
         Output(ids.MAP_GRAPH, "figure"),
         Output(ids.MAP_DRAWN, "data"),
+        *compare_outputs,
+        Output(ids.COMPARE_DRAWN, "data"),
+        Output(ids.MAP_SINGLE_BOX, "hidden"),
+        Output(ids.MAP_COMPARE_BOX, "hidden"),
+        *[Output(ids.compare_cell(c), "hidden") for c in metrics.CATEGORIES[1:]],
+        Output(ids.MAP_COMPARE_NOTE, "children"),
+        Output(ids.MAP_DETAILS, "children"),
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.MAP_CATEGORY_BOX, "hidden"),
+        Output(ids.MAP_CLASSES_BOX, "hidden"),
+        Output(ids.MAP_TITLE, "children"),
+        Output(ids.MAP_SUMMARY, "children"),
+        Output(ids.MAP_TABLE_LINK, "href"),
         Input(ids.MAP_LEVEL, "value"),
         Input(ids.MAP_CATEGORY, "value"),
         Input(ids.MAP_METRIC, "value"),
         Input(ids.MAP_CLASSES, "value"),
+        Input(ids.MAP_VIEW, "value"),
         Input(ids.MAP_POINTS, "value"),
         Input(ids.MAP_REGION, "value"),
         Input(ids.snapshot(KEY), "value"),
         State(ids.MAP_DRAWN, "data"),
+        State(ids.COMPARE_DRAWN, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def update_map(level, category, metric, classes, points, region, snapshot_id, drawn, search):
+    def update_view(level, category, metric, classes, view, points, region, snapshot_id,
+                    drawn, compare_drawn, search):
+        """Every change of the Karte's view in one round trip: the visible map(s) as a
+        Patch of values, the details where their inputs changed, the URL, the controls that
+        apply, the title. The hidden view is left alone and redrawn when it is shown."""
+        changed = _changed()
+        if len(changed) > 2:
+            # the page was just drawn (Dash fires for inserted inputs): it already shows this
+            raise PreventUpdate
         state, _ = parse_query(search)
+        lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
         sid = None if snapshot is None else int(snapshot["id"])
+        compare = view == "compare"
+        single_out = _single_map(level, category, metric, classes, points, region, sid,
+                                 drawn, state, changed) if not compare else (no_update,) * 2
+        compare_out = (
+            _compare_maps(level, metric, classes, region, sid, compare_drawn, lang, changed)
+            if compare else (no_update,) * 4
+        )
+        one = metric in KIND_FREE
+        details_inputs = {ids.MAP_REGION, ids.MAP_LEVEL, ids.MAP_CATEGORY, ids.MAP_METRIC,
+                          _snapshot_key()}
+        details = (
+            details_panel(data, sid, level, category, metric, region, lang, state.provider)
+            if changed & details_inputs else no_update
+        )
+        new = replace(state, level=level, category=category, metric=metric, classes=classes,
+                      view=view, points=bool(points), region=region or None)
+        query = to_query(new)
+        hide_category, hide_classes = hides(view, metric)
+        table_href = app.get_relative_path("/tabelle") + merge_query(
+            query, region=None, provider=None)
+        return (
+            *single_out,
+            *compare_out,
+            compare,
+            not compare,
+            one,
+            one,
+            compare_note(metric, lang),
+            details,
+            query if query != (search or "") else no_update,
+            hide_category,
+            hide_classes,
+            map_title(metric, category, level, lang),
+            summary_text(level, category, metric, view, lang),
+            table_href,
+        )
+
+    def _single_map(level, category, metric, classes, points, region, sid, drawn, state,
+                    changed):
         figure = build_map(
-            app,
-            data,
-            sid,
-            level=level,
-            category=category,
-            metric=metric,
-            classes=classes,
-            lang=state.lang,
-            region=region,
-            points=bool(points) or bool(state.provider),
-            provider_id=state.provider,
+            app, data, sid, level=level, category=category, metric=metric, classes=classes,
+            lang=state.lang, region=region, points=bool(points) or bool(state.provider),
+            provider_id=state.provider, title="",
         )
         if sid is None or not drawn or drawn.get("level") != level:
             return figure, {"level": level}
-        changed = _changed()
         if changed <= {ids.MAP_METRIC, ids.MAP_CLASSES}:
             # same category, snapshot and language: hover texts stand, send values only
             return value_patch(figure, keys=METRIC_KEYS), no_update
@@ -412,51 +580,13 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             return value_patch(figure, ("points", "provider")), no_update
         return value_patch(figure), no_update
 
-    compare_outputs = [Output(ids.compare_graph(c), "figure") for c in metrics.CATEGORIES]
-
-    @app.callback(
-        *compare_outputs,
-        Output(ids.COMPARE_DRAWN, "data"),
-        Output(ids.MAP_SINGLE_BOX, "hidden"),
-        Output(ids.MAP_COMPARE_BOX, "hidden"),
-        Input(ids.MAP_VIEW, "value"),
-        Input(ids.MAP_LEVEL, "value"),
-        Input(ids.MAP_METRIC, "value"),
-        Input(ids.MAP_CLASSES, "value"),
-        Input(ids.MAP_REGION, "value"),
-        Input(ids.snapshot(KEY), "value"),
-        State(ids.COMPARE_DRAWN, "data"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def update_compare(view, level, metric, classes, region, snapshot_id, drawn, search):
-        compare = view == "compare"
-        if not compare:
-            return no_update, no_update, no_update, no_update, False, True
-        state, _ = parse_query(search)
-        snapshot, _ = data.resolve(snapshot_id)
-        sid = None if snapshot is None else int(snapshot["id"])
-        figures = [
-            build_map(
-                app,
-                data,
-                sid,
-                level=level,
-                category=cat,
-                metric=metric,
-                classes=classes,
-                lang=state.lang,
-                region=region,
-                height=COMPARE_HEIGHT,
-                title=t(f"category.{cat}.short", state.lang),
-                compact=True,
-            )
-            for cat in metrics.CATEGORIES
-        ]
+    def _compare_maps(level, metric, classes, region, sid, drawn, lang, changed):
+        figures = compare_figures(app, data, sid, level=level, metric=metric,
+                                  classes=classes, lang=lang, region=region)
         if sid is not None and drawn and drawn.get("level") == level:
-            lean = _changed() <= {ids.MAP_METRIC, ids.MAP_CLASSES}
+            lean = changed <= {ids.MAP_METRIC, ids.MAP_CLASSES}
             figures = [value_patch(f, keys=METRIC_KEYS if lean else None) for f in figures]
-        return (*figures, {"level": level}, True, False)
+        return (*figures, {"level": level})
 
     @app.callback(
         Output(ids.MAP_REGION, "options"),
@@ -505,48 +635,3 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         if state.provider == provider_id:
             return code, no_update
         return code, merge_query(search, provider=provider_id, region=code)
-
-    @app.callback(
-        Output(ids.MAP_DETAILS, "children"),
-        Input(ids.MAP_REGION, "value"),
-        Input(ids.MAP_LEVEL, "value"),
-        Input(ids.MAP_CATEGORY, "value"),
-        Input(ids.MAP_METRIC, "value"),
-        Input(ids.snapshot(KEY), "value"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def update_details(region, level, category, metric, snapshot_id, search):
-        state, _ = parse_query(search)
-        snapshot, _ = data.resolve(snapshot_id)
-        sid = None if snapshot is None else int(snapshot["id"])
-        return details_panel(data, sid, level, category, metric, region, state.lang, state.provider)
-
-    @app.callback(
-        Output(ids.URL, "search", allow_duplicate=True),
-        Input(ids.MAP_LEVEL, "value"),
-        Input(ids.MAP_CATEGORY, "value"),
-        Input(ids.MAP_METRIC, "value"),
-        Input(ids.MAP_CLASSES, "value"),
-        Input(ids.MAP_VIEW, "value"),
-        Input(ids.MAP_POINTS, "value"),
-        Input(ids.MAP_REGION, "value"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def keep_url(level, category, metric, classes, view, points, region, search):
-        state, _ = parse_query(search)
-        new = replace(
-            state,
-            level=level,
-            category=category,
-            metric=metric,
-            classes=classes,
-            view=view,
-            points=bool(points),
-            region=region or None,
-        )
-        from dashboard.state import to_query
-
-        query = to_query(new)
-        return query if query != (search or "") else no_update

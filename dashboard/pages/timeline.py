@@ -1,5 +1,6 @@
-"""A snapshot timeline for a page: a slider over the comparable snapshots, spaced by date,
-and a play button that steps through them. It drives the shell's snapshot picker of the page,
+"""A snapshot timeline for a page: a slider over the comparable snapshots, one even step
+each (dates spaced by time printed over each other where snapshots are close), and a play
+button that steps through them. It drives the shell's snapshot picker of the page,
 so the URL, the source line and the page's figures follow as with a manual choice."""
 
 from __future__ import annotations
@@ -56,15 +57,14 @@ def timeline(ctx: PageContext, page: str) -> html.Div:
     """The slider and play button (empty with fewer than two comparable snapshots)."""
     names = timeline_ids(page)
     text = TEXTS.get(ctx.lang, TEXTS["de"])
-    points = stops(store.served_series(ctx.data.engine, ctx.snapshot_id))
-    current = next((day for day, sid in points if sid == ctx.snapshot_id), None)
+    points = stops(store.served_series(ctx.data.engine))
+    current = next((i for i, (_, sid) in enumerate(points) if sid == ctx.snapshot_id), None)
     return html.Div(
         [
             html.Span(text["label"], id=f"{names['slider']}-label", className="timeline-label"),
             dcc.Slider(
-                id=names["slider"], min=points[0][0] if points else 0,
-                max=points[-1][0] if points else 1, step=None, value=current,
-                marks={day: _label(day, ctx.lang) for day, _ in points}, included=False,
+                id=names["slider"], min=0, max=max(len(points) - 1, 1), step=None,
+                value=current, marks=marks(points, ctx.lang), included=False,
                 className="timeline-slider",
             ),
             html.Button(text["play"], id=names["play"], type="button", className="timeline-play",
@@ -74,6 +74,22 @@ def timeline(ctx: PageContext, page: str) -> html.Div:
         id=names["box"], className="timeline", hidden=len(points) < 2,
         role="group", **{"aria-labelledby": f"{names['slider']}-label"},
     )
+
+
+MAX_LABELS = 4  # dates that fit side by side on a phone
+
+
+def marks(points: list[tuple[int, int]], lang: str) -> dict[int, str]:
+    """Slider marks at positions 0…n-1 (even spacing); with many snapshots only every k-th
+    date is printed (the first and last always), so labels never run into each other."""
+    if not points:
+        return {}
+    every = max(1, -(-len(points) // MAX_LABELS))
+    last = len(points) - 1
+    return {
+        i: _label(day, lang) if i % every == 0 or i == last else ""
+        for i, (day, _) in enumerate(points)
+    }
 
 
 def validation_components(page: str) -> html.Div:
@@ -111,11 +127,14 @@ def register_timeline(app: Dash, data: AtlasData, page: str) -> None:
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def step(day, snapshot_id, _clicks, _ticks, paused, search):
+    def step(position, snapshot_id, _clicks, _ticks, paused, search):
         from dashboard.state import parse_query
 
         text = TEXTS.get(parse_query(search)[0].lang, TEXTS["de"])
         points = stops(store.served_series(data.engine, snapshot_id))
+        days = [d for d, _ in points]
+        at = {d: i for i, d in enumerate(days)}  # the slider holds positions, not days
+        day = days[position] if isinstance(position, int) and 0 <= position < len(days) else None
         by_day = dict(points)
         day_of = {sid: d for d, sid in points}
         trigger = cbx.triggered_id
@@ -124,19 +143,19 @@ def register_timeline(app: Dash, data: AtlasData, page: str) -> None:
             playing = not playing
             if playing and next_stop(points, day) is None:  # at the end: start over
                 day = points[0][0]
-                return (day, by_day[day], False, text["pause"], "true")
+                return (at[day], by_day[day], False, text["pause"], "true")
         elif trigger == names["tick"]:
             following = next_stop(points, day)
             if following is None:
                 return (no_update, no_update, True, text["play"], "false")
-            return (following, by_day[following], False, text["pause"], "true")
+            return (at[following], by_day[following], False, text["pause"], "true")
         elif trigger == names["slider"]:
             chosen = by_day.get(day)
             same = chosen is None or chosen == snapshot_id
             return (no_update, no_update if same else chosen, no_update, no_update, no_update)
         else:  # the snapshot picker changed: move the slider along
             moved = day_of.get(snapshot_id)
-            return (moved if moved is not None and moved != day else no_update, no_update,
+            return (at[moved] if moved is not None and moved != day else no_update, no_update,
                     no_update, no_update, no_update)
         label = text["pause"] if playing else text["play"]
         return (no_update, no_update, not playing, label, "true" if playing else "false")

@@ -9,19 +9,34 @@ import pytest
 
 from dashboard import ids
 
-MAP_OUTPUTS = [(ids.MAP_GRAPH, "figure"), (ids.MAP_DRAWN, "data")]
 
-
-def map_inputs(metric="count", level="kreis", category="ala", classes="continuous", snap=None):
+def map_inputs(metric="count", level="kreis", category="ala", classes="quantiles", snap=None,
+               view="single"):
     return [
         (ids.MAP_LEVEL, "value", level),
         (ids.MAP_CATEGORY, "value", category),
         (ids.MAP_METRIC, "value", metric),
         (ids.MAP_CLASSES, "value", classes),
+        (ids.MAP_VIEW, "value", view),
         (ids.MAP_POINTS, "value", []),
         (ids.MAP_REGION, "value", None),
         (ids.snapshot("karte"), "value", snap),
     ]
+
+
+def map_state(search="?level=kreis", level="kreis", compare_level=None):
+    return [
+        (ids.MAP_DRAWN, "data", {"level": level}),
+        (ids.COMPARE_DRAWN, "data", {"level": compare_level} if compare_level else {}),
+        (ids.URL, "search", search),
+    ]
+
+
+@pytest.fixture(scope="module")
+def MAP_OUTPUTS(app):  # noqa: N802 (a constant of the app, found once)
+    from dashboard.callback_client import callback_outputs
+
+    return callback_outputs(app, f"{ids.MAP_GRAPH}.figure")
 
 
 def body_of(response) -> dict:
@@ -43,10 +58,11 @@ def served_id(demo_engine) -> int:
     return int(store.served_snapshot(demo_engine)["id"])
 
 
-def test_switching_the_metric_sends_a_patch_without_geometry(client, dash_post, served_id):
+def test_switching_the_metric_sends_a_patch_without_geometry(
+    client, dash_post, served_id, MAP_OUTPUTS  # noqa: N803
+):
     response = dash_post(
-        client, MAP_OUTPUTS, map_inputs("per_100k", snap=served_id),
-        [(ids.MAP_DRAWN, "data", {"level": "kreis"}), (ids.URL, "search", "?level=kreis")],
+        client, MAP_OUTPUTS, map_inputs("per_100k", snap=served_id), map_state(),
         [f"{ids.MAP_METRIC}.value"],
     )
     assert response.status_code == 200
@@ -61,12 +77,11 @@ def test_switching_the_metric_sends_a_patch_without_geometry(client, dash_post, 
 
 
 def test_a_new_level_sends_a_full_figure_that_references_its_geometry(
-    client, dash_post, served_id
+    client, dash_post, served_id, MAP_OUTPUTS  # noqa: N803
 ):
     response = dash_post(
         client, MAP_OUTPUTS, map_inputs("count", level="land", snap=served_id),
-        [(ids.MAP_DRAWN, "data", {"level": "kreis"}), (ids.URL, "search", "")],
-        [f"{ids.MAP_LEVEL}.value"],
+        map_state(search=""), [f"{ids.MAP_LEVEL}.value"],
     )
     answer = body_of(response)["response"]
     figure = answer[ids.MAP_GRAPH]["figure"]
@@ -124,3 +139,63 @@ def test_an_empty_store_gives_pages_with_a_notice_not_an_error(tmp_path, dash_po
         )
         assert response.status_code == 200, path
         assert "noch keinen Datenstand" in json.dumps(body_of(response), ensure_ascii=False)
+
+
+def _compare(client, dash_post, outputs, served_id, metric):
+    response = dash_post(
+        client, outputs, map_inputs(metric, snap=served_id, view="compare"),
+        map_state(search="?level=kreis"), [f"{ids.MAP_VIEW}.value"],
+    )
+    assert response.status_code == 200
+    return body_of(response)["response"]
+
+
+def _key_names(figure) -> list[str]:
+    return [tr["name"] for tr in figure["data"] if tr.get("legendrank", 0) in range(100, 106)
+            and tr.get("showlegend")]
+
+
+@pytest.mark.parametrize("metric", ["count", "per_100k"])
+def test_the_comparison_shares_one_colour_scale_and_names_it(
+    client, dash_post, served_id, MAP_OUTPUTS, metric  # noqa: N803
+):
+    answer = _compare(client, dash_post, MAP_OUTPUTS, served_id, metric)
+    figures = [answer[ids.compare_graph(c)]["figure"] for c in ("ala", "wfbm", "ib")]
+    classes = [_key_names(f) for f in figures]
+    assert classes[0] and classes[0] == classes[1] == classes[2]
+    # the same class means the same colour in all three maps
+    scales = [next(tr for tr in f["data"] if tr.get("name", "").startswith(("Anzahl", "Anbieter")))
+              ["colorscale"] for f in figures]
+    assert scales[0] == scales[1] == scales[2]
+    # the legend once (under the first map), the scale named above the three
+    assert [f["layout"]["showlegend"] for f in figures] == [True, False, False]
+    assert "Eine Farbskala" in answer[ids.MAP_COMPARE_NOTE]["children"]
+    assert answer[ids.MAP_SINGLE_BOX]["hidden"] is True
+    assert answer[ids.MAP_COMPARE_BOX]["hidden"] is False
+    # "Art" does nothing in the comparison: hidden there
+    assert answer[ids.MAP_CATEGORY_BOX]["hidden"] is True
+
+
+@pytest.mark.parametrize("metric", ["ala_share", "ala_per_wfbm"])
+def test_a_metric_that_ignores_the_kind_is_compared_as_one_map(
+    client, dash_post, served_id, MAP_OUTPUTS, metric  # noqa: N803
+):
+    answer = _compare(client, dash_post, MAP_OUTPUTS, served_id, metric)
+    assert answer[ids.compare_cell("wfbm")]["hidden"] is True
+    assert answer[ids.compare_cell("ib")]["hidden"] is True
+    assert "nicht von der Art ab" in answer[ids.MAP_COMPARE_NOTE]["children"]
+
+
+def test_one_switch_answers_map_details_url_and_controls_in_one_response(
+    client, dash_post, served_id, MAP_OUTPUTS  # noqa: N803
+):
+    answer = body_of(dash_post(
+        client, MAP_OUTPUTS, map_inputs("count", category="wfbm", snap=served_id),
+        map_state(), [f"{ids.MAP_CATEGORY}.value"],
+    ))["response"]
+    assert answer[ids.MAP_GRAPH]["figure"]["__dash_patch_update"]
+    assert ids.MAP_DETAILS in answer and ids.MAP_TITLE in answer
+    assert answer["url"]["search"] == "?level=kreis&category=wfbm"
+    assert "snapshot" not in answer["url"]["search"]  # links follow the data
+    assert answer[ids.MAP_CLASSES_BOX]["hidden"] is True  # counts have their own classes
+    assert ids.compare_graph("ala") not in answer  # the hidden comparison is left alone

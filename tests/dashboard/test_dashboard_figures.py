@@ -11,9 +11,10 @@ import pytest
 
 from dashboard import metrics as m
 from dashboard.figures import choropleth_figure, ranking_figure
-from dashboard.figures.choropleth import METRIC_KEYS, TRACES
+from dashboard.figures.choropleth import KEYS, METRIC_KEYS, TRACES
 from dashboard.figures.ranking import ranking_frame
 from dashboard.geometry import geojson
+from dashboard.i18n import t
 from dashboard.pages.karte import value_patch
 
 EVIL = "<b>X</b><script>alert(1)</script>"
@@ -28,6 +29,12 @@ def draw(frame, metric="count", **kwargs):
     options = {"category": "ala", "level": "kreis", "lang": "de", "geojson": URL}
     options.update(kwargs)
     return choropleth_figure(frame, metric, **options)
+
+
+def legend(figure) -> list[str]:
+    """The legend entries shown, in legend order (the key traces carry the legend)."""
+    shown = [tr for tr in figure.data if tr.showlegend]
+    return [tr.name for tr in sorted(shown, key=lambda tr: tr.legendrank or 1000)]
 
 
 def coloured(figure) -> set[str]:
@@ -55,13 +62,17 @@ def test_regions_without_a_provider_are_drawn_apart_from_regions_with_few(metric
     # the grey of "none" is not on the value scale, and the base shows wherever no value is
     none_colour = base.colorscale[0][1]
     assert none_colour not in {c for _, c in values.colorscale}
-    assert min(z for z in values.z if z is not None) >= 1
-    assert base.showlegend and base.name == "kein Anbieter"
+    # "kein Anbieter" has its own swatch in the legend, in the grey of the base
+    key = trace(figure, "key_none")
+    assert key.showlegend and key.name == "kein Anbieter" == base.name
+    assert key.colorscale[0][1] == none_colour
+    assert "kein Anbieter" in legend(figure)
 
 
 def test_values_on_the_map_are_the_frames_values(metrics_of):
     frame = metrics_of("kreis", "wfbm").set_index("code", drop=False)
-    figure = draw(frame.reset_index(drop=True), "per_100k", category="wfbm")
+    figure = draw(frame.reset_index(drop=True), "per_100k", category="wfbm",
+                  classes="continuous")
     values = trace(figure, "values")
     for code, z in zip(values.locations, values.z, strict=True):
         if frame.loc[code, "count"] == 0:
@@ -70,26 +81,71 @@ def test_values_on_the_map_are_the_frames_values(metrics_of):
             assert z == pytest.approx(frame.loc[code, "per_100k"], abs=1e-4)
 
 
-def test_classified_map_has_a_stepped_scale_with_a_label_per_step(metrics_of):
+def test_a_classed_rate_map_has_a_legend_swatch_per_class_in_german_numbers(metrics_of):
     frame = metrics_of("kreis", "wfbm")
     figure = draw(frame, "per_100k", category="wfbm", classes="quantiles")
     values = trace(figure, "values")
-    steps = len(values.colorbar.ticktext)
-    assert {z for z in values.z if z is not None} <= set(range(steps))
+    keys = [trace(figure, k) for k in KEYS if k.startswith("key") and k[3:].isdigit()]
+    labels = [k.name for k in keys if k.showlegend]
+    steps = len(labels)
+    assert 2 <= steps <= m.N_CLASSES
+    assert {z for z in values.z if z is not None} == set(range(steps))
     assert values.zmin == -0.5 and values.zmax == steps - 0.5
-    assert all("–" in label for label in values.colorbar.ticktext)
-    assert "," in values.colorbar.ticktext[0]  # German decimals
+    assert values.showscale is False  # no colour bar: the legend names the classes
+    assert all("–" in label and "," in label for label in labels)  # German decimals
+    # each swatch has the colour its class has on the map
+    step_colours = [c for _, c in values.colorscale][::2]
+    assert [k.colorscale[0][1] for k in keys[:steps]] == step_colours
+    assert legend(figure)[:steps] == labels
+    english = draw(frame, "per_100k", category="wfbm", classes="quantiles", lang="en")
+    assert all("." in k.name for k in (trace(english, f"key{i}") for i in range(steps)))
 
 
-def test_caution_marks_sit_on_the_regions_with_small_counts(metrics_of):
+def test_counts_get_whole_number_classes_from_the_data(metrics_of):
+    frame = metrics_of("kreis", "wfbm")
+    figure = draw(frame, "count", category="wfbm", classes="continuous")
+    labels = [trace(figure, f"key{i}").name for i in range(m.N_CLASSES)
+              if trace(figure, f"key{i}").showlegend]
+    scale = m.map_scale(frame.loc[frame["count"].gt(0), "count"], "count", "continuous")
+    assert scale.integer and scale.classed  # whatever the classes control says
+    assert labels[0] == "1" and all("," not in label for label in labels)
+    values = trace(figure, "values")
+    for code, z in zip(values.locations, values.z, strict=True):
+        count = int(frame.loc[frame["code"] == code, "count"].iloc[0])
+        if z is None:
+            assert count == 0
+        else:
+            low, high = scale.bounds[int(z)]
+            assert low <= count <= high
+
+
+def test_caution_marks_take_no_hover_and_the_region_label_carries_the_caution(metrics_of):
     frame = metrics_of("kreis", "ala")
     figure = draw(frame, "per_100k")
     fragile = trace(figure, "fragile")
     expected = frame[m.fragile_mask(frame, "per_100k")]
     assert list(fragile.customdata) == expected["code"].tolist()
     assert list(fragile.lon) == pytest.approx(expected["lon"].tolist())
-    assert "⚠" in fragile.name
+    # the marks never capture the pointer: the region under them answers
+    assert fragile.hoverinfo == "skip" and fragile.hovertext is None
+    assert fragile.showlegend and "3" in fragile.name  # explained in the legend
     assert not trace(draw(frame, "count"), "fragile").customdata
+    note = t("map.fragile.note", "de", n=m.FRAGILE_MIN)
+    values = trace(figure, "values")
+    by_code = dict(zip(values.locations, values.hovertext, strict=True))
+    for row in frame.itertuples():
+        label = by_code[row.code]
+        assert row.name in label or "&" in row.name
+        assert ("Einwohner" in label) and (note in label) == (
+            row.code in set(expected["code"]) or bool(
+                m.fragile_mask(frame, "ala_per_wfbm")[frame["code"] == row.code].any()))
+
+
+def test_no_trace_above_the_regions_takes_hover_from_them(metrics_of):
+    frame = metrics_of("kreis", "ala")
+    figure = draw(frame, "per_100k")
+    for name in ("fragile", "selected", *KEYS):
+        assert trace(figure, name).hoverinfo == "skip", name
 
 
 def test_the_none_here_map_highlights_regions_without_providers(metrics_of):
@@ -98,16 +154,19 @@ def test_the_none_here_map_highlights_regions_without_providers(metrics_of):
     base, values = trace(figure, "none"), trace(figure, "values")
     assert coloured(figure) == set(frame.loc[frame["none_here"], "code"])
     assert base.colorscale[0][1] != values.colorscale[0][1]
-    assert values.showscale is False and values.showlegend
+    assert values.showscale is False
     assert base.name == "mit Anbieter" and values.name == "ohne Anbieter"
+    assert legend(figure)[:2] == ["ohne Anbieter", "mit Anbieter"]
+    assert trace(figure, "key0").colorscale[0][1] == values.colorscale[0][1]
 
 
 def test_the_figure_carries_a_geometry_url_not_the_shapes(metrics_of):
     frame = metrics_of("kreis", "ala")
     app_figure = pio.to_json(draw(frame))
     inline_figure = pio.to_json(draw(frame, geojson=geojson("kreis")))
-    assert '"coordinates"' not in app_figure
-    assert '"coordinates"' in inline_figure
+    # only the legend keys carry a shape: one speck each, never a region
+    assert app_figure.count('"coordinates"') == len(KEYS)
+    assert inline_figure.count('"coordinates"') > 401
     assert len(app_figure) * 5 < len(inline_figure)
 
 
@@ -174,8 +233,13 @@ def test_numbers_use_german_separators_in_german_and_english_ones_in_english(met
 
 def test_the_legend_names_the_unit(metrics_of):
     frame = metrics_of("kreis", "ala")
-    assert "100.000" in trace(draw(frame, "per_100k"), "values").colorbar.title.text
-    assert "%" in trace(draw(frame, "ala_share"), "values").colorbar.title.text
+    assert "100.000" in draw(frame, "per_100k").layout.legend.title.text
+    assert "%" in draw(frame, "ala_share").layout.legend.title.text
+    assert "Anzahl" in draw(frame, "count").layout.legend.title.text
+    # continuous: the colour bar (under the map) names it
+    ramp = trace(draw(frame, "per_100k", classes="continuous"), "values")
+    assert ramp.showscale and "100.000" in ramp.colorbar.title.text
+    assert ramp.colorbar.orientation == "h"
 
 
 def test_an_unknown_metric_is_refused(metrics_of):

@@ -144,3 +144,33 @@ def test_kreis_totals_of_a_land_equal_its_land_row(metrics_of):
 def test_an_unknown_classification_is_refused_with_the_allowed_names():
     with pytest.raises(ValueError, match="quantiles"):
         m.classify(pd.Series([1.0, 2.0]), "jenks")
+
+
+# ---------------------------------------------------------------- map scales (Karte legend)
+def test_few_distinct_counts_get_one_class_each():
+    counts = pd.Series([0, 1, 1, 2, 4, 3, None])
+    assert m.count_bounds(counts) == ((1, 1), (2, 2), (3, 3), (4, 4))
+
+
+def test_many_counts_get_round_whole_number_classes_that_cover_every_count():
+    counts = pd.Series([1] * 40 + [2] * 30 + [3] * 20 + [4] * 12 + list(range(5, 46)))
+    bounds = m.count_bounds(counts)
+    assert 3 <= len(bounds) <= m.N_CLASSES
+    assert bounds[0][0] == 1 and bounds[-1][1] == 45
+    for (_, high), (low, _) in zip(bounds, bounds[1:], strict=False):
+        assert low == high + 1  # no gap, no overlap
+    assert all(low in m.NICE_COUNTS for low, _ in bounds)
+    scale = m.map_scale(counts, "count", "quantiles")
+    index = scale.assign(counts)
+    for value, step in zip(counts, index, strict=True):
+        low, high = bounds[int(step)]
+        assert low <= value <= high
+
+
+def test_a_shared_scale_puts_other_maps_values_in_its_classes():
+    scale = m.map_scale(pd.Series([0.5, 1.0, 2.0, 3.0, 4.0, 8.0]), "per_100k", "equal")
+    assert scale.classed and not scale.integer
+    index = scale.assign(pd.Series([0.1, 4.0, 100.0, None]))
+    assert index.iloc[0] == 0 and index.iloc[2] == len(scale.bounds) - 1
+    assert pd.isna(index.iloc[3])
+    assert not m.map_scale(pd.Series([1.0, 2.0]), "per_100k", "continuous").classed

@@ -1,0 +1,237 @@
+"""What a reader's browser pays: first-load bytes per page, the cold Kreis map, metric switches.
+
+Serves the demo app on a free loopback port (werkzeug, in a thread) and drives Debian's
+headless Chromium through Selenium:
+
+- first load of each page with an empty cache: bytes transferred (resource timing
+  `transferSize`, headers included, and `encodedBodySize`, the compressed bodies), counted
+  once the page is idle (Karte: once the map is drawn, so the lazily loaded plotly.js and
+  the geometry are in);
+- the Kreis map with a cold cache: milliseconds from navigation start until all 401 Kreise
+  are drawn (a requestAnimationFrame watcher installed before the page's own scripts);
+- a metric switch at Kreis level, 20 times: click to repaint (the radio's click until the
+  map holds the new metric, plus one frame), median and spread, and how many callback
+  requests (`/_dash-update-component`) each switch made.
+
+    .venv/bin/python bench/browser.py [--switches N] [--db URL]
+
+Without --db a temporary SQLite file with the demo default is built (a few seconds).
+Not a test: it prints figures. Loopback, so network time is near zero; the figures are
+about bytes, round trips and the browser's own work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import store  # noqa: E402
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+PAGES = ("karte", "tabelle", "entwicklung", "anbieter", "quellen")
+METRICS = ("per_100k", "ala_share", "count", "ala_per_wfbm", "none_here")
+TIMEOUT_S = 90
+CALLBACK = "_dash-update-component"
+
+# installed before any page script: notes when the Kreis map is fully drawn
+WATCH_MAP = """
+window.__mapDrawnAt = null;
+(function watch() {
+  const n = document.querySelectorAll('#karte-graph .choroplethlocation').length;
+  if (n >= 401) { window.__mapDrawnAt = performance.now(); return; }
+  requestAnimationFrame(watch);
+})();
+"""
+IDLE = "return !document.querySelector('[data-dash-is-loading=\"true\"]');"
+MAP_DRAWN = (
+    "const g = document.querySelector('#karte-graph .js-plotly-plot');"
+    "return !!(g && g._fullData && g.querySelectorAll('.choroplethlocation').length);"
+)
+BYTES = f"""
+const nav = performance.getEntriesByType('navigation')[0];
+const res = performance.getEntriesByType('resource');
+const all = [nav, ...res];
+return {{
+  transfer: all.reduce((s, e) => s + (e.transferSize || 0), 0),
+  encoded: all.reduce((s, e) => s + (e.encodedBodySize || 0), 0),
+  decoded: all.reduce((s, e) => s + (e.decodedBodySize || 0), 0),
+  requests: all.length,
+  callbacks: res.filter(e => e.name.includes('{CALLBACK}')).length,
+  largest: res.sort((a, b) => b.transferSize - a.transferSize).slice(0, 4)
+    .map(e => [e.name.split('/').pop().split('?')[0].slice(0, 40), e.transferSize]),
+}};
+"""
+# click a metric, resolve when the map holds it and one frame has been painted
+SWITCH = """
+const [metric, done] = [arguments[0], arguments[arguments.length - 1]];
+const gd = document.querySelector('#karte-graph .js-plotly-plot');
+performance.clearResourceTimings();
+const start = performance.now();
+document.querySelector(`#karte-metric input[value='${metric}']`).click();
+(function wait() {
+  if (gd.layout && gd.layout.meta && gd.layout.meta.metric === metric) {
+    requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+  } else { requestAnimationFrame(wait); }
+})();
+"""
+CALLBACKS = (
+    f"return performance.getEntriesByType('resource')"
+    f".filter(e => e.name.includes('{CALLBACK}')).length;"
+)
+
+
+@contextmanager
+def serve(db_url: str) -> Iterator[str]:
+    import logging
+
+    from werkzeug.serving import make_server
+
+    from dashboard import create_app
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
+    app = create_app(db_url)
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@contextmanager
+def chromium(width: int = 1440, height: int = 900) -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="bench-chrome-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", f"--window-size={width},{height}",
+                 f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(TIMEOUT_S)
+    driver.set_script_timeout(TIMEOUT_S)
+    try:
+        driver.execute_cdp_cmd("Network.enable", {})
+        yield driver
+    finally:
+        driver.quit()
+        import shutil
+
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def wait(driver: Any, script: str) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, TIMEOUT_S, poll_frequency=0.05).until(
+        lambda d: d.execute_script(script))
+
+
+def cold(driver: Any) -> None:
+    """An empty HTTP cache (and no service of the previous page)."""
+    driver.get("about:blank")
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+
+
+def first_load(driver: Any, base: str, page: str) -> dict[str, Any]:
+    cold(driver)
+    driver.get(f"{base}/{page}")
+    wait(driver, "return !!document.querySelector('main')")
+    if page == "karte":
+        wait(driver, MAP_DRAWN)
+    wait(driver, IDLE)
+    return driver.execute_script(BYTES)
+
+
+def kreis_map_cold(driver: Any, base: str) -> float:
+    cold(driver)
+    script = driver.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_MAP})
+    try:
+        driver.get(f"{base}/karte?level=kreis")
+        wait(driver, "return window.__mapDrawnAt !== null")
+        return float(driver.execute_script("return window.__mapDrawnAt"))
+    finally:
+        driver.execute_cdp_cmd(
+            "Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+
+
+def switches(driver: Any, base: str, n: int) -> tuple[list[float], list[int]]:
+    driver.get(f"{base}/karte?level=kreis")
+    wait(driver, MAP_DRAWN)
+    wait(driver, IDLE)
+    times, calls = [], []
+    current = "count"
+    for i in range(n):
+        metric = METRICS[i % len(METRICS)]
+        if metric == current:
+            metric = METRICS[(i + 1) % len(METRICS)]
+        times.append(float(driver.execute_async_script(SWITCH, metric)))
+        wait(driver, IDLE)
+        calls.append(int(driver.execute_script(CALLBACKS)))
+        current = metric
+    return times, calls
+
+
+def run(db_url: str, n: int) -> None:
+    snapshot = store.served_snapshot(store.connect(db_url))
+    if snapshot is None:
+        raise SystemExit("the store holds no snapshot")
+    with serve(db_url) as base, chromium() as driver:
+        print(f"aLA-Atlas in headless Chromium at 1440x900, {base} (loopback), "
+              f"snapshot {snapshot['id']} ({snapshot['origin']})")
+        print("\nFirst load, empty cache (once idle; Karte: once the map is drawn)")
+        print(f"{'page':<13}{'transferred':>13}{'bodies':>11}{'decoded':>11}{'requests':>10}"
+              f"{'callbacks':>11}  largest")
+        for page in PAGES:
+            b = first_load(driver, base, page)
+            largest = ", ".join(f"{name} {size / 1024:.0f}K" for name, size in b["largest"])
+            print(f"{page:<13}{b['transfer'] / 1e6:>10.2f} MB{b['encoded'] / 1e6:>8.2f} MB"
+                  f"{b['decoded'] / 1e6:>8.2f} MB{b['requests']:>10}{b['callbacks']:>11}  "
+                  f"{largest}")
+        drawn = [kreis_map_cold(driver, base) for _ in range(3)]
+        print(f"\nKreis map drawn, cold cache: median {statistics.median(drawn):.0f} ms "
+              f"(runs: {', '.join(f'{d:.0f}' for d in drawn)}; from navigation start "
+              f"until all 401 Kreise are painted)")
+        times, calls = switches(driver, base, n)
+        q = statistics.quantiles(times, n=10) if len(times) >= 2 else times
+        print(f"\nMetric switch at Kreis level, {len(times)} switches (cycling "
+              f"{', '.join(METRICS)}): click to repaint median {statistics.median(times):.0f} ms, "
+              f"p10 {q[0]:.0f} ms, p90 {q[-1]:.0f} ms")
+        print(f"callback requests per switch: {', '.join(str(c) for c in sorted(set(calls)))} "
+              f"(median {statistics.median(calls):.0f}, total {sum(calls)})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--switches", type=int, default=20)
+    parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: temporary demo)")
+    args = parser.parse_args()
+    if args.db is not None:
+        run(args.db, args.switches)
+        return
+    from scrapers.demo import ensure_default  # only the benchmark builds demo data
+
+    with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder:
+        url = f"sqlite:///{Path(folder) / 'atlas.sqlite'}"
+        ensure_default(store.connect(url))
+        run(url, args.switches)
+
+
+if __name__ == "__main__":
+    main()
