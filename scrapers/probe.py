@@ -168,6 +168,14 @@ def _check_listing(report: CategoryProbe, listing: ListingPage) -> None:
         report.fail(f"{total} hits but only {listing.entries_found} on this page and no "
                     "next-page link", "selectors.NEXT_HINT_XPATH, selectors.NEXT_TEXT_RE, "
                     "selectors.PAGE_PARAM")
+    if total is not None and listing.next_page is None and len(listing.records) != total \
+            and not listing.problems:
+        report.fail(f"the only page lists {len(listing.records)} entries but the site states "
+                    f"{total}", "selectors.KONTAKTDATEN_XPATH and selectors.TOTAL_RE")
+    repeated = [sid for sid, n in Counter(r.source_id for r in listing.records).items() if n > 1]
+    if repeated:
+        report.fail(f"{len(repeated)} entries appear twice on the page (e.g. {repeated[0]})",
+                    "selectors.ENTRY_ID_PARAM (ids) and the entry boundaries (ENTRY_TAGS)")
     if listing.next_page and report.page is not None:
         here, there = urlsplit(report.page.base_url).netloc, urlsplit(listing.next_page).netloc
         if here != there:

@@ -146,3 +146,13 @@ def test_an_unreachable_site_is_one_failure_per_category_not_a_stack_trace(tmp_p
     assert "robots.txt:    UNREACHABLE" in result.stdout
     assert "Traceback" not in result.stderr
     assert Path(tmp_path / "p").is_dir()
+
+
+def test_a_single_page_short_of_its_total_and_repeated_entries_fail(site, tmp_path):
+    records = sample_records("ib", 3, seed=8, base_url=site.base_url)
+    site.add_category("ib", records[:2] + [records[0]], total=4)
+    result = _probe(site, tmp_path, "--category", "ib")
+    assert result.returncode == 1
+    assert "FAIL: the only page lists 3 entries but the site states 4" in result.stdout
+    assert f"FAIL: 1 entries appear twice on the page (e.g. {records[0].source_id})" \
+        in result.stdout
