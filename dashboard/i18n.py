@@ -241,6 +241,14 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "sources.other.basis": "Zählweise",
         "sources.other.measure": "Gezählt",
+        "sources.feed.heading": "Änderungen abonnieren (Atom-Feed)",
+        "sources.feed.text": (
+            "Jeder neue Datenstand wird mit dem vorigen derselben Quelle verglichen: neue, nicht "
+            "mehr gelistete und geänderte Anbieter erscheinen als Einträge im Feed, mit beiden "
+            "Daten und einem Link auf die Karte. Mit „land=09“ oder „kreis=09162“ am Ende der "
+            "Adresse gilt der Feed nur für ein Land oder einen Kreis."
+        ),
+        "sources.feed.all": "alle Arten",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -464,6 +472,14 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "sources.other.basis": "Counting basis",
         "sources.other.measure": "Counted",
+        "sources.feed.heading": "Subscribe to changes (Atom feed)",
+        "sources.feed.text": (
+            "Every new snapshot is compared with the previous one of the same source: new, no "
+            "longer listed and changed providers appear as feed entries, with both dates and a "
+            "link to the map. Add “land=09” or “kreis=09162” to the address for one state or "
+            "district only."
+        ),
+        "sources.feed.all": "all kinds",
     },
 }
 
