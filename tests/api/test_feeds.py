@@ -101,7 +101,7 @@ def test_an_entry_names_the_change_the_dates_the_source_and_links_into_the_atlas
     assert f"{new_row.street_new}, {new_row.plz_new} {new_row.city_new}" in entry.summary
     assert "Nr. 2 vom 31.01.2022 und Nr. 3 vom 01.12.2022" in entry.summary
     assert "Quelle: REHADAT-Adressen (IW Köln), Stand 01.12.2022 – Beispieldaten" in entry.summary
-    assert ", Bayern" in entry.summary and entry.updated == "2022-12-01T00:00:00Z"
+    assert "), Bayern" in entry.summary and entry.updated == "2022-12-01T00:00:00Z"
     on_map = entry.link
     assert on_map.startswith(f"{base}/karte?") and f"provider={new_row.source_id}" in on_map
     assert "snapshot=3" in on_map and f"region={new_row.kreis_ars}" in on_map
