@@ -63,7 +63,13 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.index_string = INDEX
+    feed = app.get_relative_path("/feeds/changes.atom")
+    # feed readers and browsers find the change feed from any page
+    app.index_string = INDEX.replace(
+        "{%favicon%}",
+        "{%favicon%}\n        <link rel=\"alternate\" type=\"application/atom+xml\" "
+        f"title=\"aLA-Atlas: Änderungen\" href=\"{feed}\">",
+    )
     defer_libraries(app)  # dash-ag-grid only on the pages with a grid
     base = html.Div(
         [

@@ -149,6 +149,12 @@ def _region(row: dict[str, Any], kreise: dict[str, str], lang: str) -> str:
     return ", ".join(parts) if parts else t("feed.unplaced", lang)
 
 
+def _kreis_labels(regions: pd.DataFrame) -> dict[str, str]:
+    # "Augsburg (Landkreis)": the Stadt and the Landkreis Augsburg share a name
+    labels = regions["name"] + " (" + regions["bez"] + ")"
+    return dict(zip(regions["code"], labels, strict=True))
+
+
 def _summary(pair: SnapshotPair, row: dict[str, Any], kreise: dict[str, str], lang: str) -> str:
     source = t("source.line", lang, date=fmt_date(pair.new_taken_at, lang))
     if pair.origin == "demo":
@@ -220,9 +226,7 @@ def _feed_title(args: dict[str, Any], demo: bool) -> str:
     lang = args["lang"]
     parts = [t(f"category.{args['category']}", lang)] if args["category"] else []
     if args["kreis"]:
-        kreise = dict(zip(*[geodata.region_table("kreis")[c] for c in ("code", "name")],
-                          strict=True))
-        parts.append(kreise[args["kreis"]])
+        parts.append(_kreis_labels(geodata.region_table("kreis"))[args["kreis"]])
     if args["land"]:
         parts.append(geodata.LAENDER[args["land"]])
     title = t("feed.title", lang)
@@ -248,7 +252,7 @@ def build_feed(
     categories = (args["category"],) if args["category"] else store.CATEGORIES
     pairs = feed_pairs(series, categories)
     rows = change_rows(data, cache, pairs, args["land"], args["kreis"], args["limit"])
-    kreise = dict(zip(*[data.regions("kreis")[c] for c in ("code", "name")], strict=True))
+    kreise = _kreis_labels(data.regions("kreis"))
     entries = tuple(
         atom.Entry(
             id=entry_id(pair, row),

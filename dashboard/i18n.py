@@ -376,6 +376,14 @@ TEXTS: dict[str, dict[str, str]] = {
             "Dieser Link zeigt den festen Datenstand vom {date}. Der neueste ist vom {newest}."
         ),
         "snapshot.pinned.latest": "Dieser Link zeigt fest den Datenstand vom {date}.",
+        "sources.feed.heading": "Änderungen abonnieren (Atom-Feed)",
+        "sources.feed.text": (
+            "Jeder neue Datenstand wird mit dem vorigen derselben Quelle verglichen: neue, nicht "
+            "mehr gelistete und geänderte Anbieter erscheinen als Einträge im Feed, mit beiden "
+            "Daten und einem Link auf die Karte. Mit „land=09“ oder „kreis=09162“ am Ende der "
+            "Adresse gilt der Feed nur für ein Land oder einen Kreis."
+        ),
+        "sources.feed.all": "alle Arten",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -729,6 +737,14 @@ TEXTS: dict[str, dict[str, str]] = {
             "This link is pinned to the snapshot of {date}. The newest is of {newest}."
         ),
         "snapshot.pinned.latest": "This link is pinned to the snapshot of {date}.",
+        "sources.feed.heading": "Subscribe to changes (Atom feed)",
+        "sources.feed.text": (
+            "Every new snapshot is compared with the previous one of the same source: new, no "
+            "longer listed and changed providers appear as feed entries, with both dates and a "
+            "link to the map. Add “land=09” or “kreis=09162” to the address for one state or "
+            "district only."
+        ),
+        "sources.feed.all": "all kinds",
     },
 }
 

@@ -99,6 +99,23 @@ def _other_table(lang: str) -> html.Table:
     return html.Table([head, body], className="plain-table reference-table other-counts")
 
 
+def _feed_links(ctx: PageContext) -> html.Ul:
+    """Links to the change feed: every kind, then each kind, in the page's language."""
+    path = ctx.app.get_relative_path("/feeds/changes.atom")
+    lang = ctx.lang
+    suffix = f"lang={lang}" if lang != "de" else ""
+
+    def href(category: str | None) -> str:
+        query = "&".join(q for q in (f"category={category}" if category else "", suffix) if q)
+        return path + (f"?{query}" if query else "")
+
+    items = [(t("sources.feed.all", lang), href(None))]
+    items += [(t(f"category.{c}", lang), href(c)) for c in CATEGORIES]
+    return html.Ul(
+        [html.Li(html.A(label, href=url)) for label, url in items]
+    )
+
+
 def layout(ctx: PageContext) -> html.Div:
     return html.Div(_body(ctx), id=BODY, className="sources")
 
@@ -169,6 +186,13 @@ def _body(ctx: PageContext) -> list:
                     role="region",
                     **{"aria-label": t("sources.other.heading", lang)},
                 ),
+            ]
+        ),
+        html.Section(
+            [
+                html.H2(t("sources.feed.heading", lang)),
+                html.P(t("sources.feed.text", lang)),
+                _feed_links(ctx),
             ]
         ),
         html.Section(

@@ -3,7 +3,9 @@ checked by feedparser and by a strict check of RFC 4287's rules (tests/api/atom_
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
 import threading
 import urllib.error
 import urllib.request
@@ -15,7 +17,8 @@ import pandas as pd
 import pytest
 
 import store
-from dashboard import create_app
+from dashboard import create_app, ids
+from dashboard.callback_client import post_callback
 from store.changes import consecutive_pairs
 from tests.api.atom_rules import A, check_atom
 
@@ -98,7 +101,7 @@ def test_an_entry_names_the_change_the_dates_the_source_and_links_into_the_atlas
     assert f"{new_row.street_new}, {new_row.plz_new} {new_row.city_new}" in entry.summary
     assert "Nr. 2 vom 31.01.2022 und Nr. 3 vom 01.12.2022" in entry.summary
     assert "Quelle: REHADAT-Adressen (IW Köln), Stand 01.12.2022 – Beispieldaten" in entry.summary
-    assert ", Bayern" in entry.summary and entry.updated == "2022-12-01T00:00:00Z"
+    assert "), Bayern" in entry.summary and entry.updated == "2022-12-01T00:00:00Z"
     on_map = entry.link
     assert on_map.startswith(f"{base}/karte?") and f"provider={new_row.source_id}" in on_map
     assert "snapshot=3" in on_map and f"region={new_row.kreis_ars}" in on_map
@@ -274,3 +277,25 @@ def test_the_strict_check_refuses_a_feed_that_breaks_a_rule(base, old, new, rule
     assert old in body
     with pytest.raises(AssertionError, match=rule):
         check_atom(body.replace(old, new, 1))
+
+
+def test_every_page_and_the_quellen_page_point_to_valid_feeds(base, demo_db):
+    _, _, index = _get(f"{base}/")
+    head = re.search(rb'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"',
+                     index)
+    assert head is not None and head.group(1) == b"/feeds/changes.atom"
+    client = create_app(demo_db).server.test_client()
+    response = post_callback(
+        client, [(ids.ROOT, "children"), (ids.ROOT, "lang")],
+        [(ids.URL, "pathname", "/quellen"), (ids.LANG_STORE, "data", None)],
+        [(ids.URL, "search", "?lang=en")], [f"{ids.URL}.pathname"],
+    )
+    text = json.dumps(json.loads(gzip.decompress(response.data)), ensure_ascii=False)
+    links = re.findall(r'"href": "(/feeds/changes\.atom[^"]*)"', text)
+    assert links == ["/feeds/changes.atom?lang=en"] + [
+        f"/feeds/changes.atom?category={c}&lang=en" for c in store.CATEGORIES
+    ]
+    assert "Subscribe to changes (Atom feed)" in text
+    for link in links:
+        _, parsed = _feed(base + link)
+        assert parsed.feed.language == "en"
