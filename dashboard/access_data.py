@@ -84,7 +84,6 @@ class AccessView:
     kreise: pd.DataFrame  # aggregate per Kreis (with the plan)
     laender: pd.DataFrame
     germany: dict
-    baseline_germany: dict
     plan: PlanResult | None
     places: pd.DataFrame  # the hypothetical Gemeinden: ars, name, kreis_ars, lon, lat
     providers_used: int = 0
@@ -110,11 +109,12 @@ def access_view(
     """Baseline measures of the snapshot, plus hypothetical providers at `places` (ARS;
     unknown ones raise ValueError). Never stored."""
     result = access_result(engine, snapshot_id, category, service)
-    gemeinden = gemeinde_frame()
+    gemeinden = gemeinde_frame(copy=False)
     places = list(dict.fromkeys(places or []))
     planned = plan(gemeinden, result.gemeinden, places, tree=_tree()) if places else None
     measures = planned.measures if planned else result.gemeinden
-    where = gemeinden.set_index("ars").loc[places, ["name", "kreis_ars", "lon", "lat"]]
+    where = gemeinden.iloc[pd.Index(gemeinden["ars"]).get_indexer(places)]
+    where = where[["ars", "name", "kreis_ars", "lon", "lat"]]
     return AccessView(
         snapshot_id=snapshot_id, category=category, service=service,
         status="ok" if planned else result.status, notes=list(result.notes),
@@ -122,8 +122,7 @@ def access_view(
         kreise=aggregate(gemeinden, measures, "kreis"),
         laender=aggregate(gemeinden, measures, "land"),
         germany=germany_summary(gemeinden, measures),
-        baseline_germany=germany_summary(gemeinden, result.gemeinden) if planned else {},
-        plan=planned, places=where.reset_index(),
+        plan=planned, places=where.reset_index(drop=True),
         providers_used=result.providers_used, kreis_placed=result.kreis_placed,
         excluded=result.excluded,
     )  # fmt: skip

@@ -92,11 +92,14 @@ def catchment_scores(
 
 def two_step_fca(
     gemeinde_xy: np.ndarray, population: np.ndarray, provider_xy: np.ndarray,
-    catchment_km: float = CATCHMENT_KM,
+    catchment_km: float = CATCHMENT_KM, providers_at: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
-    """Providers per 100,000 people within reach, per Gemeinde (2SFCA)."""
+    """Providers per 100,000 people within reach, per Gemeinde (2SFCA). `providers_at`:
+    how many providers stand at each point (default one each)."""
     tree = cKDTree(gemeinde_xy)
     ratios = provider_ratios(provider_xy, tree, population.astype(float), catchment_km)
+    if providers_at is not None:
+        ratios = ratios * providers_at
     return catchment_scores(provider_xy, ratios, tree, catchment_km)
 
 
@@ -164,14 +167,24 @@ def compute_access(
         result.notes.append("no provider of this kind could be placed: distances are undefined")
         return result
     gem_xy = gemeinden[["x", "y"]].to_numpy()
-    provider_xy = project(placed["lon"].to_numpy(), placed["lat"].to_numpy())
-    distance, index = nearest(gem_xy, provider_xy)
+    # Gemeinde-placed first, then by source id: at a shared point the first one is named.
+    placed = placed.sort_values(
+        ["geocode_quality", "source_id"], key=lambda c: c.ne("gemeinde") if c.name ==
+        "geocode_quality" else c, kind="stable")  # fmt: skip
+    # Providers share points (the geocoder places them at Gemeinde or Kreis points): measure
+    # from each distinct point once, weighted by how many providers stand there.
+    points, first, many = np.unique(
+        project(placed["lon"].to_numpy(), placed["lat"].to_numpy()),
+        axis=0, return_index=True, return_counts=True,
+    )  # fmt: skip
+    distance, index = nearest(gem_xy, points)
+    chosen = first[index]
     frame["nearest_km"] = distance
-    frame["nearest_provider"] = placed["source_id"].to_numpy()[index]
-    frame["kreis_placed"] = (placed["geocode_quality"] == "kreis").to_numpy()[index]
+    frame["nearest_provider"] = placed["source_id"].to_numpy()[chosen]
+    frame["kreis_placed"] = (placed["geocode_quality"] == "kreis").to_numpy()[chosen]
     frame["own_kreis"] = gemeinden["kreis_ars"].isin(set(placed["kreis_ars"].dropna())).to_numpy()
     population = gemeinden["population"].to_numpy()
-    frame["sfca_per_100k"] = two_step_fca(gem_xy, population, provider_xy, catchment_km)
+    frame["sfca_per_100k"] = two_step_fca(gem_xy, population, points, catchment_km, many)
     return result
 
 

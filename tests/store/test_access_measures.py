@@ -226,3 +226,13 @@ def test_a_service_of_a_category_without_providers_is_no_provider(gemeinden):
     providers = providers_at(gemeinden, [5], category="ib")
     result = compute_access(providers, "ala", "arbeitsbereich", gemeinden=gemeinden)
     assert result.status == "no_provider"
+
+
+def test_providers_sharing_a_point_count_each_in_2sfca_and_the_first_id_is_named(gemeinden):
+    providers = providers_at(gemeinden, [100, 100, 100, 5000])
+    result = compute_access(providers, "ala", gemeinden=gemeinden)
+    germany = aggregate(gemeinden, result.gemeinden, "germany", names=False).iloc[0]
+    expected = 4 / gemeinden["population"].sum() * 100_000
+    assert germany["providers_per_100k_within_50km"] == pytest.approx(expected, rel=1e-9)
+    assert result.gemeinden.loc[100, "nearest_provider"] == "ala-0"
+    assert result.providers_used == 4
