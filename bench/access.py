@@ -28,7 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import store  # noqa: E402
-from dashboard.access_data import access_view  # noqa: E402
+from dashboard.access_data import access_view, region_labels  # noqa: E402
 from scrapers import demo  # noqa: E402
 from store.access import (  # noqa: E402
     access_regions,
@@ -137,8 +137,9 @@ def main() -> None:
         kreise = access_regions(engine, sid, "kreis", "ala")
         top = kreise.sort_values(["pop_beyond_50km", "name"], ascending=[False, True]).head(10)
         print("   Kreise with the most people beyond 50 km from an aLA:")
+        labels = region_labels("kreis")
         for row in top.itertuples(index=False):
-            print(f"     {row.ars} {row.name:<32} {int(row.pop_beyond_50km):>9,} of "
+            print(f"     {row.ars} {labels[row.ars]:<36} {int(row.pop_beyond_50km):>9,} of "
                   f"{row.population:>9,}  (median {row.median_km:5.1f} km)")
         engine.dispose()
 

@@ -189,7 +189,7 @@ def kreis_table(view: AccessView, threshold: int, lang: str) -> pd.DataFrame:
     frame = ranked(view.kreise, threshold)
     table = pd.DataFrame({
         t("access.col.ars", lang): frame["ars"],
-        t("access.col.region", lang): frame["name"],
+        t("access.col.region", lang): frame["ars"].map(region_labels("kreis")),
         t("access.col.population", lang): frame["population"],
         t("access.col.beyond", lang, km=threshold): frame[f"pop_beyond_{threshold}km"],
         t("access.col.share", lang): frame[f"share_beyond_{threshold}km"].round(4),
@@ -204,3 +204,15 @@ def kreis_table(view: AccessView, threshold: int, lang: str) -> pd.DataFrame:
             column = newly[f"newly_within_{km}km"].reindex(frame["ars"]).fillna(0)
             table[t(f"access.col.new{km}", lang)] = column.astype("int64").to_numpy()
     return table.reset_index(drop=True)
+
+
+@lru_cache(maxsize=2)
+def region_labels(level: str) -> dict[str, str]:
+    """ARS → the name a reader can tell apart: "Karlsruhe (Landkreis)" where two Kreise share
+    a name, else the plain name."""
+    import geodata
+
+    table = geodata.region_table(level)
+    twice = table["name"].duplicated(keep=False)
+    labels = table["name"].where(~twice, table["name"] + " (" + table["bez"] + ")")
+    return dict(zip(table["code"], labels, strict=True))

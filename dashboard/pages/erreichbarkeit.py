@@ -21,6 +21,7 @@ from dashboard.access_data import (
     place_labels,
     providers_of_kind,
     ranked,
+    region_labels,
 )
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
@@ -157,9 +158,10 @@ def ranking_tables(view: AccessView | None, threshold: int, lang: str) -> tuple[
         t("access.col.median", lang), t("access.col.sfca", lang),
     ]  # fmt: skip
 
-    def rows(frame):
+    def rows(frame, level):
+        labels = region_labels(level)
         return [
-            [r.name, fmt_number(r.population, lang),
+            [labels.get(r.ars, r.name), fmt_number(r.population, lang),
              fmt_number(getattr(r, f"pop_beyond_{threshold}km"), lang),
              fmt_number(getattr(r, f"share_beyond_{threshold}km") * 100, lang, 1) + " %",
              fmt_number(r.median_km, lang, 1),
@@ -168,9 +170,10 @@ def ranking_tables(view: AccessView | None, threshold: int, lang: str) -> tuple[
         ]  # fmt: skip
 
     kreise = _table(t("access.rank.kreise", lang, km=threshold), head,
-                    rows(ranked(view.kreise, threshold).head(RANKED_KREISE)), "access-kreise")
+                    rows(ranked(view.kreise, threshold).head(RANKED_KREISE), "kreis"),
+                    "access-kreise")
     laender = _table(t("access.rank.laender", lang, km=threshold), head,
-                     rows(ranked(view.laender, threshold)), "access-laender")  # fmt: skip
+                     rows(ranked(view.laender, threshold), "land"), "access-laender")  # fmt: skip
     return kreise, laender
 
 
@@ -190,7 +193,7 @@ def plan_result(view: AccessView | None, lang: str) -> list[Any]:
     head = [t("access.col.region", lang), t("access.col.new25", lang), t("access.col.new50", lang)]
     for level, key in (("kreis", "access.plan.by_kreis"), ("land", "access.plan.by_land")):
         frame = view.plan.newly[level]
-        names = (view.kreise if level == "kreis" else view.laender).set_index("ars")["name"]
+        names = region_labels(level)
         rows = [[names.get(r.ars, r.ars), fmt_number(r.newly_within_25km, lang),
                  fmt_number(r.newly_within_50km, lang)] for r in frame.itertuples(index=False)]
         parts.append(_table(t(key, lang), head, rows, f"access-plan-{level}"))  # fmt: skip

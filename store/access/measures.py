@@ -68,26 +68,22 @@ def nearest(gemeinde_xy: np.ndarray, provider_xy: np.ndarray) -> tuple[np.ndarra
     return distance / 1000.0, index
 
 
-def provider_ratios(
-    provider_xy: np.ndarray, gemeinde_tree: cKDTree, population: np.ndarray, catchment_km: float
-) -> np.ndarray:
-    """2SFCA step 1: R_j = 1 / people within the catchment of provider j (0 where none)."""
-    pairs = cKDTree(provider_xy).sparse_distance_matrix(
+def catchment_pairs(provider_xy: np.ndarray, gemeinde_tree: cKDTree, catchment_km: float):
+    """Every (provider i, Gemeinde j) pair within the catchment, as a structured array."""
+    return cKDTree(provider_xy).sparse_distance_matrix(
         gemeinde_tree, catchment_km * 1000.0, output_type="ndarray"
     )
-    reached = np.bincount(pairs["i"], weights=population[pairs["j"]], minlength=len(provider_xy))
+
+
+def provider_ratios(pairs: np.ndarray, population: np.ndarray, providers: int) -> np.ndarray:
+    """2SFCA step 1: R_j = 1 / people within the catchment of provider j (0 where none)."""
+    reached = np.bincount(pairs["i"], weights=population[pairs["j"]], minlength=providers)
     return np.divide(1.0, reached, out=np.zeros_like(reached), where=reached > 0)
 
 
-def catchment_scores(
-    provider_xy: np.ndarray, ratios: np.ndarray, gemeinde_tree: cKDTree, catchment_km: float
-) -> np.ndarray:
+def catchment_scores(pairs: np.ndarray, ratios: np.ndarray, gemeinden: int) -> np.ndarray:
     """2SFCA step 2: per Gemeinde, the sum of R_j within its catchment, per 100,000 people."""
-    pairs = cKDTree(provider_xy).sparse_distance_matrix(
-        gemeinde_tree, catchment_km * 1000.0, output_type="ndarray"
-    )
-    score = np.bincount(pairs["j"], weights=ratios[pairs["i"]], minlength=gemeinde_tree.n)
-    return score * PER
+    return np.bincount(pairs["j"], weights=ratios[pairs["i"]], minlength=gemeinden) * PER
 
 
 def two_step_fca(
@@ -96,11 +92,11 @@ def two_step_fca(
 ) -> np.ndarray:  # fmt: skip
     """Providers per 100,000 people within reach, per Gemeinde (2SFCA). `providers_at`:
     how many providers stand at each point (default one each)."""
-    tree = cKDTree(gemeinde_xy)
-    ratios = provider_ratios(provider_xy, tree, population.astype(float), catchment_km)
+    pairs = catchment_pairs(provider_xy, cKDTree(gemeinde_xy), catchment_km)
+    ratios = provider_ratios(pairs, population.astype(float), len(provider_xy))
     if providers_at is not None:
         ratios = ratios * providers_at
-    return catchment_scores(provider_xy, ratios, tree, catchment_km)
+    return catchment_scores(pairs, ratios, len(gemeinde_xy))
 
 
 def _of_kind(providers: pd.DataFrame, category: str, service: str) -> tuple[pd.DataFrame, str]:

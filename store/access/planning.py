@@ -15,7 +15,12 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from store.access.aggregate import _KEY, level_codes
-from store.access.measures import CATCHMENT_KM, catchment_scores, provider_ratios
+from store.access.measures import (
+    CATCHMENT_KM,
+    catchment_pairs,
+    catchment_scores,
+    provider_ratios,
+)
 
 HYPOTHETICAL_PREFIX = "hypothetisch:"
 PLAN_THRESHOLDS_KM: tuple[int, ...] = (25, 50)
@@ -67,9 +72,10 @@ def plan(
     ).to_numpy()
     tree = cKDTree(gem_xy) if tree is None else tree
     population = gemeinden["population"].to_numpy(dtype=float)
-    ratios = provider_ratios(new_xy, tree, population, catchment_km)
+    pairs = catchment_pairs(new_xy, tree, catchment_km)
+    ratios = provider_ratios(pairs, population, len(new_xy))
     measures["sfca_per_100k"] = baseline["sfca_per_100k"].to_numpy(float) + catchment_scores(
-        new_xy, ratios, tree, catchment_km
+        pairs, ratios, len(gemeinden)
     )
     newly = {}
     for km in PLAN_THRESHOLDS_KM:
