@@ -216,3 +216,36 @@ def region_labels(level: str) -> dict[str, str]:
     twice = table["name"].duplicated(keep=False)
     labels = table["name"].where(~twice, table["name"] + " (" + table["bez"] + ")")
     return dict(zip(table["code"], labels, strict=True))
+
+
+def gemeinden_of_kreis(
+    view: AccessView, kreis: str, providers: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """The region view: every Gemeinde of one Kreis, farthest first, with its population,
+    distance (Luftlinie, km) and the nearest provider's name (or the hypothetical place)."""
+    from dashboard.i18n import t
+    from store.access.planning import HYPOTHETICAL_PREFIX
+
+    gemeinden = gemeinde_frame(copy=False)
+    mask = (gemeinden["kreis_ars"] == kreis).to_numpy()
+    names = dict(zip(providers["source_id"], providers["name"], strict=False))
+    places = dict(zip(gemeinden["ars"], gemeinden["name"], strict=True))
+
+    def provider_name(source_id: object) -> str:
+        if not isinstance(source_id, str):
+            return "–"
+        if source_id.startswith(HYPOTHETICAL_PREFIX):
+            ars = source_id.removeprefix(HYPOTHETICAL_PREFIX)
+            return t("access.region.hypothetical", lang, name=places.get(ars, ars))
+        return str(names.get(source_id, source_id))
+
+    measures = view.measures[mask]
+    frame = pd.DataFrame({
+        "ars": gemeinden["ars"][mask].to_numpy(),
+        "name": gemeinden["name"][mask].to_numpy(),
+        "population": gemeinden["population"][mask].to_numpy(),
+        "nearest_km": measures["nearest_km"].to_numpy(dtype=float),
+        "nearest": [provider_name(s) for s in measures["nearest_provider"]],
+    })  # fmt: skip
+    return frame.sort_values(["nearest_km", "population"], ascending=[False, False],
+                             na_position="last").reset_index(drop=True)  # fmt: skip

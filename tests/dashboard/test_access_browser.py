@@ -130,3 +130,18 @@ def test_no_serious_accessibility_violations_on_the_access_page(page, artifacts_
     serious = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
                if v["impact"] in ("serious", "critical")]  # fmt: skip
     assert serious == []
+
+
+def test_a_clicked_kreis_shows_its_gemeinden_and_the_url_keeps_it(page):
+    page.open("/erreichbarkeit")
+    page.wait_for_map(MAP)
+    page.wait_idle()
+    assert "Klicken Sie auf einen Kreis" in text_of(page, "access-region")
+    page.js("const g = document.querySelector('#access-map .js-plotly-plot');"
+            "g.emit('plotly_click', {points: [{location: '16051', curveNumber: 1}]});")
+    page.wait_for(lambda d: "Gemeinden in Erfurt" in text_of(page, "access-region"))
+    assert "Luftlinie" in text_of(page, "access-region")
+    page.wait_for(lambda d: query(page).get("region") == ["16051"])
+    page.open("/erreichbarkeit?region=16051&category=wfbm")
+    page.wait_for(lambda d: "Gemeinden in Erfurt" in text_of(page, "access-region"))
+    assert page.console_errors() == []
