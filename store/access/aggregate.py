@@ -94,7 +94,9 @@ def aggregate(
         return np.bincount(codes, weights=weights, minlength=k)
 
     population = total(people)
-    out = pd.DataFrame({"ars": index.astype(str)})
+    # Columns gathered in a dict and the frame built once (a planning step aggregates three
+    # levels; inserting column by column cost more than the arithmetic).
+    out: dict[str, object] = {"ars": np.asarray(index, dtype=object).astype(str)}
     if names:
         out["name"] = _names(level, index)
     out["population"] = population.astype("int64")
@@ -102,7 +104,7 @@ def aggregate(
         out["mean_km"] = total(people * distance) / population
         out["median_km"] = weighted_median(distance, people, codes)
     else:
-        out["mean_km"] = out["median_km"] = np.nan
+        out["mean_km"] = out["median_km"] = np.full(k, np.nan)
     for km in thresholds:
         if defined:
             beyond = total(people * (distance > km))
@@ -117,7 +119,7 @@ def aggregate(
     out["providers_per_100k_within_50km"] = sfca
     kreis_placed = total(people * measures["kreis_placed"].to_numpy(dtype=bool))
     out["pop_nearest_kreis_placed"] = kreis_placed.astype("int64")
-    return out
+    return pd.DataFrame(out)
 
 
 def germany_summary(gemeinden: pd.DataFrame, measures: pd.DataFrame) -> dict:
