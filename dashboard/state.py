@@ -49,6 +49,7 @@ class ViewState:
     threshold: int = 25
     aservice: str = "all"
     plan: str = ""
+    akreis: str | None = None  # Erreichbarkeit: the Kreis whose Gemeinden are listed
 
 
 DEFAULTS = ViewState()
@@ -152,6 +153,7 @@ PARSERS = {
     "threshold": _threshold,
     "aservice": _choice(ACCESS_SERVICES),
     "plan": _plan,
+    "akreis": _pattern(re.compile(r"^\d{5}$")),
 }
 
 

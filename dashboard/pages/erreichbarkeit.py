@@ -279,8 +279,8 @@ def _plan_box(ctx: PageContext, places: list[str], view: AccessView | None) -> h
 
 
 def _kreis(ctx: PageContext) -> str | None:
-    region = ctx.state.region
-    return region if region and region in region_labels("kreis") else None
+    kreis = ctx.state.akreis
+    return kreis if kreis and kreis in region_labels("kreis") else None
 
 
 def layout(ctx: PageContext) -> html.Div:
@@ -443,7 +443,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         new = replace(
             state, category=category, aservice=service if category == "ala" else "all",
             threshold=int(threshold), plan=",".join(list(places or [])[:MAX_PLAN]),
-            region=region or None,
+            akreis=region or None,
         )  # fmt: skip
         query = to_query(new)
         return query if query != (search or "") else no_update

@@ -141,7 +141,7 @@ def test_a_clicked_kreis_shows_its_gemeinden_and_the_url_keeps_it(page):
             "g.emit('plotly_click', {points: [{location: '16051', curveNumber: 1}]});")
     page.wait_for(lambda d: "Gemeinden in Erfurt" in text_of(page, "access-region"))
     assert "Luftlinie" in text_of(page, "access-region")
-    page.wait_for(lambda d: query(page).get("region") == ["16051"])
-    page.open("/erreichbarkeit?region=16051&category=wfbm")
+    page.wait_for(lambda d: query(page).get("akreis") == ["16051"])
+    page.open("/erreichbarkeit?akreis=16051&category=wfbm")
     page.wait_for(lambda d: "Gemeinden in Erfurt" in text_of(page, "access-region"))
     assert page.console_errors() == []
