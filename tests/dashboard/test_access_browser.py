@@ -103,10 +103,16 @@ def test_planning_two_places_changes_the_figures_and_the_url_restores_them(page,
     assert page.console_errors() == []
 
 
-def test_the_english_page_says_straight_line(page):
+def test_the_english_page_says_straight_line_and_the_embed_shows_the_maps_alone(page):
     page.open("/erreichbarkeit?lang=en")
     page.wait_for_map(MAP)
     assert "straight line" in headline(page)
+    assert "Access" in text_of(page, "shell-nav")
+    page.open("/erreichbarkeit?embed=1&threshold=50")
+    page.wait_for_map(MAP)
+    assert page.js("return document.querySelectorAll('nav').length") == 0
+    assert "Luftlinie" in page.js("return document.body.innerText")
+    assert not page.driver.find_elements(By.ID, "access-summary")
 
 
 def test_no_serious_accessibility_violations_on_the_access_page(page, artifacts_dir):
