@@ -86,17 +86,29 @@ def catchment_scores(pairs: np.ndarray, ratios: np.ndarray, gemeinden: int) -> n
     return np.bincount(pairs["j"], weights=ratios[pairs["i"]], minlength=gemeinden) * PER
 
 
+CHUNK = 4096  # provider points per 2SFCA pass: bounds the pair array (~240 pairs each)
+
+
 def two_step_fca(
     gemeinde_xy: np.ndarray, population: np.ndarray, provider_xy: np.ndarray,
     catchment_km: float = CATCHMENT_KM, providers_at: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
     """Providers per 100,000 people within reach, per Gemeinde (2SFCA). `providers_at`:
-    how many providers stand at each point (default one each)."""
-    pairs = catchment_pairs(provider_xy, cKDTree(gemeinde_xy), catchment_km)
-    ratios = provider_ratios(pairs, population.astype(float), len(provider_xy))
-    if providers_at is not None:
-        ratios = ratios * providers_at
-    return catchment_scores(pairs, ratios, len(gemeinde_xy))
+    how many providers stand at each point (default one each).
+
+    A provider's ratio needs only its own pairs, so both steps run per chunk of providers:
+    memory stays bounded and time grows linearly with the providers."""
+    tree = cKDTree(gemeinde_xy)
+    people = population.astype(float)
+    scores = np.zeros(len(gemeinde_xy))
+    for start in range(0, len(provider_xy), CHUNK):
+        chunk = provider_xy[start : start + CHUNK]
+        pairs = catchment_pairs(chunk, tree, catchment_km)
+        ratios = provider_ratios(pairs, people, len(chunk))
+        if providers_at is not None:
+            ratios = ratios * providers_at[start : start + CHUNK]
+        scores += catchment_scores(pairs, ratios, len(gemeinde_xy))
+    return scores
 
 
 def _of_kind(providers: pd.DataFrame, category: str, service: str) -> tuple[pd.DataFrame, str]:
