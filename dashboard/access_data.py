@@ -84,7 +84,6 @@ class AccessView:
     kreise: pd.DataFrame  # aggregate per Kreis (with the plan)
     laender: pd.DataFrame
     germany: dict
-    baseline_germany: dict
     plan: PlanResult | None
     places: pd.DataFrame  # the hypothetical Gemeinden: ars, name, kreis_ars, lon, lat
     providers_used: int = 0
@@ -110,11 +109,12 @@ def access_view(
     """Baseline measures of the snapshot, plus hypothetical providers at `places` (ARS;
     unknown ones raise ValueError). Never stored."""
     result = access_result(engine, snapshot_id, category, service)
-    gemeinden = gemeinde_frame()
+    gemeinden = gemeinde_frame(copy=False)
     places = list(dict.fromkeys(places or []))
     planned = plan(gemeinden, result.gemeinden, places, tree=_tree()) if places else None
     measures = planned.measures if planned else result.gemeinden
-    where = gemeinden.set_index("ars").loc[places, ["name", "kreis_ars", "lon", "lat"]]
+    where = gemeinden.iloc[pd.Index(gemeinden["ars"]).get_indexer(places)]
+    where = where[["ars", "name", "kreis_ars", "lon", "lat"]]
     return AccessView(
         snapshot_id=snapshot_id, category=category, service=service,
         status="ok" if planned else result.status, notes=list(result.notes),
@@ -122,8 +122,7 @@ def access_view(
         kreise=aggregate(gemeinden, measures, "kreis"),
         laender=aggregate(gemeinden, measures, "land"),
         germany=germany_summary(gemeinden, measures),
-        baseline_germany=germany_summary(gemeinden, result.gemeinden) if planned else {},
-        plan=planned, places=where.reset_index(),
+        plan=planned, places=where.reset_index(drop=True),
         providers_used=result.providers_used, kreis_placed=result.kreis_placed,
         excluded=result.excluded,
     )  # fmt: skip
@@ -190,7 +189,7 @@ def kreis_table(view: AccessView, threshold: int, lang: str) -> pd.DataFrame:
     frame = ranked(view.kreise, threshold)
     table = pd.DataFrame({
         t("access.col.ars", lang): frame["ars"],
-        t("access.col.region", lang): frame["name"],
+        t("access.col.region", lang): frame["ars"].map(region_labels("kreis")),
         t("access.col.population", lang): frame["population"],
         t("access.col.beyond", lang, km=threshold): frame[f"pop_beyond_{threshold}km"],
         t("access.col.share", lang): frame[f"share_beyond_{threshold}km"].round(4),
@@ -205,3 +204,48 @@ def kreis_table(view: AccessView, threshold: int, lang: str) -> pd.DataFrame:
             column = newly[f"newly_within_{km}km"].reindex(frame["ars"]).fillna(0)
             table[t(f"access.col.new{km}", lang)] = column.astype("int64").to_numpy()
     return table.reset_index(drop=True)
+
+
+@lru_cache(maxsize=2)
+def region_labels(level: str) -> dict[str, str]:
+    """ARS → the name a reader can tell apart: "Karlsruhe (Landkreis)" where two Kreise share
+    a name, else the plain name."""
+    import geodata
+
+    table = geodata.region_table(level)
+    twice = table["name"].duplicated(keep=False)
+    labels = table["name"].where(~twice, table["name"] + " (" + table["bez"] + ")")
+    return dict(zip(table["code"], labels, strict=True))
+
+
+def gemeinden_of_kreis(
+    view: AccessView, kreis: str, providers: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """The region view: every Gemeinde of one Kreis, farthest first, with its population,
+    distance (Luftlinie, km) and the nearest provider's name (or the hypothetical place)."""
+    from dashboard.i18n import t
+    from store.access.planning import HYPOTHETICAL_PREFIX
+
+    gemeinden = gemeinde_frame(copy=False)
+    mask = (gemeinden["kreis_ars"] == kreis).to_numpy()
+    names = dict(zip(providers["source_id"], providers["name"], strict=False))
+    places = dict(zip(gemeinden["ars"], gemeinden["name"], strict=True))
+
+    def provider_name(source_id: object) -> str:
+        if not isinstance(source_id, str):
+            return "–"
+        if source_id.startswith(HYPOTHETICAL_PREFIX):
+            ars = source_id.removeprefix(HYPOTHETICAL_PREFIX)
+            return t("access.region.hypothetical", lang, name=places.get(ars, ars))
+        return str(names.get(source_id, source_id))
+
+    measures = view.measures[mask]
+    frame = pd.DataFrame({
+        "ars": gemeinden["ars"][mask].to_numpy(),
+        "name": gemeinden["name"][mask].to_numpy(),
+        "population": gemeinden["population"][mask].to_numpy(),
+        "nearest_km": measures["nearest_km"].to_numpy(dtype=float),
+        "nearest": [provider_name(s) for s in measures["nearest_provider"]],
+    })  # fmt: skip
+    return frame.sort_values(["nearest_km", "population"], ascending=[False, False],
+                             na_position="last").reset_index(drop=True)  # fmt: skip

@@ -350,6 +350,17 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "access.plan.by_kreis": "Neu erreicht, nach Kreis",
         "access.plan.by_land": "Neu erreicht, nach Land",
+        "access.region.heading": (
+            "Gemeinden in {name}: Entfernung zum nächsten Anbieter (Luftlinie)"
+        ),
+        "access.region.hint": (
+            "Klicken Sie auf einen Kreis in der Karte, um die Entfernungen seiner Gemeinden "
+            "zu sehen."
+        ),
+        "access.col.gemeinde": "Gemeinde",
+        "access.col.distance": "Entfernung km (Luftlinie)",
+        "access.col.nearest": "nächster Anbieter",
+        "access.region.hypothetical": "hypothetisch: {name}",
         "access.sources.heading": "Erreichbarkeit (Luftlinie)",
         "access.sources.method": (
             "Entfernung: gerade Linie (Luftlinie) in der flächentreuen Projektion EPSG:3035 "
@@ -711,6 +722,14 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "access.plan.by_kreis": "Newly reached, by district",
         "access.plan.by_land": "Newly reached, by state",
+        "access.region.heading": (
+            "Municipalities in {name}: distance to the nearest provider (straight line)"
+        ),
+        "access.region.hint": "Click a district on the map to see its municipalities' distances.",
+        "access.col.gemeinde": "Municipality",
+        "access.col.distance": "Distance km (straight line)",
+        "access.col.nearest": "Nearest provider",
+        "access.region.hypothetical": "hypothetical: {name}",
         "access.sources.heading": "Access (straight line)",
         "access.sources.method": (
             "Distance: a straight line (Luftlinie) in the equal-area projection EPSG:3035 from "

@@ -51,6 +51,7 @@ class ViewState:
     plan: str = ""
     plz: str | None = None  # near me: the PLZ searched for
     ort: str | None = None  # near me: the Gemeinde (8-digit AGS) searched for
+    akreis: str | None = None  # Erreichbarkeit: the Kreis whose Gemeinden are listed
 
 
 DEFAULTS = ViewState()
@@ -156,6 +157,7 @@ PARSERS = {
     "plan": _plan,
     "plz": _pattern(re.compile(r"^\d{5}$")),
     "ort": _pattern(re.compile(r"^\d{8}$")),
+    "akreis": _pattern(re.compile(r"^\d{5}$")),
 }
 
 

@@ -18,9 +18,11 @@ from dashboard.access_data import (
     AccessView,
     access_view,
     gemeinde_options,
+    gemeinden_of_kreis,
     place_labels,
     providers_of_kind,
     ranked,
+    region_labels,
 )
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
@@ -157,9 +159,10 @@ def ranking_tables(view: AccessView | None, threshold: int, lang: str) -> tuple[
         t("access.col.median", lang), t("access.col.sfca", lang),
     ]  # fmt: skip
 
-    def rows(frame):
+    def rows(frame, level):
+        labels = region_labels(level)
         return [
-            [r.name, fmt_number(r.population, lang),
+            [labels.get(r.ars, r.name), fmt_number(r.population, lang),
              fmt_number(getattr(r, f"pop_beyond_{threshold}km"), lang),
              fmt_number(getattr(r, f"share_beyond_{threshold}km") * 100, lang, 1) + " %",
              fmt_number(r.median_km, lang, 1),
@@ -168,9 +171,10 @@ def ranking_tables(view: AccessView | None, threshold: int, lang: str) -> tuple[
         ]  # fmt: skip
 
     kreise = _table(t("access.rank.kreise", lang, km=threshold), head,
-                    rows(ranked(view.kreise, threshold).head(RANKED_KREISE)), "access-kreise")
+                    rows(ranked(view.kreise, threshold).head(RANKED_KREISE), "kreis"),
+                    "access-kreise")
     laender = _table(t("access.rank.laender", lang, km=threshold), head,
-                     rows(ranked(view.laender, threshold)), "access-laender")  # fmt: skip
+                     rows(ranked(view.laender, threshold), "land"), "access-laender")  # fmt: skip
     return kreise, laender
 
 
@@ -190,11 +194,25 @@ def plan_result(view: AccessView | None, lang: str) -> list[Any]:
     head = [t("access.col.region", lang), t("access.col.new25", lang), t("access.col.new50", lang)]
     for level, key in (("kreis", "access.plan.by_kreis"), ("land", "access.plan.by_land")):
         frame = view.plan.newly[level]
-        names = (view.kreise if level == "kreis" else view.laender).set_index("ars")["name"]
+        names = region_labels(level)
         rows = [[names.get(r.ars, r.ars), fmt_number(r.newly_within_25km, lang),
                  fmt_number(r.newly_within_50km, lang)] for r in frame.itertuples(index=False)]
         parts.append(_table(t(key, lang), head, rows, f"access-plan-{level}"))  # fmt: skip
     return parts
+
+
+def region_view(data: AtlasData, view: AccessView | None, kreis: str | None, lang: str):
+    """Gemeinde detail of the clicked Kreis (a table: the map stays on Kreis geometry)."""
+    if view is None or view.status != "ok" or not kreis or kreis not in region_labels("kreis"):
+        return html.P(t("access.region.hint", lang), className="hint")
+    providers = data.providers(view.snapshot_id)
+    frame = gemeinden_of_kreis(view, kreis, providers, lang)
+    head = [t("access.col.gemeinde", lang), t("access.col.population", lang),
+            t("access.col.distance", lang), t("access.col.nearest", lang)]  # fmt: skip
+    rows = [[r.name, fmt_number(r.population, lang), fmt_number(r.nearest_km, lang, 1),
+             r.nearest] for r in frame.itertuples(index=False)]  # fmt: skip
+    caption = t("access.region.heading", lang, name=region_labels("kreis")[kreis])
+    return _table(caption, head, rows, "access-region-table")
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -260,6 +278,11 @@ def _plan_box(ctx: PageContext, places: list[str], view: AccessView | None) -> h
     )  # fmt: skip
 
 
+def _kreis(ctx: PageContext) -> str | None:
+    kreis = ctx.state.akreis
+    return kreis if kreis and kreis in region_labels("kreis") else None
+
+
 def layout(ctx: PageContext) -> html.Div:
     s, lang = ctx.state, ctx.lang
     places = _plan_list(ctx)
@@ -292,6 +315,9 @@ def layout(ctx: PageContext) -> html.Div:
                      **{"aria-live": "polite"}),
             _plan_box(ctx, places, view),
             *maps,
+            html.Section(region_view(ctx.data, view, _kreis(ctx), lang), id=ids.ACCESS_REGION,
+                         **{"aria-live": "polite"}),
+            dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx)),
             html.Section([
                 html.Div(kreise, id=ids.ACCESS_RANK_KREISE),
                 html.Div(laender, id=ids.ACCESS_RANK_LAENDER),
@@ -315,6 +341,8 @@ def validation_layout() -> html.Div:
             html.Div(id=ids.ACCESS_RANK_LAENDER),
             dcc.Dropdown(id=ids.ACCESS_PLAN_SEARCH),
             html.Div(id=ids.ACCESS_PLAN_RESULT),
+            html.Section(id=ids.ACCESS_REGION),
+            dcc.Store(id=ids.ACCESS_REGION_STORE),
             buttons.validation_slot(ids.ACCESS_MAP_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_SFCA_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_TABLE_EXPORT_SLOT),
@@ -348,6 +376,20 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         return place_labels(chosen) + found
 
     @app.callback(
+        Output(ids.ACCESS_REGION_STORE, "data"),
+        Input(ids.ACCESS_MAP, "clickData"),
+        Input(ids.ACCESS_SFCA_MAP, "clickData"),
+        prevent_initial_call=True,
+    )
+    def choose_region(*clicks):
+        from dash import callback_context
+
+        click = callback_context.triggered[0]["value"] if callback_context.triggered else None
+        points = (click or {}).get("points") or []
+        code = points[0].get("location") if points else None
+        return code if code in region_labels("kreis") else no_update
+
+    @app.callback(
         Output(ids.ACCESS_SUMMARY, "children"),
         Output(ids.ACCESS_MAP, "figure"),
         Output(ids.ACCESS_SFCA_MAP, "figure"),
@@ -355,15 +397,17 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.ACCESS_RANK_LAENDER, "children"),
         Output(ids.ACCESS_PLAN_RESULT, "children"),
         Output(ids.ACCESS_SERVICE, "options"),
+        Output(ids.ACCESS_REGION, "children"),
         Input(ids.ACCESS_CATEGORY, "value"),
         Input(ids.ACCESS_SERVICE, "value"),
         Input(ids.ACCESS_THRESHOLD, "value"),
         Input(ids.ACCESS_PLAN_SEARCH, "value"),
         Input(ids.snapshot(KEY), "value"),
+        Input(ids.ACCESS_REGION_STORE, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def update(category, service, threshold, places, snapshot_id, search):
+    def update(category, service, threshold, places, snapshot_id, region, search):
         state, _ = parse_query(search)
         lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
@@ -381,6 +425,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             distance_figure(app, data, view, **kwargs),
             sfca_figure(app, data, view, **kwargs),
             kreise, laender, plan_result(view, lang), services,
+            region_view(data, view, region, lang),
         )  # fmt: skip
 
     @app.callback(
@@ -389,14 +434,16 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Input(ids.ACCESS_SERVICE, "value"),
         Input(ids.ACCESS_THRESHOLD, "value"),
         Input(ids.ACCESS_PLAN_SEARCH, "value"),
+        Input(ids.ACCESS_REGION_STORE, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def keep_url(category, service, threshold, places, search):
+    def keep_url(category, service, threshold, places, region, search):
         state, _ = parse_query(search)
         new = replace(
             state, category=category, aservice=service if category == "ala" else "all",
             threshold=int(threshold), plan=",".join(list(places or [])[:MAX_PLAN]),
+            akreis=region or None,
         )  # fmt: skip
         query = to_query(new)
         return query if query != (search or "") else no_update

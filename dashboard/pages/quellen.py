@@ -164,6 +164,15 @@ def _body(ctx: PageContext) -> list:
         ),
         html.Section(
             [
+                html.H2(t("access.sources.heading", lang)),
+                html.P(t("access.sources.method", lang)),
+                html.P(t("access.sources.limits", lang)),
+                html.P(attribution.GEMEINDE_POPULATION),
+            ],
+            id="quellen-access",
+        ),
+        html.Section(
+            [
                 html.H2(t("sources.reference.heading", lang)),
                 html.P(t("sources.reference.text", lang)),
                 html.Div(

@@ -10,6 +10,8 @@ provider of the kind), the distance figures are missing, never 0.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
@@ -29,26 +31,43 @@ def weighted_median(values: np.ndarray, weights: np.ndarray, groups: np.ndarray)
     before = np.concatenate([[0.0], np.cumsum(totals)[:-1]])
     within = cumulative - before[g]
     reached = np.flatnonzero((within >= totals[g] / 2.0) & (totals[g] > 0))
-    first = pd.Series(reached).groupby(g[reached]).min()
+    # positions are sorted within each group: the first occurrence per group is its median
+    groups_reached, first = np.unique(g[reached], return_index=True)
     out = np.full(k, np.nan)
-    out[first.index.to_numpy()] = v[first.to_numpy()]
+    out[groups_reached] = v[reached[first]]
     return out
 
 
-def _codes(gemeinden: pd.DataFrame, level: str) -> tuple[np.ndarray, pd.Index]:
+_CODES: dict[tuple, tuple[np.ndarray, pd.Index]] = {}
+
+
+def level_codes(gemeinden: pd.DataFrame, level: str) -> tuple[np.ndarray, pd.Index]:
+    """(region code 0…k-1 per Gemeinde, the region keys sorted). Cached per frame shape and
+    ends, since a planning step asks for the same 10,997 Gemeinden again and again."""
     if level == "germany":
         return np.zeros(len(gemeinden), int), pd.Index(["DE"])
-    codes, uniques = pd.factorize(gemeinden[_KEY[level]], sort=True)
-    return codes, pd.Index(uniques)
+    column = gemeinden[_KEY[level]]
+    key = (level, len(column), *column.iloc[[0, -1]].tolist(), *gemeinden["ars"].iloc[[0, -1]])
+    if key not in _CODES:
+        codes, uniques = pd.factorize(column, sort=True)
+        _CODES.clear() if len(_CODES) > 16 else None
+        _CODES[key] = (codes, pd.Index(uniques))
+    return _CODES[key]
+
+
+@lru_cache(maxsize=2)
+def _name_table(level: str) -> dict[str, str]:
+    import geodata  # late: tests of the pure parts need no reference geography
+
+    table = geodata.region_table(level)
+    return dict(zip(table["code"], table["name"].astype(str), strict=True))
 
 
 def _names(level: str, codes: pd.Index) -> list[str]:
     if level == "germany":
         return ["Deutschland"]
-    import geodata  # late: tests of the pure parts need no reference geography
-
-    table = geodata.region_table(level).set_index("code")["name"]
-    return [str(table.get(code, code)) for code in codes]
+    table = _name_table(level)
+    return [table.get(code, code) for code in codes]
 
 
 def aggregate(
@@ -65,7 +84,7 @@ def aggregate(
     """
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
-    codes, index = _codes(gemeinden, level)
+    codes, index = level_codes(gemeinden, level)
     k = len(index)
     people = gemeinden["population"].to_numpy().astype(float)
     distance = measures["nearest_km"].to_numpy(dtype=float)
@@ -75,7 +94,9 @@ def aggregate(
         return np.bincount(codes, weights=weights, minlength=k)
 
     population = total(people)
-    out = pd.DataFrame({"ars": index.astype(str)})
+    # Columns gathered in a dict and the frame built once (a planning step aggregates three
+    # levels; inserting column by column cost more than the arithmetic).
+    out: dict[str, object] = {"ars": np.asarray(index, dtype=object).astype(str)}
     if names:
         out["name"] = _names(level, index)
     out["population"] = population.astype("int64")
@@ -83,12 +104,14 @@ def aggregate(
         out["mean_km"] = total(people * distance) / population
         out["median_km"] = weighted_median(distance, people, codes)
     else:
-        out["mean_km"] = out["median_km"] = np.nan
+        out["mean_km"] = out["median_km"] = np.full(k, np.nan)
     for km in thresholds:
-        beyond = total(people * (distance > km)) if defined else np.full(k, np.nan)
-        out[f"pop_beyond_{km}km"] = pd.array(np.round(beyond), dtype="Int64") if defined else (
-            pd.array([pd.NA] * k, dtype="Int64")
-        )
+        if defined:
+            beyond = total(people * (distance > km))
+            out[f"pop_beyond_{km}km"] = np.round(beyond).astype("int64")
+        else:  # undefined, not zero: a nullable column of NA
+            beyond = np.full(k, np.nan)
+            out[f"pop_beyond_{km}km"] = pd.array([pd.NA] * k, dtype="Int64")
         out[f"share_beyond_{km}km"] = beyond / population
     no_own = total(people * ~measures["own_kreis"].to_numpy(dtype=bool))
     out["pop_no_provider_in_kreis"] = no_own.astype("int64")
@@ -96,7 +119,7 @@ def aggregate(
     out["providers_per_100k_within_50km"] = sfca
     kreis_placed = total(people * measures["kreis_placed"].to_numpy(dtype=bool))
     out["pop_nearest_kreis_placed"] = kreis_placed.astype("int64")
-    return out
+    return pd.DataFrame(out)
 
 
 def germany_summary(gemeinden: pd.DataFrame, measures: pd.DataFrame) -> dict:

@@ -68,36 +68,47 @@ def nearest(gemeinde_xy: np.ndarray, provider_xy: np.ndarray) -> tuple[np.ndarra
     return distance / 1000.0, index
 
 
-def provider_ratios(
-    provider_xy: np.ndarray, gemeinde_tree: cKDTree, population: np.ndarray, catchment_km: float
-) -> np.ndarray:
-    """2SFCA step 1: R_j = 1 / people within the catchment of provider j (0 where none)."""
-    pairs = cKDTree(provider_xy).sparse_distance_matrix(
+def catchment_pairs(provider_xy: np.ndarray, gemeinde_tree: cKDTree, catchment_km: float):
+    """Every (provider i, Gemeinde j) pair within the catchment, as a structured array."""
+    return cKDTree(provider_xy).sparse_distance_matrix(
         gemeinde_tree, catchment_km * 1000.0, output_type="ndarray"
     )
-    reached = np.bincount(pairs["i"], weights=population[pairs["j"]], minlength=len(provider_xy))
+
+
+def provider_ratios(pairs: np.ndarray, population: np.ndarray, providers: int) -> np.ndarray:
+    """2SFCA step 1: R_j = 1 / people within the catchment of provider j (0 where none)."""
+    reached = np.bincount(pairs["i"], weights=population[pairs["j"]], minlength=providers)
     return np.divide(1.0, reached, out=np.zeros_like(reached), where=reached > 0)
 
 
-def catchment_scores(
-    provider_xy: np.ndarray, ratios: np.ndarray, gemeinde_tree: cKDTree, catchment_km: float
-) -> np.ndarray:
+def catchment_scores(pairs: np.ndarray, ratios: np.ndarray, gemeinden: int) -> np.ndarray:
     """2SFCA step 2: per Gemeinde, the sum of R_j within its catchment, per 100,000 people."""
-    pairs = cKDTree(provider_xy).sparse_distance_matrix(
-        gemeinde_tree, catchment_km * 1000.0, output_type="ndarray"
-    )
-    score = np.bincount(pairs["j"], weights=ratios[pairs["i"]], minlength=gemeinde_tree.n)
-    return score * PER
+    return np.bincount(pairs["j"], weights=ratios[pairs["i"]], minlength=gemeinden) * PER
+
+
+CHUNK = 4096  # provider points per 2SFCA pass: bounds the pair array (~240 pairs each)
 
 
 def two_step_fca(
     gemeinde_xy: np.ndarray, population: np.ndarray, provider_xy: np.ndarray,
-    catchment_km: float = CATCHMENT_KM,
+    catchment_km: float = CATCHMENT_KM, providers_at: np.ndarray | None = None,
 ) -> np.ndarray:  # fmt: skip
-    """Providers per 100,000 people within reach, per Gemeinde (2SFCA)."""
+    """Providers per 100,000 people within reach, per Gemeinde (2SFCA). `providers_at`:
+    how many providers stand at each point (default one each).
+
+    A provider's ratio needs only its own pairs, so both steps run per chunk of providers:
+    memory stays bounded and time grows linearly with the providers."""
     tree = cKDTree(gemeinde_xy)
-    ratios = provider_ratios(provider_xy, tree, population.astype(float), catchment_km)
-    return catchment_scores(provider_xy, ratios, tree, catchment_km)
+    people = population.astype(float)
+    scores = np.zeros(len(gemeinde_xy))
+    for start in range(0, len(provider_xy), CHUNK):
+        chunk = provider_xy[start : start + CHUNK]
+        pairs = catchment_pairs(chunk, tree, catchment_km)
+        ratios = provider_ratios(pairs, people, len(chunk))
+        if providers_at is not None:
+            ratios = ratios * providers_at[start : start + CHUNK]
+        scores += catchment_scores(pairs, ratios, len(gemeinde_xy))
+    return scores
 
 
 def _of_kind(providers: pd.DataFrame, category: str, service: str) -> tuple[pd.DataFrame, str]:
@@ -164,14 +175,24 @@ def compute_access(
         result.notes.append("no provider of this kind could be placed: distances are undefined")
         return result
     gem_xy = gemeinden[["x", "y"]].to_numpy()
-    provider_xy = project(placed["lon"].to_numpy(), placed["lat"].to_numpy())
-    distance, index = nearest(gem_xy, provider_xy)
+    # Gemeinde-placed first, then by source id: at a shared point the first one is named.
+    placed = placed.sort_values(
+        ["geocode_quality", "source_id"], key=lambda c: c.ne("gemeinde") if c.name ==
+        "geocode_quality" else c, kind="stable")  # fmt: skip
+    # Providers share points (the geocoder places them at Gemeinde or Kreis points): measure
+    # from each distinct point once, weighted by how many providers stand there.
+    points, first, many = np.unique(
+        project(placed["lon"].to_numpy(), placed["lat"].to_numpy()),
+        axis=0, return_index=True, return_counts=True,
+    )  # fmt: skip
+    distance, index = nearest(gem_xy, points)
+    chosen = first[index]
     frame["nearest_km"] = distance
-    frame["nearest_provider"] = placed["source_id"].to_numpy()[index]
-    frame["kreis_placed"] = (placed["geocode_quality"] == "kreis").to_numpy()[index]
+    frame["nearest_provider"] = placed["source_id"].to_numpy()[chosen]
+    frame["kreis_placed"] = (placed["geocode_quality"] == "kreis").to_numpy()[chosen]
     frame["own_kreis"] = gemeinden["kreis_ars"].isin(set(placed["kreis_ars"].dropna())).to_numpy()
     population = gemeinden["population"].to_numpy()
-    frame["sfca_per_100k"] = two_step_fca(gem_xy, population, provider_xy, catchment_km)
+    frame["sfca_per_100k"] = two_step_fca(gem_xy, population, points, catchment_km, many)
     return result
 
 

@@ -41,9 +41,10 @@ def _gemeinden() -> pd.DataFrame:
     return frame.assign(x=xy[:, 0], y=xy[:, 1]).reset_index(drop=True)
 
 
-def gemeinde_frame() -> pd.DataFrame:
-    """Every VG5000 Gemeinde: ars, name, kreis_ars, land_code, lon, lat, population, x, y."""
-    return _gemeinden().copy()
+def gemeinde_frame(copy: bool = True) -> pd.DataFrame:
+    """Every VG5000 Gemeinde: ars, name, kreis_ars, land_code, lon, lat, population, x, y.
+    `copy=False` gives the cached frame itself, for readers that never change it."""
+    return _gemeinden().copy() if copy else _gemeinden()
 
 
 def usable(providers: pd.DataFrame) -> pd.Series:

@@ -14,8 +14,13 @@ import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
 
-from store.access.aggregate import _KEY
-from store.access.measures import CATCHMENT_KM, catchment_scores, provider_ratios
+from store.access.aggregate import _KEY, level_codes
+from store.access.measures import (
+    CATCHMENT_KM,
+    catchment_pairs,
+    catchment_scores,
+    provider_ratios,
+)
 
 HYPOTHETICAL_PREFIX = "hypothetisch:"
 PLAN_THRESHOLDS_KM: tuple[int, ...] = (25, 50)
@@ -67,9 +72,10 @@ def plan(
     ).to_numpy()
     tree = cKDTree(gem_xy) if tree is None else tree
     population = gemeinden["population"].to_numpy(dtype=float)
-    ratios = provider_ratios(new_xy, tree, population, catchment_km)
+    pairs = catchment_pairs(new_xy, tree, catchment_km)
+    ratios = provider_ratios(pairs, population, len(new_xy))
     measures["sfca_per_100k"] = baseline["sfca_per_100k"].to_numpy(float) + catchment_scores(
-        new_xy, ratios, tree, catchment_km
+        pairs, ratios, len(gemeinden)
     )
     newly = {}
     for km in PLAN_THRESHOLDS_KM:
@@ -81,13 +87,16 @@ def plan(
 
 def _by_region(gemeinden: pd.DataFrame, newly: dict[int, np.ndarray]) -> dict[str, pd.DataFrame]:
     out = {}
-    for level, key in _KEY.items():
-        frame = pd.DataFrame({"ars": gemeinden[key].to_numpy()})
+    for level in _KEY:
+        codes, uniques = level_codes(gemeinden, level)
+        frame = pd.DataFrame({"ars": np.asarray(uniques, dtype=object)})
         for km in PLAN_THRESHOLDS_KM:
-            frame[f"newly_within_{km}km"] = newly.get(km, np.zeros(len(gemeinden)))
-        grouped = frame.groupby("ars", sort=True).sum().round().astype("int64")
-        grouped = grouped[grouped.sum(axis=1) > 0]
-        out[level] = grouped.sort_values(
+            people = newly.get(km, np.zeros(len(gemeinden)))
+            frame[f"newly_within_{km}km"] = np.round(
+                np.bincount(codes, weights=people, minlength=len(uniques))
+            ).astype("int64")
+        frame = frame[frame.drop(columns="ars").sum(axis=1) > 0]
+        out[level] = frame.sort_values(
             [f"newly_within_{km}km" for km in reversed(PLAN_THRESHOLDS_KM)], ascending=False
-        ).reset_index()
+        ).reset_index(drop=True)
     return out

@@ -103,10 +103,16 @@ def test_planning_two_places_changes_the_figures_and_the_url_restores_them(page,
     assert page.console_errors() == []
 
 
-def test_the_english_page_says_straight_line(page):
+def test_the_english_page_says_straight_line_and_the_embed_shows_the_maps_alone(page):
     page.open("/erreichbarkeit?lang=en")
     page.wait_for_map(MAP)
     assert "straight line" in headline(page)
+    assert "Access" in text_of(page, "shell-nav")
+    page.open("/erreichbarkeit?embed=1&threshold=50")
+    page.wait_for_map(MAP)
+    assert page.js("return document.querySelectorAll('nav').length") == 0
+    assert "Luftlinie" in page.js("return document.body.innerText")
+    assert not page.driver.find_elements(By.ID, "access-summary")
 
 
 def test_no_serious_accessibility_violations_on_the_access_page(page, artifacts_dir):
@@ -130,3 +136,18 @@ def test_no_serious_accessibility_violations_on_the_access_page(page, artifacts_
     serious = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
                if v["impact"] in ("serious", "critical")]  # fmt: skip
     assert serious == []
+
+
+def test_a_clicked_kreis_shows_its_gemeinden_and_the_url_keeps_it(page):
+    page.open("/erreichbarkeit")
+    page.wait_for_map(MAP)
+    page.wait_idle()
+    assert "Klicken Sie auf einen Kreis" in text_of(page, "access-region")
+    page.js("const g = document.querySelector('#access-map .js-plotly-plot');"
+            "g.emit('plotly_click', {points: [{location: '16051', curveNumber: 1}]});")
+    page.wait_for(lambda d: "Gemeinden in Erfurt" in text_of(page, "access-region"))
+    assert "Luftlinie" in text_of(page, "access-region")
+    page.wait_for(lambda d: query(page).get("akreis") == ["16051"])
+    page.open("/erreichbarkeit?akreis=16051&category=wfbm")
+    page.wait_for(lambda d: "Gemeinden in Erfurt" in text_of(page, "access-region"))
+    assert page.console_errors() == []

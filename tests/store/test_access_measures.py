@@ -226,3 +226,25 @@ def test_a_service_of_a_category_without_providers_is_no_provider(gemeinden):
     providers = providers_at(gemeinden, [5], category="ib")
     result = compute_access(providers, "ala", "arbeitsbereich", gemeinden=gemeinden)
     assert result.status == "no_provider"
+
+
+def test_providers_sharing_a_point_count_each_in_2sfca_and_the_first_id_is_named(gemeinden):
+    providers = providers_at(gemeinden, [100, 100, 100, 5000])
+    result = compute_access(providers, "ala", gemeinden=gemeinden)
+    germany = aggregate(gemeinden, result.gemeinden, "germany", names=False).iloc[0]
+    expected = 4 / gemeinden["population"].sum() * 100_000
+    assert germany["providers_per_100k_within_50km"] == pytest.approx(expected, rel=1e-9)
+    assert result.gemeinden.loc[100, "nearest_provider"] == "ala-0"
+    assert result.providers_used == 4
+
+
+def test_2sfca_in_chunks_equals_one_pass(gemeinden, monkeypatch):
+    import store.access.measures as measures
+
+    rng = np.random.default_rng(3)
+    xy = gemeinden[["x", "y"]].to_numpy()
+    points = xy[rng.integers(0, len(xy), 300)] + rng.uniform(-5000, 5000, (300, 2))
+    people = gemeinden["population"].to_numpy()
+    whole = two_step_fca(xy, people, points)
+    monkeypatch.setattr(measures, "CHUNK", 7)
+    np.testing.assert_allclose(measures.two_step_fca(xy, people, points), whole, rtol=1e-12)

@@ -1,0 +1,95 @@
+"""Erreichbarkeit exports through export_view: maps with the Luftlinie note, the population
+source and the snapshot date; the Kreis table with the planning columns; one-line refusals."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import store
+from dashboard.exports import export_view
+from dashboard.exports.errors import ExportError
+from dashboard.exports.request import ExportRequest
+from store.access import access_regions
+
+FLENSBURG, GOERLITZ = "010010000000", "146260110110"
+
+
+def access(fmt: str, view: str = "distance", **kwargs) -> ExportRequest:
+    return ExportRequest("erreichbarkeit", fmt, level="kreis", view=view, **kwargs)
+
+
+def test_distance_map_svg_says_luftlinie_population_source_and_date(demo_engine, keep):
+    exported = export_view(demo_engine, access("svg", plan=(FLENSBURG,)))
+    text = exported.content.decode("utf-8")
+    assert "weiter als 25 km Luftlinie" in text
+    assert "Luftlinie vom Gemeindemittelpunkt" in text
+    assert "Bevölkerung je Gemeinde: Destatis, 31.12.2019" in text
+    assert "Stand 01.12.2022" in text and ">Beispieldaten<" in text
+    assert "Flensburg" in text  # the hypothetical place is named on the image
+    assert exported.filename.startswith("ala_erreichbarkeit_weiter-als-25km_kreise_planung-1")
+    keep(exported.filename, exported.content)
+
+
+def test_sfca_map_png_and_pdf_render(demo_engine, png_size, keep):
+    png = export_view(demo_engine, access("png", view="sfca", threshold=50))
+    assert png_size(png.content) == (2000, 2500)
+    keep(png.filename, png.content)
+    pdf = export_view(demo_engine, access("pdf", view="sfca"))
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_kreis_table_csv_has_every_kreis_ranked_and_the_planning_columns(
+    demo_engine, read_export_csv
+):
+    exported = export_view(demo_engine, access("csv", view="table", plan=(FLENSBURG, GOERLITZ)))
+    head = exported.content.decode("utf-8-sig").splitlines()[:12]
+    assert any("Luftlinie" in line for line in head)
+    assert any("Bevölkerung je Gemeinde: Statistisches Bundesamt" in line for line in head)
+    assert any("Mit 2 hypothetischen Standorten" in line for line in head)
+    table = read_export_csv(exported.content)
+    assert len(table) == 401 and table["Einwohner"].sum() == 83_166_711
+    beyond = table["weiter als 25 km"]
+    assert (beyond.diff().dropna() <= 0).all()  # ranked, most people beyond first
+    assert table["neu ≤ 25 km"].sum() > 0 and table["neu ≤ 50 km"].sum() > 0
+    served = store.served_snapshot(demo_engine)
+    kreise = access_regions(demo_engine, served["id"], "kreis", "ala")
+    no_plan = read_export_csv(export_view(demo_engine, access("csv", view="table")).content)
+    merged = no_plan.set_index("Schlüssel (ARS)")["weiter als 25 km"]
+    assert merged.to_dict() == kreise.set_index("ars")["pop_beyond_25km"].to_dict()
+
+
+def test_kreis_table_as_geojson_has_shapes_and_provenance(demo_engine):
+    exported = export_view(demo_engine, access("geojson", view="table", service="arbeitsbereich"))
+    collection = json.loads(exported.content)
+    assert len(collection["features"]) == 401
+    assert collection["features"][0]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    assert "arbeitsbereich" in exported.filename
+
+
+@pytest.mark.parametrize(("request_", "message"), [
+    (access("csv", view="table", plan=("123",)), "zwölfstelliger Gemeindeschlüssel"),
+    (access("csv", view="table", plan=("999999999999",)), "unknown Gemeinde ARS"),
+    (access("png", view="table"), "Format 'png'"),
+    (access("csv", threshold=30), "Schwelle 30"),
+    (access("csv", category="wfbm", service="arbeitsbereich"), "nur für die Art 'ala'"),
+    (access("csv", view="karte"), "Ansicht 'karte'"),
+])
+def test_bad_access_exports_are_one_line_errors(demo_engine, request_, message):
+    with pytest.raises(ExportError, match=message) as error:
+        export_view(demo_engine, request_)
+    assert "\n" not in str(error.value)
+
+
+def test_an_unrecorded_category_is_refused(tmp_path):
+    engine = store.connect(f"sqlite:///{tmp_path / 'only-ala.sqlite'}")
+    frame = pd.DataFrame(columns=list(store.PROVIDER_COLUMNS))
+    meta = {"taken_at": "2023-01-01", "origin": "replay", "categories": {"ala": 0}}
+    snapshot = store.write_snapshot(engine, meta, frame, {})
+    with pytest.raises(ExportError, match="nicht erfasst"):
+        export_view(engine, access("csv", view="table", category="wfbm", snapshot=snapshot))
+    # ala recorded with no provider: distances undefined, so no table of numbers
+    with pytest.raises(ExportError, match="nicht definiert"):
+        export_view(engine, access("csv", view="table", snapshot=snapshot))
