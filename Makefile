@@ -13,12 +13,12 @@ RAW_GEO   := $(wildcard geodata/raw/*/*) geodata/build.py geodata/bkg.py geodata
              geodata/laender.py
 BUILT_GEO := geodata/generated/kreise.geojson
 
-.PHONY: run test lint install install-dev browser browser-optional geodata bench clean
+.PHONY: run test lint install install-dev browser browser-optional postgres geodata bench clean
 
 run: install geodata browser-optional
 	$(PY) app.py
 
-test: install-dev browser geodata
+test: install-dev browser postgres geodata
 	$(BIN)/ruff check .
 	$(PY) -m pytest
 
@@ -45,6 +45,16 @@ browser:
 		echo "Installing Debian chromium + chromium-driver"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+# Debian's PostgreSQL server binaries, for the tests that run on both databases. The tests
+# start (and remove) a throw-away cluster themselves (tests/pg_cluster.py), as `nobody` when
+# run as root; no system cluster is used or needed.
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "Installing Debian postgresql"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; \
 	fi
 
 # For `make run` Chromium is only needed for PNG/SVG/PDF export: try, but serve without it.
