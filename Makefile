@@ -19,12 +19,12 @@ BUILT_GEO := geodata/generated/kreise.geojson
 SNAPSHOT_DB    ?= $(if $(DATABASE_URL),$(DATABASE_URL),sqlite:///$(CURDIR)/data/atlas.sqlite)
 SNAPSHOT_PAGES ?= data/pages/$(shell date -u +%Y%m%dT%H%M%SZ)
 
-.PHONY: run test lint install install-dev browser browser-optional axe geodata bench clean snapshot
+.PHONY: run test lint install install-dev browser browser-optional axe postgres geodata bench clean snapshot
 
 run: install geodata browser-optional
 	$(PY) app.py
 
-test: install-dev browser axe geodata
+test: install-dev browser axe postgres geodata
 	$(BIN)/ruff check .
 	$(PY) -m pytest
 
@@ -66,6 +66,16 @@ $(AXE_JS): tests/axe/package.json tests/axe/package-lock.json
 	fi
 	cd tests/axe && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Debian's PostgreSQL server binaries, for the tests that run on both databases. The tests
+# start (and remove) a throw-away cluster themselves (tests/pg_cluster.py), as `nobody` when
+# run as root; no system cluster is used or needed.
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "Installing Debian postgresql"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; \
+	fi
 
 # For `make run` Chromium is only needed for PNG/SVG/PDF export: try, but serve without it.
 browser-optional:

@@ -235,7 +235,9 @@ def _resolve(engine: Engine, wanted: str | int) -> dict[str, Any]:
         if snapshot is None:
             raise NotFound("the store holds no snapshot yet")
         return snapshot
-    snapshot = store.get_snapshot(engine, wanted)
+    # ids are 32-bit integers in every database: a larger one cannot exist (and PostgreSQL
+    # would refuse to compare it, which is not a database fault)
+    snapshot = store.get_snapshot(engine, wanted) if wanted < 2**31 else None
     if snapshot is None:
         raise NotFound(f"no snapshot with id {wanted}")
     return snapshot

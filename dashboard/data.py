@@ -79,7 +79,7 @@ class AtlasData:
 
     def snapshot(self, snapshot_id: int | None) -> dict[str, Any] | None:
         """The snapshot `snapshot_id` (None or unknown: None)."""
-        if snapshot_id is None:
+        if snapshot_id is None or not 0 < snapshot_id < 2**31:  # ids are 32-bit everywhere
             return None
         return self._cache.get(self._key("snapshot", snapshot_id), lambda: self._get(snapshot_id))
 

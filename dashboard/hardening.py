@@ -95,9 +95,19 @@ def harden(app: Dash, serving: ServingStore, max_body: int = DEFAULT_MAX_BODY) -
             return _one_line(400, "invalid path")
         if path == prefix + CALLBACK_PATH and request.method == "POST":
             try:
-                body = request.get_json(silent=True)
-            except RequestEntityTooLarge:
+                # Read at most one byte past the limit ourselves: a chunked body has no
+                # Content-Length to refuse it by, and Werkzeug would cut it off silently.
+                # With a Content-Length read exactly that (a raw socket would block past it).
+                wanted = max_body + 1 if length is None else length
+                raw = request.environ["wsgi.input"].read(wanted)
+            except Exception as exc:  # a broken chunked body, a client gone: its fault
+                log.warning("400 on callback: unreadable body: %s", one_line(exc))
+                return _one_line(400, "unreadable request body")
+            if len(raw) > max_body:
+                log.warning("413: streamed body over %d bytes on %s", max_body, path[:80])
                 return _one_line(413, f"request body larger than {max_body} bytes")
+            request._cached_data = raw  # what Dash's get_json() then parses
+            body = request.get_json(silent=True)
             try:
                 check_callback_body(body, app.callback_map)
             except BadCallback as exc:

@@ -10,11 +10,15 @@ from scrapers.records import SERVICES
 
 # Non-breaking, thin and other Unicode spaces as well as zero-width characters.
 _SPACES_RE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Dropped: zero-width space, word joiner, BOM, soft hyphen, and the bidi embeddings,
+# overrides and isolates (U+202A–U+202E, U+2066–U+2069) that can make a name display
+# reversed. Kept: the joiners U+200C/U+200D, which hold emoji and script sequences together.
+_ZERO_WIDTH_RE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
 
 
 def clean_text(value: str | None) -> str:
-    """Collapse every kind of whitespace to one space and trim; None → ''."""
+    """Collapse every kind of whitespace to one space and trim, drop invisible and bidi
+    control characters (keeping ZWJ/ZWNJ sequences); None → ''."""
     if not value:
         return ""
     return _SPACES_RE.sub(" ", _ZERO_WIDTH_RE.sub("", value)).strip()

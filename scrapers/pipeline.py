@@ -99,7 +99,7 @@ def ingest_run(run: RunResult, engine: Engine, origin: str, taken_at: str) -> in
     check_complete(run)
     frame = records_frame(run.records)
     _check_records(frame)
-    located = geocode(frame)
+    located, cleaning = store.clean_providers(geocode(frame))
     expected = {c: r.expected_total for c, r in run.categories.items()}
     meta = {
         "taken_at": taken_at or run.started_at,
@@ -110,6 +110,7 @@ def ingest_run(run: RunResult, engine: Engine, origin: str, taken_at: str) -> in
         "notes": f"run {run.started_at} – {run.finished_at}; " + run.summary().replace("\n", "; "),
     }
     report = store.build_quality_report(located, expected, problems=run.all_problems())
+    report["cleaning"] = cleaning  # URLs dropped, fields cut: counted, not refused
     try:
         return store.write_snapshot(engine, meta, located, report)
     except store.StoreError as exc:

@@ -3,6 +3,7 @@
 SQLite under data/ by default, any SQLAlchemy URL by DATABASE_URL (portable Core only).
 """
 
+from store.clean import clean_providers, safe_url
 from store.db import connect, database_url
 from store.diff import compute_diff, diff_snapshots
 from store.errors import (
@@ -41,6 +42,7 @@ __all__ = [
     "SnapshotNotFound",
     "StoreError",
     "build_quality_report",
+    "clean_providers",
     "compute_diff",
     "compute_region_metrics",
     "connect",
@@ -54,6 +56,7 @@ __all__ = [
     "quality_report",
     "region_metrics",
     "require_snapshot",
+    "safe_url",
     "served_series",
     "served_snapshot",
     "series_key",

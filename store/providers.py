@@ -14,6 +14,7 @@ import pandas as pd
 from sqlalchemy import Engine, select
 
 from store import schema
+from store.clean import URL_FIELDS, safe_url
 from store.snapshots import require_snapshot
 
 CACHED_SNAPSHOTS = 8
@@ -55,4 +56,7 @@ def _snapshot_frame(engine: Engine, snapshot_id: int, created_at: str) -> pd.Dat
     frame = pd.DataFrame.from_records(rows, columns=list(schema.PROVIDER_COLUMNS))
     frame["lon"] = frame["lon"].astype("float64")
     frame["lat"] = frame["lat"].astype("float64")
+    # Only http(s) leaves the store, also from snapshots written before the ingest checked it.
+    for field in URL_FIELDS:
+        frame[field] = frame[field].map(safe_url)
     return frame

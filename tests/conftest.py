@@ -15,3 +15,7 @@ def artifacts_dir() -> Path:
     path = PROJECT_ROOT / "tests" / "artifacts"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+# A throw-away PostgreSQL cluster for the tests that run on both databases.
+pytest_plugins = ["tests.pg_cluster"]

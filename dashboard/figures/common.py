@@ -33,11 +33,17 @@ TEXT_COLOUR = "#1a1a1a"
 
 
 def esc(value: Any) -> str:
-    """A value from the source as text that Plotly hover labels show literally ("<b>" stays
-    visible as "<b>", never becomes markup)."""
+    """A value from the source as text that Plotly shows literally ("<b>" stays visible as
+    "<b>", never becomes markup). The one escaping function for every text in a figure:
+    hover texts, labels, tick labels, titles, annotations, and customdata that a
+    hovertemplate substitutes.
+
+    Plotly renders these strings as its own small HTML (tags <b>, <br>, <a href>, …; of the
+    entities only &lt; &gt; &amp; and numeric ones), so only & < > are escaped: a quote
+    cannot open anything without a tag, and "&quot;" would show literally. None/NaN → ""."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    return html.escape(str(value), quote=True)
+    return html.escape(str(value), quote=False)
 
 
 def separators(lang: str) -> str:

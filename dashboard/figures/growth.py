@@ -15,6 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard.figures.common import esc
+
 # Okabe-Ito
 BLUE, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#595959"
 CHANGE_COLOURS = {"new": BLUE, "vanished": VERMILLION, "changed": ORANGE}
@@ -94,7 +96,7 @@ def national_series_figure(series: pd.DataFrame, reference: pd.DataFrame, lang: 
                 name=tx("reference", lang),
                 marker={"symbol": "diamond-open", "size": 14, "color": VERMILLION,
                         "line": {"width": 2.5}},
-                customdata=reference[["source"]].to_numpy(),
+                customdata=[[esc(v)] for v in reference["source"]],
                 hovertemplate="%{x|%d.%m.%Y}: %{y}<br>%{customdata[0]}<extra></extra>",
             )
         )
@@ -120,7 +122,7 @@ def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int =
     rows = math.ceil(len(names) / columns)
     fig = make_subplots(
         rows=rows, cols=columns, shared_xaxes="all", shared_yaxes="all",
-        subplot_titles=names["region_name"].tolist(), vertical_spacing=0.08,
+        subplot_titles=[esc(n) for n in names["region_name"]], vertical_spacing=0.08,
         horizontal_spacing=0.03,
     )
     for i, land in enumerate(names.itertuples()):
@@ -128,8 +130,10 @@ def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int =
         fig.add_trace(
             go.Scatter(
                 x=_dates(mine["taken_at"]), y=mine["count"], mode="lines+markers",
-                name=land.region_name, showlegend=False, line={"color": BLUE},
-                hovertemplate=f"{land.region_name}<br>%{{x|%d.%m.%Y}}: %{{y}}<extra></extra>",
+                name=esc(land.region_name), showlegend=False, line={"color": BLUE},
+                # the name as data, not inside the template (a "%{" in it would be read)
+                text=[esc(land.region_name)] * len(mine),
+                hovertemplate="%{text}<br>%{x|%d.%m.%Y}: %{y}<extra></extra>",
             ),
             row=i // columns + 1, col=i % columns + 1,
         )
@@ -149,7 +153,8 @@ def growth_bar_figure(table: pd.DataFrame, per_100k: bool = False, lang: str = "
     decimals = 2 if per_100k else 0
     fig = go.Figure(
         go.Bar(
-            x=ordered[column], y=ordered["land"], orientation="h", marker_color=colours,
+            x=ordered[column], y=[esc(n) for n in ordered["land"]], orientation="h",
+            marker_color=colours,
             text=[_signed(v, decimals) for v in ordered[column]], textposition="outside",
             customdata=ordered[["count_old", "count_new"]].to_numpy(),
             hovertemplate="%{y}: %{customdata[0]} → %{customdata[1]}<extra></extra>",
@@ -185,7 +190,8 @@ def change_map_figure(
             marker={"line": {"width": 0.4, "color": "#6b6b6b"}},
             colorbar={"title": {"text": tx(column, lang), "side": "top"}, "thickness": 14,
                       "len": 0.75, **({} if per_100k or bound > 10 else {"dtick": 1})},
-            customdata=change[["name", "count_old", "count_new"]].to_numpy(),
+            customdata=list(zip([esc(n) for n in change["name"]], change["count_old"],
+                                change["count_new"], strict=True)),
             hovertemplate="%{customdata[0]}: %{customdata[1]} → %{customdata[2]} "
             "(%{z:+})<extra></extra>",
         )
@@ -217,7 +223,7 @@ def changes_points_figure(
                 name=f"{tx(kind, lang)} ({int((diff['change'] == kind).sum())})",
                 marker={"size": 10, "color": CHANGE_COLOURS[kind], "symbol": CHANGE_SYMBOLS[kind],
                         "line": {"width": 1, "color": "#ffffff"}},
-                text=mine["name"], hovertemplate="%{text}<extra></extra>",
+                text=[esc(n) for n in mine["name"]], hovertemplate="%{text}<extra></extra>",
             )
         )
     _blank_map(fig)

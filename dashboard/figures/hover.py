@@ -66,8 +66,9 @@ def provider_hover(providers: pd.DataFrame, lang: str) -> pd.Series:
     out = []
     for row in providers.to_dict("records"):
         parts = [f"<b>{esc(row.get('name'))}</b>"]
-        if row.get("operator"):
-            parts.append(f"{t('hover.operator', lang)}: {esc(row.get('operator'))}")
+        operator = esc(row.get("operator")).strip()  # NaN (no Träger) is "", not a line
+        if operator:
+            parts.append(f"{t('hover.operator', lang)}: {operator}")
         address = ", ".join(
             p
             for p in (

@@ -11,8 +11,23 @@ from scrapers.demo import ensure_default
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory) -> str:
-    """A SQLite file holding the three demo snapshots (never written to by tests)."""
+def _pg_demo_template(pg_database) -> str:
+    """A PostgreSQL database with the demo default, only ever copied (CREATE DATABASE …
+    TEMPLATE needs it unused), never served."""
+    url = pg_database()
+    engine = store.connect(url)
+    ensure_default(engine)
+    engine.dispose()
+    return url.rsplit("/", 1)[1]
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def demo_db(request, tmp_path_factory) -> str:
+    """A store holding the three demo snapshots (never written to by tests): a SQLite file,
+    and a PostgreSQL database on the session's throw-away cluster."""
+    if request.param == "postgresql":
+        template = request.getfixturevalue("_pg_demo_template")
+        return request.getfixturevalue("pg_database")(template)
     path = tmp_path_factory.mktemp("api-demo") / "atlas.sqlite"
     url = f"sqlite:///{path}"
     engine = store.connect(url)
@@ -22,8 +37,11 @@ def demo_db(tmp_path_factory) -> str:
 
 
 @pytest.fixture
-def writable_db(demo_db, tmp_path) -> str:
+def writable_db(demo_db, request, tmp_path) -> str:
     """A private copy of the demo store that a test may add snapshots to."""
+    if demo_db.startswith("postgresql"):
+        template = request.getfixturevalue("_pg_demo_template")
+        return request.getfixturevalue("pg_database")(template)
     source = demo_db.removeprefix("sqlite:///")
     target = tmp_path / "atlas.sqlite"
     shutil.copy(source, target)

@@ -143,33 +143,41 @@ def add_snapshot(path: Path, taken_at: str = "2026-11-30T00:00:00Z") -> int:
     return new_id
 
 
+def launch(database_url: str, log_dir: Path, **env: str) -> AppProcess:
+    """Start app.py on a free port over `database_url`; return once /healthz answers."""
+    port = free_port()
+    log_path = log_dir / f"app-{port}.log"
+    environ = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port),
+               "HOST": "127.0.0.1", "PYTHONPATH": str(REPO), "WEB_CONCURRENCY": "2",
+               "ATLAS_THREADS": "4", **env}
+    if "DASH_DEBUG" not in env:
+        environ.pop("DASH_DEBUG", None)
+    handle = log_path.open("wb")
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=REPO, env=environ,
+                               stdout=handle, stderr=subprocess.STDOUT)
+    app = AppProcess(process, f"http://127.0.0.1:{port}", log_path)
+    deadline = time.monotonic() + START_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"app.py exited {process.returncode}:\n{app.log()}")
+        try:
+            app.get("/healthz", timeout=10)
+            return app
+        except OSError:
+            time.sleep(0.5)
+    app.stop()
+    raise AssertionError(f"app.py did not answer within {START_S} s:\n{app.log()}")
+
+
 @pytest.fixture
 def start_app(tmp_path) -> Iterator[Callable[..., AppProcess]]:
+    """start_app(database_url, **env) -> AppProcess; all are stopped after the test."""
     started: list[AppProcess] = []
 
     def start(database_url: str, **env: str) -> AppProcess:
-        port = free_port()
-        log_path = tmp_path / f"app-{port}.log"
-        environ = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port),
-                   "HOST": "127.0.0.1", "PYTHONPATH": str(REPO), "WEB_CONCURRENCY": "2",
-                   "ATLAS_THREADS": "4", **env}
-        if "DASH_DEBUG" not in env:
-            environ.pop("DASH_DEBUG", None)
-        handle = log_path.open("wb")
-        process = subprocess.Popen([sys.executable, "app.py"], cwd=REPO, env=environ,
-                                   stdout=handle, stderr=subprocess.STDOUT)
-        app = AppProcess(process, f"http://127.0.0.1:{port}", log_path)
+        app = launch(database_url, tmp_path, **env)
         started.append(app)
-        deadline = time.monotonic() + START_S
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise AssertionError(f"app.py exited {process.returncode}:\n{app.log()}")
-            try:
-                app.get("/healthz", timeout=10)
-                return app
-            except OSError:
-                time.sleep(0.5)
-        raise AssertionError(f"app.py did not answer within {START_S} s:\n{app.log()}")
+        return app
 
     yield start
     for app in started:

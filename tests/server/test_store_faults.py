@@ -12,7 +12,9 @@ import sys
 import textwrap
 import time
 
-from tests.server.conftest import add_snapshot
+import store
+from scrapers.demo import ensure_default
+from tests.server.conftest import REPO, add_snapshot
 
 NOTICE_DE = "Daten vorübergehend nicht verfügbar"
 
@@ -159,3 +161,38 @@ def test_an_exclusive_lock_gives_503_then_the_server_recovers_by_itself(
     assert app.wait_for(lambda: _health_is(app, 200), 30)
     _serving_normally(app)
     _no_traceback(app)
+
+
+def test_two_servers_on_one_postgresql_database_both_show_a_snapshot_a_third_process_writes(
+    start_app, pg_database
+):
+    # the way a deployment grows past one machine: several app servers, one database
+    url = pg_database()
+    engine = store.connect(url)
+    ensure_default(engine)
+    engine.dispose()
+    first, second = start_app(url), start_app(url)
+    _serving_normally(first)
+    _serving_normally(second)
+    old_id = first.health()[1]["snapshot"]["id"]
+    writer = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import store
+            engine = store.connect({url!r})
+            served = store.served_snapshot(engine)
+            frame = store.load_providers(engine, served["id"])
+            expected = {{c: int((frame["category"] == c).sum()) for c in served["counts"]}}
+            meta = {{"taken_at": "2026-11-30T00:00:00Z", "origin": "replay",
+                     "categories": expected}}
+            report = store.build_quality_report(frame, expected)
+            print(store.write_snapshot(engine, meta, frame, report))
+        """)], cwd=REPO, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert writer.returncode == 0, writer.stderr
+    new_id = int(writer.stdout.strip())
+    assert new_id != old_id
+    for app in (first, second):
+        assert app.wait_for(lambda app=app: app.health()[1]["snapshot"]["id"] == new_id, 30)
+        _serving_normally(app, new_id)
+        assert app.get("/api/snapshots").json()["count"] == 4
+        _no_traceback(app)

@@ -12,9 +12,13 @@ from sqlalchemy import Engine, MetaData, select
 import store
 
 
-@pytest.fixture
-def db_url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'atlas.sqlite'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """Every store and pipeline test runs on a SQLite file and on a fresh PostgreSQL database
+    (tests/pg_cluster.py starts a throw-away cluster)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'atlas.sqlite'}"
+    return request.getfixturevalue("pg_database")()
 
 
 @pytest.fixture

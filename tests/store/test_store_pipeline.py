@@ -244,5 +244,6 @@ def test_a_process_killed_inside_the_write_transaction_leaves_nothing(
             process.kill()
     fresh = store.connect(db_url)
     assert dump(fresh) == before
-    with fresh.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    if fresh.dialect.name == "sqlite":  # PostgreSQL rolls back a lost session by itself
+        with fresh.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"

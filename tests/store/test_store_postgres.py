@@ -1,12 +1,10 @@
 """The same store code on a real PostgreSQL server.
 
-Runs only when ATLAS_TEST_POSTGRES_URL names a database that may be wiped, e.g.
-postgresql+psycopg://atlas@127.0.0.1:55432/atlas (needs the psycopg driver).
+On the session's throw-away cluster (tests/pg_cluster.py), or the server that
+ATLAS_TEST_POSTGRES_URL names; each test gets a database of its own.
 """
 
 from __future__ import annotations
-
-import os
 
 import pandas as pd
 import pytest
@@ -14,21 +12,13 @@ from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 import store
-from store import migrations, schema
-
-URL = os.environ.get("ATLAS_TEST_POSTGRES_URL")
-pytestmark = pytest.mark.skipif(not URL, reason="set ATLAS_TEST_POSTGRES_URL to run on PostgreSQL")
+from store import migrations
 
 
 @pytest.fixture
-def pg():
-    """A PostgreSQL store emptied before the test (tables, versions, trigger function)."""
-    engine = store.connect(URL)
-    with engine.begin() as conn:
-        schema.metadata.drop_all(conn)
-        conn.execute(text("DROP FUNCTION IF EXISTS atlas_refuse_update() CASCADE"))
-    engine.dispose()
-    engine = store.connect(URL)
+def pg(pg_database):
+    """A PostgreSQL store in a fresh database."""
+    engine = store.connect(pg_database())
     yield engine
     engine.dispose()
 
