@@ -199,6 +199,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "Die Software ist quelloffen; Daten wie oben angegeben.",
         "footer.accessibility": "Alle Karten gibt es auch als Tabelle.",
         "embed.open": "Vollständige Ansicht öffnen",
+        # --- accessibility, language, embed (a11y) ---
+        "embed.open.atlas": "In aLA-Atlas öffnen",
+        "attr.population": "Bevölkerung: Statistisches Bundesamt (Destatis), Stand {date}",
+        "attr.plz": "PLZ-Zuordnung: © OpenStreetMap-Mitwirkende (ODbL)",
+        "service.Eingangsverfahren": "Eingangsverfahren",
+        "service.Berufsbildungsbereich": "Berufsbildungsbereich",
+        "service.Arbeitsbereich": "Arbeitsbereich",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -383,6 +390,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.licence.code": "The software is open source; data as stated above.",
         "footer.accessibility": "Every map is also available as a table.",
         "embed.open": "Open the full view",
+        # --- accessibility, language, embed (a11y) ---
+        "embed.open.atlas": "Open in the aLA Atlas",
+        "attr.population": "Population: Federal Statistical Office (Destatis), as of {date}",
+        "attr.plz": "Postcode mapping: © OpenStreetMap contributors (ODbL)",
+        "service.Eingangsverfahren": "Entry procedure",
+        "service.Berufsbildungsbereich": "Vocational training",
+        "service.Arbeitsbereich": "Work area",
     },
 }
 
@@ -404,12 +418,24 @@ def fmt_number(value: float | int | None, lang: str, decimals: int = 0) -> str:
     return text
 
 
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def fmt_date(iso: str | None, lang: str) -> str:
-    """An ISO date (or date-time) as 31.12.2019 (German) or 2019-12-31 (English)."""
+    """An ISO date (or date-time) as 01.12.2022 (German) or 1 Dec 2022 (English)."""
     if not iso:
         return "–"
     day = str(iso)[:10]
-    if lang == "de" and len(day) == 10:
-        year, month, dom = day.split("-")
+    if len(day) != 10:
+        return day
+    year, month, dom = day.split("-")
+    if lang == "de":
         return f"{dom}.{month}.{year}"
-    return day
+    return f"{int(dom)} {MONTHS_EN[int(month) - 1]} {year}"
+
+
+def service_name(service: str, lang: str) -> str:
+    """A REHADAT service (Eingangsverfahren, Berufsbildungsbereich, Arbeitsbereich) in `lang`;
+    anything else as listed."""
+    key = f"service.{service}"
+    return t(key, lang) if key in TEXTS["de"] else service

@@ -75,3 +75,6 @@ PROVIDER_GRID = "anbieter-grid"
 PROVIDER_COUNT = "anbieter-count"
 PROVIDER_SHOW = "anbieter-show-on-map"
 PROVIDER_EXPORT_SLOT = "anbieter-export-slot"
+
+# accessibility, language, embed (a11y)
+EMBED_OPEN = "embed-open"  # the embed's link to the same view in the full atlas
