@@ -206,6 +206,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "service.Eingangsverfahren": "Eingangsverfahren",
         "service.Berufsbildungsbereich": "Berufsbildungsbereich",
         "service.Arbeitsbereich": "Arbeitsbereich",
+        "ref.reported": "zitiert nach",
+        "ref.2021-11-30.ala": (
+            "REHADAT-Liste der Anderen Leistungsanbieter, November 2021 "
+            "(Befragungsgesamtheit Zentel & Maaß 2022)"
+        ),
+        "ref.2022-01-31.ala": (
+            "REHADAT-Liste, Januar 2022 (Befragungsgesamtheit Poppe & Blach 2022a)"
+        ),
+        "ref.2022-12-01.ala": "REHADAT 2022a, Stand 01.12.2022 (Abb. 1)",
+        "ref.2022-12-01.wfbm": "REHADAT 2022b",
+        "ref.2022-12-01.ib": "REHADAT 2022c",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -359,8 +370,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.origin.demo": "sample data, not real entries",
         "sources.geo.heading": "Boundaries, population, postcodes",
         "sources.geo.bkg": (
-            "Administrative boundaries: VG5000, as of 01.01.2021, "
-            "Data licence Germany – attribution 2.0."
+            "Administrative boundaries: VG5000, as of 1 Jan 2021, "
+            "Data licence Germany – attribution – version 2.0."
         ),
         "sources.method.heading": "Method",
         "sources.method.geocoding": (
@@ -370,7 +381,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "sources.method.rate": (
             "“Per 100,000 inhabitants” means: the number of providers in the region divided by "
-            "its population on 31.12.2019, times 100,000. It counts providers, not places."
+            "its population on 31 Dec 2019, times 100,000. It counts providers, not places."
         ),
         "sources.method.share": (
             "“aLA share” is the number of aLA divided by aLA and workshops together; "
@@ -397,6 +408,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "service.Eingangsverfahren": "Entry procedure",
         "service.Berufsbildungsbereich": "Vocational training",
         "service.Arbeitsbereich": "Work area",
+        "ref.reported": "as reported in",
+        "ref.2021-11-30.ala": (
+            "REHADAT listing of other service providers, November 2021 "
+            "(survey population Zentel & Maaß 2022)"
+        ),
+        "ref.2022-01-31.ala": (
+            "REHADAT listing, January 2022 (survey population Poppe & Blach 2022a)"
+        ),
+        "ref.2022-12-01.ala": "REHADAT 2022a, as of 1 Dec 2022 (fig. 1)",
+        "ref.2022-12-01.wfbm": "REHADAT 2022b",
+        "ref.2022-12-01.ib": "REHADAT 2022c",
     },
 }
 
@@ -439,3 +461,12 @@ def service_name(service: str, lang: str) -> str:
     anything else as listed."""
     key = f"service.{service}"
     return t(key, lang) if key in TEXTS["de"] else service
+
+
+def services_text(value: object, lang: str) -> str:
+    """A provider's services (a list, or None/NaN for none) as one line in `lang`."""
+    if isinstance(value, list | tuple):
+        return ", ".join(service_name(str(v), lang) for v in value)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return service_name(str(value), lang)

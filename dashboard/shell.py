@@ -161,14 +161,23 @@ def _notice_box(ctx: PageContext) -> html.Div:
     )
 
 
-def _attributions(lang: str) -> list[Any]:
-    """The attribution lines in the UI language, except BKG's: dl-de/by-2-0 prescribes the
-    wording of its Quellenvermerk ("© GeoBasis-DE / BKG 2021 (Daten verändert)"), so it stays
-    German in both languages, marked lang="de" (WCAG 3.1.2, language of parts)."""
+def attribution_parts(lang: str) -> list[Any]:
+    """The attribution lines (BKG, population, PLZ) in the UI language, except BKG's:
+    dl-de/by-2-0 prescribes the wording of its Quellenvermerk ("© GeoBasis-DE / BKG 2021
+    (Daten verändert)"), so it stays German in both languages, as a link to bkg.bund.de marked
+    lang="de" (WCAG 3.1.2, language of parts)."""
     bkg = html.A(geodata.attribution.BKG, href=geodata.attribution.BKG_URL, lang="de")
     population = t("attr.population", lang, date=fmt_date(geodata.attribution.POPULATION_AS_OF,
                                                           lang))
-    return [bkg, " · ", population, " · ", t("attr.plz", lang)]
+    return [bkg, population, t("attr.plz", lang)]
+
+
+def _attributions(lang: str) -> list[Any]:
+    """The attribution lines on one line, separated by middle dots."""
+    out: list[Any] = []
+    for part in attribution_parts(lang):
+        out += [" · ", part] if out else [part]
+    return out
 
 
 def footer(ctx: PageContext) -> html.Footer:

@@ -16,7 +16,7 @@ from dashboard import ids, metrics
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.exports import buttons, from_url
-from dashboard.i18n import fmt_number, t
+from dashboard.i18n import fmt_number, service_name, services_text, t
 from dashboard.pages.controls import dropdown
 from dashboard.pages.details import safe_url
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
@@ -73,7 +73,7 @@ def grid_rows(providers: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
                 "city": row.get("city"),
                 "land": row.get("land") or row.get("land_listed"),
                 "category": t(f"category.{row.get('category')}.short", lang),
-                "services": ", ".join(services) if isinstance(services, list) else "",
+                "services": services_text(services, lang) if isinstance(services, list) else "",
                 "source": _source_markdown(row.get("source_url"), lang),
             }
         )
@@ -154,7 +154,7 @@ def layout(ctx: PageContext) -> html.Div:
         {"label": t(f"category.{c}", lang), "value": c} for c in metrics.CATEGORIES
     ]
     service_options = [{"label": t("providers.all", lang), "value": ""}] + [
-        {"label": sv, "value": sv} for sv in SERVICES
+        {"label": service_name(sv, lang), "value": sv} for sv in SERVICES
     ]
     return html.Div(
         [

@@ -16,6 +16,7 @@ from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.exports import buttons, from_url
 from dashboard.figures.choropleth import empty_map
+from dashboard.figures.plotly_locale import REMOVED_BUTTONS, locales
 from dashboard.figures.ranking import ranking_figure
 from dashboard.i18n import t
 from dashboard.pages.controls import dropdown, options, radio_group
@@ -171,7 +172,8 @@ def layout(ctx: PageContext) -> html.Div:
         config={
             "displaylogo": False,
             "locale": lang,
-            "modeBarButtonsToRemove": ["toImage", "select2d", "lasso2d"],
+            "locales": locales(),
+            "modeBarButtonsToRemove": REMOVED_BUTTONS,
         },
     )
     ranking = html.Figure(
