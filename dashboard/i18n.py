@@ -217,6 +217,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ref.2022-12-01.ala": "REHADAT 2022a, Stand 01.12.2022 (Abb. 1)",
         "ref.2022-12-01.wfbm": "REHADAT 2022b",
         "ref.2022-12-01.ib": "REHADAT 2022c",
+        "dropdown.select_all": "Alle auswählen",
+        "dropdown.deselect_all": "Auswahl aufheben",
+        "dropdown.selected_count": "{num_selected} ausgewählt",
+        "dropdown.search": "Suchen",
+        "dropdown.clear_search": "Suche löschen",
+        "dropdown.clear_selection": "Auswahl löschen",
+        "dropdown.no_options_found": "Keine Treffer",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -419,6 +426,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "ref.2022-12-01.ala": "REHADAT 2022a, as of 1 Dec 2022 (fig. 1)",
         "ref.2022-12-01.wfbm": "REHADAT 2022b",
         "ref.2022-12-01.ib": "REHADAT 2022c",
+        "dropdown.select_all": "Select all",
+        "dropdown.deselect_all": "Deselect all",
+        "dropdown.selected_count": "{num_selected} selected",
+        "dropdown.search": "Search",
+        "dropdown.clear_search": "Clear search",
+        "dropdown.clear_selection": "Clear selection",
+        "dropdown.no_options_found": "No options found",
     },
 }
 
@@ -470,3 +484,11 @@ def services_text(value: object, lang: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return service_name(str(value), lang)
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """The `labels` of a dcc.Dropdown (its own texts: search field, clear button, …) in
+    `lang`; "{num_selected}" is filled in by the component."""
+    keys = ("select_all", "deselect_all", "selected_count", "search", "clear_search",
+            "clear_selection", "no_options_found")
+    return {key: TEXTS.get(lang, TEXTS[DEFAULT_LANG])[f"dropdown.{key}"] for key in keys}

@@ -10,7 +10,7 @@ from dash import dcc, html
 import geodata
 from dashboard import ids
 from dashboard.context import PageContext
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import dropdown_labels, fmt_date, t
 from dashboard.state import to_query
 
 MAIN_ANCHOR = "inhalt"
@@ -189,6 +189,19 @@ def footer(ctx: PageContext) -> html.Footer:
         ],
         className="site-footer",
     )
+
+
+def localize_dropdowns(component: Any, lang: str) -> Any:
+    """Give every dcc.Dropdown in `component` its own texts (search field, clear button, "no
+    options") in `lang`; Dash writes them in English unless told. Done once here, for every
+    page, instead of at each dropdown."""
+    if isinstance(component, dcc.Dropdown) and getattr(component, "labels", None) is None:
+        component.labels = dropdown_labels(lang)
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and not isinstance(child, str | int | float):
+            localize_dropdowns(child, lang)
+    return component
 
 
 EXPORT_CLASS = "export-slot"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from selenium.webdriver.common.by import By
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß]{3,}")
 
@@ -134,6 +135,9 @@ def test_a_page_shows_no_word_of_the_other_language(page, view, lang):
     if view.startswith("karte"):
         page.wait_for_map("karte-compare-ib" if view == "karte-vergleich" else "karte-graph")
     page.wait_idle()
+    if view == "karte-kreis":  # the open region list: its search field and clear button too
+        page.driver.find_element(By.ID, "karte-region").click()
+        page.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-search"))
     texts = page.js(VISIBLE_TEXT_JS)
     assert len(texts) > 20
     found = strays(texts, markers()[OTHER[lang]])
