@@ -21,11 +21,11 @@ _LABELS = {
         "ohne": "ohne Land",
     },
     "en": {
-        "region": "Region", "code": "Code", "ars": "Code (ARS)", "land": "Land",
+        "region": "Region", "code": "Code", "ars": "Code (ARS)", "land": "State",
         "rank": "Rank", "population": "Population 2019", "count_at": "Count {date}",
         "change_kind": "Change", "category": "Kind", "name": "Name", "street": "Street",
         "plz": "Postcode", "city": "Town", "fields": "changed fields", "source_id": "REHADAT id",
-        "ohne": "no Land",
+        "ohne": "no state",
     },
 }
 

@@ -395,6 +395,35 @@ TEXTS: dict[str, dict[str, str]] = {
             "Adresse gilt der Feed nur für ein Land oder einen Kreis."
         ),
         "sources.feed.all": "alle Arten",
+        # --- accessibility, language, embed (a11y) ---
+        "embed.open.atlas": "In aLA-Atlas öffnen",
+        "attr.population": "Bevölkerung: Statistisches Bundesamt (Destatis), Stand {date}",
+        "attr.gemeinde_population": (
+            "Bevölkerung je Gemeinde: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis, "
+            "Stand {date}"
+        ),
+        "attr.plz": "PLZ-Zuordnung: © OpenStreetMap-Mitwirkende (ODbL)",
+        "service.Eingangsverfahren": "Eingangsverfahren",
+        "service.Berufsbildungsbereich": "Berufsbildungsbereich",
+        "service.Arbeitsbereich": "Arbeitsbereich",
+        "ref.reported": "zitiert nach",
+        "ref.2021-11-30.ala": (
+            "REHADAT-Liste der Anderen Leistungsanbieter, November 2021 "
+            "(Befragungsgesamtheit Zentel & Maaß 2022)"
+        ),
+        "ref.2022-01-31.ala": (
+            "REHADAT-Liste, Januar 2022 (Befragungsgesamtheit Poppe & Blach 2022a)"
+        ),
+        "ref.2022-12-01.ala": "REHADAT 2022a, Stand 01.12.2022 (Abb. 1)",
+        "ref.2022-12-01.wfbm": "REHADAT 2022b",
+        "ref.2022-12-01.ib": "REHADAT 2022c",
+        "dropdown.select_all": "Alle auswählen",
+        "dropdown.deselect_all": "Auswahl aufheben",
+        "dropdown.selected_count": "{num_selected} ausgewählt",
+        "dropdown.search": "Suchen",
+        "dropdown.clear_search": "Suche löschen",
+        "dropdown.clear_selection": "Auswahl löschen",
+        "dropdown.no_options_found": "Keine Treffer",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -548,8 +577,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "sources.origin.demo": "sample data, not real entries",
         "sources.geo.heading": "Boundaries, population, postcodes",
         "sources.geo.bkg": (
-            "Administrative boundaries: VG5000, as of 01.01.2021, "
-            "Data licence Germany – attribution 2.0."
+            "Administrative boundaries: VG5000, as of 1 Jan 2021, "
+            "Data licence Germany – attribution – version 2.0."
         ),
         "sources.method.heading": "Method",
         "sources.method.geocoding": (
@@ -559,7 +588,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "sources.method.rate": (
             "“Per 100,000 inhabitants” means: the number of providers in the region divided by "
-            "its population on 31.12.2019, times 100,000. It counts providers, not places."
+            "its population on 31 Dec 2019, times 100,000. It counts providers, not places."
         ),
         "sources.method.share": (
             "“aLA share” is the number of aLA divided by aLA and workshops together; "
@@ -764,6 +793,35 @@ TEXTS: dict[str, dict[str, str]] = {
             "district only."
         ),
         "sources.feed.all": "all kinds",
+        # --- accessibility, language, embed (a11y) ---
+        "embed.open.atlas": "Open in the aLA Atlas",
+        "attr.population": "Population: Federal Statistical Office (Destatis), as of {date}",
+        "attr.gemeinde_population": (
+            "Population per municipality: Federal Statistical Office (Destatis), "
+            "Gemeindeverzeichnis, as of {date}"
+        ),
+        "attr.plz": "Postcode mapping: © OpenStreetMap contributors (ODbL)",
+        "service.Eingangsverfahren": "Entry procedure",
+        "service.Berufsbildungsbereich": "Vocational training",
+        "service.Arbeitsbereich": "Work area",
+        "ref.reported": "as reported in",
+        "ref.2021-11-30.ala": (
+            "REHADAT listing of other service providers, November 2021 "
+            "(survey population Zentel & Maaß 2022)"
+        ),
+        "ref.2022-01-31.ala": (
+            "REHADAT listing, January 2022 (survey population Poppe & Blach 2022a)"
+        ),
+        "ref.2022-12-01.ala": "REHADAT 2022a, as of 1 Dec 2022 (fig. 1)",
+        "ref.2022-12-01.wfbm": "REHADAT 2022b",
+        "ref.2022-12-01.ib": "REHADAT 2022c",
+        "dropdown.select_all": "Select all",
+        "dropdown.deselect_all": "Deselect all",
+        "dropdown.selected_count": "{num_selected} selected",
+        "dropdown.search": "Search",
+        "dropdown.clear_search": "Clear search",
+        "dropdown.clear_selection": "Clear selection",
+        "dropdown.no_options_found": "No options found",
     },
 }
 
@@ -785,12 +843,41 @@ def fmt_number(value: float | int | None, lang: str, decimals: int = 0) -> str:
     return text
 
 
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def fmt_date(iso: str | None, lang: str) -> str:
-    """An ISO date (or date-time) as 31.12.2019 (German) or 2019-12-31 (English)."""
+    """An ISO date (or date-time) as 01.12.2022 (German) or 1 Dec 2022 (English)."""
     if not iso:
         return "–"
     day = str(iso)[:10]
-    if lang == "de" and len(day) == 10:
-        year, month, dom = day.split("-")
+    if len(day) != 10:
+        return day
+    year, month, dom = day.split("-")
+    if lang == "de":
         return f"{dom}.{month}.{year}"
-    return day
+    return f"{int(dom)} {MONTHS_EN[int(month) - 1]} {year}"
+
+
+def service_name(service: str, lang: str) -> str:
+    """A REHADAT service (Eingangsverfahren, Berufsbildungsbereich, Arbeitsbereich) in `lang`;
+    anything else as listed."""
+    key = f"service.{service}"
+    return t(key, lang) if key in TEXTS["de"] else service
+
+
+def services_text(value: object, lang: str) -> str:
+    """A provider's services (a list, or None/NaN for none) as one line in `lang`."""
+    if isinstance(value, list | tuple):
+        return ", ".join(service_name(str(v), lang) for v in value)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return service_name(str(value), lang)
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """The `labels` of a dcc.Dropdown (its own texts: search field, clear button, …) in
+    `lang`; "{num_selected}" is filled in by the component."""
+    keys = ("select_all", "deselect_all", "selected_count", "search", "clear_search",
+            "clear_selection", "no_options_found")
+    return {key: TEXTS.get(lang, TEXTS[DEFAULT_LANG])[f"dropdown.{key}"] for key in keys}

@@ -119,3 +119,6 @@ NEAR_MAP = "near-map"
 LS_BODY = "leichte-sprache-body"
 ACCESS_REGION = "access-region"
 ACCESS_REGION_STORE = "access-region-store"
+
+# accessibility, language, embed (a11y)
+EMBED_OPEN = "embed-open"  # the embed's link to the same view in the full atlas

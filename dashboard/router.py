@@ -66,8 +66,10 @@ def render(
         page = DEFAULT_PAGE
     content = pages[page].layout(ctx)
     if ctx.state.embed:
-        return shell.embed_frame(ctx, content, page)
-    return shell.frame(ctx, page, list(pages), content)
+        root = shell.embed_frame(ctx, content, page)
+    else:
+        root = shell.frame(ctx, page, list(pages), content)
+    return [shell.localize_dropdowns(part, ctx.lang) for part in root]
 
 
 def _snapshot_query(data: AtlasData, search: str | None, snapshot_id: int | None) -> Any:

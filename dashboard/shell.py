@@ -10,7 +10,7 @@ from dash import dcc, html
 import geodata
 from dashboard import ids
 from dashboard.context import PageContext
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import dropdown_labels, fmt_date, t
 from dashboard.search_form import header_tools
 from dashboard.state import to_query
 
@@ -76,22 +76,25 @@ def _nav(ctx: PageContext, page: str, pages: list[str]) -> html.Nav:
     return html.Nav(html.Ul(items), id=ids.NAV, **{"aria-label": t("nav.label", ctx.lang)})
 
 
+def _snapshot_select(ctx: PageContext, page: str) -> dcc.Dropdown:
+    return dcc.Dropdown(
+        id=ids.snapshot(page),
+        options=snapshot_options(ctx),
+        value=ctx.snapshot_id,
+        clearable=False,
+        searchable=False,
+        className="snapshot-select",
+    )
+
+
 def _data_bar(ctx: PageContext, page: str) -> html.Div:
-    options = snapshot_options(ctx)
     return html.Div(
         [
             html.P(source_line(ctx.snapshot, ctx.lang), id=ids.SOURCE_LINE, className="source"),
             html.Div(
                 [
                     html.Label(t("snapshot.label", ctx.lang), id="snapshot-label"),
-                    dcc.Dropdown(
-                        id=ids.snapshot(page),
-                        options=options,
-                        value=ctx.snapshot_id,
-                        clearable=False,
-                        searchable=False,
-                        className="snapshot-select",
-                    ),
+                    _snapshot_select(ctx, page),
                 ],
                 className="snapshot-picker",
             ),
@@ -165,27 +168,74 @@ def _notice_box(ctx: PageContext) -> html.Div:
     )
 
 
+def attribution_parts(lang: str) -> list[Any]:
+    """The attribution lines (BKG, population, PLZ) in the UI language, except BKG's:
+    dl-de/by-2-0 prescribes the wording of its Quellenvermerk ("© GeoBasis-DE / BKG 2021
+    (Daten verändert)"), so it stays German in both languages, as a link to bkg.bund.de marked
+    lang="de" (WCAG 3.1.2, language of parts)."""
+    bkg = html.A(geodata.attribution.BKG, href=geodata.attribution.BKG_URL, lang="de")
+    population = t("attr.population", lang, date=fmt_date(geodata.attribution.POPULATION_AS_OF,
+                                                          lang))
+    return [bkg, population, t("attr.plz", lang)]
+
+
+def _attributions(lang: str) -> list[Any]:
+    """The attribution lines on one line, separated by middle dots."""
+    out: list[Any] = []
+    for part in attribution_parts(lang):
+        out += [" · ", part] if out else [part]
+    return out
+
+
 def footer(ctx: PageContext) -> html.Footer:
     """Attributions the licences require, on every page."""
     return html.Footer(
         [
-            html.P(
-                [
-                    html.A(geodata.attribution.BKG, href=geodata.attribution.BKG_URL),
-                    " · ",
-                    geodata.attribution.POPULATION,
-                    " · ",
-                    geodata.attribution.PLZ,
-                ]
-            ),
+            html.P(_attributions(ctx.lang)),
             html.P(t("footer.accessibility", ctx.lang)),
         ],
         className="site-footer",
     )
 
 
+def localize_dropdowns(component: Any, lang: str) -> Any:
+    """Give every dcc.Dropdown in `component` its own texts (search field, clear button, "no
+    options") in `lang`; Dash writes them in English unless told. Done once here, for every
+    page, instead of at each dropdown."""
+    if isinstance(component, dcc.Dropdown) and getattr(component, "labels", None) is None:
+        component.labels = dropdown_labels(lang)
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and not isinstance(child, str | int | float):
+            localize_dropdowns(child, lang)
+    return component
+
+
+EXPORT_CLASS = "export-slot"
+
+
+def without_exports(component: Any) -> Any:
+    """`component` with every export control (a container of class "export-slot") left out:
+    an embed shows the view, not the tools. Their callbacks then find none of their ids on
+    the page and never run."""
+    children = getattr(component, "children", None)
+    if children is None:
+        return component
+    if isinstance(children, list | tuple):
+        kept = [c for c in children if EXPORT_CLASS not in str(getattr(c, "className", ""))]
+        component.children = [without_exports(c) for c in kept]
+    elif EXPORT_CLASS in str(getattr(children, "className", "")):
+        component.children = None
+    else:
+        without_exports(children)
+    return component
+
+
 def embed_frame(ctx: PageContext, content: Any, page: str) -> list[Any]:
-    """The chrome-free view for an iframe: the content, the source line, a link out."""
+    """The chrome-free view for an iframe: the content without export controls, the source
+    line and attributions, a small link that opens the same view in the full atlas (a new tab,
+    without access back to the embedding page). The page's snapshot picker stays, hidden, so
+    the page's callbacks find every id they read."""
     from dataclasses import replace
 
     banner, banner_hidden = demo_banner(ctx.snapshot, ctx.lang)
@@ -195,21 +245,31 @@ def embed_frame(ctx: PageContext, content: Any, page: str) -> list[Any]:
             [
                 _banner_box(banner, banner_hidden),
                 _notice_box(ctx),
-                content,
+                without_exports(content),
             ],
             id=MAIN_ANCHOR,
             className="embed",
         ),
         html.Footer(
-            html.P(
-                [
-                    html.Span(source_line(ctx.snapshot, ctx.lang), id=ids.SOURCE_LINE),
-                    " · ",
-                    html.A(geodata.attribution.BKG, href=geodata.attribution.BKG_URL),
-                    " · ",
-                    html.A(t("embed.open", ctx.lang), href=full, target="_blank"),
-                ],
-                className="source embed-source",
-            )
+            [
+                html.P(
+                    [
+                        html.Span(source_line(ctx.snapshot, ctx.lang), id=ids.SOURCE_LINE),
+                        " · ",
+                        html.A(
+                            t("embed.open.atlas", ctx.lang),
+                            href=full,
+                            target="_blank",
+                            rel="noopener",
+                            id=ids.EMBED_OPEN,
+                            className="embed-open",
+                        ),
+                    ],
+                    className="source embed-source",
+                ),
+                html.P(_attributions(ctx.lang), className="embed-attribution"),
+                html.Div(_snapshot_select(ctx, page), hidden=True),
+            ],
+            className="embed-footer",
         ),
     ]

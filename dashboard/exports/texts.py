@@ -55,7 +55,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "en": {
-        "by.land": "by Land",
+        "by.land": "by state",
         "by.kreis": "by Kreis",
         "map": "{what} – {metric}, {by}",
         "compare": "aLA, sheltered workshops and inclusion companies compared – {metric}, {by}",
@@ -65,9 +65,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "Snapshots {dates}; diamonds: published counts "
             "(Maaß/Zentel/Poppe/Blach, doi.org/10.35468/6002-22)"
         ),
-        "laender": "{what}: count per snapshot in every Land",
+        "laender": "{what}: count per snapshot in every state",
         "laender.sub": "Snapshots {dates}",
-        "growth": "{what}: growth by Land ({measure})",
+        "growth": "{what}: growth by state ({measure})",
         "growth.sub": "Change {dates}",
         "absolute": "absolute",
         "rate": "per 100,000 inhabitants",

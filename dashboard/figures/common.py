@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.figures.plotly_locale import REMOVED_BUTTONS, locales
+
 # Viridis from light green to dark purple: "more" reads darker, and even the lightest step
 # stays clearly apart from the light grey of "none here" (also in greyscale).
 SEQUENTIAL: tuple[str, ...] = (
@@ -80,6 +82,7 @@ def graph_config(topojson_url: str, lang: str, filename: str = "ala-atlas") -> d
         "displaylogo": False,
         "scrollZoom": False,  # the page scrolls; zoom with the buttons or by double click
         "locale": lang,
-        "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"],
+        "locales": locales(),
+        "modeBarButtonsToRemove": REMOVED_BUTTONS,
         "toImageButtonOptions": {"filename": filename},
     }

@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard import metrics as m
 from dashboard.figures.common import esc
-from dashboard.i18n import fmt_number, t
+from dashboard.i18n import fmt_number, services_text, t
 
 
 def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:
@@ -55,10 +55,6 @@ def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:
     return pd.Series(lines, index=frame.index, dtype="object")
 
 
-def _services(value: object) -> str:
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
 def provider_hover(providers: pd.DataFrame, lang: str) -> pd.Series:
@@ -79,7 +75,7 @@ def provider_hover(providers: pd.DataFrame, lang: str) -> pd.Series:
         )
         if address:
             parts.append(f"{t('hover.address', lang)}: {address}")
-        services = _services(row.get("services"))
+        services = services_text(row.get("services"), lang)
         if services:
             parts.append(f"{t('hover.services', lang)}: {esc(services)}")
         out.append("<br>".join(parts))

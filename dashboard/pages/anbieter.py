@@ -15,7 +15,7 @@ from dashboard import ids, metrics
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.exports import buttons, from_url
-from dashboard.i18n import fmt_number, t
+from dashboard.i18n import fmt_number, service_name, t
 from dashboard.pages.controls import dropdown
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.state import SERVICES, ViewState, parse_query, to_query
@@ -75,7 +75,7 @@ def layout(ctx: PageContext) -> html.Div:
         {"label": t(f"category.{c}", lang), "value": c} for c in metrics.CATEGORIES
     ]
     service_options = [{"label": t("providers.all", lang), "value": ""}] + [
-        {"label": sv, "value": sv} for sv in SERVICES
+        {"label": service_name(sv, lang), "value": sv} for sv in SERVICES
     ]
     return html.Div(
         [

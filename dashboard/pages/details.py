@@ -9,15 +9,9 @@ from dash import html
 
 from dashboard import metrics as m
 from dashboard.data import AtlasData
-from dashboard.i18n import fmt_number, t
+from dashboard.i18n import fmt_number, services_text, t
 from dashboard.publishing import contacts_hidden
 from dashboard.views.links import safe_url
-
-
-def _services(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
 def provider_table(providers: pd.DataFrame, lang: str, highlight: str | None = None) -> html.Table:
@@ -41,7 +35,7 @@ def provider_table(providers: pd.DataFrame, lang: str, highlight: str | None = N
                     html.Td(row.get("operator") or ""),
                     *([] if hidden else [html.Td(row.get("street") or "")]),
                     html.Td(f"{row.get('plz') or ''} {row.get('city') or ''}".strip()),
-                    html.Td(_services(row.get("services"))),
+                    html.Td(services_text(row.get("services"), lang)),
                     html.Td(link),
                 ],
                 className="highlight" if highlight and row.get("source_id") == highlight else None,

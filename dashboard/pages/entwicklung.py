@@ -102,11 +102,11 @@ TEXTS = {
             "Line: our snapshots. Diamonds: published counts from studies (their own source, "
             "not part of the snapshots)."
         ),
-        "laender": "Count per snapshot in every Land",
-        "growth": "Growth by Land, {old} → {new}",
+        "laender": "Count per snapshot in every state",
+        "growth": "Growth by state, {old} → {new}",
         "change": "Change per region, {old} → {new}",
         "changes": "New, gone and changed providers, {old} → {new}",
-        "by_land": "By Land",
+        "by_land": "By state",
         "list": "All changes",
         "single": "There is only one snapshot: a comparison needs two.",
         "skipped": "{category} were not recorded in {n} of {m} snapshots; those are left out "

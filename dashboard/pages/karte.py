@@ -353,10 +353,16 @@ def layout(ctx: PageContext) -> html.Div:
     compare_box = _compare_box(ctx, region, compare)
     drawn = {"level": s.level} if ctx.snapshot_id else {}
     if ctx.state.embed:
+        # the controls and details stay in the page, hidden: the map's callbacks read and
+        # write them (a click on a region sets karte-region), so every id they use exists
         return html.Div(
             [
                 single_box,
                 compare_box,
+                html.Div(
+                    [_controls(ctx, region), html.Section(id=ids.MAP_DETAILS)],
+                    hidden=True,
+                ),
                 dcc.Store(id=ids.MAP_DRAWN, data=drawn),
                 dcc.Store(id=ids.COMPARE_DRAWN, data={"level": s.level} if compare else {}),
             ],

@@ -11,8 +11,35 @@ from dashboard import ids
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.figures.other_counts import basis_label
-from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.i18n import TEXTS, fmt_date, fmt_number, t
 from dashboard.metrics import CATEGORIES, FRAGILE_MIN
+from dashboard.shell import attribution_parts
+
+# The study all published counts are quoted from (its German title, marked as German).
+STUDY = "Maaß/Zentel/Poppe/Blach"
+STUDY_TITLE = "Teilhabe am Arbeitsleben durch Andere Leistungsanbieter"
+STUDY_DOI = "https://doi.org/10.35468/6002-22"
+
+
+def reference_source(as_of: str, category: str, listed: str, lang: str) -> html.Span | str:
+    """Where a published count comes from, in the UI language: the text of key
+    `ref.<date>.<category>` followed by the study (its German title marked lang="de") and
+    its DOI. A row without a text (a new one in published_counts.csv) shows the file's own
+    English description, marked lang="en", until a text is added to i18n."""
+    key = f"ref.{str(as_of)[:10]}.{category}"
+    if key not in TEXTS["de"]:
+        return html.Span(listed, lang="en")
+    return html.Span(
+        [
+            t(key, lang),
+            ", ",
+            t("ref.reported", lang),
+            f" {STUDY}, ",
+            html.Cite(STUDY_TITLE, lang="de"),
+            ", ",
+            html.A(STUDY_DOI.removeprefix("https://"), href=STUDY_DOI),
+        ]
+    )
 
 KEY = "quellen"
 BODY = "quellen-body"
@@ -62,7 +89,7 @@ def _reference_table(lang: str) -> html.Table:
                         else str(row.category)
                     ),
                     html.Td(fmt_number(int(row.count), lang), className="num"),
-                    html.Td(str(row.source)),
+                    html.Td(reference_source(row.as_of, row.category, str(row.source), lang)),
                 ]
             )
             for row in frame.itertuples(index=False)
@@ -125,7 +152,7 @@ def _body(ctx: PageContext) -> list:
     snapshot = ctx.snapshot
     origin = t(f"sources.origin.{snapshot['origin']}", lang) if snapshot else "–"
     date = fmt_date(snapshot["taken_at"], lang) if snapshot else "–"
-    attribution = geodata.attribution
+    bkg, population, plz = attribution_parts(lang)
     return [
         html.H1(t("sources.heading", lang)),
         html.Section(
@@ -140,15 +167,9 @@ def _body(ctx: PageContext) -> list:
                 html.H2(t("sources.geo.heading", lang)),
                 html.Ul(
                     [
-                        html.Li(
-                            [
-                                html.A(attribution.BKG, href=attribution.BKG_URL),
-                                " – ",
-                                t("sources.geo.bkg", lang),
-                            ]
-                        ),
-                        html.Li(attribution.POPULATION),
-                        html.Li(attribution.PLZ),
+                        html.Li([bkg, " – ", t("sources.geo.bkg", lang)]),
+                        html.Li(population),
+                        html.Li(plz),
                     ]
                 ),
             ]
@@ -167,7 +188,8 @@ def _body(ctx: PageContext) -> list:
                 html.H2(t("access.sources.heading", lang)),
                 html.P(t("access.sources.method", lang)),
                 html.P(t("access.sources.limits", lang)),
-                html.P(attribution.GEMEINDE_POPULATION),
+                html.P(t("attr.gemeinde_population", lang,
+                         date=fmt_date(geodata.attribution.POPULATION_AS_OF, lang))),
             ],
             id="quellen-access",
         ),
@@ -207,7 +229,7 @@ def _body(ctx: PageContext) -> list:
         html.Section(
             [
                 html.H2(t("sources.licence.heading", lang)),
-                html.Ul([html.Li(line) for line in attribution.ALL]),
+                html.Ul([html.Li(part) for part in attribution_parts(lang)]),
                 html.P(t("sources.licence.code", lang)),
             ]
         ),

@@ -15,6 +15,7 @@ from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.exports import buttons, from_url
 from dashboard.figures.choropleth import empty_map
+from dashboard.figures.plotly_locale import REMOVED_BUTTONS, locales
 from dashboard.figures.ranking import ranking_figure
 from dashboard.i18n import t
 from dashboard.pages.controls import dropdown, options, radio_group
@@ -83,7 +84,8 @@ def layout(ctx: PageContext) -> html.Div:
         config={
             "displaylogo": False,
             "locale": lang,
-            "modeBarButtonsToRemove": ["toImage", "select2d", "lasso2d"],
+            "locales": locales(),
+            "modeBarButtonsToRemove": REMOVED_BUTTONS,
         },
     )
     ranking = html.Figure(
@@ -96,55 +98,58 @@ def layout(ctx: PageContext) -> html.Div:
         ],
         className="graph-figure",
     )
+    controls = html.Div(
+        [
+            radio_group(
+                ids.TABLE_LEVEL,
+                t("level.label", lang),
+                options("level", metrics.LEVELS, lang),
+                s.level,
+            ),
+            radio_group(
+                ids.TABLE_CATEGORY,
+                t("category.label", lang),
+                options("category", metrics.CATEGORIES, lang),
+                s.category,
+            ),
+            dropdown(
+                ids.TABLE_LAND,
+                t("table.land.label", lang),
+                _land_options(lang),
+                land or "",
+                clearable=False,
+                disabled=s.level != "kreis",
+                className="land-select",
+            ),
+            radio_group(
+                ids.TABLE_METRIC,
+                t("table.metric.label", lang),
+                options("metric", RANK_METRICS, lang),
+                metric,
+            ),
+        ],
+        className="controls",
+    )
+    notice_box = html.P(
+        notice,
+        id=ids.TABLE_NOTICE,
+        className="notice not-recorded",
+        role="status",
+        hidden=not notice,
+    )
     if s.embed:
-        return html.Div([ranking, html.Div(grid, hidden=True)])
+        # the controls stay, hidden: the table's callbacks read them with the snapshot picker
+        return html.Div([notice_box, ranking, html.Div([controls, grid], hidden=True)])
     return html.Div(
         [
             html.H1(t("table.heading", lang)),
-            html.Div(
-                [
-                    radio_group(
-                        ids.TABLE_LEVEL,
-                        t("level.label", lang),
-                        options("level", metrics.LEVELS, lang),
-                        s.level,
-                    ),
-                    radio_group(
-                        ids.TABLE_CATEGORY,
-                        t("category.label", lang),
-                        options("category", metrics.CATEGORIES, lang),
-                        s.category,
-                    ),
-                    dropdown(
-                        ids.TABLE_LAND,
-                        t("table.land.label", lang),
-                        _land_options(lang),
-                        land or "",
-                        clearable=False,
-                        disabled=s.level != "kreis",
-                        className="land-select",
-                    ),
-                    radio_group(
-                        ids.TABLE_METRIC,
-                        t("table.metric.label", lang),
-                        options("metric", RANK_METRICS, lang),
-                        metric,
-                    ),
-                ],
-                className="controls",
-            ),
+            controls,
             html.Div(
                 [
                     html.Div(
                         [
                             html.P(t("table.aria", lang), className="hint", id="tabelle-hint"),
-                            html.P(
-                                notice,
-                                id=ids.TABLE_NOTICE,
-                                className="notice not-recorded",
-                                role="status",
-                                hidden=not notice,
-                            ),
+                            notice_box,
                             grid,
                             buttons.slot(ids.TABLE_EXPORT_SLOT, buttons.TABLE_DATA_FORMATS, lang),
                         ],

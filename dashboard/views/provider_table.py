@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from dashboard.i18n import t
+from dashboard.i18n import services_text, t
 from dashboard.publishing import contacts_hidden
 from dashboard.views.links import safe_url
 
@@ -62,7 +62,7 @@ def grid_rows(providers: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
                 "city": row.get("city"),
                 "land": row.get("land") or row.get("land_listed"),
                 "category": t(f"category.{row.get('category')}.short", lang),
-                "services": ", ".join(services) if isinstance(services, list) else "",
+                "services": services_text(services, lang) if isinstance(services, list) else "",
                 "source": source_markdown(row.get("source_url"), lang),
             }
         )

@@ -25,6 +25,7 @@ VIEWS = {
     "anbieter": "/anbieter?",
     "entwicklung": "/entwicklung?",
     "quellen": "/quellen?",
+    "karte-embed": "/karte?embed=1&",
 }
 SOURCE_MARK = {"de": "Quelle: REHADAT", "en": "Source: REHADAT"}
 

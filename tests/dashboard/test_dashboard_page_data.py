@@ -82,12 +82,15 @@ def test_only_http_links_from_the_source_become_links(providers):
 
 
 def test_the_boundaries_are_dated_with_the_bkg_vintage_in_both_languages():
-    from dashboard.i18n import t
+    from dashboard.i18n import fmt_date, t
     from geodata.paths import RAW_DIR
 
     vintage = (RAW_DIR / "bkg-vg5000-2021" / "aktualitaet.txt").read_text().strip()
     assert vintage == "01.01.2021"
-    assert all(vintage in t("sources.geo.bkg", lang) for lang in ("de", "en"))
+    day, month, year = vintage.split(".")
+    # each language writes the date its own way: 01.01.2021, 1 Jan 2021
+    assert all(fmt_date(f"{year}-{month}-{day}", lang) in t("sources.geo.bkg", lang)
+               for lang in ("de", "en"))
 
 
 def test_the_provider_count_is_written_with_a_thousands_separator():

@@ -101,7 +101,8 @@ def test_numbers_are_written_the_way_each_language_reads_them(value, lang, decim
 
 def test_dates_are_german_in_german():
     assert fmt_date("2022-12-01T00:00:00+00:00", "de") == "01.12.2022"
-    assert fmt_date("2022-12-01T00:00:00+00:00", "en") == "2022-12-01"
+    assert fmt_date("2022-12-01T00:00:00+00:00", "en") == "1 Dec 2022"
+    assert fmt_date("2019-12-31", "en") == "31 Dec 2019"
 
 
 def test_a_missing_text_fails_loudly():
