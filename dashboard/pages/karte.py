@@ -489,6 +489,14 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
     register_timeline(app, data, KEY)
     buttons.register_export(app, data, buttons.COMPARE_SLOT, from_url.karte_compare_request)
 
+    # the drawer of controls is open on wide screens (beside the map), folded on phones;
+    # in the browser, so it costs no round trip (karte.css shows it before this runs)
+    app.clientside_callback(
+        "function(_id) { return window.matchMedia('(min-width: 900px)').matches; }",
+        Output(ids.MAP_DRAWER, "open"),
+        Input(ids.MAP_DRAWER, "id"),
+    )
+
     compare_outputs = [Output(ids.compare_graph(c), "figure") for c in metrics.CATEGORIES]
 
     @app.callback(
