@@ -446,7 +446,7 @@ def choropleth_figure(
             "x": 0.0,
             "title": {"text": unit, "side": "top"},
             # three entries a row (a grid, not a ragged line), on a phone as on a desktop
-            "entrywidth": 1 / 3,
+            "entrywidth": 0.3,
             "entrywidthmode": "fraction",
             "bgcolor": "rgba(255,255,255,0)",
             "itemclick": False,
