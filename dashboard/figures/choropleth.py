@@ -59,7 +59,7 @@ METRIC_KEYS: dict[str, tuple[str, ...]] = {
     "values": ("z", "zmin", "zmax", "colorscale", "colorbar", "showscale", "name", "showlegend"),
     "undefined": ("locations", "z", "hovertext", "customdata", "showlegend", "name"),
     "fragile": ("lon", "lat", "customdata", "showlegend", "name"),
-    **{key: ("name", "marker", "showlegend") for key in KEYS},
+    **{key: ("name", "colorscale", "marker", "showlegend") for key in KEYS},
 }
 
 

@@ -121,6 +121,8 @@ def assert_nothing_overlaps(boxes: dict[str, Any]) -> None:
     for i, a in enumerate(marks):
         for b in marks[i + 1:]:
             assert overlap(a, b) < 1, "timeline dates print over each other"
+        for m in maps:
+            assert overlap(a, m["graph"]) < 1, "a timeline date prints over the map"
 
 
 @pytest.mark.parametrize("view", VIEWS)
