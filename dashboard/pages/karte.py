@@ -217,6 +217,16 @@ def summary_text(level: str, category: str, metric: str, view: str, lang: str) -
     return f"{t('map.settings', lang)}: " + " · ".join(parts)
 
 
+def layout_class(view: str) -> str:
+    """The Karte grid's class: the comparison takes the width of map and details (plain
+    classes, not CSS :has(), which made every style lookup on big pages slow)."""
+    return "karte-layout compare-view" if view == "compare" else "karte-layout"
+
+
+def cells_class(metric: str) -> str:
+    return "compare-cells one-map" if metric in KIND_FREE else "compare-cells"
+
+
 def hides(view: str, metric: str) -> tuple[bool, bool]:
     """Which controls do nothing in this view: (category, classes). The category in the
     comparison (all three shown) and for metrics that ignore it; classes for counts (their
@@ -314,7 +324,7 @@ def _compare_box(ctx: PageContext, region: str | None, compare: bool) -> html.Di
         [
             html.P(compare_note(s.metric, lang), id=ids.MAP_COMPARE_NOTE,
                    className="compare-note"),
-            html.Div(cells, className="compare-cells"),
+            html.Div(cells, id=ids.MAP_COMPARE_CELLS, className=cells_class(s.metric)),
             buttons.slot(buttons.COMPARE_SLOT, buttons.CHART_FORMATS, lang),
         ],
         id=ids.MAP_COMPARE_BOX,
@@ -427,7 +437,8 @@ def layout(ctx: PageContext) -> html.Div:
                         className="karte-aside",
                     ),
                 ],
-                className="karte-layout",
+                id=ids.MAP_LAYOUT,
+                className=layout_class(s.view),
             ),
             dcc.Store(id=ids.MAP_DRAWN, data=drawn),
             dcc.Store(id=ids.COMPARE_DRAWN, data={"level": s.level} if compare else {}),
@@ -469,6 +480,8 @@ def validation_layout() -> html.Div:
             html.H2(id=ids.MAP_TITLE),
             html.P(id=ids.MAP_COMPARE_NOTE),
             *[html.Div(id=ids.compare_cell(c)) for c in metrics.CATEGORIES],
+            html.Div(id=ids.MAP_LAYOUT),
+            html.Div(id=ids.MAP_COMPARE_CELLS),
         ]
     )
 
@@ -515,6 +528,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.MAP_TITLE, "children"),
         Output(ids.MAP_SUMMARY, "children"),
         Output(ids.MAP_TABLE_LINK, "href"),
+        Output(ids.MAP_LAYOUT, "className"),
+        Output(ids.MAP_COMPARE_CELLS, "className"),
         Input(ids.MAP_LEVEL, "value"),
         Input(ids.MAP_CATEGORY, "value"),
         Input(ids.MAP_METRIC, "value"),
@@ -576,6 +591,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             map_title(metric, category, level, lang),
             summary_text(level, category, metric, view, lang),
             table_href,
+            layout_class(view),
+            cells_class(metric),
         )
 
     def _single_map(level, category, metric, classes, points, region, sid, drawn, state,
