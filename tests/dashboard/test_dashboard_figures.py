@@ -291,3 +291,13 @@ def test_a_metric_patch_recolours_the_legend_keys_with_the_map(metrics_of):
             assert ("data", index, prop) in assigned, (key, prop)
         assert assigned[("data", index, "colorscale")] == list(
             map(list, trace(rate, key).colorscale))
+
+
+@pytest.mark.parametrize("metric", m.METRICS)
+def test_unvalidated_traces_are_what_plotly_would_validate(metrics_of, metric):
+    """The figure is built without plotly's validation (speed); validating it afterwards
+    must change nothing and must not fail."""
+    frame = metrics_of("kreis", "ala")
+    figure = draw(frame, metric)
+    checked = pio.from_json(pio.to_json(figure, validate=False), skip_invalid=False)
+    assert json.loads(pio.to_json(checked)) == json.loads(pio.to_json(figure, validate=False))
