@@ -61,6 +61,8 @@ MAP_CATEGORY_BOX = "karte-category-box"
 MAP_CLASSES_BOX = "karte-classes-box"
 MAP_TITLE = "karte-title"
 MAP_COMPARE_NOTE = "karte-compare-note"
+MAP_LAYOUT = "karte-layout"  # its class says the view (the comparison takes more width)
+MAP_COMPARE_CELLS = "karte-compare-cells"
 
 
 def compare_cell(category: str) -> str:

@@ -26,6 +26,9 @@ from dashboard.figures import common as c
 from dashboard.figures.hover import provider_hover, region_hover
 from dashboard.i18n import fmt_number, t
 
+# Traces are built with _validate=False: plotly's per-value validation of 401-long lists was
+# half the server time of a metric switch; the values are ours and JSON-ready (the figure
+# JSON is the same as with validation, tests/dashboard/test_dashboard_figures.py).
 KEY_SLOTS = m.N_CLASSES  # one legend key per class; unused keys stay empty and hidden
 TRACES = (
     "none", "values", "undefined", "fragile", "selected", "points", "provider",
@@ -59,7 +62,7 @@ METRIC_KEYS: dict[str, tuple[str, ...]] = {
     "values": ("z", "zmin", "zmax", "colorscale", "colorbar", "showscale", "name", "showlegend"),
     "undefined": ("locations", "z", "hovertext", "customdata", "showlegend", "name"),
     "fragile": ("lon", "lat", "customdata", "showlegend", "name"),
-    **{key: ("name", "marker", "showlegend") for key in KEYS},
+    **{key: ("name", "colorscale", "marker", "showlegend") for key in KEYS},
 }
 
 
@@ -93,7 +96,7 @@ def _base_trace(
     frame: pd.DataFrame, colour: str, name: str, hover: pd.Series, geojson: Any
 ) -> go.Choropleth:
     """Every region in one flat colour, under the value trace."""
-    return go.Choropleth(
+    return go.Choropleth(_validate=False,
         geojson=geojson,
         featureidkey="properties.code",
         locations=frame["code"].tolist(),
@@ -132,8 +135,8 @@ def _value_trace(
     unit = t(f"unit.{metric}", lang)
     if metric == "none_here":
         # the regions without a provider are the values here; all others show the base
-        return go.Choropleth(
-            z=[0 if flag else None for flag in none], zmin=0, zmax=1, colorbar={},
+        return go.Choropleth(_validate=False,
+            z=[0 if flag else None for flag in none], zmin=0, zmax=1,
             colorscale=c.flat_scale(c.NONE_HIGHLIGHT), showscale=False,
             name=t("map.none_metric", lang), **common,
         )
@@ -145,7 +148,7 @@ def _value_trace(
             "orientation": "h", "x": 0.5, "xanchor": "center", "y": 0.0, "yanchor": "top",
             "len": 0.9, "thickness": 10,
         }
-        return go.Choropleth(
+        return go.Choropleth(_validate=False,
             z=_with_gaps(z.round(4), shown),
             zmin=low,
             zmax=high if high > low else low + 1,
@@ -156,7 +159,7 @@ def _value_trace(
             **common,
         )
     n = len(scale.bounds)
-    return go.Choropleth(
+    return go.Choropleth(_validate=False,
         z=_with_gaps(scale.assign(z), shown),
         zmin=-0.5,
         zmax=n - 0.5,
@@ -201,7 +204,7 @@ def _key(
 ) -> go.Choropleth:
     """A legend entry that draws nothing: a choropleth whose one region has no value (plotly
     leaves it out, an empty trace would get no legend item), a flat swatch, no hover."""
-    return go.Choropleth(
+    return go.Choropleth(_validate=False,
         geojson=_KEY_SHAPE, locations=["key"], z=[None], featureidkey="properties.code",
         name=name,
         showlegend=shown, hoverinfo="skip", colorscale=c.flat_scale(colour), showscale=False,
@@ -235,7 +238,7 @@ def _flat_trace(
     line: dict[str, Any] | None = None,
 ) -> go.Choropleth:
     part = frame[mask]
-    return go.Choropleth(
+    return go.Choropleth(_validate=False,
         geojson=geojson,
         featureidkey="properties.code",
         locations=part["code"].tolist(),
@@ -256,7 +259,7 @@ def _fragile_trace(frame: pd.DataFrame, metric: str, lang: str) -> go.Scattergeo
     click (hoverinfo "skip"): the region under them answers, with the caution in its label."""
     mask = m.fragile_mask(frame, metric)
     part = frame[mask]
-    return go.Scattergeo(
+    return go.Scattergeo(_validate=False,
         lon=part["lon"].tolist() if "lon" in part else [],
         lat=part["lat"].tolist() if "lat" in part else [],
         mode="markers",
@@ -276,7 +279,7 @@ def _fragile_trace(frame: pd.DataFrame, metric: str, lang: str) -> go.Scattergeo
 
 def _selected_trace(frame: pd.DataFrame, selected: str | None, geojson: Any) -> go.Choropleth:
     codes = [selected] if selected and selected in set(frame["code"]) else []
-    return go.Choropleth(
+    return go.Choropleth(_validate=False,
         geojson=geojson,
         featureidkey="properties.code",
         locations=codes,
@@ -293,7 +296,7 @@ def _selected_trace(frame: pd.DataFrame, selected: str | None, geojson: Any) -> 
 def _points_trace(points: pd.DataFrame | None, lang: str) -> go.Scattergeo:
     located = points[points["lon"].notna() & points["lat"].notna()] if points is not None else None
     if located is None or located.empty:
-        return go.Scattergeo(
+        return go.Scattergeo(_validate=False,
             lon=[],
             lat=[],
             mode="markers",
@@ -301,7 +304,7 @@ def _points_trace(points: pd.DataFrame | None, lang: str) -> go.Scattergeo:
             showlegend=False,
             hoverinfo="text",
         )
-    return go.Scattergeo(
+    return go.Scattergeo(_validate=False,
         lon=located["lon"].round(5).tolist(),
         lat=located["lat"].round(5).tolist(),
         mode="markers",
@@ -316,7 +319,7 @@ def _points_trace(points: pd.DataFrame | None, lang: str) -> go.Scattergeo:
 
 def _provider_trace(provider: dict[str, Any] | None, lang: str) -> go.Scattergeo:
     if not provider or provider.get("lon") is None or pd.isna(provider.get("lon")):
-        return go.Scattergeo(
+        return go.Scattergeo(_validate=False,
             lon=[],
             lat=[],
             mode="markers",
@@ -325,7 +328,7 @@ def _provider_trace(provider: dict[str, Any] | None, lang: str) -> go.Scattergeo
             name=t("map.provider.selected", lang),
         )
     one = pd.DataFrame([provider])
-    return go.Scattergeo(
+    return go.Scattergeo(_validate=False,
         lon=[provider["lon"]],
         lat=[provider["lat"]],
         mode="markers",
@@ -417,7 +420,7 @@ def choropleth_figure(
     text = title if title is not None else map_title(metric, category, level, lang)
     text = c.esc(text) + (f"<br><sup>{c.esc(notice)}</sup>" if notice else "")
     top = 64 if notice else 36
-    figure = go.Figure(traces)
+    figure = go.Figure(traces, _validate=False)
     figure.update_geos(
         visible=False,
         # Germany's extent (geodata: 5.87–15.04 °E, 47.27–55.06 °N) with a small margin, not
@@ -446,7 +449,7 @@ def choropleth_figure(
             "x": 0.0,
             "title": {"text": unit, "side": "top"},
             # three entries a row (a grid, not a ragged line), on a phone as on a desktop
-            "entrywidth": 1 / 3,
+            "entrywidth": 0.3,
             "entrywidthmode": "fraction",
             "bgcolor": "rgba(255,255,255,0)",
             "itemclick": False,

@@ -217,6 +217,16 @@ def summary_text(level: str, category: str, metric: str, view: str, lang: str) -
     return f"{t('map.settings', lang)}: " + " · ".join(parts)
 
 
+def layout_class(view: str) -> str:
+    """The Karte grid's class: the comparison takes the width of map and details (plain
+    classes, not CSS :has(), which made every style lookup on big pages slow)."""
+    return "karte-layout compare-view" if view == "compare" else "karte-layout"
+
+
+def cells_class(metric: str) -> str:
+    return "compare-cells one-map" if metric in KIND_FREE else "compare-cells"
+
+
 def hides(view: str, metric: str) -> tuple[bool, bool]:
     """Which controls do nothing in this view: (category, classes). The category in the
     comparison (all three shown) and for metrics that ignore it; classes for counts (their
@@ -306,7 +316,7 @@ def _compare_box(ctx: PageContext, region: str | None, compare: bool) -> html.Di
         [
             html.P(compare_note(s.metric, lang), id=ids.MAP_COMPARE_NOTE,
                    className="compare-note"),
-            html.Div(cells, className="compare-cells"),
+            html.Div(cells, id=ids.MAP_COMPARE_CELLS, className=cells_class(s.metric)),
             buttons.slot(buttons.COMPARE_SLOT, buttons.CHART_FORMATS, lang),
         ],
         id=ids.MAP_COMPARE_BOX,
@@ -425,7 +435,8 @@ def layout(ctx: PageContext) -> html.Div:
                         className="karte-aside",
                     ),
                 ],
-                className="karte-layout",
+                id=ids.MAP_LAYOUT,
+                className=layout_class(s.view),
             ),
             dcc.Store(id=ids.MAP_DRAWN, data=drawn),
             dcc.Store(id=ids.COMPARE_DRAWN, data={"level": s.level} if compare else {}),
@@ -467,6 +478,8 @@ def validation_layout() -> html.Div:
             html.H2(id=ids.MAP_TITLE),
             html.P(id=ids.MAP_COMPARE_NOTE),
             *[html.Div(id=ids.compare_cell(c)) for c in metrics.CATEGORIES],
+            html.Div(id=ids.MAP_LAYOUT),
+            html.Div(id=ids.MAP_COMPARE_CELLS),
         ]
     )
 
@@ -487,6 +500,14 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
     register_timeline(app, data, KEY)
     buttons.register_export(app, data, buttons.COMPARE_SLOT, from_url.karte_compare_request)
 
+    # the drawer of controls is open on wide screens (beside the map), folded on phones;
+    # in the browser, so it costs no round trip (karte.css shows it before this runs)
+    app.clientside_callback(
+        "function(_id) { return window.matchMedia('(min-width: 900px)').matches; }",
+        Output(ids.MAP_DRAWER, "open"),
+        Input(ids.MAP_DRAWER, "id"),
+    )
+
     compare_outputs = [Output(ids.compare_graph(c), "figure") for c in metrics.CATEGORIES]
 
     @app.callback(
@@ -505,6 +526,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.MAP_TITLE, "children"),
         Output(ids.MAP_SUMMARY, "children"),
         Output(ids.MAP_TABLE_LINK, "href"),
+        Output(ids.MAP_LAYOUT, "className"),
+        Output(ids.MAP_COMPARE_CELLS, "className"),
         Input(ids.MAP_LEVEL, "value"),
         Input(ids.MAP_CATEGORY, "value"),
         Input(ids.MAP_METRIC, "value"),
@@ -566,6 +589,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             map_title(metric, category, level, lang),
             summary_text(level, category, metric, view, lang),
             table_href,
+            layout_class(view),
+            cells_class(metric),
         )
 
     def _single_map(level, category, metric, classes, points, region, sid, drawn, state,

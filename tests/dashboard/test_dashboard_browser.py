@@ -101,9 +101,11 @@ def test_a_copied_url_restores_the_same_view(page, browser):
     page.wait_for(lambda d: map_meta(page).get("level") == "kreis")
     click_radio(page, "karte-category", "ib")
     click_radio(page, "karte-metric", "per_100k")
-    click_radio(page, "karte-classes", "quantiles")
-    expected = {"level": "kreis", "metric": "per_100k", "category": "ib", "classes": "quantiles"}
-    page.wait_for(lambda d: "classes=quantiles" in d.current_url)
+    # the classes control applies to rates only: it appears with the rate
+    page.wait_for(lambda d: d.find_element(By.ID, "karte-classes-box").is_displayed())
+    click_radio(page, "karte-classes", "equal")
+    expected = {"level": "kreis", "metric": "per_100k", "category": "ib", "classes": "equal"}
+    page.wait_for(lambda d: "classes=equal" in d.current_url)
     page.wait_for(lambda d: map_meta(page) == expected)
     page.wait_idle()
     copied = browser.current_url
@@ -116,7 +118,7 @@ def test_a_copied_url_restores_the_same_view(page, browser):
         "return ['karte-level','karte-category','karte-metric','karte-classes']"
         ".map(id => document.querySelector('#' + id + ' input:checked').value);"
     )
-    assert checked == ["kreis", "ib", "per_100k", "quantiles"]
+    assert checked == ["kreis", "ib", "per_100k", "equal"]
 
 
 def test_clicking_a_region_opens_its_details_with_rank_and_providers(page, demo_engine):
@@ -238,13 +240,24 @@ def test_the_snapshot_picker_changes_the_data_and_the_date_line(page, demo_engin
     date = older["taken_at"].strftime("%d.%m.%Y")
     page.wait_for_text(f"Stand {date}")
     expected = store.region_metrics(demo_engine, int(older["id"]), "land", "ala")
+    # the value trace holds each region's class (counts: whole-number classes named by the
+    # legend keys); a region without providers has no class (null) and shows the grey base
     z = page.js(f"return {GD}._fullData[1].z")
-    counts = [int(v) if v is not None else 0 for v in z]
-    assert counts == expected["count"].tolist()
+    keys = page.js(f"return {GD}._fullData.filter(t => t.legendrank >= 100 && "
+                   "t.legendrank < 110 && t.showlegend).map(t => t.name)")
+    for value, count in zip(z, expected["count"], strict=True):
+        if count == 0:
+            assert value is None
+        else:
+            label = keys[int(value)]
+            low = int(label.split("–")[0].rstrip("+"))
+            high = int(label.split("–")[1]) if "–" in label else (
+                10**9 if label.endswith("+") else low)
+            assert low <= count <= high, (label, count)
 
 
 def test_everything_is_reachable_by_keyboard(page):
-    page.open("/karte")
+    page.open("/karte?metric=per_100k")  # a rate: the classes control applies
     page.wait_for_map()
     page.wait_idle()
     page.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);")
@@ -267,6 +280,22 @@ def test_everything_is_reachable_by_keyboard(page):
     level = page.driver.find_element(By.CSS_SELECTOR, "#karte-level input[value='land']")
     level.send_keys(Keys.ARROW_RIGHT)
     page.wait_for(lambda d: map_meta(page).get("level") == "kreis")
+
+
+def test_controls_that_do_nothing_in_a_view_are_hidden_there(page):
+    page.open("/karte?level=kreis")
+    page.wait_for_map()
+    page.wait_idle()
+
+    def hidden(box: str) -> bool:
+        return page.js(f"return document.getElementById('{box}').hidden")
+
+    assert hidden("karte-classes-box")  # counts get their own whole-number classes
+    click_radio(page, "karte-metric", "per_100k")
+    page.wait_for(lambda d: not hidden("karte-classes-box"))
+    assert not hidden("karte-category-box")
+    click_radio(page, "karte-view", "compare")
+    page.wait_for(lambda d: hidden("karte-category-box"))  # all three kinds are shown
 
 
 @pytest.mark.parametrize(

@@ -275,3 +275,29 @@ def test_geometry_for_the_browser_keeps_every_region(metrics_of):
     first = shapes["features"][0]["geometry"]["coordinates"]
     flat = np.array(first[0][0] if first and isinstance(first[0][0][0], list) else first[0])
     assert (np.round(flat, 4) == flat).all()
+
+
+def test_a_metric_patch_recolours_the_legend_keys_with_the_map(metrics_of):
+    """After a switch from counts to a rate the swatches must show the rate's classes in the
+    rate's colours: the lean Patch carries each key's name and colour."""
+    frame = metrics_of("kreis", "wfbm")
+    rate = draw(frame, "per_100k", category="wfbm")
+    operations = value_patch(rate, keys=METRIC_KEYS).to_plotly_json()["operations"]
+    assigned = {tuple(op["location"]): op["params"]["value"] for op in operations
+                if op["operation"] == "Assign"}
+    for key in KEYS:
+        index = TRACES.index(key)
+        for prop in ("name", "colorscale", "showlegend"):
+            assert ("data", index, prop) in assigned, (key, prop)
+        assert assigned[("data", index, "colorscale")] == list(
+            map(list, trace(rate, key).colorscale))
+
+
+@pytest.mark.parametrize("metric", m.METRICS)
+def test_unvalidated_traces_are_what_plotly_would_validate(metrics_of, metric):
+    """The figure is built without plotly's validation (speed); validating it afterwards
+    must change nothing and must not fail."""
+    frame = metrics_of("kreis", "ala")
+    figure = draw(frame, metric)
+    checked = pio.from_json(pio.to_json(figure, validate=False), skip_invalid=False)
+    assert json.loads(pio.to_json(checked)) == json.loads(pio.to_json(figure, validate=False))

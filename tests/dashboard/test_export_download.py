@@ -164,12 +164,14 @@ def test_the_karte_timeline_plays_through_the_snapshots_and_keeps_the_url(
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", play)
     play.click()
     wait_until(lambda: "30.11.2021" in source())  # at the end, play starts over
-    assert "snapshot=" in driver.current_url
+    assert "snapshot=" in driver.current_url  # an older snapshot: the link is pinned
+    ids_in_url = driver.current_url.split("snapshot=")[1].split("&")[0]
+    assert ids_in_url.isdigit()
     wait_until(lambda: "31.01.2022" in source())
     wait_until(lambda: "01.12.2022" in source())
     wait_until(lambda: play.get_attribute("aria-pressed") == "false")  # stops at the end
-    ids_in_url = driver.current_url.split("snapshot=")[1].split("&")[0]
-    assert ids_in_url.isdigit()
+    # back at the newest snapshot the link follows the data again
+    wait_until(lambda: "snapshot=" not in driver.current_url)
 
 
 # ---------------------------------------------------------------- the grid as arranged
