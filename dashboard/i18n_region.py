@@ -140,6 +140,7 @@ DE: dict[str, str] = {
     ),
     "describe.locator": "Lagekarte: {name} ist in der Deutschlandkarte hervorgehoben.",
     "describe.alt.label": "Alternativtext zum Kopieren",
+    "describe.heading": "Was die Karte zeigt",
     # Leichte Sprache
     "ls.title": "Leichte Sprache",
     "ls.intro": "Hier steht in Leichter Sprache: Was zeigt der Atlas?",
@@ -338,6 +339,7 @@ EN: dict[str, str] = {
     ),
     "describe.locator": "Locator map: {name} is highlighted on the map of Germany.",
     "describe.alt.label": "Alt text to copy",
+    "describe.heading": "What the map shows",
     "ls.title": "Easy Read",
     "ls.intro": "This page says in easy words: What does the atlas show?",
     "ls.what.h": "What does the atlas show?",

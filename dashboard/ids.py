@@ -90,3 +90,4 @@ SEARCH_INPUT = "search-input"
 NEAR_BODY = "near-body"
 NEAR_MAP = "near-map"
 LS_BODY = "leichte-sprache-body"
+MAP_DESCRIPTION = "karte-description"  # the map's generated text alternative (issue 13)

@@ -28,6 +28,11 @@ from dashboard.figures.choropleth import (
 from dashboard.figures.common import graph_config
 from dashboard.geometry import url_path
 from dashboard.i18n import t
+from dashboard.map_description import (
+    description_box,
+    description_validation,
+    register_description,
+)
 from dashboard.pages.controls import dropdown, options, radio_group
 from dashboard.pages.details import details_panel
 from dashboard.pages.timeline import register_timeline, timeline, validation_components
@@ -298,6 +303,7 @@ def layout(ctx: PageContext) -> html.Div:
                             timeline(ctx, KEY),
                             single_box,
                             compare_box,
+                            description_box(ctx),  # generated text alternative (issue 13)
                             html.P(
                                 [
                                     t("map.keyboard_hint", lang),
@@ -364,6 +370,7 @@ def validation_layout() -> html.Div:
             dcc.Store(id=ids.MAP_DRAWN),
             dcc.Store(id=ids.COMPARE_DRAWN),
             dcc.Link(id=ids.MAP_TABLE_LINK, href="/"),
+            description_validation(),
         ]
     )
 
@@ -376,6 +383,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
     buttons.register_export(app, data, ids.MAP_EXPORT_SLOT, from_url.karte_request)
     register_timeline(app, data, KEY)
     buttons.register_export(app, data, buttons.COMPARE_SLOT, from_url.karte_compare_request)
+    register_description(app, data)  # the map's text alternative follows the controls
 
     @app.callback(
         Output(ids.MAP_GRAPH, "figure"),
