@@ -186,3 +186,24 @@ def test_screenshots(page, browser, artifacts_dir, name, width, height):
         browser.set_window_size(1400, 1000)
     assert shot.stat().st_size > 10_000
     assert overflow <= 1, wide  # nothing wider than the screen
+
+
+def test_the_map_text_alternative_follows_the_controls(page, demo_engine):
+    from dashboard.data import map_frame
+    from dashboard.describe import map_description
+
+    data = AtlasData(demo_engine)
+    sid = data.served()["id"]
+    page.open("/karte")
+    page.wait_for_map()
+    shown = page.driver.find_element(By.ID, "karte-description")
+    assert shown.text == map_description(map_frame(data, sid, "land", "ala"), "count", "ala",
+                                         "land", "2022-12-01", "de")
+    page.driver.find_element(By.CSS_SELECTOR, "#karte-metric input[value='per_100k']").click()
+    expected = map_description(map_frame(data, sid, "land", "ala"), "per_100k", "ala", "land",
+                               "2022-12-01", "de")
+    page.wait_for(lambda d: d.find_element(By.ID, "karte-description").text == expected)
+    page.driver.find_element(By.CSS_SELECTOR, "#karte-level input[value='kreis']").click()
+    page.wait_for(lambda d: "nach Kreisen" in d.find_element(By.ID, "karte-description").text)
+    page.wait_idle()
+    assert page.console_errors() == []
