@@ -255,9 +255,16 @@ def national_counts(data: AtlasData, snapshot: dict[str, Any]) -> dict[str, int 
 def history(data: AtlasData, code: str) -> list[dict[str, Any]]:
     """The region's count per category in every snapshot of the served series (store.
     served_series: never demo mixed with real), oldest first; None where not recorded."""
+    series = store.served_series(data.engine)
+    key = ("history", code, tuple(int(i) for i in series["id"]))
+    # snapshots never change: the rows of a given series are cached (a new one is a new key)
+    return data._cache.get(key, lambda: _history_rows(data, code, series))
+
+
+def _history_rows(data: AtlasData, code: str, series: pd.DataFrame) -> list[dict[str, Any]]:
     level = level_of(code)
     rows: list[dict[str, Any]] = []
-    for snap in store.served_series(data.engine).itertuples():
+    for snap in series.itertuples():
         snapshot = data.snapshot(int(snap.id))
         if snapshot is None:
             continue

@@ -138,3 +138,32 @@ def test_unknown_regions_answer_404_with_the_page(app, path, status):
     response = app.server.test_client().get(path)
     assert response.status_code == status
     assert b"_dash-config" in response.data  # the app's page (with the search box), not an error
+
+
+def test_the_history_counts_every_served_snapshot(data, demo_engine):
+    from dashboard.profile import history
+
+    rows = history(data, "09187")
+    series = store.served_series(demo_engine)
+    assert [r["id"] for r in rows] == list(series["id"])
+    for row in rows:
+        listed = store.load_providers(demo_engine, row["id"], kreis="09187")
+        for cat in ("ala", "wfbm", "ib"):
+            assert row[cat] == int((listed["category"] == cat).sum())
+    germany = history(data, "DE")
+    assert [r["ala"] for r in germany] == [
+        len(store.load_providers(demo_engine, r["id"], category="ala")) for r in germany]
+
+
+def test_the_embed_view_is_the_profile_with_a_link_to_the_full_page(app, data):
+    import json
+
+    from dashboard.pages import available_pages
+    from dashboard.router import render
+
+    with app.server.test_request_context("/"):
+        out = render(app, data, available_pages(), "/region/09187", "?embed=1")
+    text = json.dumps(out, default=lambda c: c.to_plotly_json(), ensure_ascii=False)
+    assert "Im Landkreis Rosenheim gibt es am" in text
+    assert '"href": "/region/09187"' in text  # "open the full view"
+    assert "search-header-q" not in text  # no header in an iframe
