@@ -80,3 +80,12 @@ def test_an_unknown_region_is_a_one_line_export_error(demo_engine):
 
     with pytest.raises(ExportError, match="Unbekannte Region"):
         profile_pdf(AtlasData(demo_engine), "99999", None, "de")
+
+
+def test_the_growth_chart_svg_describes_first_and_last_count(demo_engine):
+    exported = export_view(demo_engine, ExportRequest("entwicklung", "svg", view="verlauf"))
+    desc = ElementTree.fromstring(exported.content).find(f"{SVG}desc").text
+    first, last = store.served_series(demo_engine).iloc[[0, -1]]["id"]
+    n_first = len(store.load_providers(demo_engine, int(first), category="ala"))
+    n_last = len(store.load_providers(demo_engine, int(last), category="ala"))
+    assert f"von {n_first} (30.11.2021) bis {n_last} (01.12.2022)" in desc
