@@ -128,11 +128,22 @@ def test_the_header_links_to_leichte_sprache_with_the_served_figures(page, app):
     assert page.console_errors() == []
 
 
-def _axe(page) -> dict:
+def axe_source() -> str:
+    """axe-core's script: AXE_CORE_JS (e.g. a current axe-core from npm) when set, else the
+    copy bundled with axe-selenium-python."""
+    import os
+
     import axe_selenium_python
 
-    source = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core"
-              / "axe.min.js").read_text()
+    given = os.environ.get("AXE_CORE_JS")
+    if given:
+        return Path(given).read_text()
+    return (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core"
+            / "axe.min.js").read_text()
+
+
+def _axe(page) -> dict:
+    source = axe_source()
     page.js(source)
     return page.driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
