@@ -201,10 +201,15 @@ def figure_cells(profile: RegionProfile, lang: str) -> dict[str, dict[str, str]]
         caution = " ⚠" if fig.fragile and profile.level != "de" else ""
         cells["count"][cat] = fmt_number(fig.count, lang)
         cells["per_100k"][cat] = fmt_number(fig.per_100k, lang, 2) + caution
-        cells["rank"][cat] = (
-            t("profile.rank.value", lang, rank=fig.rank, n=fig.peers) + caution
-            if fig.rank is not None else "–"
-        )
+        if fig.count == 0 and profile.level != "de":
+            # a shared last rank would read as a place in a ranking; say what it is
+            cells["rank"][cat] = t("profile.rank.none", lang, k=fig.regions_with_none,
+                                   n=fig.peers)
+        else:
+            cells["rank"][cat] = (
+                t("profile.rank.value", lang, rank=fig.rank, n=fig.peers) + caution
+                if fig.rank is not None else "–"
+            )
         cells["national"][cat] = (
             f"{fmt_number(fig.national_count, lang)} "
             f"({fmt_number(fig.national_per_100k, lang, 2)})"

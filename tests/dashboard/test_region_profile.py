@@ -64,7 +64,7 @@ def test_the_paragraph_states_the_numbers_on_the_page(data, served, code, lang):
         assert cells["count"][fig.category] == fmt_number(fig.count, lang)
         if fig.count:
             assert rate_text(fig.per_100k, lang) in text
-        if profile.level != "de" and fig.count:
+        if profile.level != "de" and fig.count:  # (zero counts: see the test below)
             rank = f"{fig.rank} {'von' if lang == 'de' else 'of'} {fig.peers}"
             assert rank in text and cells["rank"][fig.category].startswith(rank)
     assert ("Vorsicht" in text or "Caution" in text) == any(
@@ -84,6 +84,8 @@ def test_a_region_without_a_kind_is_counted_among_the_regions_with_none(data, se
     text = profile_paragraph(profile, "de")
     assert f"keinen Anderen Leistungsanbieter – wie {ala.regions_with_none - 1} weitere von 401" \
         in text
+    assert figure_cells(profile, "de")["rank"]["ala"] == (
+        f"ohne Anbieter (wie {ala.regions_with_none} von 401)")
 
 
 def _frames(counts: dict[str, list[float]], recorded: set[str]) -> dict[str, pd.DataFrame]:
