@@ -169,3 +169,34 @@ def test_the_embed_view_is_the_profile_with_a_link_to_the_full_page(app, data):
     assert "Im Landkreis Rosenheim gibt es am" in text
     assert '"href": "/region/09187"' in text  # "open the full view"
     assert "search-header-q" not in text  # no header in an iframe
+
+
+def test_the_pdf_button_sends_a_one_page_pdf(app, dash_post):
+    import base64
+    import io
+    import json
+
+    import pypdf
+
+    from dashboard import ids
+
+    response = dash_post(
+        app.server.test_client(),
+        [(ids.REGION_DOWNLOAD, "data"), (ids.REGION_PDF_STATUS, "children")],
+        [(ids.REGION_PDF, "n_clicks", 1)],
+        [(ids.URL, "pathname", "/region/09187"), (ids.URL, "search", "?lang=en")],
+        [f"{ids.REGION_PDF}.n_clicks"],
+    )
+    assert response.status_code == 200
+    import gzip
+
+    body = response.data
+    if response.headers.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    sent = json.loads(body)["response"][ids.REGION_DOWNLOAD]["data"]
+    assert sent["filename"] == "ala-atlas_profil_09187_2022-12-01.pdf" and sent["base64"]
+    reader = pypdf.PdfReader(io.BytesIO(base64.b64decode(sent["content"])))
+    assert len(reader.pages) == 1
+    assert reader.metadata.subject.startswith("In the district (Landkreis) of Rosenheim")
+    assert "http://localhost/region/09187?snapshot=" in " ".join(
+        reader.pages[0].extract_text().split())
