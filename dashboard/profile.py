@@ -201,10 +201,15 @@ def figure_cells(profile: RegionProfile, lang: str) -> dict[str, dict[str, str]]
         caution = " ⚠" if fig.fragile and profile.level != "de" else ""
         cells["count"][cat] = fmt_number(fig.count, lang)
         cells["per_100k"][cat] = fmt_number(fig.per_100k, lang, 2) + caution
-        cells["rank"][cat] = (
-            t("profile.rank.value", lang, rank=fig.rank, n=fig.peers) + caution
-            if fig.rank is not None else "–"
-        )
+        if fig.count == 0 and profile.level != "de":
+            # a shared last rank would read as a place in a ranking; say what it is
+            cells["rank"][cat] = t("profile.rank.none", lang, k=fig.regions_with_none,
+                                   n=fig.peers)
+        else:
+            cells["rank"][cat] = (
+                t("profile.rank.value", lang, rank=fig.rank, n=fig.peers) + caution
+                if fig.rank is not None else "–"
+            )
         cells["national"][cat] = (
             f"{fmt_number(fig.national_count, lang)} "
             f"({fmt_number(fig.national_per_100k, lang, 2)})"
@@ -255,9 +260,16 @@ def national_counts(data: AtlasData, snapshot: dict[str, Any]) -> dict[str, int 
 def history(data: AtlasData, code: str) -> list[dict[str, Any]]:
     """The region's count per category in every snapshot of the served series (store.
     served_series: never demo mixed with real), oldest first; None where not recorded."""
+    series = store.served_series(data.engine)
+    key = ("history", code, tuple(int(i) for i in series["id"]))
+    # snapshots never change: the rows of a given series are cached (a new one is a new key)
+    return data._cache.get(key, lambda: _history_rows(data, code, series))
+
+
+def _history_rows(data: AtlasData, code: str, series: pd.DataFrame) -> list[dict[str, Any]]:
     level = level_of(code)
     rows: list[dict[str, Any]] = []
-    for snap in store.served_series(data.engine).itertuples():
+    for snap in series.itertuples():
         snapshot = data.snapshot(int(snap.id))
         if snapshot is None:
             continue

@@ -38,6 +38,8 @@ def search_form(ctx: PageContext, where: str = "header", value: str = "") -> htm
         action=ctx.path("suche"),
         method="get",
         role="search",
+        # two search landmarks on one page (header and "not found") need different names
+        **{"aria-label": t("search.label" if where == "header" else "search.again", ctx.lang)},
         className=f"search-form search-{where}",
     )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from dashboard.exports import tables
+from dashboard.exports.alt_text import embed_description
 from dashboard.exports.errors import ExportError
 from dashboard.exports.naming import file_name
 from dashboard.exports.publication import Publication, publish
@@ -83,7 +84,9 @@ def encode(view: View, request: ExportRequest) -> bytes:
             provenance=view.provenance, width=width, height=height, with_plz=view.with_plz,
         )
         scale = request.scale if fmt == "png" else 1
-        return render_image(publish(view.figure, pub), fmt, width, height, scale)
+        image = render_image(publish(view.figure, pub), fmt, width, height, scale)
+        # the text alternative travels with the file (SVG desc, PNG text, PDF subject)
+        return embed_description(image, fmt, view.title, view.description or view.title)
     if fmt in ("geojson", "gpkg"):
         if view.shapes is None:
             raise ExportError("Diese Ansicht hat keine Geometrie; erlaubt: csv, csv-de, xlsx.")

@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 import geodata
 import store
 from dashboard import growth_tables as gt
+from dashboard.describe import series_description
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
@@ -49,6 +50,8 @@ def series_view(engine: Engine, request: ExportRequest) -> View:
                                  geodata.other_counts(), request.category, lang),
         table=gt.series_table(series, lang),
         size=CHART_SIZE,
+        description=series_description(series[series["region"] == "DE"], request.category,
+                                       lang),
     )
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from dashboard import metrics as m
 from dashboard.data import AtlasData, map_frame
+from dashboard.describe import map_description
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.texts import xt
@@ -64,9 +65,12 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
         rows=1, cols=3, specs=[[{"type": "geo"}] * 3], horizontal_spacing=0.01,
         subplot_titles=[t(f"category.{c}", lang) for c in CATEGORIES],
     )
+    described = []
     for column, category in enumerate(CATEGORIES):
         frame = map_frame(data, snapshot["id"], request.level, category)
         refuse_unrecorded(frame, category)
+        described.append(map_description(frame, request.metric, category, request.level,
+                                         prov.taken_at, lang))
         single = choropleth_figure(
             frame, request.metric, category=category, level=request.level, lang=lang,
             geojson=geojson(request.level), classes=request.classes,
@@ -92,6 +96,7 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
         figure=figure,
         size=(1800, 1000),
         with_plz=False,
+        description=" ".join(described),
     )
 
 
@@ -122,4 +127,6 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
         shapes=regions_with_geometry(request.level, table, t("col.code", lang)),
         layer=f"{request.category}_{request.level}",
         with_plz=request.points,
+        description=map_description(frame, request.metric, request.category, request.level,
+                                    prov.taken_at, lang),
     )

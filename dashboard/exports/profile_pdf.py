@@ -67,17 +67,17 @@ def profile_figure(data: AtlasData, code: str, snapshot: dict, lang: str) -> tup
                    "font": {"size": 12}}
     figure = go.Figure(
         [
-            go.Table(domain={"x": [0, 0.62], "y": [0.42, 0.66]},
+            go.Table(domain={"x": [0, 0.64], "y": [0.56, 0.84]},
                      header={"values": header, "fill_color": "#e6e6e6", **table_style},
-                     cells={"values": columns, **table_style}, columnwidth=[3, 1, 1, 1.4]),
-            go.Table(domain={"x": [0, 0.62], "y": [0.12, 0.38]},
+                     cells={"values": columns, **table_style}, columnwidth=[2.4, 1, 1, 1.5]),
+            go.Table(domain={"x": [0, 0.64], "y": [0.28, 0.52]},
                      header={"values": hist_header, "fill_color": "#e6e6e6", **table_style},
-                     cells={"values": hist_columns, **table_style}),
+                     cells={"values": hist_columns, **table_style}, columnwidth=[1.6, 1, 1, 1.5]),
             _shape(list(geodata.LAENDER), geojson("land"), LAND_FILL),
             _shape(highlight, geojson(level), HIGHLIGHT),
         ]
     )
-    figure.update_geos(domain={"x": [0.66, 1], "y": [0.2, 0.66]}, visible=False,
+    figure.update_geos(domain={"x": [0.68, 1], "y": [0.4, 0.84]}, visible=False,
                        projection_type="mercator", showframe=False, bgcolor="rgba(0,0,0,0)")
     text = "<br>".join(textwrap.wrap(paragraph, _WRAP))
     citation_line = t("profile.cite.heading", lang) + ": " + citation(
@@ -89,13 +89,16 @@ def profile_figure(data: AtlasData, code: str, snapshot: dict, lang: str) -> tup
             {"text": text, "xref": "paper", "yref": "paper", "x": 0, "y": 1.0,
              "xanchor": "left", "yanchor": "top", "align": "left", "showarrow": False,
              "font": {"size": 14}},
+            _heading(t("profile.figures.heading", lang), 0.865),
+            _heading(t("profile.history.heading", lang), 0.545),
             {"text": "<br>".join(textwrap.wrap(citation_line, 110)), "xref": "paper",
-             "yref": "paper", "x": 0, "y": 0.06, "xanchor": "left", "yanchor": "top",
+             "yref": "paper", "x": 0, "y": 0.2, "xanchor": "left", "yanchor": "top",
              "align": "left", "showarrow": False, "font": {"size": 11, "color": "#333333"}},
-            {"text": locator_description(profile_title(profile, lang), lang), "xref": "paper",
-             "yref": "paper", "x": 0.66, "y": 0.18, "xanchor": "left", "yanchor": "top",
-             "align": "left", "showarrow": False, "font": {"size": 10, "color": "#333333"},
-             "width": 240},
+            {"text": "<br>".join(textwrap.wrap(
+                locator_description(profile_title(profile, lang), lang), 38)),
+             "xref": "paper", "yref": "paper", "x": 0.68, "y": 0.38, "xanchor": "left",
+             "yanchor": "top", "align": "left", "showarrow": False,
+             "font": {"size": 10, "color": "#333333"}},
         ],
     )
     title = f"{t('profile.kicker', lang)}: {profile_title(profile, lang)}"
@@ -111,6 +114,11 @@ def permalink_of(code: str, snapshot: dict, lang: str) -> str:
     if flask.has_request_context():
         return flask.request.host_url.rstrip("/") + path
     return path
+
+
+def _heading(text: str, y: float) -> dict:
+    return {"text": f"<b>{text}</b>", "xref": "paper", "yref": "paper", "x": 0, "y": y,
+            "xanchor": "left", "yanchor": "bottom", "showarrow": False, "font": {"size": 14}}
 
 
 def _shape(codes: list[str], shapes: dict, colour: str) -> go.Choropleth:

@@ -42,6 +42,7 @@ class View:
     layer: str = "daten"
     with_plz: bool = False
     size: tuple[int, int] = MAP_SIZE
+    description: str = ""  # text alternative written into images (dashboard/describe.py)
 
 
 def refuse_unrecorded(frame: pd.DataFrame, category: str) -> None:

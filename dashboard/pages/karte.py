@@ -34,6 +34,11 @@ from dashboard.figures.choropleth import (
 from dashboard.figures.common import graph_config
 from dashboard.geometry import url_path
 from dashboard.i18n import t
+from dashboard.map_description import (
+    description_box,
+    description_validation,
+    register_description,
+)
 from dashboard.pages.controls import checkbox, dropdown, options, radio_group
 from dashboard.pages.details import details_panel
 from dashboard.pages.timeline import register_timeline, timeline, validation_components
@@ -398,6 +403,7 @@ def layout(ctx: PageContext) -> html.Div:
                         [
                             single_box,
                             compare_box,
+                            description_box(ctx),  # generated text alternative (issue 13)
                             html.P(
                                 [
                                     t("map.keyboard_hint", lang),
@@ -480,6 +486,7 @@ def validation_layout() -> html.Div:
             *[html.Div(id=ids.compare_cell(c)) for c in metrics.CATEGORIES],
             html.Div(id=ids.MAP_LAYOUT),
             html.Div(id=ids.MAP_COMPARE_CELLS),
+            description_validation(),
         ]
     )
 
@@ -499,6 +506,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
     buttons.register_export(app, data, ids.MAP_EXPORT_SLOT, from_url.karte_request)
     register_timeline(app, data, KEY)
     buttons.register_export(app, data, buttons.COMPARE_SLOT, from_url.karte_compare_request)
+    register_description(app, data)  # the map's text alternative follows the controls
 
     # the drawer of controls is open on wide screens (beside the map), folded on phones;
     # in the browser, so it costs no round trip (karte.css shows it before this runs)

@@ -92,7 +92,7 @@ def body(ctx: PageContext) -> list[Any]:
                 className="notice not-recorded")]))
             continue
         heading = t("near.category", lang, category=label, n=len(rows))
-        content = _table(rows, lang) if len(rows) else html.P(t("near.none", lang))
+        content = _table(rows, lang, heading) if len(rows) else html.P(t("near.none", lang))
         sections.append(html.Section([html.H2(heading), content], className="near-category"))
     shown = pd.concat(
         [r.assign(category_label=t(f"category.{c}.short", lang))
@@ -111,7 +111,7 @@ def body(ctx: PageContext) -> list[Any]:
     ]
 
 
-def _table(rows: pd.DataFrame, lang: str) -> html.Table:
+def _table(rows: pd.DataFrame, lang: str, label: str) -> html.Div:
     head = html.Thead(html.Tr([html.Th(t(f"near.col.{k}", lang), scope="col") for k in
                                ("km", "name", "place", "services", "contact", "source")]))
     body_rows = []
@@ -143,7 +143,7 @@ def _table(rows: pd.DataFrame, lang: str) -> html.Table:
         ]))
     return html.Div(html.Table([head, html.Tbody(body_rows)], className="near-table"),
                     className="table-scroll", tabIndex="0", role="region",
-                    **{"aria-label": t("near.col.km", lang)})
+                    **{"aria-label": label})
 
 
 def _map(ctx: PageContext, place: dict[str, Any], shown: pd.DataFrame) -> html.Figure:

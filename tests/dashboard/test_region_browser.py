@@ -128,11 +128,22 @@ def test_the_header_links_to_leichte_sprache_with_the_served_figures(page, app):
     assert page.console_errors() == []
 
 
-def _axe(page) -> dict:
+def axe_source() -> str:
+    """axe-core's script: AXE_CORE_JS (e.g. a current axe-core from npm) when set, else the
+    copy bundled with axe-selenium-python."""
+    import os
+
     import axe_selenium_python
 
-    source = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core"
-              / "axe.min.js").read_text()
+    given = os.environ.get("AXE_CORE_JS")
+    if given:
+        return Path(given).read_text()
+    return (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core"
+            / "axe.min.js").read_text()
+
+
+def _axe(page) -> dict:
+    source = axe_source()
     page.js(source)
     return page.driver.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -186,3 +197,24 @@ def test_screenshots(page, browser, artifacts_dir, name, width, height):
         browser.set_window_size(1400, 1000)
     assert shot.stat().st_size > 10_000
     assert overflow <= 1, wide  # nothing wider than the screen
+
+
+def test_the_map_text_alternative_follows_the_controls(page, demo_engine):
+    from dashboard.data import map_frame
+    from dashboard.describe import map_description
+
+    data = AtlasData(demo_engine)
+    sid = data.served()["id"]
+    page.open("/karte")
+    page.wait_for_map()
+    shown = page.driver.find_element(By.ID, "karte-description")
+    assert shown.text == map_description(map_frame(data, sid, "land", "ala"), "count", "ala",
+                                         "land", "2022-12-01", "de")
+    page.driver.find_element(By.CSS_SELECTOR, "#karte-metric input[value='per_100k']").click()
+    expected = map_description(map_frame(data, sid, "land", "ala"), "per_100k", "ala", "land",
+                               "2022-12-01", "de")
+    page.wait_for(lambda d: d.find_element(By.ID, "karte-description").text == expected)
+    page.driver.find_element(By.CSS_SELECTOR, "#karte-level input[value='kreis']").click()
+    page.wait_for(lambda d: "nach Kreisen" in d.find_element(By.ID, "karte-description").text)
+    page.wait_idle()
+    assert page.console_errors() == []

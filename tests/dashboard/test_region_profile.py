@@ -64,7 +64,7 @@ def test_the_paragraph_states_the_numbers_on_the_page(data, served, code, lang):
         assert cells["count"][fig.category] == fmt_number(fig.count, lang)
         if fig.count:
             assert rate_text(fig.per_100k, lang) in text
-        if profile.level != "de" and fig.count:
+        if profile.level != "de" and fig.count:  # (zero counts: see the test below)
             rank = f"{fig.rank} {'von' if lang == 'de' else 'of'} {fig.peers}"
             assert rank in text and cells["rank"][fig.category].startswith(rank)
     assert ("Vorsicht" in text or "Caution" in text) == any(
@@ -84,6 +84,8 @@ def test_a_region_without_a_kind_is_counted_among_the_regions_with_none(data, se
     text = profile_paragraph(profile, "de")
     assert f"keinen Anderen Leistungsanbieter – wie {ala.regions_with_none - 1} weitere von 401" \
         in text
+    assert figure_cells(profile, "de")["rank"]["ala"] == (
+        f"ohne Anbieter (wie {ala.regions_with_none} von 401)")
 
 
 def _frames(counts: dict[str, list[float]], recorded: set[str]) -> dict[str, pd.DataFrame]:
@@ -138,3 +140,63 @@ def test_unknown_regions_answer_404_with_the_page(app, path, status):
     response = app.server.test_client().get(path)
     assert response.status_code == status
     assert b"_dash-config" in response.data  # the app's page (with the search box), not an error
+
+
+def test_the_history_counts_every_served_snapshot(data, demo_engine):
+    from dashboard.profile import history
+
+    rows = history(data, "09187")
+    series = store.served_series(demo_engine)
+    assert [r["id"] for r in rows] == list(series["id"])
+    for row in rows:
+        listed = store.load_providers(demo_engine, row["id"], kreis="09187")
+        for cat in ("ala", "wfbm", "ib"):
+            assert row[cat] == int((listed["category"] == cat).sum())
+    germany = history(data, "DE")
+    assert [r["ala"] for r in germany] == [
+        len(store.load_providers(demo_engine, r["id"], category="ala")) for r in germany]
+
+
+def test_the_embed_view_is_the_profile_with_a_link_to_the_full_page(app, data):
+    import json
+
+    from dashboard.pages import available_pages
+    from dashboard.router import render
+
+    with app.server.test_request_context("/"):
+        out = render(app, data, available_pages(), "/region/09187", "?embed=1")
+    text = json.dumps(out, default=lambda c: c.to_plotly_json(), ensure_ascii=False)
+    assert "Im Landkreis Rosenheim gibt es am" in text
+    assert '"href": "/region/09187"' in text  # "open the full view"
+    assert "search-header-q" not in text  # no header in an iframe
+
+
+def test_the_pdf_button_sends_a_one_page_pdf(app, dash_post):
+    import base64
+    import io
+    import json
+
+    import pypdf
+
+    from dashboard import ids
+
+    response = dash_post(
+        app.server.test_client(),
+        [(ids.REGION_DOWNLOAD, "data"), (ids.REGION_PDF_STATUS, "children")],
+        [(ids.REGION_PDF, "n_clicks", 1)],
+        [(ids.URL, "pathname", "/region/09187"), (ids.URL, "search", "?lang=en")],
+        [f"{ids.REGION_PDF}.n_clicks"],
+    )
+    assert response.status_code == 200
+    import gzip
+
+    body = response.data
+    if response.headers.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    sent = json.loads(body)["response"][ids.REGION_DOWNLOAD]["data"]
+    assert sent["filename"] == "ala-atlas_profil_09187_2022-12-01.pdf" and sent["base64"]
+    reader = pypdf.PdfReader(io.BytesIO(base64.b64decode(sent["content"])))
+    assert len(reader.pages) == 1
+    assert reader.metadata.subject.startswith("In the district (Landkreis) of Rosenheim")
+    assert "http://localhost/region/09187?snapshot=" in " ".join(
+        reader.pages[0].extract_text().split())

@@ -1,0 +1,91 @@
+"""Exported images carry the map's generated text alternative, read back independently
+(SVG parsed as XML, PNG text chunks, pypdf metadata), and the region profile's one-page PDF
+holds the paragraph, the figures and the attributions."""
+
+from __future__ import annotations
+
+import io
+from xml.etree import ElementTree
+
+import pypdf
+import pytest
+
+import store
+from dashboard.data import AtlasData, map_frame
+from dashboard.describe import map_description
+from dashboard.exports import ExportRequest, export_view
+from dashboard.exports.alt_text import png_texts
+from dashboard.exports.profile_pdf import profile_pdf
+from dashboard.exports.render import stop_renderer
+from dashboard.profile import load_profile, profile_paragraph
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_browser():
+    yield
+    stop_renderer()
+
+
+@pytest.fixture(scope="module")
+def expected(demo_engine) -> str:
+    data = AtlasData(demo_engine)
+    frame = map_frame(data, data.served()["id"], "kreis", "ala")
+    return map_description(frame, "per_100k", "ala", "kreis", "2022-12-01", "de")
+
+
+def test_the_svg_map_has_title_and_desc(demo_engine, expected):
+    exported = export_view(demo_engine, ExportRequest("karte", "svg", "kreis", "ala", "per100k"))
+    root = ElementTree.fromstring(exported.content)
+    assert root.find(f"{SVG}desc").text == expected
+    assert root.find(f"{SVG}title").text.startswith("Andere Leistungsanbieter (aLA)")
+
+
+def test_the_png_map_has_the_description_in_its_text_chunks(demo_engine, expected):
+    exported = export_view(demo_engine, ExportRequest("karte", "png", "kreis", "ala", "per100k",
+                                                      scale=1))
+    texts = png_texts(exported.content)
+    assert texts["Description"] == expected and "je 100.000" in texts["Title"]
+
+
+def test_the_pdf_map_has_the_description_as_subject(demo_engine, expected):
+    exported = export_view(demo_engine, ExportRequest("karte", "pdf", "kreis", "ala", "per100k"))
+    meta = pypdf.PdfReader(io.BytesIO(exported.content)).metadata
+    assert meta.subject == expected
+
+
+def test_the_profile_pdf_is_one_page_with_paragraph_figures_and_sources(demo_engine, keep):
+    data = AtlasData(demo_engine)
+    served = data.served()
+    exported = profile_pdf(data, "09187", None, "de")
+    assert exported.filename == "ala-atlas_profil_09187_2022-12-01.pdf"
+    reader = pypdf.PdfReader(io.BytesIO(exported.content))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    paragraph = profile_paragraph(load_profile(data, served, "09187"), "de")
+    assert reader.metadata.subject == paragraph
+    assert "Regionalprofil: Landkreis Rosenheim (Bayern)" in text
+    assert "Rang 47 von 401 Kreisen" in text or "Rang" in text
+    for line in ("REHADAT-Adressen", "GeoBasis-DE", "Beispieldaten", "Zitiervorschlag",
+                 "/region/09187?snapshot="):
+        assert line in text, line
+    counts = store.load_providers(demo_engine, served["id"], kreis="09187")["category"]
+    assert str(int((counts == "wfbm").sum())) in text
+    keep(exported.filename, exported.content)
+
+
+def test_an_unknown_region_is_a_one_line_export_error(demo_engine):
+    from dashboard.exports import ExportError
+
+    with pytest.raises(ExportError, match="Unbekannte Region"):
+        profile_pdf(AtlasData(demo_engine), "99999", None, "de")
+
+
+def test_the_growth_chart_svg_describes_first_and_last_count(demo_engine):
+    exported = export_view(demo_engine, ExportRequest("entwicklung", "svg", view="verlauf"))
+    desc = ElementTree.fromstring(exported.content).find(f"{SVG}desc").text
+    first, last = store.served_series(demo_engine).iloc[[0, -1]]["id"]
+    n_first = len(store.load_providers(demo_engine, int(first), category="ala"))
+    n_last = len(store.load_providers(demo_engine, int(last), category="ala"))
+    assert f"von {n_first} (30.11.2021) bis {n_last} (01.12.2022)" in desc
