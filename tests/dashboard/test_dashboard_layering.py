@@ -13,7 +13,9 @@ import pytest
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 # what a page may take from dashboard.exports: the buttons, and the request they send
 BUTTON_MODULES = {"dashboard.exports.buttons", "dashboard.exports.from_url",
-                  "dashboard.exports.request"}
+                  "dashboard.exports.request", "dashboard.exports.errors",
+                  # the region page's one-page PDF download (its own button)
+                  "dashboard.exports.profile_pdf"}
 
 
 def imported_modules(path: Path) -> set[str]:
