@@ -80,6 +80,12 @@ DE: dict[str, str] = {
     "profile.map.heading": "Lage",
     "profile.map.caption": "Lage: {name} (dunkel) in Deutschland",
     "profile.access.heading": "Erreichbarkeit (Luftlinie)",
+    "profile.access.pop_beyond_25km": "Menschen weiter als 25 km vom nächsten aLA",
+    "profile.access.pop_beyond_50km": "Menschen weiter als 50 km vom nächsten aLA",
+    "profile.access.mean_km": (
+        "Mittlere Entfernung zum nächsten aLA (km, nach Einwohnern gewichtet)"
+    ),
+    "profile.access.median_km": "Median der Entfernung zum nächsten aLA (km)",
     "profile.cite.heading": "Zitiervorschlag",
     "profile.cite.text": (
         "{title}. In: aLA-Atlas, Datenstand {date}. {source}. {url} (abgerufen am {today})."
@@ -283,6 +289,10 @@ EN: dict[str, str] = {
     "profile.map.heading": "Location",
     "profile.map.caption": "Location: {name} (dark) in Germany",
     "profile.access.heading": "Access (straight line)",
+    "profile.access.pop_beyond_25km": "People more than 25 km from the nearest aLA",
+    "profile.access.pop_beyond_50km": "People more than 50 km from the nearest aLA",
+    "profile.access.mean_km": "Mean distance to the nearest aLA (km, population-weighted)",
+    "profile.access.median_km": "Median distance to the nearest aLA (km)",
     "profile.cite.heading": "How to cite",
     "profile.cite.text": (
         "{title}. In: aLA Atlas, snapshot of {date}. {source}. {url} (retrieved {today})."

@@ -218,15 +218,20 @@ def access_figures(ctx: PageContext, profile: RegionProfile) -> pd.DataFrame | N
     return frame[frame[key] == profile.code]
 
 
+# the access measures shown, as issue 10's API names them, with their decimals
+ACCESS_COLUMNS = {"pop_beyond_25km": 0, "pop_beyond_50km": 0, "mean_km": 1, "median_km": 1}
+
+
 def _access(ctx: PageContext, profile: RegionProfile) -> list[Any]:
     rows = access_figures(ctx, profile)
     if rows is None or rows.empty:
         return []
     row = rows.iloc[0]
     items: list[Any] = []
-    for column in ("pop_beyond_25km", "pop_beyond_50km", "mean_km", "median_km"):
+    for column, decimals in ACCESS_COLUMNS.items():
         if column in row.index:
-            items += [html.Dt(column), html.Dd(fmt_number(row[column], ctx.lang, 1))]
+            items += [html.Dt(t(f"profile.access.{column}", ctx.lang)),
+                      html.Dd(fmt_number(row[column], ctx.lang, decimals))]
     return [html.Section([html.H2(t("profile.access.heading", ctx.lang)), html.Dl(items)],
                          className="region-access")]
 

@@ -200,3 +200,44 @@ def test_the_pdf_button_sends_a_one_page_pdf(app, dash_post):
     assert reader.metadata.subject.startswith("In the district (Landkreis) of Rosenheim")
     assert "http://localhost/region/09187?snapshot=" in " ".join(
         reader.pages[0].extract_text().split())
+
+
+def _page_text(app, data, path: str) -> str:
+    import json
+
+    from dashboard.pages import available_pages
+    from dashboard.router import render
+
+    with app.server.test_request_context("/"):
+        out = render(app, data, available_pages(), path, "")
+    return json.dumps(out, default=lambda c: c.to_plotly_json(), ensure_ascii=False)
+
+
+def test_without_access_measures_the_profile_has_no_access_section(app, data):
+    import importlib.util
+
+    assert importlib.util.find_spec("store.access") is None  # issue 10 has not landed here
+    assert "Erreichbarkeit" not in _page_text(app, data, "/region/09187")
+
+
+def test_access_measures_appear_once_the_store_offers_them(app, data, monkeypatch):
+    """The marked place for issue 10: a `store.access.region_access` (here a module built in
+    the test with the interface the issue names) is asked for the region's row."""
+    import sys
+    import types
+
+    asked = []
+
+    def region_access(engine, snapshot_id, level, category):
+        asked.append((snapshot_id, level, category))
+        return pd.DataFrame({"ars": ["09187", "09188"], "pop_beyond_25km": [12345, 0],
+                             "pop_beyond_50km": [0, 0], "mean_km": [14.25, 3.0],
+                             "median_km": [12.5, 2.0]})
+
+    monkeypatch.setitem(sys.modules, "store.access",
+                        types.SimpleNamespace(region_access=region_access))
+    text = _page_text(app, data, "/region/09187")
+    assert asked == [(data.served()["id"], "kreis", "ala")]
+    assert "Erreichbarkeit (Luftlinie)" in text
+    assert "Menschen weiter als 25 km vom nächsten aLA" in text and "12.345" in text
+    assert "14,2" in text or "14,3" in text
