@@ -11,7 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.pages.details import safe_url
+from dashboard.publishing import contacts_hidden
+from dashboard.views.links import safe_url
 
 CONTACT_FIELDS = ("street", "phone", "email", "website")
 
@@ -24,7 +25,10 @@ def _text(value: Any) -> str:
 
 def contact_details(provider: dict[str, Any]) -> dict[str, str]:
     """The provider's published contact details (street, phone, e-mail, website: only
-    plain http(s) websites), empty values left out."""
-    details = {field: _text(provider.get(field)) for field in CONTACT_FIELDS}
+    plain http(s) websites), empty values left out; street, phone and e-mail only when the
+    deployment publishes them (ATLAS_HIDE_CONTACTS, dashboard.publishing)."""
+    hidden = ("street", "phone", "email") if contacts_hidden() else ()
+    details = {field: "" if field in hidden else _text(provider.get(field))
+               for field in CONTACT_FIELDS}
     details["website"] = safe_url(details["website"]) or ""
     return {k: v for k, v in details.items() if v}

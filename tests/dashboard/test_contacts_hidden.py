@@ -140,3 +140,14 @@ def test_a_malformed_setting_stops_the_start_with_one_line(monkeypatch, demo_db_
     assert done.stderr.strip().splitlines() == [
         "ATLAS_HIDE_CONTACTS must be 1 (hide phone, e-mail and street) or 0, not 'vielleicht'"
     ]
+
+
+def test_near_me_contact_details_follow_the_setting(monkeypatch):
+    from dashboard.contact import contact_details
+
+    provider = {"street": "Hauptstraße 1", "phone": "0351 123", "email": "a@b.example",
+                "website": "https://b.example"}
+    monkeypatch.setenv("ATLAS_HIDE_CONTACTS", "0")
+    assert contact_details(provider) == provider
+    monkeypatch.setenv("ATLAS_HIDE_CONTACTS", "1")
+    assert contact_details(provider) == {"website": "https://b.example"}
