@@ -243,6 +243,9 @@ def embed_frame(ctx: PageContext, content: Any, page: str) -> list[Any]:
     return [
         html.Main(
             [
+                # a page has one h1 (axe: page-has-heading-one); the embed shows none
+                html.H1(f"{t('app.title', ctx.lang)}: {t(f'nav.{page}', ctx.lang)}",
+                        className="visually-hidden"),
                 _banner_box(banner, banner_hidden),
                 _notice_box(ctx),
                 without_exports(content),

@@ -172,3 +172,32 @@ def test_every_keyboard_stop_shows_a_visible_focus_ring(page, browser, artifacts
     missing = [s for s in seen if not s["ok"] and s["tag"] != "BODY"]
     assert missing == [], missing
     assert page.console_errors() == []
+
+
+def test_a_dropdown_is_one_tab_stop_and_works_by_keyboard(page):
+    """The repaired dcc.Dropdown: Tab lands on its button (named by its label), Enter opens
+    the list, typing searches, Enter chooses, and the region's details follow."""
+    open_view(page, "/karte?level=kreis", "de")
+    page.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);")
+    page.driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    for _ in range(60):
+        if page.js("return document.activeElement.id") == "karte-region":
+            break
+        page.driver.switch_to.active_element.send_keys(Keys.TAB)
+    button = page.driver.switch_to.active_element
+    assert button.get_attribute("id") == "karte-region"
+    assert button.get_attribute("aria-labelledby").split()[0] == "karte-region-label"
+    # the hidden focus target is no tab stop of its own
+    assert page.js("return document.querySelector('#karte-region')"
+                   ".previousElementSibling.inert") is True
+    button.send_keys(Keys.ENTER)
+    search = page.wait_for(lambda d: d.find_element(By.CSS_SELECTOR, ".dash-dropdown-search"))
+    page.wait_for(lambda d: d.switch_to.active_element == search)
+    search.send_keys("Nürnberg")
+    page.wait_for(lambda d: "Nürnberg" in d.find_element(
+        By.CSS_SELECTOR, ".dash-dropdown-option").text)
+    search.send_keys(Keys.ARROW_DOWN)
+    page.driver.switch_to.active_element.send_keys(Keys.ENTER)
+    page.wait_for_text("Details: Nürnberg")
+    page.wait_for(lambda d: "region=09564" in d.current_url)
+    assert page.console_errors() == []
