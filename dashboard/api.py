@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 import geodata
 import store
+from dashboard.data import _Lru
 from dashboard.exports.provenance import DEMO_NOTE, provenance_of
 from dashboard.publishing import contacts_hidden, redact
 from store.serving import ServingStore, StoreUnavailable, one_line
@@ -297,11 +298,11 @@ def _health(serving: ServingStore) -> Response:
     )
 
 
-def _regions(engine: Engine) -> Response:
+def _regions(engine: Engine, metrics: Callable[..., pd.DataFrame]) -> Response:
     args = _parse(REGIONS_SPEC)
     snapshot = _resolve(engine, args["snapshot"])
     try:
-        frame = store.region_metrics(engine, snapshot["id"], args["level"], args["category"])
+        frame = metrics(engine, snapshot["id"], args["level"], args["category"])
     except store.CategoryNotInSnapshot as exc:
         raise NotFound(str(exc)) from exc
     meta = _provenance(snapshot, with_plz=False)
@@ -458,7 +459,15 @@ def register_api(server: Flask, serving: ServingStore) -> None:
         return response
 
     api.add_url_rule("/healthz", "healthz", lambda: _health(serving), methods=["GET"])
-    api.add_url_rule("/api/regions", "regions", lambda: _regions(serving.engine()),
+    cache = _Lru(32)
+
+    def metrics(engine: Engine, snapshot_id: int, level: str, category: str) -> pd.DataFrame:
+        # Snapshots never change: their metrics are computed once per store generation.
+        key = (serving.generation, snapshot_id, level, category)
+        frame = cache.get(key, lambda: store.region_metrics(engine, snapshot_id, level, category))
+        return frame.copy()
+
+    api.add_url_rule("/api/regions", "regions", lambda: _regions(serving.engine(), metrics),
                      methods=["GET"])
     api.add_url_rule("/api/providers", "providers", lambda: _providers(serving.engine()),
                      methods=["GET"])

@@ -77,6 +77,18 @@ class AtlasData:
         """The snapshot shown by default (latest real one, else latest demo), or None."""
         return store.served_snapshot(self.engine)
 
+    def fingerprint(self) -> tuple[Hashable, ...]:
+        """Changes whenever what a page shows could: the store's generation (a replaced file),
+        and the number and newest id of its snapshots (one small query)."""
+        from sqlalchemy import func, select
+
+        from store import schema
+
+        table = schema.snapshots
+        with self.engine.connect() as conn:
+            count, newest = conn.execute(select(func.count(), func.max(table.c.id))).one()
+        return self._key("store", int(count), newest)
+
     def snapshot(self, snapshot_id: int | None) -> dict[str, Any] | None:
         """The snapshot `snapshot_id` (None or unknown: None)."""
         if snapshot_id is None or not 0 < snapshot_id < 2**31:  # ids are 32-bit everywhere

@@ -21,6 +21,7 @@ from dashboard.unavailable import unavailable_frame
 from store.serving import StoreUnavailable, one_line
 
 log = logging.getLogger(__name__)
+PAGE_CACHE_SIZE = 32  # rendered pages (URL + store state) kept per process
 
 
 def build_context(app: Dash, data: AtlasData, search: str | None) -> tuple[PageContext, list[str]]:
@@ -105,6 +106,9 @@ def pinned_notice(data: AtlasData, state: ViewState, snapshot: dict[str, Any] | 
 
 def register_router(app: Dash, data: AtlasData, pages: dict[str, ModuleType]) -> None:
     """The callbacks of the shell."""
+    from dashboard.data import _Lru
+
+    pages_cache = _Lru(PAGE_CACHE_SIZE)
 
     @app.callback(
         Output(ids.ROOT, "children"),
@@ -116,7 +120,12 @@ def register_router(app: Dash, data: AtlasData, pages: dict[str, ModuleType]) ->
     def route(pathname: str | None, _lang: Any, search: str | None):
         state, _ = parse_query(search)
         try:
-            return render(app, data, pages, pathname, search), state.lang
+            # A page is a function of its URL and the store's content: built once, then served
+            # from the cache until a snapshot is added or the file replaced (the Karte's
+            # first map costs ~0.2 s of CPU, the bulk of a page load).
+            key = (pathname, search, state.lang, data.fingerprint())
+            return pages_cache.get(key, lambda: render(app, data, pages, pathname, search)), \
+                state.lang
         except (SQLAlchemyError, StoreUnavailable) as exc:
             # The store recovers by itself (ServingStore); meanwhile a page that says so.
             log.warning("page %s: store unavailable: %s", str(pathname)[:60], one_line(exc))
