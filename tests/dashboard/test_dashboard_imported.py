@@ -66,12 +66,13 @@ def test_the_picker_and_the_source_line_name_the_list(stores):
     assert labels[first] == f"01.03.2024 (Liste: {LIST})"
     assert labels[live] == "01.12.2022"  # REHADAT's own stay as they were
     english = {o["value"]: o["label"] for o in snapshot_options(_ctx(url, second, "en"))}
-    assert english[second] == f"2025-03-01 (list: {LIST})"
+    # the English UI writes dates as "1 Mar 2025" (fmt_date), the German one as "01.03.2025"
+    assert english[second] == f"1 Mar 2025 (list: {LIST})"
     imported = store.get_snapshot(store.connect(url), second)
     assert source_line(imported, "de") == (
         f"Quelle: {LIST} (importierte Liste, nicht REHADAT), Stand 01.03.2025")
     assert source_line(imported, "en") == (
-        f"Source: {LIST} (imported list, not REHADAT), as of 2025-03-01")
+        f"Source: {LIST} (imported list, not REHADAT), as of 1 Mar 2025")
     rehadat = store.get_snapshot(store.connect(url), live)
     assert source_line(rehadat, "de").startswith("Quelle: REHADAT-Adressen")
 
