@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from dash import Dash, Input, Output, State, html
@@ -40,6 +41,16 @@ def reference_source(as_of: str, category: str, listed: str, lang: str) -> html.
             html.A(STUDY_DOI.removeprefix("https://"), href=STUDY_DOI),
         ]
     )
+
+def other_source(text: str) -> html.Span:
+    """The file's English note on where a count was found (published_counts_other.csv),
+    marked lang="en"; a German original it quotes in '…' is marked lang="de" (WCAG 3.1.2)."""
+    parts = re.split(r"('[^']*')", text)
+    return html.Span(
+        [html.Span(part, lang="de") if part.startswith("'") else part for part in parts if part],
+        lang="en",
+    )
+
 
 KEY = "quellen"
 BODY = "quellen-body"
@@ -117,7 +128,8 @@ def _other_table(lang: str) -> html.Table:
                     html.Td(basis_label(row.body, lang)),
                     html.Td(t(f"other.measure.{row.measure}", lang)),
                     html.Td(fmt_number(int(row.value), lang), className="num"),
-                    html.Td(f"{row.counted_by}; {row.source}"),
+                    html.Td([html.Span(str(row.counted_by), lang="de"), "; ",
+                             other_source(str(row.source))]),
                 ]
             )
             for row in frame.itertuples(index=False)
