@@ -35,6 +35,9 @@ ALLOWED = {
     # the German abbreviations the English UI explains in parentheses: "Sheltered workshops
     # (WfbM)", "Other service providers (aLA)"; they are the legal terms readers search for
     "wfbm",
+    # the German authorities' name, kept in the English text ("recognised and funded by the
+    # Integrationsämter") and part of BIH's German publication title on Quellen
+    "integrationsämter",
     # example search words in the placeholder ("e.g. Lebenshilfe or Dresden"): a provider
     # name and a city
     "lebenshilfe", "dresden",

@@ -107,3 +107,15 @@ def test_quellen_lists_every_other_count_with_its_basis(app, dash_post):
     for value in ("304", "576", "945", "736", "\"39\"", "\"59\""):
         assert value in text
     assert text.count("Leistungsberechtigte\"") == 2  # the two people-served rows
+
+
+def test_the_files_note_is_marked_english_and_its_german_quote_german():
+    """Quellen shows published_counts_other.csv's English note in both UIs: marked lang="en",
+    the German original it quotes marked lang="de", so each UI states what it shows."""
+    from dashboard.pages.quellen import other_source
+
+    span = other_source("as quoted on x.de: 'bundesweit 39 Anbieter' (members)")
+    assert span.lang == "en"
+    assert [getattr(p, "lang", None) for p in span.children] == [None, "de", None]
+    assert span.children[1].children == "'bundesweit 39 Anbieter'"
+    assert other_source("as quoted on x.de").children == ["as quoted on x.de"]
