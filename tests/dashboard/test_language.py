@@ -15,9 +15,10 @@ Proper names are taken out of the page's text before the check (`proper_names`):
 and Kreise as BKG names them, BKG's official designation of each (`bez`: "Kreisfreie Stadt",
 "Landkreis", "Freistaat" – the legal name of the region's kind, shown verbatim in the region
 lists, hovers, tables and map text alternatives like "Bochum (Kreisfreie Stadt)"), and the
-providers' names and towns from the store ("Beispiel-Anker Bochum gGmbH"). They are the same
-in every language, yet their words ("Bayern", "Stadt", "Beispiel") also occur in German UI
-text, so they cannot simply be allowed everywhere: only the name as a whole is exempt."""
+providers' names, operators, streets and towns from the store ("Beispiel-Anker Bochum
+gGmbH", "Beispiel-Sozialwerk Bochum e.V."). They are the same in every language, yet their
+words ("Bayern", "Stadt", "Beispiel") also occur in German UI text, so they cannot simply be
+allowed everywhere: only the name as a whole is exempt."""
 
 from __future__ import annotations
 
@@ -86,18 +87,21 @@ def proper_names(engine) -> list[str]:
         table = geodata.region_table(level)
         names |= set(table["name"]) | set(table["bez"])
     with engine.connect() as conn:
-        for name, city in conn.execute(text("SELECT DISTINCT name, city FROM providers")):
-            names |= {str(name), str(city or "")}
+        rows = conn.execute(text("SELECT DISTINCT name, operator, street, city, gemeinde, "
+                                 "kreis, land_listed FROM providers"))
+        for row in rows:
+            names |= {str(value) for value in row if value}
     return sorted((n for n in names if n), key=len, reverse=True)
 
 
 def without_names(texts: list[str], names: list[str]) -> list[str]:
-    """`texts` with every proper name blanked out."""
+    """`texts` with every proper name blanked out where it stands as a whole ("Land", BKG's
+    kind of a Land, stays in "Landesamt")."""
     out = []
     for value in texts:
         for name in names:
             if name in value:
-                value = value.replace(name, " ")
+                value = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", value)
         out.append(value)
     return out
 
@@ -191,6 +195,7 @@ def test_without_names_keeps_the_ui_words_around_a_name():
     got = without_names(["Beispiel-Anker Bochum gGmbH in Bochum (Kreisfreie Stadt), Anbieter"],
                         names)
     assert strays(got, {"beispiel", "stadt", "anbieter"}) == [("Anbieter", got[0])]
+    assert without_names(["Landesamt"], ["Land"]) == ["Landesamt"]
 
 
 def test_the_german_attribution_lines_are_the_licensed_wording():
