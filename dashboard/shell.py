@@ -231,6 +231,17 @@ def without_exports(component: Any) -> Any:
     return component
 
 
+def _embed_heading(ctx: PageContext, page: str) -> str:
+    """The embed's one (hidden) h1: the atlas and the page's navigation name; routed pages
+    (region profiles, near me, …) have no navigation entry, so only the atlas's name."""
+    from dashboard.i18n import TEXTS
+
+    key = f"nav.{page}"
+    if key in TEXTS.get(ctx.lang, {}):
+        return f"{t('app.title', ctx.lang)}: {t(key, ctx.lang)}"
+    return t("app.title", ctx.lang)
+
+
 def embed_frame(ctx: PageContext, content: Any, page: str) -> list[Any]:
     """The chrome-free view for an iframe: the content without export controls, the source
     line and attributions, a small link that opens the same view in the full atlas (a new tab,
@@ -244,8 +255,7 @@ def embed_frame(ctx: PageContext, content: Any, page: str) -> list[Any]:
         html.Main(
             [
                 # a page has one h1 (axe: page-has-heading-one); the embed shows none
-                html.H1(f"{t('app.title', ctx.lang)}: {t(f'nav.{page}', ctx.lang)}",
-                        className="visually-hidden"),
+                html.H1(_embed_heading(ctx, page), className="visually-hidden"),
                 _banner_box(banner, banner_hidden),
                 _notice_box(ctx),
                 without_exports(content),

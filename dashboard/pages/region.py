@@ -201,21 +201,24 @@ def _locator(ctx: PageContext, profile: RegionProfile) -> list[Any]:
 
 
 def access_figures(ctx: PageContext, profile: RegionProfile) -> pd.DataFrame | None:
-    """ACCESS FIGURES (issue 10, built in parallel): people beyond 25/50 km from the nearest
-    aLA for this region, once the store offers them as `store.access.region_access(engine,
-    snapshot_id, level, category)` (rows per region: `ars`, `pop_beyond_25km`,
-    `pop_beyond_50km`, …). Until that function exists this returns None and the profile shows
-    no access section at all (never a zero)."""
+    """People beyond 25/50 km from the nearest aLA (Luftlinie) and the weighted mean and
+    median distance for this region, from the access measures stored with the snapshot
+    (`store.access.access_regions`, issue 10). None where there are none (the snapshot did not
+    record aLA, or no aLA could be placed): the profile then shows no access section, never a
+    zero."""
+    from store.access import access_regions
+    from store.errors import StoreError
+
+    if ctx.snapshot_id is None:
+        return None
+    level = "germany" if profile.level == "de" else profile.level
     try:
-        from store import access  # type: ignore[attr-defined]
-    except ImportError:
+        frame = access_regions(ctx.data.engine, ctx.snapshot_id, level, "ala")
+    except StoreError:
         return None
-    region_access = getattr(access, "region_access", None)
-    if region_access is None or profile.level == "de" or ctx.snapshot_id is None:
+    if frame.attrs.get("status") != "ok":
         return None
-    frame = region_access(ctx.data.engine, ctx.snapshot_id, profile.level, "ala")
-    key = "ars" if "ars" in frame.columns else "code"
-    return frame[frame[key] == profile.code]
+    return frame[frame["ars"] == profile.code]
 
 
 # the access measures shown, as issue 10's API names them, with their decimals

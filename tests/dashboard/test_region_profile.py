@@ -213,31 +213,28 @@ def _page_text(app, data, path: str) -> str:
     return json.dumps(out, default=lambda c: c.to_plotly_json(), ensure_ascii=False)
 
 
-def test_without_access_measures_the_profile_has_no_access_section(app, data):
-    import importlib.util
+def test_the_profile_shows_the_stored_access_measures_of_its_region(app, data):
+    from store.access import access_regions
 
-    assert importlib.util.find_spec("store.access") is None  # issue 10 has not landed here
-    assert "Erreichbarkeit" not in _page_text(app, data, "/region/09187")
-
-
-def test_access_measures_appear_once_the_store_offers_them(app, data, monkeypatch):
-    """The marked place for issue 10: a `store.access.region_access` (here a module built in
-    the test with the interface the issue names) is asked for the region's row."""
-    import sys
-    import types
-
-    asked = []
-
-    def region_access(engine, snapshot_id, level, category):
-        asked.append((snapshot_id, level, category))
-        return pd.DataFrame({"ars": ["09187", "09188"], "pop_beyond_25km": [12345, 0],
-                             "pop_beyond_50km": [0, 0], "mean_km": [14.25, 3.0],
-                             "median_km": [12.5, 2.0]})
-
-    monkeypatch.setitem(sys.modules, "store.access",
-                        types.SimpleNamespace(region_access=region_access))
+    sid = data.served()["id"]
+    row = access_regions(data.engine, sid, "kreis", "ala").set_index("ars").loc["09187"]
     text = _page_text(app, data, "/region/09187")
-    assert asked == [(data.served()["id"], "kreis", "ala")]
     assert "Erreichbarkeit (Luftlinie)" in text
-    assert "Menschen weiter als 25 km vom nächsten aLA" in text and "12.345" in text
-    assert "14,2" in text or "14,3" in text
+    assert "Menschen weiter als 25 km vom nächsten aLA" in text
+    assert fmt_number(row["pop_beyond_25km"], "de", 0) in text
+    assert fmt_number(row["mean_km"], "de", 1) in text
+
+
+def test_germany_has_access_figures_and_a_snapshot_without_alas_has_none(app, data, monkeypatch):
+    from store.access import access_regions
+
+    germany = access_regions(data.engine, data.served()["id"], "germany", "ala").iloc[0]
+    assert fmt_number(germany["pop_beyond_50km"], "de", 0) in _page_text(app, data, "/region/DE")
+
+    def unrecorded(*_args, **_kwargs):
+        from store.errors import CategoryNotInSnapshot
+
+        raise CategoryNotInSnapshot(1, "ala")
+
+    monkeypatch.setattr("store.access.access_regions", unrecorded)
+    assert "Erreichbarkeit (Luftlinie)" not in _page_text(app, data, "/region/09187")
