@@ -107,6 +107,7 @@ def pinned_notice(data: AtlasData, state: ViewState, snapshot: dict[str, Any] | 
 def register_router(app: Dash, data: AtlasData, pages: dict[str, ModuleType]) -> None:
     """The callbacks of the shell."""
     from dashboard.data import _Lru
+    from dashboard.publishing import contacts_hidden
 
     pages_cache = _Lru(PAGE_CACHE_SIZE)
 
@@ -123,7 +124,8 @@ def register_router(app: Dash, data: AtlasData, pages: dict[str, ModuleType]) ->
             # A page is a function of its URL and the store's content: built once, then served
             # from the cache until a snapshot is added or the file replaced (the Karte's
             # first map costs ~0.2 s of CPU, the bulk of a page load).
-            key = (pathname, search, state.lang, data.fingerprint())
+            # contacts_hidden: the publishing setting is read per request (no rebuild)
+            key = (pathname, search, state.lang, data.fingerprint(), contacts_hidden())
             return pages_cache.get(key, lambda: render(app, data, pages, pathname, search)), \
                 state.lang
         except (SQLAlchemyError, StoreUnavailable) as exc:
