@@ -66,7 +66,7 @@ def test_a_kreis_profile_shows_the_numbers_paragraph_map_and_citation(page, demo
 def test_an_older_snapshot_and_english_come_from_the_url(page, demo_engine):
     oldest = int(store.list_snapshots(demo_engine)["id"].min())
     page.open(f"/region/09187?snapshot={oldest}&lang=en")
-    page.wait_for_text("In the district (Landkreis) of Rosenheim, on 30 Nov 2021,")
+    page.wait_for_text("In the district (Landkreis) of Rosenheim, on 2021-11-30,")
     page.wait_for_text("How to cite")
     assert page.console_errors() == []
 
