@@ -369,15 +369,31 @@ def layout(ctx: PageContext) -> html.Div:
     drawn = {"level": s.level} if ctx.snapshot_id else {}
     if ctx.state.embed:
         # the controls and details stay in the page, hidden: the map's callbacks read and
-        # write them (a click on a region sets karte-region), so every id they use exists
+        # write them (a click on a region sets karte-region; update_view also writes the
+        # drawer's summary, the table link, the grid's class and the text alternative), so
+        # every id they use exists; a missing one is a console error in the host page
+        hidden_parts = html.Div(
+            [
+                html.Details(
+                    [
+                        html.Summary(summary_text(s.level, s.category, s.metric, s.view, lang),
+                                     id=ids.MAP_SUMMARY),
+                        _controls(ctx, region),
+                    ],
+                    id=ids.MAP_DRAWER,
+                ),
+                html.Section(id=ids.MAP_DETAILS),
+                dcc.Link(id=ids.MAP_TABLE_LINK, href=ctx.path("tabelle")),
+                html.Div(id=ids.MAP_LAYOUT),
+                description_validation(),
+            ],
+            hidden=True,
+        )
         return html.Div(
             [
                 single_box,
                 compare_box,
-                html.Div(
-                    [_controls(ctx, region), html.Section(id=ids.MAP_DETAILS)],
-                    hidden=True,
-                ),
+                hidden_parts,
                 dcc.Store(id=ids.MAP_DRAWN, data=drawn),
                 dcc.Store(id=ids.COMPARE_DRAWN, data={"level": s.level} if compare else {}),
             ],

@@ -26,6 +26,13 @@ VIEWS = {
     "entwicklung": "/entwicklung?",
     "quellen": "/quellen?",
     "karte-embed": "/karte?embed=1&",
+    # the pages and the header's search and Leichte Sprache link that came with issues 12/13
+    "erreichbarkeit": "/erreichbarkeit?",
+    "region-kreis": "/region/09187?",
+    "region-land": "/region/09?",
+    "naehe": "/naehe?plz=83022&",
+    "suche": "/suche?q=Rosenheim&",
+    "leichte-sprache": "/leichte-sprache?",
 }
 SOURCE_MARK = {"de": "Quelle: REHADAT", "en": "Source: REHADAT"}
 
@@ -82,6 +89,8 @@ def open_view(page, path: str, lang: str) -> None:
         page.wait_for_map()
     elif path.startswith(("/tabelle", "/anbieter")):
         page.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, ".ag-row"))
+    elif not path.startswith(("/entwicklung", "/quellen")):  # the routed pages, Erreichbarkeit
+        page.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
     page.wait_idle()
 
 
