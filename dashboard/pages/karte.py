@@ -373,7 +373,16 @@ def layout(ctx: PageContext) -> html.Div:
                 single_box,
                 compare_box,
                 html.Div(
-                    [_controls(ctx, region), html.Section(id=ids.MAP_DETAILS)],
+                    [
+                        _controls(ctx, region),
+                        html.Section(id=ids.MAP_DETAILS),
+                        # the rest of what update_view writes; the description stays
+                        # readable through the figures' aria-describedby
+                        html.P(id=ids.MAP_SUMMARY),
+                        dcc.Link(id=ids.MAP_TABLE_LINK, href=""),
+                        html.Div(id=ids.MAP_LAYOUT),
+                        description_box(ctx),
+                    ],
                     hidden=True,
                 ),
                 dcc.Store(id=ids.MAP_DRAWN, data=drawn),
