@@ -34,11 +34,7 @@ from dashboard.figures.choropleth import (
 from dashboard.figures.common import graph_config
 from dashboard.geometry import url_path
 from dashboard.i18n import t
-from dashboard.map_description import (
-    description_box,
-    description_validation,
-    register_description,
-)
+from dashboard.map_description import describe_view, description_box, description_validation
 from dashboard.pages.controls import checkbox, dropdown, options, radio_group
 from dashboard.pages.details import details_panel
 from dashboard.pages.timeline import register_timeline, timeline, validation_components
@@ -162,8 +158,10 @@ def _graph(
         config=config,
         responsive=True,
     )
+    # the generated text alternative below the maps describes what they show
     return html.Figure(
-        [html.Figcaption(label, className="visually-hidden"), graph], className="graph-figure"
+        [html.Figcaption(label, className="visually-hidden"), graph], className="graph-figure",
+        **{"aria-describedby": ids.MAP_DESCRIPTION},
     )
 
 
@@ -385,7 +383,7 @@ def layout(ctx: PageContext) -> html.Div:
                 html.Section(id=ids.MAP_DETAILS),
                 dcc.Link(id=ids.MAP_TABLE_LINK, href=ctx.path("tabelle")),
                 html.Div(id=ids.MAP_LAYOUT),
-                description_validation(),
+                description_box(ctx),  # the figures' aria-describedby points here
             ],
             hidden=True,
         )
@@ -522,7 +520,6 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
     buttons.register_export(app, data, ids.MAP_EXPORT_SLOT, from_url.karte_request)
     register_timeline(app, data, KEY)
     buttons.register_export(app, data, buttons.COMPARE_SLOT, from_url.karte_compare_request)
-    register_description(app, data)  # the map's text alternative follows the controls
 
     # the drawer of controls is open on wide screens (beside the map), folded on phones;
     # in the browser, so it costs no round trip (karte.css shows it before this runs)
@@ -552,6 +549,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.MAP_TABLE_LINK, "href"),
         Output(ids.MAP_LAYOUT, "className"),
         Output(ids.MAP_COMPARE_CELLS, "className"),
+        Output(ids.MAP_DESCRIPTION, "children"),
         Input(ids.MAP_LEVEL, "value"),
         Input(ids.MAP_CATEGORY, "value"),
         Input(ids.MAP_METRIC, "value"),
@@ -569,7 +567,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
                     drawn, compare_drawn, search):
         """Every change of the Karte's view in one round trip: the visible map(s) as a
         Patch of values, the details where their inputs changed, the URL, the controls that
-        apply, the title. The hidden view is left alone and redrawn when it is shown."""
+        apply, the title, the text alternative. The hidden view is left alone and redrawn
+        when it is shown."""
         changed = _changed()
         if len(changed) > 2:
             # the page was just drawn (Dash fires for inserted inputs): it already shows this
@@ -598,6 +597,9 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         hide_category, hide_classes = hides(view, metric)
         table_href = app.get_relative_path("/tabelle") + merge_query(
             query, region=None, provider=None)
+        # always sent, like the title: a level switch fires this twice (the region reset
+        # follows) and Dash drops the first answer, so the second must be complete
+        description = describe_view(data, snapshot, level, category, metric, view, lang)
         return (
             *single_out,
             *compare_out,
@@ -615,6 +617,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             table_href,
             layout_class(view),
             cells_class(metric),
+            description,
         )
 
     def _single_map(level, category, metric, classes, points, region, sid, drawn, state,

@@ -31,7 +31,9 @@ def add_place(page, name: str) -> None:
     page.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-search, "
                                             "[role=listbox] input, .dash-dropdown-content input"))
     page.driver.switch_to.active_element.send_keys(name)
-    option = f"//*[@role='option'][contains(., '{name}')]"
+    # by class: assets/a11y_repairs.js turns the list into plain labelled inputs (no role=option)
+    option = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' dash-dropdown-option ')]"
+              f"[contains(., '{name}')]")
     page.wait_for(lambda d: d.find_elements(By.XPATH, option))
     page.driver.find_element(By.XPATH, option).click()
     page.driver.switch_to.active_element.send_keys(Keys.ESCAPE)

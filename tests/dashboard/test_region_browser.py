@@ -14,6 +14,7 @@ from selenium.webdriver.common.keys import Keys
 
 import store
 from dashboard.data import AtlasData
+from dashboard.i18n import fmt_date
 from dashboard.profile import figure_cells, load_profile, profile_paragraph
 
 pytestmark = pytest.mark.browser
@@ -64,9 +65,11 @@ def test_a_kreis_profile_shows_the_numbers_paragraph_map_and_citation(page, demo
 
 
 def test_an_older_snapshot_and_english_come_from_the_url(page, demo_engine):
-    oldest = int(store.list_snapshots(demo_engine)["id"].min())
+    series = store.list_snapshots(demo_engine).sort_values("id")
+    oldest, taken = int(series.iloc[0]["id"]), str(series.iloc[0]["taken_at"])
     page.open(f"/region/09187?snapshot={oldest}&lang=en")
-    page.wait_for_text("In the district (Landkreis) of Rosenheim, on 2021-11-30,")
+    # English dates read "30 Nov 2021" (i18n.fmt_date), not ISO
+    page.wait_for_text(f"In the district (Landkreis) of Rosenheim, on {fmt_date(taken, 'en')},")
     page.wait_for_text("How to cite")
     assert page.console_errors() == []
 
