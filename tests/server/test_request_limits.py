@@ -13,26 +13,48 @@ import pytest
 
 import store
 from dashboard import ids
-from dashboard.callback_client import _output_key
+from dashboard.callback_client import _output_key, callback_outputs
 from tests.server.conftest import launch
 
-MAP_OUTPUTS = [(ids.MAP_GRAPH, "figure"), (ids.MAP_DRAWN, "data")]
+
+def map_callback(db_url: str) -> dict:
+    """The Karte's view callback as the app registers it (outputs, inputs, state), so the
+    body below follows the page when its callback gains an output."""
+    from dashboard import create_app
+
+    app = create_app(db_url)
+    outputs = callback_outputs(app, f"{ids.MAP_GRAPH}.figure")
+    entry = app.callback_map[_output_key([{"id": i, "property": p} for i, p in outputs])]
+    return {"outputs": outputs, "inputs": entry["inputs"], "state": entry["state"]}
 
 
-def map_body(snapshot_id, level="kreis", metric="per_100k", category="ala") -> dict:
+def map_body(spec: dict, snapshot_id, level="kreis", metric="per_100k",
+             category="ala") -> dict:
     """The body a metric switch on the Karte sends (as the browser's renderer builds it)."""
-    outs = [{"id": i, "property": p} for i, p in MAP_OUTPUTS]
-    inputs = [(ids.MAP_LEVEL, level), (ids.MAP_CATEGORY, category), (ids.MAP_METRIC, metric),
-              (ids.MAP_CLASSES, "continuous"), (ids.MAP_POINTS, []), (ids.MAP_REGION, None),
-              (ids.snapshot("karte"), snapshot_id)]
+    outs = [{"id": i, "property": p} for i, p in spec["outputs"]]
+    values = {ids.MAP_LEVEL: level, ids.MAP_CATEGORY: category, ids.MAP_METRIC: metric,
+              ids.MAP_CLASSES: "quantiles", ids.MAP_VIEW: "single", ids.MAP_POINTS: [],
+              ids.MAP_REGION: None, ids.MAP_DRAWN: {"level": "kreis"}, ids.COMPARE_DRAWN: {},
+              ids.URL: "?level=kreis"}
+
+    def with_value(dep: dict) -> dict:
+        if dep["id"].startswith("{"):  # the page's snapshot picker (a pattern id)
+            return {"id": json.loads(dep["id"]), "property": dep["property"],
+                    "value": snapshot_id}
+        return {"id": dep["id"], "property": dep["property"], "value": values.get(dep["id"])}
+
     return {
         "output": _output_key(outs),
         "outputs": outs,
-        "inputs": [{"id": i, "property": "value", "value": v} for i, v in inputs],
-        "state": [{"id": ids.MAP_DRAWN, "property": "data", "value": {"level": "kreis"}},
-                  {"id": ids.URL, "property": "search", "value": "?level=kreis"}],
+        "inputs": [with_value(d) for d in spec["inputs"]],
+        "state": [with_value(d) for d in spec["state"]],
         "changedPropIds": [f"{ids.MAP_METRIC}.value"],
     }
+
+
+@pytest.fixture(scope="module")
+def spec(demo_file) -> dict:
+    return map_callback(f"sqlite:///{demo_file}")
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +89,8 @@ def _raw(app, method: str, path: str, body=None, headers=None,
         conn.close()
 
 
-def test_a_real_metric_switch_is_answered(app, snapshot_id):
-    answer = app.post_json("/_dash-update-component", map_body(snapshot_id))
+def test_a_real_metric_switch_is_answered(app, spec, snapshot_id):
+    answer = app.post_json("/_dash-update-component", map_body(spec, snapshot_id))
     assert answer.status == 200 and "karte-graph" in answer.text
 
 
@@ -112,18 +134,18 @@ def test_malformed_callback_bodies_get_a_one_line_400(app, raw):
     {"snapshot_id": "1; DROP TABLE snapshots"},
     {"category": ["ala", "x"]},
 ])
-def test_values_no_control_sends_get_a_one_line_400(app, snapshot_id, change):
+def test_values_no_control_sends_get_a_one_line_400(app, spec, snapshot_id, change):
     args = {"snapshot_id": snapshot_id, **change}
-    answer = app.post_json("/_dash-update-component", map_body(**args))
+    answer = app.post_json("/_dash-update-component", map_body(spec, **args))
     assert answer.status == 400, answer.text
     assert "\n" not in answer.json()["error"]
 
 
-def test_an_unknown_output_or_wrong_arity_gets_400(app, snapshot_id):
-    body = map_body(snapshot_id)
+def test_an_unknown_output_or_wrong_arity_gets_400(app, spec, snapshot_id):
+    body = map_body(spec, snapshot_id)
     body["inputs"] = body["inputs"][:3]
     assert app.post_json("/_dash-update-component", body).status == 400
-    body = map_body(snapshot_id)
+    body = map_body(spec, snapshot_id)
     body["output"] = "..karte-graph.figure...app-root.children.."
     assert app.post_json("/_dash-update-component", body).status == 400
 
