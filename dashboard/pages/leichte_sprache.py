@@ -8,18 +8,17 @@ can check the rules and the figures without a browser."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
-from dash import Dash, Input, Output, State, html, no_update
+from dash import Dash, html
 
 from dashboard import ids
 from dashboard import metrics as m
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.i18n import t
+from dashboard.pages.redraw import register_body_redraw
 from dashboard.profile import national_counts
-from dashboard.state import parse_query
 
 KEY = "leichte-sprache"
 SECTIONS = ("what", "wfbm", "ala", "ib", "numbers", "source", "near")
@@ -75,18 +74,7 @@ def layout(ctx: PageContext, rest: str) -> html.Div:
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
-    @app.callback(
-        Output(ids.LS_BODY, "children"),
-        Input(ids.snapshot(KEY), "value"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def redraw(snapshot_id: int | None, search: str | None):
-        state, _ = parse_query(search)
-        snapshot, honoured = data.resolve(snapshot_id)
-        if snapshot is None or not honoured:
-            return no_update
-        return body(PageContext(app, data, replace(state, snapshot=snapshot_id), snapshot, []))
+    register_body_redraw(app, data, KEY, ids.LS_BODY, body)
 
 
 def validation_layout() -> html.Div:

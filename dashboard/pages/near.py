@@ -6,11 +6,10 @@ Gemeinde's representative point; distances come from `store.nearest` (pure)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
-from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash import Dash, dcc, html
 
 import geodata
 from dashboard import ids
@@ -23,8 +22,8 @@ from dashboard.figures.locator import nearby_figure
 from dashboard.geometry import url_path
 from dashboard.i18n import fmt_number, t
 from dashboard.pages.details import safe_url
+from dashboard.pages.redraw import register_body_redraw
 from dashboard.search_form import search_form
-from dashboard.state import parse_query
 from store.nearest import nearest
 
 KEY = "naehe"
@@ -163,18 +162,7 @@ def _map(ctx: PageContext, place: dict[str, Any], shown: pd.DataFrame) -> html.F
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
-    @app.callback(
-        Output(ids.NEAR_BODY, "children"),
-        Input(ids.snapshot(KEY), "value"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def redraw(snapshot_id: int | None, search: str | None):
-        state, _ = parse_query(search)
-        snapshot, honoured = data.resolve(snapshot_id)
-        if snapshot is None or not honoured:
-            return no_update
-        return body(PageContext(app, data, replace(state, snapshot=snapshot_id), snapshot, []))
+    register_body_redraw(app, data, KEY, ids.NEAR_BODY, body)
 
 
 def validation_layout() -> html.Div:

@@ -8,6 +8,7 @@ import re
 import pytest
 
 import geodata
+import store
 from dashboard.data import AtlasData
 from dashboard.pages.leichte_sprache import easy_date, easy_sections
 from dashboard.profile import national_counts
@@ -119,3 +120,27 @@ def test_a_kind_not_counted_is_said_so(demo_engine):
     lines = dict(easy_sections(served, {"ala": 5, "wfbm": None, "ib": 3}, "de"))
     assert "Die Werkstätten wurden dieses Mal nicht gezählt." in lines[
         "Wie viele Angebote gibt es?"]
+
+
+def test_choosing_an_older_snapshot_redraws_the_easy_read_page_with_its_figures(
+    app, demo_engine, dash_post
+):
+    import gzip
+    import json
+
+    from dashboard import ids
+    from dashboard.pages.leichte_sprache import KEY
+
+    oldest = store.served_series(demo_engine).iloc[0]
+    response = dash_post(
+        app.server.test_client(), [(ids.LS_BODY, "children")],
+        [(ids.snapshot(KEY), "value", int(oldest["id"]))], [(ids.URL, "search", "")],
+        [json.dumps(ids.snapshot(KEY), separators=(",", ":")) + ".value"],
+    )
+    raw = response.data
+    if response.headers.get("Content-Encoding") == "gzip":
+        raw = gzip.decompress(raw)
+    text = raw.decode("utf-8")
+    assert response.status_code == 200
+    assert easy_date(str(oldest["taken_at"]), "de") in text
+    assert f"In ganz Deutschland gibt es {int(oldest['parsed_ala'])} andere" in text
