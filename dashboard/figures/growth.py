@@ -113,6 +113,14 @@ def national_series_figure(series: pd.DataFrame, reference: pd.DataFrame, lang: 
     return fig
 
 
+def panel_title(name: str) -> str:
+    """A small-multiple title that fits a quarter of a phone's width: long double names break
+    at their hyphen ("Baden-<br>Württemberg"), so neighbouring titles never print over each
+    other at 390 px."""
+    text = esc(name)
+    return text.replace("-", "-<br>") if len(name) > 12 else text
+
+
 def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int = 4):
     """Small multiples: one panel per Land with the same y axis, so heights compare."""
     laender = series[series["region"] != "DE"]
@@ -122,7 +130,7 @@ def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int =
     rows = math.ceil(len(names) / columns)
     fig = make_subplots(
         rows=rows, cols=columns, shared_xaxes="all", shared_yaxes="all",
-        subplot_titles=[esc(n) for n in names["region_name"]], vertical_spacing=0.08,
+        subplot_titles=[panel_title(n) for n in names["region_name"]], vertical_spacing=0.08,
         horizontal_spacing=0.03,
     )
     for i, land in enumerate(names.itertuples()):

@@ -30,7 +30,9 @@ def test_small_multiples_have_one_panel_per_land_on_a_shared_axis(series):
     figure = gf.laender_series_figure(series, "de")
     assert len(figure.data) == 16
     titles = [a.text for a in figure.layout.annotations]
-    assert titles[0] == "Schleswig-Holstein" and titles[-1] == "Thüringen"
+    assert titles[0] == "Schleswig-<br>Holstein" and titles[-1] == "Thüringen"
+    # each line fits a quarter of a phone's width (long double names break at the hyphen)
+    assert max(len(line) for title in titles for line in title.split("<br>")) <= 13
     axes = [figure.layout["yaxis" if i == 1 else f"yaxis{i}"] for i in range(1, 17)]
     anchors = {axis.matches for axis in axes} - {None}
     assert len(anchors) == 1  # every panel follows one y axis: heights compare
