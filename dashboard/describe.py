@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import metrics as m
+from dashboard.figures.ranking import TOP_N, ranking_frame
 from dashboard.i18n import fmt_date, fmt_number, t
 
 TOP = 3  # regions named as highest and lowest
@@ -111,3 +112,35 @@ def series_description(series: pd.DataFrame, category: str, lang: str) -> str:
 def locator_description(name: str, lang: str) -> str:
     """The text alternative of a profile's locator map."""
     return t("describe.locator", lang, name=name)
+
+
+def ranking_description(
+    frame: pd.DataFrame, metric: str, category: str, level: str, taken_at: str, lang: str,
+    top: int = TOP_N,
+) -> str:
+    """The text alternative of the Tabelle's ranking bar chart of `frame` (region metrics of
+    one level and category, with `name`, already cut to the chosen Land): how many regions
+    the bars show, the first and last bar, and the regions with none (which get no bar)."""
+    what = {
+        "metric": t(f"metric.{metric}", lang),
+        "category": t(f"category.{category}", lang),
+        "level": t(f"describe.level.{level}", lang),
+        "date": fmt_date(taken_at, lang),
+    }
+    if not m.is_recorded(frame):
+        return t("describe.not_recorded", lang, **{k: what[k] for k in ("category", "level",
+                                                                          "date")})
+    frame = labelled(frame)
+    ranked = ranking_frame(frame, metric, top)
+    if ranked.empty:
+        text = t("describe.ranking.empty", lang, **what)
+    else:
+        first, last = ranked.iloc[0], ranked.iloc[-1]
+        text = t(
+            "describe.ranking", lang, **what, n=fmt_number(len(ranked), lang),
+            total=fmt_number(len(frame), lang),
+            level_plural=t(f"describe.plural.{level}", lang),
+            first=f"{first['name']} ({_value(float(first['value']), metric, lang)})",
+            last=f"{last['name']} ({_value(float(last['value']), metric, lang)})",
+        )
+    return text + " " + none_sentence(frame, m.none_mask(frame, metric), level, lang)

@@ -424,6 +424,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "dropdown.clear_search": "Suche löschen",
         "dropdown.clear_selection": "Auswahl löschen",
         "dropdown.no_options_found": "Keine Treffer",
+        # issue 13: text alternatives of the Tabelle, Entwicklung and Erreichbarkeit charts
+        "describe.ranking": (
+            "Balkendiagramm „{metric}“ – {category} nach {level}, Datenstand {date}: die {n} "
+            "von {total} {level_plural} mit den höchsten Werten. Am höchsten: {first}. "
+            "Letzter Balken: {last}."
+        ),
+        "describe.ranking.empty": (
+            "Balkendiagramm „{metric}“ – {category} nach {level}, Datenstand {date}. Keine Region "
+            "hat einen Wert über null."
+        ),
+        "describe.chart.heading": "Was das Diagramm zeigt",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -822,6 +833,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "dropdown.clear_search": "Clear search",
         "dropdown.clear_selection": "Clear selection",
         "dropdown.no_options_found": "No options found",
+        # issue 13: text alternatives of the Tabelle, Entwicklung and Erreichbarkeit charts
+        "describe.ranking": (
+            "Bar chart “{metric}” – {category} by {level}, snapshot of {date}: the {n} of "
+            "{total} {level_plural} with the highest values. Highest: {first}. Last bar: {last}."
+        ),
+        "describe.ranking.empty": (
+            "Bar chart “{metric}” – {category} by {level}, snapshot of {date}. No region has a "
+            "value above zero."
+        ),
+        "describe.chart.heading": "What the chart shows",
     },
 }
 

@@ -125,3 +125,4 @@ ACCESS_REGION_STORE = "access-region-store"
 # accessibility, language, embed (a11y)
 EMBED_OPEN = "embed-open"  # the embed's link to the same view in the full atlas
 MAP_DESCRIPTION = "karte-description"  # the map's generated text alternative (issue 13)
+TABLE_RANKING_DESCRIPTION = "tabelle-ranking-description"  # the ranking chart's text

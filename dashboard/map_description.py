@@ -45,3 +45,16 @@ def description_box(ctx: PageContext) -> html.Section:
 
 def description_validation() -> html.P:
     return html.P(id=ids.MAP_DESCRIPTION)
+
+
+def caption_block(component_id: str, text: str, lang: str) -> html.Section:
+    """The visible text alternative after a chart (not a map): heading, label and the text;
+    the chart's <figure> names `component_id` with aria-describedby."""
+    return html.Section(
+        [
+            html.H2(t("describe.chart.heading", lang), className="map-description-heading"),
+            html.P(t("describe.alt.label", lang) + ":", className="map-description-label"),
+            html.P(text, id=component_id, className="map-description"),
+        ],
+        className="map-description-box",
+    )

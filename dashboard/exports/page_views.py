@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 
 import geodata
 from dashboard.data import AtlasData
+from dashboard.describe import ranking_description
 from dashboard.exports import grid_state
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
@@ -90,6 +91,9 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
             request.level, table.iloc[: len(shown)], [row["code"] for row in shown]
         ),
         layer=f"{request.category}_{request.level}",
+        # the ranking chart's text alternative, as the page shows it beside the chart
+        description=ranking_description(part, metric, request.category, request.level,
+                                        str(snapshot["taken_at"])[:10], lang),
     )
 
 

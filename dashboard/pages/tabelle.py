@@ -13,11 +13,13 @@ import geodata
 from dashboard import ids, metrics
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
+from dashboard.describe import ranking_description
 from dashboard.exports import buttons, from_url
 from dashboard.figures.choropleth import empty_map
 from dashboard.figures.plotly_locale import REMOVED_BUTTONS, locales
 from dashboard.figures.ranking import ranking_figure
 from dashboard.i18n import t
+from dashboard.map_description import caption_block
 from dashboard.pages.controls import dropdown, options, radio_group
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.state import parse_query, to_query
@@ -41,29 +43,32 @@ def _land_options(lang: str) -> list[dict[str, str]]:
 
 def _content(
     data: AtlasData,
-    snapshot_id: int | None,
+    snapshot: dict | None,
     level: str,
     category: str,
     land: str | None,
     metric: str,
     lang: str,
 ):
-    if snapshot_id is None:
-        return [], [], column_defs(level, category, lang, metric), {}, ""
-    frame = data.region_metrics(snapshot_id, level, category)
+    if snapshot is None:
+        return [], [], column_defs(level, category, lang, metric), {}, "", ""
+    frame = data.region_metrics(int(snapshot["id"]), level, category)
     rows, total, part = table_rows(frame, level, land, lang)
     notice = not_recorded_notice(frame, category, lang)
     # nothing to rank: an empty chart would read as "no region has any"
     figure = empty_map(notice, 320) if notice else ranking_figure(part, metric, lang=lang)
-    return rows, total, column_defs(level, category, lang, metric), figure, notice
+    # the chart's text alternative, from the same rows the bars are drawn from
+    described = ranking_description(part, metric, category, level,
+                                    str(snapshot["taken_at"])[:10], lang)
+    return rows, total, column_defs(level, category, lang, metric), figure, notice, described
 
 
 def layout(ctx: PageContext) -> html.Div:
     s, lang = ctx.state, ctx.lang
     metric = s.metric if s.metric in RANK_METRICS else "count"
     land = s.land if s.level == "kreis" else None
-    rows, total, cols, figure, notice = _content(
-        ctx.data, ctx.snapshot_id, s.level, s.category, land, metric, lang
+    rows, total, cols, figure, notice, described = _content(
+        ctx.data, ctx.snapshot, s.level, s.category, land, metric, lang
     )
     grid = dag.AgGrid(
         id=ids.TABLE_GRID,
@@ -97,7 +102,9 @@ def layout(ctx: PageContext) -> html.Div:
             ranking,
         ],
         className="graph-figure",
+        **{"aria-describedby": ids.TABLE_RANKING_DESCRIPTION},
     )
+    ranking = html.Div([ranking, caption_block(ids.TABLE_RANKING_DESCRIPTION, described, lang)])
     controls = html.Div(
         [
             radio_group(
@@ -177,6 +184,7 @@ def validation_layout() -> html.Div:
             dag.AgGrid(id=ids.TABLE_GRID),
             html.P(id=ids.TABLE_NOTICE),
             dcc.Graph(id=ids.TABLE_RANKING),
+            html.P(id=ids.TABLE_RANKING_DESCRIPTION),
             buttons.validation_slot(ids.TABLE_EXPORT_SLOT),
             buttons.validation_slot(ids.RANKING_EXPORT_SLOT),
         ]
@@ -195,6 +203,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.TABLE_GRID, "dashGridOptions"),
         Output(ids.TABLE_GRID, "columnDefs"),
         Output(ids.TABLE_RANKING, "figure"),
+        Output(ids.TABLE_RANKING_DESCRIPTION, "children"),
         Output(ids.TABLE_LAND, "disabled"),
         Output(ids.TABLE_NOTICE, "children"),
         Output(ids.TABLE_NOTICE, "hidden"),
@@ -211,10 +220,9 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
     def update_table(level, category, land, metric, snapshot_id, grid_options, search):
         state, _ = parse_query(search)
         snapshot, _ = data.resolve(snapshot_id)
-        sid = None if snapshot is None else int(snapshot["id"])
         land = land if level == "kreis" and land else None
-        rows, total, cols, figure, notice = _content(
-            data, sid, level, category, land, metric, state.lang
+        rows, total, cols, figure, notice, described = _content(
+            data, snapshot, level, category, land, metric, state.lang
         )
         options_ = dict(grid_options or {}, pinnedBottomRowData=total)
         query = to_query(replace(state, level=level, category=category, land=land, metric=metric))
@@ -223,6 +231,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             options_,
             cols,
             figure,
+            described,
             level != "kreis",
             notice,
             not notice,

@@ -137,8 +137,8 @@ def test_the_tabelle_callback_shows_the_notice_and_no_zero(ala_only, dash_post):
     outputs = [
         (ids.TABLE_GRID, "rowData"), (ids.TABLE_GRID, "dashGridOptions"),
         (ids.TABLE_GRID, "columnDefs"), (ids.TABLE_RANKING, "figure"),
-        (ids.TABLE_LAND, "disabled"), (ids.TABLE_NOTICE, "children"),
-        (ids.TABLE_NOTICE, "hidden"), (ids.URL, search),
+        (ids.TABLE_RANKING_DESCRIPTION, "children"), (ids.TABLE_LAND, "disabled"),
+        (ids.TABLE_NOTICE, "children"), (ids.TABLE_NOTICE, "hidden"), (ids.URL, search),
     ]
     inputs = [
         (ids.TABLE_LEVEL, "value", "land"), (ids.TABLE_CATEGORY, "value", "wfbm"),
@@ -157,6 +157,9 @@ def test_the_tabelle_callback_shows_the_notice_and_no_zero(ala_only, dash_post):
     assert total["count"] is None
     ranking = json.dumps(out[ids.TABLE_RANKING]["figure"], ensure_ascii=False)
     assert NOTICE_EN in ranking
+    # the chart's text alternative says the kind was not recorded, not "none"
+    described = out[ids.TABLE_RANKING_DESCRIPTION]["children"]
+    assert "not recorded" in described and "Without providers" not in described
 
 
 def test_the_karte_page_names_the_gap_in_the_map_title(ala_only, dash_post):

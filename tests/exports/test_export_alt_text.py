@@ -12,7 +12,7 @@ import pytest
 
 import store
 from dashboard.data import AtlasData, map_frame
-from dashboard.describe import map_description
+from dashboard.describe import map_description, ranking_description
 from dashboard.exports import ExportRequest, export_view
 from dashboard.exports.alt_text import png_texts
 from dashboard.exports.profile_pdf import profile_pdf
@@ -89,3 +89,15 @@ def test_the_growth_chart_svg_describes_first_and_last_count(demo_engine):
     n_first = len(store.load_providers(demo_engine, int(first), category="ala"))
     n_last = len(store.load_providers(demo_engine, int(last), category="ala"))
     assert f"von {n_first} (30.11.2021) bis {n_last} (01.12.2022)" in desc
+
+
+def test_the_svg_ranking_chart_has_the_tabelle_text_as_desc(demo_engine):
+    data = AtlasData(demo_engine)
+    served = data.served()
+    frame = data.region_metrics(int(served["id"]), "land", "ala")
+    expected = ranking_description(frame, "count", "ala", "land", str(served["taken_at"])[:10],
+                                   "de")
+    exported = export_view(demo_engine, ExportRequest("tabelle", "svg", "land", "ala", "count"))
+    root = ElementTree.fromstring(exported.content)
+    assert root.find(f"{SVG}desc").text == expected
+    assert "Balkendiagramm" in expected and "Am höchsten: " in expected
