@@ -144,3 +144,60 @@ def ranking_description(
             last=f"{last['name']} ({_value(float(last['value']), metric, lang)})",
         )
     return text + " " + none_sentence(frame, m.none_mask(frame, metric), level, lang)
+
+
+ACCESS_COLUMNS = {"distance": "share_beyond_{km}km", "sfca": "providers_per_100k_within_50km"}
+
+
+def access_description(
+    kreise: pd.DataFrame, kind: str, category: str, threshold: int, taken_at: str, lang: str,
+    status: str = "ok",
+) -> str:
+    """The text alternative of an Erreichbarkeit map (`kind` distance or sfca) of `kreise`
+    (AccessView.kreise: `ars`, `name` and the access columns): range, highest and lowest
+    Kreise, and the Kreise at zero (nobody beyond the distance / no provider within 50 km)."""
+    short = t(f"category.{category}.short", lang)
+    title = (t("access.map.sfca.title", lang, category=short) if kind == "sfca"
+             else t("access.map.title", lang, km=threshold, category=short))
+    lead = t("describe.access.lead", lang, title=title, date=fmt_date(taken_at, lang))
+    if status != "ok":
+        return lead + " " + t(f"access.status.{status}", lang)
+    percent = kind == "distance"
+    values = kreise[ACCESS_COLUMNS[kind].format(km=threshold)].astype(float) * (
+        100 if percent else 1)
+    names = _kreis_names(kreise)
+    frame = pd.DataFrame({"name": names, "_v": values}).dropna()
+    if frame.empty:
+        return lead + " " + t("describe.access.empty", lang)
+
+    def value(v: float) -> str:
+        return fmt_number(v, lang, 1) + " %" if percent else fmt_number(v, lang, 2)
+
+    def listed(rows: pd.DataFrame) -> str:
+        return ", ".join(f"{n} ({value(v)})" for n, v in zip(rows["name"], rows["_v"],
+                                                                strict=True))
+
+    top = frame.sort_values(["_v", "name"], ascending=[False, True]).head(TOP)
+    bottom = frame.sort_values(["_v", "name"]).head(TOP)
+    text = lead + " " + t("describe.access.range", lang, low=value(frame["_v"].min()),
+                          high=value(frame["_v"].max()), top=listed(top),
+                          bottom=listed(bottom))
+    zero = sorted(frame.loc[frame["_v"].eq(0), "name"])
+    if zero:
+        shown = ", ".join(zero[:EXAMPLES]) + (" …" if len(zero) > EXAMPLES else "")
+        text += " " + t(f"describe.access.zero.{kind}", lang, km=threshold,
+                        n=fmt_number(len(zero), lang), total=fmt_number(len(kreise), lang),
+                        names=shown)
+    undefined = int(values.isna().sum())
+    if undefined:
+        text += " " + t("describe.access.undefined", lang, n=fmt_number(undefined, lang))
+    return text
+
+
+def _kreis_names(kreise: pd.DataFrame) -> pd.Series:
+    """Kreis names a reader can tell apart (the page's tables use the same labels)."""
+    from dashboard.access_data import region_labels  # geodata tables: load on first use
+
+    labels = region_labels("kreis")
+    return pd.Series([labels.get(a, n) for a, n in zip(kreise["ars"], kreise["name"],
+                                                       strict=True)], index=kreise.index)

@@ -435,6 +435,18 @@ TEXTS: dict[str, dict[str, str]] = {
             "hat einen Wert über null."
         ),
         "describe.chart.heading": "Was das Diagramm zeigt",
+        "describe.access.lead": "Karte „{title}“ nach Kreisen, Datenstand {date}.",
+        "describe.access.empty": "Kein Kreis hat einen Wert.",
+        "describe.access.range": (
+            "Werte von {low} bis {high}. Am höchsten: {top}. Am niedrigsten: {bottom}."
+        ),
+        "describe.access.zero.distance": (
+            "Niemand weiter als {km} km: {n} von {total} Kreisen, darunter {names}."
+        ),
+        "describe.access.zero.sfca": (
+            "Kein Anbieter in 50 km: {n} von {total} Kreisen, darunter {names}."
+        ),
+        "describe.access.undefined": "Kreise ohne Wert: {n}.",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -843,6 +855,18 @@ TEXTS: dict[str, dict[str, str]] = {
             "value above zero."
         ),
         "describe.chart.heading": "What the chart shows",
+        "describe.access.lead": "Map “{title}” by district, snapshot of {date}.",
+        "describe.access.empty": "No district has a value.",
+        "describe.access.range": (
+            "Values from {low} to {high}. Highest: {top}. Lowest: {bottom}."
+        ),
+        "describe.access.zero.distance": (
+            "Nobody farther than {km} km: {n} of {total} districts, among them {names}."
+        ),
+        "describe.access.zero.sfca": (
+            "No provider within 50 km: {n} of {total} districts, among them {names}."
+        ),
+        "describe.access.undefined": "Districts without a value: {n}.",
     },
 }
 

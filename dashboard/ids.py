@@ -126,3 +126,5 @@ ACCESS_REGION_STORE = "access-region-store"
 EMBED_OPEN = "embed-open"  # the embed's link to the same view in the full atlas
 MAP_DESCRIPTION = "karte-description"  # the map's generated text alternative (issue 13)
 TABLE_RANKING_DESCRIPTION = "tabelle-ranking-description"  # the ranking chart's text
+ACCESS_MAP_DESCRIPTION = "access-map-description"  # Erreichbarkeit distance map's text
+ACCESS_SFCA_DESCRIPTION = "access-sfca-description"  # Erreichbarkeit 2SFCA map's text

@@ -47,12 +47,13 @@ def description_validation() -> html.P:
     return html.P(id=ids.MAP_DESCRIPTION)
 
 
-def caption_block(component_id: str, text: str, lang: str) -> html.Section:
-    """The visible text alternative after a chart (not a map): heading, label and the text;
+def caption_block(component_id: str, text: str, lang: str,
+                  heading: str = "describe.chart.heading") -> html.Section:
+    """The visible text alternative after a chart or map: heading, label and the text;
     the chart's <figure> names `component_id` with aria-describedby."""
     return html.Section(
         [
-            html.H2(t("describe.chart.heading", lang), className="map-description-heading"),
+            html.H2(t(heading, lang), className="map-description-heading"),
             html.P(t("describe.alt.label", lang) + ":", className="map-description-label"),
             html.P(text, id=component_id, className="map-description"),
         ],

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 import store
 from dashboard.access_data import access_view, kreis_table, providers_of_kind
 from dashboard.data import AtlasData
+from dashboard.describe import access_description
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
@@ -72,5 +73,9 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
         table=table,
         shapes=regions_in_order("kreis", table, codes) if table is not None else None,
         layer=f"erreichbarkeit_{request.category}_kreis",
+        # the map's text alternative, as the page shows it after the map
+        description=access_description(
+            view.kreise, "sfca" if request.view == "sfca" else "distance", request.category,
+            request.threshold, str(snapshot["taken_at"])[:10], lang, view.status),
         with_plz=request.view == "distance" and request.format in ("png", "svg", "pdf"),
     )  # fmt: skip

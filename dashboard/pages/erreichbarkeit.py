@@ -26,12 +26,14 @@ from dashboard.access_data import (
 )
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
+from dashboard.describe import access_description
 from dashboard.exports import buttons
 from dashboard.figures.access_map import distance_map, sfca_map, status_note
 from dashboard.figures.choropleth import empty_map
 from dashboard.figures.common import graph_config
 from dashboard.geometry import url_path
 from dashboard.i18n import fmt_number, t
+from dashboard.map_description import caption_block
 from dashboard.metrics import CATEGORIES
 from dashboard.pages.controls import options, radio_group
 from dashboard.state import ACCESS_SERVICES, MAX_PLAN, THRESHOLDS_KM, parse_query, to_query
@@ -101,6 +103,20 @@ def summary(view: AccessView | None, category: str, threshold: int, lang: str) -
         parts.append(html.P(t("access.excluded", lang, n=view.excluded)))
     parts.append(html.P(t("access.luftlinie", lang), className="hint luftlinie"))
     return parts
+
+
+def map_texts(view: AccessView | None, snapshot: dict | None, category: str, threshold: int,
+              lang: str) -> tuple[str, str]:
+    """The text alternatives of the distance and the 2SFCA map, from the frame they draw."""
+    if view is None or snapshot is None:
+        notice = t("notice.not_recorded", lang, category=t(f"category.{category}", lang))
+        return notice, notice
+    taken = str(snapshot["taken_at"])[:10]
+    return tuple(  # type: ignore[return-value]
+        access_description(view.kreise, kind, view.category, threshold, taken, lang,
+                           view.status)
+        for kind in ("distance", "sfca")
+    )
 
 
 def _not_recorded_map(category: str, lang: str):
@@ -229,14 +245,16 @@ def _plan_list(ctx: PageContext) -> list[str]:
     return [p for p in places if p in known]
 
 
-def _graph(app: Dash, component_id: str, figure: Any, lang: str, title: str) -> html.Figure:
+def _graph(app: Dash, component_id: str, figure: Any, lang: str, title: str,
+           described_by: str) -> html.Figure:
     graph = dcc.Graph(
         id=component_id, figure=figure, className="map-graph", responsive=True,
         config=graph_config(app.get_asset_url("topojson/"), lang, filename=f"ala-atlas-{KEY}"),
         style={"height": f"{MAP_HEIGHT}px"},
     )  # fmt: skip
     caption = html.Figcaption(t("access.map.aria", lang, title=title), className="visually-hidden")
-    return html.Figure([caption, graph], className="graph-figure")
+    return html.Figure([caption, graph], className="graph-figure",
+                       **{"aria-describedby": described_by})
 
 
 def _controls(ctx: PageContext, places: list[str]) -> html.Div:
@@ -291,16 +309,22 @@ def layout(ctx: PageContext) -> html.Div:
     distance = distance_figure(ctx.app, ctx.data, view, **kwargs)
     sfca = sfca_figure(ctx.app, ctx.data, view, **kwargs)
     short = t(f"category.{s.category}.short", lang)
+    # the generated text alternatives after each map (its <figure> names them)
+    texts = map_texts(view, ctx.snapshot, s.category, s.threshold, lang)
     maps = [
         html.Div([
             _graph(ctx.app, ids.ACCESS_MAP, distance, lang,
-                   t("access.map.title", lang, km=s.threshold, category=short)),
+                   t("access.map.title", lang, km=s.threshold, category=short),
+                   ids.ACCESS_MAP_DESCRIPTION),
             buttons.slot(ids.ACCESS_MAP_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
+            caption_block(ids.ACCESS_MAP_DESCRIPTION, texts[0], lang, "describe.heading"),
         ], className="map-box"),
         html.Div([
             _graph(ctx.app, ids.ACCESS_SFCA_MAP, sfca, lang,
-                   t("access.map.sfca.title", lang, category=short)),
+                   t("access.map.sfca.title", lang, category=short),
+                   ids.ACCESS_SFCA_DESCRIPTION),
             buttons.slot(ids.ACCESS_SFCA_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
+            caption_block(ids.ACCESS_SFCA_DESCRIPTION, texts[1], lang, "describe.heading"),
         ], className="map-box"),
     ]  # fmt: skip
     if s.embed:
@@ -337,6 +361,8 @@ def validation_layout() -> html.Div:
             html.Div(id=ids.ACCESS_SUMMARY),
             dcc.Graph(id=ids.ACCESS_MAP),
             dcc.Graph(id=ids.ACCESS_SFCA_MAP),
+            html.P(id=ids.ACCESS_MAP_DESCRIPTION),
+            html.P(id=ids.ACCESS_SFCA_DESCRIPTION),
             html.Div(id=ids.ACCESS_RANK_KREISE),
             html.Div(id=ids.ACCESS_RANK_LAENDER),
             dcc.Dropdown(id=ids.ACCESS_PLAN_SEARCH),
@@ -393,6 +419,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.ACCESS_SUMMARY, "children"),
         Output(ids.ACCESS_MAP, "figure"),
         Output(ids.ACCESS_SFCA_MAP, "figure"),
+        Output(ids.ACCESS_MAP_DESCRIPTION, "children"),
+        Output(ids.ACCESS_SFCA_DESCRIPTION, "children"),
         Output(ids.ACCESS_RANK_KREISE, "children"),
         Output(ids.ACCESS_RANK_LAENDER, "children"),
         Output(ids.ACCESS_PLAN_RESULT, "children"),
@@ -424,6 +452,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             summary(view, category, km, lang),
             distance_figure(app, data, view, **kwargs),
             sfca_figure(app, data, view, **kwargs),
+            *map_texts(view, snapshot, category, km, lang),
             kreise, laender, plan_result(view, lang), services,
             region_view(data, view, region, lang),
         )  # fmt: skip

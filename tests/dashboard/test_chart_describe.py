@@ -3,18 +3,22 @@ text against the frame it was built from, and each page carrying it beside its c
 
 from __future__ import annotations
 
+import gzip
 import json
 
+import pandas as pd
 import plotly.utils
 
 from dashboard import ids
 from dashboard import metrics as m
+from dashboard.access_data import access_view, region_labels
+from dashboard.callback_client import callback_outputs
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
-from dashboard.describe import labelled, ranking_description
+from dashboard.describe import access_description, labelled, ranking_description
 from dashboard.figures.ranking import ranking_frame
 from dashboard.i18n import fmt_number, t
-from dashboard.pages import tabelle
+from dashboard.pages import erreichbarkeit, tabelle
 from dashboard.state import parse_query
 
 
@@ -65,3 +69,80 @@ def test_the_tabelle_layout_has_the_caption_named_by_the_chart_figure(app, demo_
     assert json.dumps(expected, ensure_ascii=False) in page
     assert f'"aria-describedby": "{ids.TABLE_RANKING_DESCRIPTION}"' in page
     assert "Was das Diagramm zeigt" in page
+
+
+def test_the_access_texts_name_range_highest_lowest_and_zero(demo_engine):
+    data = AtlasData(demo_engine)
+    served = data.served()
+    view = access_view(demo_engine, int(served["id"]), "ala", "all", [])
+    labels = region_labels("kreis")
+    for kind, column, scale, unit in (("distance", "share_beyond_25km", 100, " %"),
+                                      ("sfca", "providers_per_100k_within_50km", 1, "")):
+        text = access_description(view.kreise, kind, "ala", 25, "2022-12-01", "de")
+        values = (view.kreise[column].astype(float) * scale).dropna()
+        decimals = 1 if kind == "distance" else 2
+        high = fmt_number(values.max(), "de", decimals) + unit
+        low = fmt_number(values.min(), "de", decimals) + unit
+        assert f"Werte von {low} bis {high}." in text
+        best = view.kreise.loc[values.idxmax()]
+        assert f"Am höchsten: {labels[best['ars']]} ({high}" in text or values.eq(
+            values.max()).sum() > 1
+        zero = int(values.eq(0).sum())
+        if zero:
+            assert f": {fmt_number(zero, 'de')} von {len(view.kreise)} Kreisen" in text
+        assert "Datenstand 01.12.2022" in text
+    # one Kreis with nobody beyond 25 km, one without a value: both are said
+    kreise = view.kreise.assign(share_beyond_25km=0.5)
+    kreise.loc[kreise.index[0], "share_beyond_25km"] = 0.0
+    kreise.loc[kreise.index[1], "share_beyond_25km"] = float("nan")
+    text = access_description(kreise, "distance", "ala", 25, "2022-12-01", "en")
+    name = labels[kreise.iloc[0]["ars"]]
+    assert f"Nobody farther than 25 km: 1 of {len(kreise)} districts, among them {name}." in text
+    assert text.endswith("Districts without a value: 1.")
+    assert "Values from 0.0 %" in text
+
+
+def test_the_access_text_of_undefined_measures_says_so():
+    kreise = pd.DataFrame({"ars": ["09163"], "name": ["Rosenheim"],
+                           "share_beyond_25km": [float("nan")]})
+    text = access_description(kreise, "distance", "ala", 25, "2023-01-01", "de", "no_provider")
+    assert text.endswith(t("access.status.no_provider", "de"))
+    assert "Werte von" not in text
+
+
+def test_the_erreichbarkeit_layout_has_both_captions_named_by_the_maps(app, demo_engine):
+    data = AtlasData(demo_engine)
+    state, _ = parse_query("?threshold=50")
+    served = data.served()
+    rendered = _rendered(erreichbarkeit.layout(PageContext(app, data, state, served, [])))
+    view = access_view(demo_engine, int(served["id"]), "ala", "all", [])
+    for kind, component in (("distance", ids.ACCESS_MAP_DESCRIPTION),
+                            ("sfca", ids.ACCESS_SFCA_DESCRIPTION)):
+        expected = access_description(view.kreise, kind, "ala", 50,
+                                      str(served["taken_at"])[:10], "de")
+        assert json.dumps(expected, ensure_ascii=False) in rendered
+        assert f'"aria-describedby": "{component}"' in rendered
+
+
+def test_the_erreichbarkeit_callback_returns_both_texts_with_its_maps(app, demo_engine,
+                                                                      dash_post):
+    outputs = callback_outputs(app, f"{ids.ACCESS_MAP_DESCRIPTION}.children")
+    inputs = [
+        (ids.ACCESS_CATEGORY, "value", "ala"), (ids.ACCESS_SERVICE, "value", "all"),
+        (ids.ACCESS_THRESHOLD, "value", "25"), (ids.ACCESS_PLAN_SEARCH, "value", []),
+        (ids.snapshot("erreichbarkeit"), "value", None), (ids.ACCESS_REGION_STORE, "data", None),
+    ]
+    response = dash_post(app.server.test_client(), outputs, inputs,
+                         [(ids.URL, "search", "?lang=en")], [f"{ids.ACCESS_THRESHOLD}.value"])
+    assert response.status_code == 200
+    raw = response.data
+    if response.headers.get("Content-Encoding") == "gzip":
+        raw = gzip.decompress(raw)
+    out = json.loads(raw)["response"]
+    served = AtlasData(demo_engine).served()
+    view = access_view(demo_engine, int(served["id"]), "ala", "all", [])
+    taken = str(served["taken_at"])[:10]
+    assert out[ids.ACCESS_MAP_DESCRIPTION]["children"] == access_description(
+        view.kreise, "distance", "ala", 25, taken, "en")
+    assert out[ids.ACCESS_SFCA_DESCRIPTION]["children"] == access_description(
+        view.kreise, "sfca", "ala", 25, taken, "en")

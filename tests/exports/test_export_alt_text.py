@@ -11,8 +11,9 @@ import pypdf
 import pytest
 
 import store
+from dashboard.access_data import access_view
 from dashboard.data import AtlasData, map_frame
-from dashboard.describe import map_description, ranking_description
+from dashboard.describe import access_description, map_description, ranking_description
 from dashboard.exports import ExportRequest, export_view
 from dashboard.exports.alt_text import png_texts
 from dashboard.exports.profile_pdf import profile_pdf
@@ -101,3 +102,16 @@ def test_the_svg_ranking_chart_has_the_tabelle_text_as_desc(demo_engine):
     root = ElementTree.fromstring(exported.content)
     assert root.find(f"{SVG}desc").text == expected
     assert "Balkendiagramm" in expected and "Am höchsten: " in expected
+
+
+@pytest.mark.parametrize("kind", ["distance", "sfca"])
+def test_the_svg_access_maps_have_the_page_text_as_desc(demo_engine, kind):
+    served = AtlasData(demo_engine).served()
+    view = access_view(demo_engine, int(served["id"]), "ala", "all", [])
+    expected = access_description(view.kreise, kind, "ala", 25, str(served["taken_at"])[:10],
+                                  "de")
+    exported = export_view(demo_engine, ExportRequest("erreichbarkeit", "svg", "kreis",
+                                                      view=kind))
+    root = ElementTree.fromstring(exported.content)
+    assert root.find(f"{SVG}desc").text == expected
+    assert "Am höchsten: " in expected
