@@ -201,3 +201,61 @@ def _kreis_names(kreise: pd.DataFrame) -> pd.Series:
     labels = region_labels("kreis")
     return pd.Series([labels.get(a, n) for a, n in zip(kreise["ars"], kreise["name"],
                                                        strict=True)], index=kreise.index)
+
+
+def laender_description(series: pd.DataFrame, category: str, lang: str) -> str:
+    """The text alternative of the Länder small multiples: `series` (store.growth
+    snapshot_counts: `region`, `region_name`, `taken_at`, `count`) at its latest snapshot —
+    the Länder with the most and the fewest, and those with none."""
+    laender = series[series["region"] != "DE"]
+    what = t(f"category.{category}", lang)
+    if laender.empty:
+        return t("describe.laender.empty", lang, category=what)
+    latest = laender["taken_at"].max()
+    last = laender[laender["taken_at"] == latest].rename(columns={"region_name": "name"})
+    last = last.assign(_v=last["count"].astype(float)).dropna(subset=["_v"])
+
+    def listed(rows: pd.DataFrame) -> str:
+        return ", ".join(f"{n} ({fmt_number(v, lang)})" for n, v in zip(rows["name"], rows["_v"],
+                                                                         strict=True))
+
+    top = last.sort_values(["_v", "name"], ascending=[False, True]).head(TOP)
+    some = last[last["_v"] > 0]
+    bottom = some.sort_values(["_v", "name"]).head(TOP)
+    text = t("describe.laender", lang, category=what, n=laender["taken_at"].nunique(),
+             date=fmt_date(str(latest)[:10], lang), top=listed(top),
+             bottom=listed(bottom) if len(bottom) else "–")
+    none = last["_v"].eq(0)
+    return text + " " + none_sentence(last, none, "land", lang)
+
+
+def growth_description(table: pd.DataFrame, per_100k: bool, category: str, old: str, new: str,
+                       lang: str) -> str:
+    """The text alternative of the growth bars: `table` (store.growth land_growth_between:
+    `land`, `growth`, `growth_per_100k`) between the snapshots taken at `old` and `new`."""
+    column = "growth_per_100k" if per_100k else "growth"
+    decimals = 2 if per_100k else 0
+    what = {"category": t(f"category.{category}", lang),
+            "measure": t("describe.growth.rate" if per_100k else "describe.growth.count", lang),
+            "old": fmt_date(old[:10], lang), "new": fmt_date(new[:10], lang)}
+    frame = table.rename(columns={"land": "name"})
+    frame = frame.assign(_v=frame[column].astype(float)).dropna(subset=["_v"])
+    if frame.empty:
+        return t("describe.growth.empty", lang, **what)
+
+    def value(v: float) -> str:
+        return ("+" if v > 0 else "") + fmt_number(v, lang, decimals)
+
+    def listed(rows: pd.DataFrame) -> str:
+        return ", ".join(f"{n} ({value(v)})" for n, v in zip(rows["name"], rows["_v"],
+                                                            strict=True))
+
+    top = frame.sort_values(["_v", "name"], ascending=[False, True]).head(TOP)
+    bottom = frame.sort_values(["_v", "name"]).head(TOP)
+    text = t("describe.growth", lang, **what, low=value(frame["_v"].min()),
+             high=value(frame["_v"].max()), top=listed(top), bottom=listed(bottom))
+    same = sorted(frame.loc[frame["_v"].eq(0), "name"])
+    if same:
+        text += " " + t("describe.growth.same", lang, n=fmt_number(len(same), lang),
+                        total=fmt_number(len(frame), lang), names=", ".join(same))
+    return text

@@ -447,6 +447,22 @@ TEXTS: dict[str, dict[str, str]] = {
             "Kein Anbieter in 50 km: {n} von {total} Kreisen, darunter {names}."
         ),
         "describe.access.undefined": "Kreise ohne Wert: {n}.",
+        "describe.laender": (
+            "Kleine Diagramme, eines je Land: Anzahl {category} in {n} Datenständen bis "
+            "{date}. Zuletzt am meisten: {top}. Am wenigsten (mit Anbietern): {bottom}."
+        ),
+        "describe.laender.empty": "Kleine Diagramme je Land: für {category} gibt es keine Werte.",
+        "describe.growth": (
+            "Balkendiagramm: Zuwachs {measure} je Land, {category}, {old} → {new}. Von {low} "
+            "bis {high}. Am stärksten: {top}. Am schwächsten: {bottom}."
+        ),
+        "describe.growth.empty": (
+            "Balkendiagramm: Zuwachs {measure} je Land, {category}, {old} → {new}. Kein Land hat "
+            "einen Wert."
+        ),
+        "describe.growth.same": "Unverändert: {n} von {total} Ländern ({names}).",
+        "describe.growth.count": "absolut",
+        "describe.growth.rate": "je 100.000 Einwohner",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -867,6 +883,22 @@ TEXTS: dict[str, dict[str, str]] = {
             "No provider within 50 km: {n} of {total} districts, among them {names}."
         ),
         "describe.access.undefined": "Districts without a value: {n}.",
+        "describe.laender": (
+            "Small multiples, one per federal state: count of {category} in {n} snapshots up "
+            "to {date}. Most at the latest: {top}. Fewest (with providers): {bottom}."
+        ),
+        "describe.laender.empty": "Small multiples per federal state: no values for {category}.",
+        "describe.growth": (
+            "Bar chart: growth {measure} per federal state, {category}, {old} → {new}. From "
+            "{low} to {high}. Strongest: {top}. Weakest: {bottom}."
+        ),
+        "describe.growth.empty": (
+            "Bar chart: growth {measure} per federal state, {category}, {old} → {new}. No state "
+            "has a value."
+        ),
+        "describe.growth.same": "Unchanged: {n} of {total} federal states ({names}).",
+        "describe.growth.count": "in absolute numbers",
+        "describe.growth.rate": "per 100,000 inhabitants",
     },
 }
 

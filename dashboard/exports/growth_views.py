@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 import geodata
 import store
 from dashboard import growth_tables as gt
-from dashboard.describe import series_description
+from dashboard.describe import growth_description, laender_description, series_description
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
@@ -66,6 +66,7 @@ def laender_view(engine: Engine, request: ExportRequest) -> View:
     view.subtitle = xt("laender.sub", lang, dates=view.provenance.date_label)
     view.figure = gf.laender_series_figure(series, lang)
     view.size = (1100, 1000)
+    view.description = laender_description(series, request.category, lang)
     return view
 
 
@@ -96,6 +97,8 @@ def growth_view(engine: Engine, request: ExportRequest) -> View:
         legend_title=gf.tx("growth_per_100k" if request.per_100k else "growth", lang),
         table=gt.growth_table(table, prov.base_taken_at, prov.taken_at, lang),
         size=CHART_SIZE,
+        description=growth_description(table, request.per_100k, request.category,
+                                       str(older["taken_at"]), str(newer["taken_at"]), lang),
     )
 
 

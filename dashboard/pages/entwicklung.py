@@ -25,6 +25,7 @@ from dashboard import growth_tables as gt
 from dashboard import ids
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
+from dashboard.describe import growth_description, laender_description, series_description
 from dashboard.exports import buttons
 from dashboard.exports.from_url import entwicklung_request
 from dashboard.exports.request import FORMATS, IMAGE_FORMATS, TABLE_FORMATS
@@ -33,6 +34,7 @@ from dashboard.figures.common import graph_config
 from dashboard.figures.other_counts import with_other_counts
 from dashboard.geometry import url_path
 from dashboard.i18n import fmt_date, t
+from dashboard.map_description import caption_block
 from dashboard.pages.controls import dropdown, options, radio_group
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.publishing import redact
@@ -56,6 +58,9 @@ BY_LAND = "entwicklung-by-land"
 CHANGES_TABLE = "entwicklung-changes-table"
 PAIR_NOTE = "entwicklung-pair-note"
 COMPARISON = "entwicklung-comparison"
+# the charts' generated text alternatives (issue 13), each named by its chart's <figure>
+DESCRIBED = {NATIONAL: "entwicklung-national-description",
+             LAENDER: "entwicklung-laender-description", BARS: "entwicklung-bars-description"}
 EXPORT_SLOTS = {
     "verlauf": ("entwicklung-export-verlauf", IMAGE_FORMATS + TABLE_FORMATS),
     "laender": ("entwicklung-export-laender", IMAGE_FORMATS + TABLE_FORMATS),
@@ -217,6 +222,10 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
                                       geodata.other_counts(), category, lang)
     out[LAENDER] = gf.laender_series_figure(counts, lang)
     out[SERIES_TABLE] = html_table(gt.series_table(counts, lang), tx("series", lang), lang)
+    germany = counts[counts["region"] == "DE"]
+    out[DESCRIBED[NATIONAL]] = (series_description(germany, category, lang)
+                                if len(germany) else "")
+    out[DESCRIBED[LAENDER]] = laender_description(counts, category, lang)
     chosen = pair(series_snapshots, snapshot_id, base)
     out["pair"] = chosen
     if chosen is None:
@@ -227,6 +236,8 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
     per_100k = measure == "per_100k"
     land_growth = growth.land_growth_between(engine, old_id, new_id, category)
     out[BARS] = gf.growth_bar_figure(land_growth, per_100k, lang)
+    out[DESCRIBED[BARS]] = growth_description(land_growth, per_100k, category,
+                                              str(old["taken_at"]), str(new["taken_at"]), lang)
     out[BARS_TABLE] = html_table(
         gt.growth_table(land_growth, old["taken_at"], new["taken_at"], lang),
         tx("growth", lang, **dates), lang,
@@ -258,8 +269,13 @@ def _graph(app: Dash, component_id: str, figure: Any, lang: str, label: str) -> 
         id=component_id, figure=figure, className="growth-graph", responsive="auto",
         config=graph_config(app.get_asset_url("topojson/"), lang, filename=component_id),
     )
+    described = {"aria-describedby": DESCRIBED[component_id]} if component_id in DESCRIBED else {}
     return html.Figure([html.Figcaption(label, className="visually-hidden"), graph],
-                       className="graph-figure")
+                       className="graph-figure", **described)
+
+
+def _caption(got: dict[str, Any], graph_id: str, lang: str) -> html.Section:
+    return caption_block(DESCRIBED[graph_id], got.get(DESCRIBED[graph_id], ""), lang)
 
 
 def _table_box(component_id: str, children: Any, lang: str) -> html.Details:
@@ -284,6 +300,7 @@ def _pair_section(
         [
             html.H2(title, id=f"{graph_id}-heading"),
             _graph(app, graph_id, got.get(graph_id, {}), lang, title),
+            *([_caption(got, graph_id, lang)] if graph_id in DESCRIBED else []),
             _export(export_view, lang),
             *(extra or []),
             _table_box(table_id, got.get(table_id), lang),
@@ -337,9 +354,11 @@ def layout(ctx: PageContext) -> html.Div:
                     html.H2(tx("series", lang)),
                     html.P(tx("series.note", lang), className="hint"),
                     _graph(app, NATIONAL, got[NATIONAL], lang, tx("series", lang)),
+                    _caption(got, NATIONAL, lang),
                     _export("verlauf", lang),
                     html.H3(tx("laender", lang)),
                     _graph(app, LAENDER, got[LAENDER], lang, tx("laender", lang)),
+                    _caption(got, LAENDER, lang),
                     _export("laender", lang),
                     _table_box(SERIES_TABLE, got[SERIES_TABLE], lang),
                 ],
@@ -372,6 +391,7 @@ def validation_layout() -> html.Div:
         *[html.Div(id=d) for d in (SERIES_TABLE, BARS_TABLE, CHANGE_TABLE, BY_LAND,
                                    CHANGES_TABLE)],
         *[html.H2(id=f"{g}-heading") for g in (BARS, CHANGE_MAP, POINTS)],
+        *[html.P(id=d) for d in DESCRIBED.values()],
     ]
     for slot, _ in EXPORT_SLOTS.values():
         parts.append(html.Div(buttons.validation_components(slot), id=slot))
@@ -392,6 +412,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(f"{POINTS}-heading", "children"),
         Output(COMPARISON, "hidden"), Output(PAIR_NOTE, "children"), Output(BASE, "value"),
         Output(ids.URL, "search", allow_duplicate=True),
+        *[Output(d, "children") for d in DESCRIBED.values()],
         Input(CATEGORY, "value"), Input(BASE, "value"), Input(MEASURE, "value"),
         Input(LEVEL, "value"), Input(ids.snapshot(KEY), "value"),
         State(ids.URL, "search"),
@@ -402,7 +423,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
         if snapshot is None:
-            return (no_update,) * 17
+            return (no_update,) * (17 + len(DESCRIBED))
         got = content(app, data, int(snapshot["id"]), base, category, level, measure, lang)
         chosen = got["pair"]
         skip = no_update
@@ -411,7 +432,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
                     skip, skip, skip, skip, skip, skip, True,
                     pair_note(got, category, lang, tx("single", lang)), skip,
                     query_with(search, base=None, category=category, level=level,
-                                    metric=measure))
+                                    metric=measure),
+                    got[DESCRIBED[NATIONAL]], got[DESCRIBED[LAENDER]], skip)
         dates = got["dates"]
         note = pair_note(
             got, category, lang, tx("same", lang) if base is not None and base not in chosen else ""
@@ -425,4 +447,5 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             got[POINTS], got[BY_LAND], got[CHANGES_TABLE], tx("changes", lang, **dates),
             False, note, chosen[0] if chosen[0] != base else skip,
             query if query != (search or "") else skip,
+            *[got[d] for d in DESCRIBED.values()],
         )

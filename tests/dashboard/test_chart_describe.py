@@ -9,17 +9,26 @@ import json
 import pandas as pd
 import plotly.utils
 
+import store
 from dashboard import ids
 from dashboard import metrics as m
 from dashboard.access_data import access_view, region_labels
 from dashboard.callback_client import callback_outputs
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
-from dashboard.describe import access_description, labelled, ranking_description
+from dashboard.describe import (
+    access_description,
+    growth_description,
+    labelled,
+    laender_description,
+    ranking_description,
+    series_description,
+)
 from dashboard.figures.ranking import ranking_frame
-from dashboard.i18n import fmt_number, t
-from dashboard.pages import erreichbarkeit, tabelle
+from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.pages import entwicklung, erreichbarkeit, tabelle
 from dashboard.state import parse_query
+from store import growth
 
 
 def _rendered(component) -> str:
@@ -146,3 +155,91 @@ def test_the_erreichbarkeit_callback_returns_both_texts_with_its_maps(app, demo_
         view.kreise, "distance", "ala", 25, taken, "en")
     assert out[ids.ACCESS_SFCA_DESCRIPTION]["children"] == access_description(
         view.kreise, "sfca", "ala", 25, taken, "en")
+
+
+def _demo_growth(engine):
+    served = store.served_series(engine)
+    counts = growth.snapshot_counts(engine, "ala", served)
+    old, new = served.iloc[0], served.iloc[-1]
+    table = growth.land_growth_between(engine, int(old["id"]), int(new["id"]), "ala")
+    return counts, table, str(old["taken_at"])[:10], str(new["taken_at"])[:10]
+
+
+def test_the_laender_text_names_most_fewest_and_none_at_the_latest_snapshot(demo_engine):
+    counts, _, _, new = _demo_growth(demo_engine)
+    text = laender_description(counts, "ala", "de")
+    latest = counts[(counts["region"] != "DE") & (counts["taken_at"] == counts["taken_at"].max())]
+    most = latest.sort_values(["count", "region_name"], ascending=[False, True]).iloc[0]
+    assert f"Zuletzt am meisten: {most['region_name']} ({fmt_number(most['count'], 'de')})" \
+        in text
+    assert f"bis {fmt_date(new, 'de')}" in text
+    none = int((latest["count"] == 0).sum())
+    if none:
+        assert f"Ohne Anbieter: {none} von {len(latest)} Ländern" in text
+    else:
+        assert "Jede Region hat mindestens einen Anbieter." in text
+    # a Land at zero is named as without providers
+    zeroed = counts.copy()
+    zeroed.loc[(zeroed["region"] == most["region"])
+               & (zeroed["taken_at"] == zeroed["taken_at"].max()), "count"] = 0
+    after = laender_description(zeroed, "ala", "de").split("Ohne Anbieter: ", 1)[1]
+    assert after.startswith(f"{none + 1} von {len(latest)} Ländern")
+    assert most["region_name"] in after
+
+
+def test_the_growth_text_names_range_strongest_weakest_and_unchanged(demo_engine):
+    _, table, old, new = _demo_growth(demo_engine)
+    text = growth_description(table, False, "ala", old, new, "de")
+    best = table.sort_values(["growth", "land"], ascending=[False, True]).iloc[0]
+    worst = table.sort_values(["growth", "land"]).iloc[0]
+    def signed(v):
+        return ("+" if v > 0 else "") + fmt_number(v, "de")
+    assert f"Von {signed(worst['growth'])} bis {signed(best['growth'])}." in text
+    assert f"Am stärksten: {best['land']} ({signed(best['growth'])})" in text
+    assert f"Am schwächsten: {worst['land']} ({signed(worst['growth'])})" in text
+    assert f"{fmt_date(old, 'de')} → {fmt_date(new, 'de')}" in text
+    same = table.assign(growth=0)
+    assert f"Unverändert: {len(table)} von {len(table)} Ländern" in growth_description(
+        same, False, "ala", old, new, "de")
+    english = growth_description(table, True, "ala", old, new, "en")
+    assert english.startswith("Bar chart: growth per 100,000 inhabitants per federal state")
+
+
+def test_the_entwicklung_layout_has_the_three_captions_named_by_the_charts(app, demo_engine):
+    data = AtlasData(demo_engine)
+    state, _ = parse_query("?")
+    served = data.served()
+    rendered = _rendered(entwicklung.layout(PageContext(app, data, state, served, [])))
+    counts, table, old, new = _demo_growth(demo_engine)
+    expected = {
+        entwicklung.NATIONAL: series_description(counts[counts["region"] == "DE"], "ala", "de"),
+        entwicklung.LAENDER: laender_description(counts, "ala", "de"),
+        entwicklung.BARS: growth_description(table, False, "ala", old, new, "de"),
+    }
+    for graph, text in expected.items():
+        component = entwicklung.DESCRIBED[graph]
+        assert json.dumps(text, ensure_ascii=False) in rendered
+        assert f'"aria-describedby": "{component}"' in rendered
+
+
+def test_the_entwicklung_callback_returns_the_texts_with_its_charts(app, demo_engine, dash_post):
+    outputs = callback_outputs(app, f"{entwicklung.NATIONAL}.figure")
+    inputs = [
+        (entwicklung.CATEGORY, "value", "ala"), (entwicklung.BASE, "value", None),
+        (entwicklung.MEASURE, "value", "per_100k"), (entwicklung.LEVEL, "value", "land"),
+        (ids.snapshot("entwicklung"), "value", None),
+    ]
+    response = dash_post(app.server.test_client(), outputs, inputs,
+                         [(ids.URL, "search", "?lang=en")], [f"{entwicklung.MEASURE}.value"])
+    assert response.status_code == 200
+    raw = response.data
+    if response.headers.get("Content-Encoding") == "gzip":
+        raw = gzip.decompress(raw)
+    out = json.loads(raw)["response"]
+    counts, table, old, new = _demo_growth(demo_engine)
+    assert out[entwicklung.DESCRIBED[entwicklung.BARS]]["children"] == growth_description(
+        table, True, "ala", old, new, "en")
+    assert out[entwicklung.DESCRIBED[entwicklung.NATIONAL]]["children"] == series_description(
+        counts[counts["region"] == "DE"], "ala", "en")
+    assert out[entwicklung.DESCRIBED[entwicklung.LAENDER]]["children"] == laender_description(
+        counts, "ala", "en")

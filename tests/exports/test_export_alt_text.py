@@ -13,12 +13,19 @@ import pytest
 import store
 from dashboard.access_data import access_view
 from dashboard.data import AtlasData, map_frame
-from dashboard.describe import access_description, map_description, ranking_description
+from dashboard.describe import (
+    access_description,
+    growth_description,
+    laender_description,
+    map_description,
+    ranking_description,
+)
 from dashboard.exports import ExportRequest, export_view
 from dashboard.exports.alt_text import png_texts
 from dashboard.exports.profile_pdf import profile_pdf
 from dashboard.exports.render import stop_renderer
 from dashboard.profile import load_profile, profile_paragraph
+from store import growth
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -115,3 +122,19 @@ def test_the_svg_access_maps_have_the_page_text_as_desc(demo_engine, kind):
     root = ElementTree.fromstring(exported.content)
     assert root.find(f"{SVG}desc").text == expected
     assert "Am höchsten: " in expected
+
+
+def test_the_svg_growth_charts_have_the_page_texts_as_desc(demo_engine):
+    served = store.served_series(demo_engine)
+    counts = growth.snapshot_counts(demo_engine, "ala", served)
+    old, new = served.iloc[0], served.iloc[-1]
+    table = growth.land_growth_between(demo_engine, int(old["id"]), int(new["id"]), "ala")
+    expected = {
+        "wachstum": growth_description(table, False, "ala", str(old["taken_at"]),
+                                       str(new["taken_at"]), "de"),
+        "laender": laender_description(counts, "ala", "de"),
+    }
+    for view, text in expected.items():
+        exported = export_view(demo_engine, ExportRequest("entwicklung", "svg", view=view))
+        root = ElementTree.fromstring(exported.content)
+        assert root.find(f"{SVG}desc").text == text, view
