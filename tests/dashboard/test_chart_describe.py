@@ -8,6 +8,7 @@ import json
 
 import pandas as pd
 import plotly.utils
+import pytest
 
 import store
 from dashboard import ids
@@ -243,3 +244,25 @@ def test_the_entwicklung_callback_returns_the_texts_with_its_charts(app, demo_en
         counts[counts["region"] == "DE"], "ala", "en")
     assert out[entwicklung.DESCRIBED[entwicklung.LAENDER]]["children"] == laender_description(
         counts, "ala", "en")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, caption", [
+    ("/tabelle?lang=en", "tabelle-ranking-description"),
+    ("/erreichbarkeit", "access-sfca-description"),
+    ("/entwicklung?lang=en", "entwicklung-bars-description"),
+])
+def test_the_caption_is_shown_and_named_by_its_figure(page, artifacts_dir, path, caption):
+    from selenium.webdriver.common.by import By
+
+    page.open(path)
+    page.wait_for(lambda d: d.find_element(By.ID, caption).text.strip())
+    figure = page.driver.find_element(By.CSS_SELECTOR, f'figure[aria-describedby="{caption}"]')
+    assert figure.is_displayed()
+    assert page.driver.find_element(By.ID, caption).is_displayed()
+    name = path.strip("/").split("?")[0]
+    for width, height in ((1440, 900), (390, 844)):
+        page.driver.set_window_size(width, height)
+        page.js("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});",
+                caption)
+        page.driver.save_screenshot(str(artifacts_dir / f"describe-{name}-{width}.png"))
