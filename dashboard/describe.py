@@ -178,7 +178,9 @@ def access_description(
                                                                 strict=True))
 
     top = frame.sort_values(["_v", "name"], ascending=[False, True]).head(TOP)
-    bottom = frame.sort_values(["_v", "name"]).head(TOP)
+    # the Kreise at zero get their own sentence; the lowest named are those above it
+    above = frame[frame["_v"].gt(0)]
+    bottom = (above if len(above) else frame).sort_values(["_v", "name"]).head(TOP)
     text = lead + " " + t("describe.access.range", lang, low=value(frame["_v"].min()),
                           high=value(frame["_v"].max()), top=listed(top),
                           bottom=listed(bottom))
@@ -187,7 +189,7 @@ def access_description(
         shown = ", ".join(zero[:EXAMPLES]) + (" …" if len(zero) > EXAMPLES else "")
         text += " " + t(f"describe.access.zero.{kind}", lang, km=threshold,
                         n=fmt_number(len(zero), lang), total=fmt_number(len(kreise), lang),
-                        names=shown)
+                        names=shown).replace("….", "…")
     undefined = int(values.isna().sum())
     if undefined:
         text += " " + t("describe.access.undefined", lang, n=fmt_number(undefined, lang))

@@ -438,7 +438,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "describe.access.lead": "Karte „{title}“ nach Kreisen, Datenstand {date}.",
         "describe.access.empty": "Kein Kreis hat einen Wert.",
         "describe.access.range": (
-            "Werte von {low} bis {high}. Am höchsten: {top}. Am niedrigsten: {bottom}."
+            "Werte von {low} bis {high}. Am höchsten: {top}. Am niedrigsten über 0: {bottom}."
         ),
         "describe.access.zero.distance": (
             "Niemand weiter als {km} km: {n} von {total} Kreisen, darunter {names}."
@@ -874,7 +874,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "describe.access.lead": "Map “{title}” by district, snapshot of {date}.",
         "describe.access.empty": "No district has a value.",
         "describe.access.range": (
-            "Values from {low} to {high}. Highest: {top}. Lowest: {bottom}."
+            "Values from {low} to {high}. Highest: {top}. Lowest above zero: {bottom}."
         ),
         "describe.access.zero.distance": (
             "Nobody farther than {km} km: {n} of {total} districts, among them {names}."

@@ -97,6 +97,10 @@ def test_the_access_texts_name_range_highest_lowest_and_zero(demo_engine):
         best = view.kreise.loc[values.idxmax()]
         assert f"Am höchsten: {labels[best['ars']]} ({high}" in text or values.eq(
             values.max()).sum() > 1
+        positive = values[values.gt(0)]
+        lowest = view.kreise.loc[positive.idxmin()]
+        assert f"Am niedrigsten über 0: {labels[lowest['ars']]} (" in text or positive.eq(
+            positive.min()).sum() > 1
         zero = int(values.eq(0).sum())
         if zero:
             assert f": {fmt_number(zero, 'de')} von {len(view.kreise)} Kreisen" in text
