@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -118,26 +116,16 @@ def test_the_english_page_says_straight_line_and_the_embed_shows_the_maps_alone(
 
 
 def test_no_serious_accessibility_violations_on_the_access_page(page, artifacts_dir):
-    import axe_selenium_python
+    """The planning state (a hypothetical provider drawn as a star), which the per-page axe
+    runs in test_accessibility.py do not open; the same current axe-core."""
+    from tests.dashboard.test_accessibility import keep, run_axe, serious
 
     page.open("/erreichbarkeit?plan=010010000000")
     page.wait_for_map(MAP)
     page.wait_idle()
-    source = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core"
-              / "axe.min.js").read_text()  # fmt: skip
-    page.js(source)
-    result = page.driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']})"
-        ".then(r => done({violations: r.violations})).catch(e => done({error: String(e)}));"
-    )
-    assert "error" not in result, result
-    folder = artifacts_dir / "axe"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "erreichbarkeit.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    serious = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]  # fmt: skip
-    assert serious == []
+    result = run_axe(page)
+    keep(artifacts_dir, "erreichbarkeit-planning", result)
+    assert serious(result) == []
 
 
 def test_a_clicked_kreis_shows_its_gemeinden_and_the_url_keeps_it(page):

@@ -5,8 +5,6 @@ no console errors, axe-core, and screenshots at 1440 and 390 px."""
 from __future__ import annotations
 
 import base64
-import json
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -131,46 +129,19 @@ def test_the_header_links_to_leichte_sprache_with_the_served_figures(page, app):
     assert page.console_errors() == []
 
 
-def axe_source() -> str:
-    """axe-core's script: AXE_CORE_JS (e.g. a current axe-core from npm) when set, else the
-    copy bundled with axe-selenium-python."""
-    import os
-
-    import axe_selenium_python
-
-    given = os.environ.get("AXE_CORE_JS")
-    if given:
-        return Path(given).read_text()
-    return (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core"
-            / "axe.min.js").read_text()
-
-
-def _axe(page) -> dict:
-    source = axe_source()
-    page.js(source)
-    return page.driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']})"
-        ".then(r => done({version: axe.version, violations: r.violations,"
-        " passes: r.passes.length, url: r.url}))"
-        ".catch(e => done({error: String(e)}));"
-    )
-
-
 @pytest.mark.parametrize("name", list(VIEWS))
 def test_no_serious_accessibility_violations(page, name, artifacts_dir):
+    """Every region view, the Germany profile and the not-found page included, with the
+    project's current axe-core (tests/axe, `make axe`)."""
+    from tests.dashboard.test_accessibility import keep, run_axe, serious
+
     path, text = VIEWS[name]
     page.open(path)
     page.wait_for_text(text)
     page.wait_idle()
-    result = _axe(page)
-    assert "error" not in result, result
-    folder = artifacts_dir / "axe"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    serious = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    result = run_axe(page)
+    keep(artifacts_dir, name, result)
+    assert serious(result) == []
 
 
 @pytest.mark.parametrize("width,height", [(1440, 900), (390, 844)])
