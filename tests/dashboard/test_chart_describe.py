@@ -265,8 +265,12 @@ def test_the_caption_is_shown_and_named_by_its_figure(page, artifacts_dir, path,
     assert figure.is_displayed()
     assert page.driver.find_element(By.ID, caption).is_displayed()
     name = path.strip("/").split("?")[0]
-    for width, height in ((1440, 900), (390, 844)):
-        page.driver.set_window_size(width, height)
-        page.js("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});",
-                caption)
-        page.driver.save_screenshot(str(artifacts_dir / f"describe-{name}-{width}.png"))
+    try:
+        for width, height in ((1440, 900), (390, 844)):
+            page.driver.set_window_size(width, height)
+            page.js("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});",
+                    caption)
+            page.driver.save_screenshot(str(artifacts_dir / f"describe-{name}-{width}.png"))
+    finally:
+        # the browser is shared by the session: later tests expect the default window
+        page.driver.set_window_size(1400, 1000)
