@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from dash import Dash, Input, Output, State, html
 
@@ -55,6 +56,18 @@ def other_source(text: str) -> html.Span:
 KEY = "quellen"
 BODY = "quellen-body"
 
+
+
+def _table_section(heading: str, text: str, table: Any, lang: str) -> html.Section:
+    """A heading, its explanation and a table in a keyboard-scrollable, named region."""
+    return html.Section(
+        [
+            html.H2(t(heading, lang)),
+            html.P(t(text, lang)),
+            html.Div(table, className="table-scroll", tabIndex="0", role="region",
+                     **{"aria-label": t(heading, lang)}),
+        ]
+    )
 
 def _snapshot_counts(ctx: PageContext) -> html.Table | html.P:
     snapshot = ctx.snapshot
@@ -205,32 +218,10 @@ def _body(ctx: PageContext) -> list:
             ],
             id="quellen-access",
         ),
-        html.Section(
-            [
-                html.H2(t("sources.reference.heading", lang)),
-                html.P(t("sources.reference.text", lang)),
-                html.Div(
-                    _reference_table(lang),
-                    className="table-scroll",
-                    tabIndex="0",
-                    role="region",
-                    **{"aria-label": t("sources.reference.heading", lang)},
-                ),
-            ]
-        ),
-        html.Section(
-            [
-                html.H2(t("sources.other.heading", lang)),
-                html.P(t("sources.other.text", lang)),
-                html.Div(
-                    _other_table(lang),
-                    className="table-scroll",
-                    tabIndex="0",
-                    role="region",
-                    **{"aria-label": t("sources.other.heading", lang)},
-                ),
-            ]
-        ),
+        _table_section("sources.reference.heading", "sources.reference.text",
+                       _reference_table(lang), lang),
+        _table_section("sources.other.heading", "sources.other.text", _other_table(lang),
+                       lang),
         html.Section(
             [
                 html.H2(t("sources.feed.heading", lang)),
