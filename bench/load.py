@@ -6,9 +6,10 @@ in one run, with 1 s think time and with none.
 Each user repeats, for a fixed time, a mix drawn at random (fixed seed):
   40 % page load: GET /karte?level=kreis, /_dash-layout, /_dash-dependencies, and the router
        callback POST the browser then sends;
-  35 % metric switch on the Kreis map: the five callback POSTs a real switch sends (map,
-       comparison, details, URL sync, then the navigation links), built from the app's own
-       /_dash-dependencies and the page's layout values;
+  35 % metric switch on the Kreis map: the callback POSTs a real switch sends (one: map,
+       comparison, details, URL, title and text alternative in one answer; the navigation
+       links follow in the browser), built from the app's own /_dash-dependencies and the
+       page's layout values;
   25 % API: /api/regions?level=kreis, /api/providers?land=09, /healthz.
 Printed per server and think time: requests/s, p50/p95/p99 latency of single requests, and
 errors (non-2xx or failed). Loopback only; every loop is bounded by the clock.
@@ -180,10 +181,12 @@ def metric_switch(port: int) -> list[dict]:
     tree = json.loads(raw)["response"]["app-root"]["children"]
     props = layout_props(tree)
     props["url"] = {"pathname": PAGE, "search": PAGE_SEARCH}
-    first = [d for d in deps if any(f"{i['id']}.{i['property']}" == SWITCHED
-                                    for i in d["inputs"])]
-    then = [d for d in deps if any(f"{i['id']}.{i['property']}" == "url.search"
-                                   for i in d["inputs"])]
+    # clientside callbacks (the navigation links) run in the browser and send nothing
+    served = [d for d in deps if not d.get("clientside_function")]
+    first = [d for d in served if any(f"{i['id']}.{i['property']}" == SWITCHED
+                                      for i in d["inputs"])]
+    then = [d for d in served if any(f"{i['id']}.{i['property']}" == "url.search"
+                                     for i in d["inputs"])]
     bodies = [body_for(d, props, SWITCHED) for d in first]
     bodies += [body_for(d, props, "url.search") for d in then]
     return bodies

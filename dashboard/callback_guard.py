@@ -49,6 +49,9 @@ def check_callback_body(body: Any, callback_map: dict[str, dict[str, Any]]) -> N
     if not isinstance(output, str) or output not in callback_map:
         raise BadCallback("unknown callback output")
     spec = callback_map[output]
+    if "callback" not in spec:
+        # a clientside callback: the browser runs it, the server has no function for it
+        raise BadCallback("callback runs in the browser, not on the server")
     if not isinstance(body.get("outputs"), dict | list):
         raise BadCallback("callback outputs missing")
     for key, expected in (("inputs", spec.get("inputs", [])), ("state", spec.get("state", []))):

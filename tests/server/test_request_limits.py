@@ -150,6 +150,22 @@ def test_an_unknown_output_or_wrong_arity_gets_400(app, spec, snapshot_id):
     assert app.post_json("/_dash-update-component", body).status == 400
 
 
+def test_a_callback_that_runs_in_the_browser_gets_400_not_a_traceback(app):
+    """The navigation links are a clientside callback: Dash lists it in its dependencies but has
+    no server function, and a POST for it raised KeyError inside Dash (500)."""
+    deps = app.get("/_dash-dependencies").json()
+    clientside = [d for d in deps if d.get("clientside_function")]
+    assert clientside, "the app has clientside callbacks"
+    body = {"output": clientside[0]["output"], "outputs": [], "changedPropIds": [],
+            "inputs": [{"id": "url", "property": "search", "value": ""}
+                       for _ in clientside[0]["inputs"]],
+            "state": [{"id": "url", "property": "search", "value": ""}
+                      for _ in clientside[0].get("state", [])]}
+    answer = app.post_json("/_dash-update-component", json.dumps(body).encode())
+    assert answer.status == 400, answer.text
+    assert "browser" in answer.json()["error"]
+
+
 @pytest.mark.parametrize("path", [
     "/_dash-component-suites/dash/../../app.py",
     "/_dash-component-suites/dash/../../../../etc/passwd",
