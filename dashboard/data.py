@@ -25,6 +25,9 @@ from dashboard.publishing import redact
 from store.serving import ServingStore
 
 _CACHE_SIZE = 64
+# figures and texts built from a snapshot: one per view a reader can choose (level x category
+# x metric x classes x language ...), a few hundred KB each at Kreis level
+_VIEW_CACHE_SIZE = 192
 
 
 class _Lru:
@@ -54,6 +57,7 @@ class AtlasData:
     def __init__(self, source: Engine | ServingStore) -> None:
         self._source = source
         self._cache = _Lru()
+        self._views = _Lru(_VIEW_CACHE_SIZE)
 
     @property
     def engine(self) -> Engine:
@@ -67,6 +71,12 @@ class AtlasData:
             return (None, *parts)
         self._source.engine()  # checks the file first, so the generation is current
         return (self._source.generation, *parts)
+
+    def memo(self, parts: tuple[Hashable, ...], make: Callable[[], Any]) -> Any:
+        """`make()`, kept for the same `parts` of the same store file: for figures and texts
+        derived from one immutable snapshot, which `parts` must name (its id, never None for
+        "the newest"). The caller must not change what it gets back: it is shared."""
+        return self._views.get(self._key("view", *parts), make)
 
     # snapshots -----------------------------------------------------------------------
     def snapshots(self) -> pd.DataFrame:

@@ -23,9 +23,13 @@ def describe_view(data: AtlasData, snapshot: dict | None, level: str, category: 
         return ""
     sid, taken = int(snapshot["id"]), str(snapshot["taken_at"])[:10]
     categories = m.CATEGORIES if view == "compare" else (category,)
-    return " ".join(
-        map_description(data.region_metrics(sid, level, cat), metric, cat, level, taken, lang)
-        for cat in categories
+    return data.memo(
+        ("describe", sid, level, categories, metric, lang),
+        lambda: " ".join(
+            map_description(data.region_metrics(sid, level, cat), metric, cat, level, taken,
+                            lang)
+            for cat in categories
+        ),
     )
 
 

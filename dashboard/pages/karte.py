@@ -38,6 +38,7 @@ from dashboard.map_description import describe_view, description_box, descriptio
 from dashboard.pages.controls import checkbox, dropdown, options, radio_group
 from dashboard.pages.details import details_panel
 from dashboard.pages.timeline import register_timeline, timeline, validation_components
+from dashboard.publishing import contacts_hidden
 from dashboard.state import merge_query, parse_query, to_query
 
 KEY = "karte"
@@ -103,8 +104,9 @@ def value_patch(
     figure: Any, traces: tuple[str, ...] = TRACES, keys: dict[str, tuple[str, ...]] | None = None
 ) -> Patch:
     """A Patch carrying only the value, colour and text keys of the named traces (or just
-    `keys[trace]` where given), and the title: never geometry."""
-    new = figure.to_plotly_json()
+    `keys[trace]` where given), and the title: never geometry. `figure` is a plotly Figure
+    or its JSON (dict)."""
+    new = figure if isinstance(figure, dict) else figure.to_plotly_json()
     patch = Patch()
     for name in traces if keys is None else tuple(keys):
         index = TRACES.index(name)
@@ -198,6 +200,38 @@ def compare_figures(
         )
         for cat in metrics.CATEGORIES
     ]
+
+
+def shown_map(
+    app: Dash, data: AtlasData, snapshot_id: int | None, *, level: str, category: str,
+    metric: str, classes: str, lang: str, region: str | None, points: bool,
+    provider_id: str | None,
+) -> dict[str, Any]:
+    """The Karte's single map as plotly JSON, built once per view of a snapshot and shared by
+    the page and its callback (plotly's validation and copying cost tens of ms at Kreis
+    level, on every page load and switch otherwise). Treat it as read-only."""
+    return data.memo(
+        ("karte-map", snapshot_id, level, category, metric, classes, lang, region, points,
+         provider_id, contacts_hidden()),
+        lambda: build_map(
+            app, data, snapshot_id, level=level, category=category, metric=metric,
+            classes=classes, lang=lang, region=region, points=points,
+            provider_id=provider_id, title="",
+        ).to_plotly_json(),
+    )
+
+
+def shown_comparison(
+    app: Dash, data: AtlasData, snapshot_id: int | None, *, level: str, metric: str,
+    classes: str, lang: str, region: str | None,
+) -> list[dict[str, Any]]:
+    """compare_figures as plotly JSON, built once per view of a snapshot (read-only)."""
+    return data.memo(
+        ("karte-compare", snapshot_id, level, metric, classes, lang, region),
+        lambda: [f.to_plotly_json() for f in compare_figures(
+            app, data, snapshot_id, level=level, metric=metric, classes=classes, lang=lang,
+            region=region)],
+    )
 
 
 def compare_note(metric: str, lang: str) -> str:
@@ -300,8 +334,8 @@ def _controls(ctx: PageContext, region: str | None) -> html.Div:
 def _compare_box(ctx: PageContext, region: str | None, compare: bool) -> html.Div:
     s, lang = ctx.state, ctx.lang
     figures = (
-        compare_figures(ctx.app, ctx.data, ctx.snapshot_id, level=s.level, metric=s.metric,
-                        classes=s.classes, lang=lang, region=region)
+        shown_comparison(ctx.app, ctx.data, ctx.snapshot_id, level=s.level, metric=s.metric,
+                         classes=s.classes, lang=lang, region=region)
         if compare else [{}, {}, {}]
     )
     one = s.metric in KIND_FREE
@@ -338,7 +372,7 @@ def layout(ctx: PageContext) -> html.Div:
         region = found.get(key) if found else None
     compare = s.view == "compare"
     # the title is HTML above the map (it wraps on a phone; the toolbar has the strip alone)
-    single = build_map(
+    single = shown_map(
         ctx.app,
         ctx.data,
         ctx.snapshot_id,
@@ -348,9 +382,8 @@ def layout(ctx: PageContext) -> html.Div:
         classes=s.classes,
         lang=lang,
         region=region,
-        points=s.points or bool(provider_id),
+        points=bool(s.points) or bool(provider_id),
         provider_id=provider_id,
-        title="",
     )
     title = map_title(s.metric, s.category, s.level, lang)
     single_box = html.Div(
@@ -622,10 +655,10 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
 
     def _single_map(level, category, metric, classes, points, region, sid, drawn, state,
                     changed):
-        figure = build_map(
+        figure = shown_map(
             app, data, sid, level=level, category=category, metric=metric, classes=classes,
             lang=state.lang, region=region, points=bool(points) or bool(state.provider),
-            provider_id=state.provider, title="",
+            provider_id=state.provider,
         )
         if sid is None or not drawn or drawn.get("level") != level:
             return figure, {"level": level}
@@ -639,8 +672,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         return value_patch(figure), no_update
 
     def _compare_maps(level, metric, classes, region, sid, drawn, lang, changed):
-        figures = compare_figures(app, data, sid, level=level, metric=metric,
-                                  classes=classes, lang=lang, region=region)
+        figures = shown_comparison(app, data, sid, level=level, metric=metric,
+                                   classes=classes, lang=lang, region=region)
         if sid is not None and drawn and drawn.get("level") == level:
             lean = changed <= {ids.MAP_METRIC, ids.MAP_CLASSES}
             figures = [value_patch(f, keys=METRIC_KEYS if lean else None) for f in figures]
