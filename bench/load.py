@@ -11,8 +11,10 @@ Each user repeats, for a fixed time, a mix drawn at random (fixed seed):
        links follow in the browser), built from the app's own /_dash-dependencies and the
        page's layout values;
   25 % API: /api/regions?level=kreis, /api/providers?land=09, /healthz.
-Printed per server and think time: requests/s, p50/p95/p99 latency of single requests, and
-errors (non-2xx or failed). Loopback only; every loop is bounded by the clock.
+Printed per server and think time: requests/s, p50/p95/p99 latency of single requests,
+errors (non-2xx or failed), the server's CPU time per request and the cores the server and
+this load generator kept busy (on a small machine they share the cores: the ceiling).
+Loopback only; every loop is bounded by the clock.
 The development server is app.py's former serving (Flask/Werkzeug threaded, debug off).
 Without --db a temporary SQLite store with the demo default is built.
 """
@@ -109,6 +111,23 @@ def request(port: int, method: str, path: str, body: Any = None,
     finally:
         if own:
             conn.close()
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its live children (gunicorn's workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        ppid, utime, stime = int(fields[1]), int(fields[11]), int(fields[12])
+        if int(entry.name) == pid or ppid == pid:
+            total += (utime + stime) / tick
+    return total
 
 
 # --- the callback bodies a browser sends --------------------------------------------------------
@@ -277,10 +296,11 @@ def warm_up(port: int, switch: list[dict], rounds: int = 6) -> None:
         request(port, "GET", "/api/providers?land=09")
 
 
-def run(port: int, users: int, seconds: float, think: float) -> dict[str, float]:
+def run(port: int, users: int, seconds: float, think: float, pid: int) -> dict[str, float]:
     switch = metric_switch(port)
     warm_up(port, switch)
     tally = Tally()
+    server_cpu, client_cpu = tree_cpu_seconds(pid), time.process_time()
     threads = [threading.Thread(target=user, args=(port, switch, seconds, think, i, tally))
                for i in range(users)]
     started = time.monotonic()
@@ -289,6 +309,8 @@ def run(port: int, users: int, seconds: float, think: float) -> dict[str, float]
     for thread in threads:
         thread.join(seconds + 120)
     elapsed = time.monotonic() - started
+    server_cpu = tree_cpu_seconds(pid) - server_cpu
+    client_cpu = time.process_time() - client_cpu
     ordered = sorted(tally.latencies)
 
     def pct(p: float) -> float:
@@ -297,7 +319,9 @@ def run(port: int, users: int, seconds: float, think: float) -> dict[str, float]
     return {"requests": len(ordered), "rps": len(ordered) / elapsed, "p50": pct(0.50),
             "p95": pct(0.95), "p99": pct(0.99), "errors": tally.errors,
             "mean": statistics.fmean(ordered) * 1000 if ordered else 0.0,
-            "switch_posts": len(switch)}
+            "switch_posts": len(switch),
+            "server_cores": server_cpu / elapsed, "client_cores": client_cpu / elapsed,
+            "cpu_ms": server_cpu * 1000 / max(len(ordered), 1)}
 
 
 def demo_store(folder: Path) -> str:
@@ -323,17 +347,19 @@ def main() -> None:
         print(f"{args.users} users, {args.seconds:.0f} s per run, {os.cpu_count()} cores, "
               f"store {url.split('/')[-1]}")
         print(f"{'server':<10} {'think':>6} {'requests':>9} {'req/s':>7} {'p50 ms':>7} "
-              f"{'p95 ms':>7} {'p99 ms':>7} {'errors':>7}")
+              f"{'p95 ms':>7} {'p99 ms':>7} {'errors':>7} {'cpu ms/req':>10} "
+              f"{'server cores':>12} {'client cores':>12}")
         results: dict[tuple[str, float], dict[str, float]] = {}
         for kind in ("gunicorn", "dev"):
             process, port = start(kind, url, folder / f"{kind}.log")
             try:
                 for think in (1.0, 0.0):
-                    r = run(port, args.users, args.seconds, think)
+                    r = run(port, args.users, args.seconds, think, process.pid)
                     results[(kind, think)] = r
                     print(f"{kind:<10} {think:>5.0f}s {r['requests']:>9} {r['rps']:>7.1f} "
                           f"{r['p50']:>7.0f} {r['p95']:>7.0f} {r['p99']:>7.0f} "
-                          f"{r['errors']:>7}", flush=True)
+                          f"{r['errors']:>7} {r['cpu_ms']:>10.1f} {r['server_cores']:>12.2f} "
+                          f"{r['client_cores']:>12.2f}", flush=True)
             finally:
                 stop(process)
         print(f"metric switch = {results[('gunicorn', 1.0)]['switch_posts']:.0f} callback POSTs")

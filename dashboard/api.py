@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 import geodata
 import store
+from dashboard.answer_cache import AnswerCache
 from dashboard.data import _Lru
 from dashboard.exports.provenance import DEMO_NOTE, provenance_of
 from dashboard.publishing import contacts_hidden, redact
@@ -298,9 +299,22 @@ def _health(serving: ServingStore) -> Response:
     )
 
 
-def _regions(engine: Engine, metrics: Callable[..., pd.DataFrame]) -> Response:
+def _cache_key(name: str, args: dict[str, Any], snapshot: dict[str, Any]) -> tuple:
+    """An answer's key: the resolved snapshot id in place of the asked one ("latest")."""
+    fixed = {**args, "snapshot": int(snapshot["id"])}
+    return (name, *sorted(fixed.items()))
+
+
+def _regions(engine: Engine, metrics: Callable[..., pd.DataFrame],
+             answers: AnswerCache) -> Response:
     args = _parse(REGIONS_SPEC)
     snapshot = _resolve(engine, args["snapshot"])
+    return answers.get(_cache_key("regions", args, snapshot),
+                       lambda: _regions_answer(engine, metrics, args, snapshot))
+
+
+def _regions_answer(engine: Engine, metrics: Callable[..., pd.DataFrame],
+                    args: dict[str, Any], snapshot: dict[str, Any]) -> Response:
     try:
         frame = metrics(engine, snapshot["id"], args["level"], args["category"])
     except store.CategoryNotInSnapshot as exc:
@@ -325,9 +339,15 @@ def _regions(engine: Engine, metrics: Callable[..., pd.DataFrame]) -> Response:
     )
 
 
-def _providers(engine: Engine) -> Response:
+def _providers(engine: Engine, answers: AnswerCache) -> Response:
     args = _parse(PROVIDERS_SPEC)
     snapshot = _resolve(engine, args["snapshot"])
+    return answers.get(_cache_key("providers", args, snapshot),
+                       lambda: _providers_answer(engine, args, snapshot))
+
+
+def _providers_answer(engine: Engine, args: dict[str, Any],
+                      snapshot: dict[str, Any]) -> Response:
     category = args["category"]
     if category is not None and category not in snapshot["counts"]:
         raise NotFound(f"snapshot {snapshot['id']} has no data for category {category!r}")
@@ -467,10 +487,11 @@ def register_api(server: Flask, serving: ServingStore) -> None:
         frame = cache.get(key, lambda: store.region_metrics(engine, snapshot_id, level, category))
         return frame.copy()
 
-    api.add_url_rule("/api/regions", "regions", lambda: _regions(serving.engine(), metrics),
-                     methods=["GET"])
-    api.add_url_rule("/api/providers", "providers", lambda: _providers(serving.engine()),
-                     methods=["GET"])
+    answers = AnswerCache(serving)
+    api.add_url_rule("/api/regions", "regions",
+                     lambda: _regions(serving.engine(), metrics, answers), methods=["GET"])
+    api.add_url_rule("/api/providers", "providers",
+                     lambda: _providers(serving.engine(), answers), methods=["GET"])
     api.add_url_rule("/api/snapshots", "snapshots", lambda: _snapshots(serving.engine()),
                      methods=["GET"])
     api.add_url_rule("/api/access", "access", lambda: _access(serving.engine()),

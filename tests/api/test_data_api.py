@@ -205,6 +205,33 @@ def test_a_live_snapshot_replaces_the_demo_in_every_answer(writable_db):
     assert "'=HYPERLINK" in csv_text  # a formula is defused for spreadsheets
 
 
+def test_kept_answers_follow_a_new_snapshot_in_a_running_app(writable_db):
+    """Answers are kept per snapshot (dashboard.answer_cache): a snapshot written while the
+    app runs is what "latest" answers next, and an asked-for id keeps its own answer."""
+    client = create_app(writable_db).server.test_client()
+    before = _json(client.get("/api/providers?land=14"))
+    assert before == _json(client.get("/api/providers?land=14"))  # the kept answer, unchanged
+    old_id = before["snapshot"]["id"]
+    engine = store.connect(writable_db)
+    frame = pd.DataFrame([{
+        "category": "ala", "source_id": "NEW1", "name": "Neu in Dresden", "plz": "01067",
+        "city": "Dresden", "kreis_ars": "14612", "land_code": "14",
+        "geocode_quality": "gemeinde", "services": [],
+    }])
+    live = store.write_snapshot(engine, {"taken_at": "2027-01-01", "origin": "live",
+                                         "categories": {"ala": 1, "wfbm": 0, "ib": 0}},
+                                frame, {})
+    engine.dispose()
+    after = _json(client.get("/api/providers?land=14"))
+    assert after["snapshot"]["id"] == live != old_id
+    assert [p["name"] for p in after["providers"]] == ["Neu in Dresden"]
+    regions = _json(client.get("/api/regions?level=land"))
+    assert regions["snapshot"]["id"] == live
+    assert sum(r["count"] for r in regions["regions"]) == 1
+    pinned = _json(client.get(f"/api/providers?land=14&snapshot={old_id}"))
+    assert pinned["providers"] == before["providers"]
+
+
 def test_a_snapshot_without_the_category_is_a_404(writable_db):
     engine = store.connect(writable_db)
     frame = pd.DataFrame(columns=list(store.PROVIDER_COLUMNS))
