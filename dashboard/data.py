@@ -25,9 +25,10 @@ from dashboard.publishing import redact
 from store.serving import ServingStore
 
 _CACHE_SIZE = 64
-# figures and texts built from a snapshot: one per view a reader can choose (level x category
-# x metric x classes x language ...), a few hundred KB each at Kreis level
-_VIEW_CACHE_SIZE = 192
+# figures and texts built from a snapshot, one per view a reader chose: a Kreis map is
+# 0.2-0.4 MB as JSON (1-2 MB in memory), so 48 (2 levels x 3 kinds x 4 metrics x 2 languages)
+# bound a worker's share to well under 100 MB
+_VIEW_CACHE_SIZE = 48
 
 
 class _Lru:
