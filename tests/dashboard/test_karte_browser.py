@@ -161,6 +161,27 @@ def test_on_a_phone_the_map_starts_on_the_first_screen_and_germany_is_wide(
     assert_nothing_overlaps(boxes)
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_on_a_phone_the_header_leaves_room_for_the_map(page, sized, lang):
+    """The language button rides beside the title and the six page links take two rows, so
+    the map's title and its first lines are on the first screen."""
+    sized(*PHONE)
+    boxes = open_map(page, f"/karte?lang={lang}")
+    brand, button, rows, title = page.driver.execute_script("""
+        const box = e => e.getBoundingClientRect();
+        const b = box(document.querySelector('.brand-box'));
+        const l = box(document.querySelector('.lang-button'));
+        const tops = [...document.querySelectorAll('.site-header nav .nav-link')]
+            .map(a => Math.round(box(a).top));
+        return [[b.top, b.bottom], [l.top, l.bottom], new Set(tops).size,
+                box(document.getElementById('karte-title')).top];
+    """)
+    assert brand[0] <= (button[0] + button[1]) / 2 <= brand[1], (brand, button)
+    assert rows <= 2, f"the page links take {rows} rows"
+    (single,) = boxes["maps"]
+    assert title < PHONE[1] * 0.8 and single["graph"]["y"] < PHONE[1] * 0.85, (title, single)
+
+
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1440", "390"])
 def test_the_comparison_keeps_its_maps_apart_and_its_legend_off_them(
     page, sized, artifacts_dir, size
