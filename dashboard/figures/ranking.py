@@ -56,15 +56,19 @@ def ranking_figure(frame: pd.DataFrame, metric: str, *, lang: str, top: int = TO
             "x": 0.01,
             "font": {"size": 15},
         },
-        height=max(320, 26 * len(ranked) + 110),
-        margin={"l": 10, "r": 50, "t": 70, "b": 40},
+        height=max(320, 26 * len(ranked) + 126),
+        margin={"l": 10, "r": 50, "t": 86, "b": 40},
         yaxis={"autorange": "reversed", "automargin": True},
         xaxis={"title": {"text": t(f"unit.{metric}", lang)}, "tickformat": f",.{spec.decimals}f"},
         separators=c.separators(lang),
         font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
         annotations=[
             {
-                "text": c.esc(t("table.ranking.top", lang, n=len(ranked), total=total)),
+                # two short lines: one long line ran off a phone-wide chart (the note
+                # starts where the bars do, after the region names)
+                "text": c.esc(t("table.ranking.top", lang, n=len(ranked))) + "<br>"
+                + c.esc(t("table.ranking.total", lang, total=total)),
+                "align": "left",
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,

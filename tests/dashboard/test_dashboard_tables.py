@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard.views.region_table import VALUE_COLUMNS, column_defs
 
@@ -114,6 +115,27 @@ def test_on_a_phone_the_chosen_metric_is_in_view_beside_the_name(page, viewport,
     assert 0 <= boxes[metric]["left"] and boxes[metric]["right"] <= 390, boxes[metric]
     assert boxes[metric]["right"] <= boxes["_view"]["right"] + 1
     assert page.js("return document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_on_a_phone_the_rankings_texts_stay_inside_the_chart(page, viewport, lang):
+    """The note above the bars ("the 20 highest values above zero", "401 regions in all")
+    starts where the bars do, after the names: as one line it ran off a 390 px chart."""
+    viewport(390, 844)
+    open_grid(page, f"/tabelle?level=kreis&lang={lang}")
+    page.js("document.querySelector('.ranking-graph').scrollIntoView()")
+    WebDriverWait(page.driver, 30).until(
+        lambda d: d.execute_script("return document.querySelectorAll("
+                                   "'.ranking-graph .annotation-text').length > 0"))
+    svg, texts = page.js(
+        "const g = document.querySelector('.ranking-graph .main-svg').getBoundingClientRect();"
+        "const t = [...document.querySelectorAll('.ranking-graph .annotation-text, "
+        ".ranking-graph .gtitle')].map(e => { const r = e.getBoundingClientRect();"
+        "  return [e.textContent, r.left, r.right]; });"
+        "return [[g.left, g.right], t];")
+    assert texts
+    for text, left, right in texts:
+        assert svg[0] - 1 <= left and right <= svg[1] + 1, (text, left, right, svg)
 
 
 @pytest.mark.parametrize(
