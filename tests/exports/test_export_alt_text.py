@@ -175,3 +175,37 @@ def test_the_providers_change_map_svg_has_its_text_as_desc(demo_engine):
     exported = export_view(demo_engine, ExportRequest("entwicklung", "svg", view="aenderungen"))
     assert ElementTree.fromstring(exported.content).find(f"{SVG}desc").text == expected
     assert f"Neu: {int((diff['change'] == 'new').sum())}." in expected
+
+
+def _embedded(content: bytes, fmt: str) -> tuple[str, str]:
+    """(title, description) read back from a PNG's iTXt chunks or a PDF's document info."""
+    if fmt == "png":
+        texts = png_texts(content)
+        return texts["Title"], texts["Description"]
+    meta = pypdf.PdfReader(io.BytesIO(content)).metadata
+    return meta.title, meta.subject
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_the_growth_bars_carry_the_page_text_in_png_and_pdf(demo_engine, fmt):
+    old_id, new_id, old, new = _demo_pair(demo_engine)
+    table = growth.land_growth_between(demo_engine, old_id, new_id, "ala")
+    expected = growth_description(table, True, "ala", old, new, "de")
+    exported = export_view(demo_engine, ExportRequest("entwicklung", fmt, view="wachstum",
+                                                      per_100k=True, scale=1))
+    title, description = _embedded(exported.content, fmt)
+    assert description == expected
+    assert "je 100.000 Einwohner" in expected and title
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_the_access_map_carries_the_page_text_in_png_and_pdf(demo_engine, fmt):
+    served = AtlasData(demo_engine).served()
+    view = access_view(demo_engine, int(served["id"]), "ala", "all", [])
+    expected = access_description(view.kreise, "distance", "ala", 25,
+                                  str(served["taken_at"])[:10], "de")
+    exported = export_view(demo_engine, ExportRequest("erreichbarkeit", fmt, "kreis",
+                                                      view="distance", scale=1))
+    title, description = _embedded(exported.content, fmt)
+    assert description == expected
+    assert "Werte von " in expected and title
