@@ -9,6 +9,7 @@ import json
 
 import pandas as pd
 import plotly.utils
+import pytest
 
 import store
 from dashboard import ids
@@ -140,3 +141,27 @@ def test_the_entwicklung_callback_returns_the_map_texts_with_its_maps(app, demo_
         change, True, "ala", "land", old, new, "en")
     assert out[entwicklung.DESCRIBED[entwicklung.POINTS]]["children"] == \
         changes_points_description(diff, "ala", old, new, "en")
+
+
+@pytest.mark.browser
+def test_the_change_map_text_follows_the_level_control(page, demo_engine, artifacts_dir):
+    """Shown after the map, named by its <figure>, and redrawn by the page's one callback when
+    the level changes (Länder -> Kreise)."""
+    from selenium.webdriver.common.by import By
+
+    caption = entwicklung.DESCRIBED[entwicklung.CHANGE_MAP]
+    page.open("/entwicklung?level=land")
+    change, _, old, new = _demo_pair(demo_engine, "land")
+    expected = change_description(change, False, "ala", "land", old, new, "de")
+    page.wait_for(lambda d: d.find_element(By.ID, caption).text == expected)
+    assert page.driver.find_element(
+        By.CSS_SELECTOR, f'figure[aria-describedby="{caption}"]').is_displayed()
+    page.js("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", caption)
+    page.driver.save_screenshot(str(artifacts_dir / "describe-entwicklung-change-map-1400.png"))
+    page.driver.find_element(By.CSS_SELECTOR,
+                             f"#{entwicklung.LEVEL} input[value='kreis']").click()
+    kreise, _, _, _ = _demo_pair(demo_engine, "kreis")
+    after = change_description(kreise, False, "ala", "kreis", old, new, "de")
+    page.wait_for(lambda d: d.find_element(By.ID, caption).text == after)
+    page.wait_idle()
+    assert page.console_errors() == []
