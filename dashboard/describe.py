@@ -109,9 +109,16 @@ def series_description(series: pd.DataFrame, category: str, lang: str) -> str:
     )
 
 
-def locator_description(name: str, lang: str) -> str:
-    """The text alternative of a profile's locator map."""
-    return t("describe.locator", lang, name=name)
+def locator_description(level: str, name: str, land: str, position: str | None,
+                        lang: str) -> str:
+    """The text alternative of a profile's locator map: the region `name` ("Landkreis
+    Rosenheim"), its kind (`level` kreis, land or de), the Land it lies in (`land`, for a
+    Kreis) and where in Germany (`position`, a region_position.POSITIONS word)."""
+    if level == "de" or position is None:
+        return (t("describe.locator.de", lang) if level == "de"
+                else t("profile.map.caption", lang, name=name) + ".")
+    return t(f"describe.locator.{level}", lang, name=name, land=land,
+             where=t(f"where.{position}", lang))
 
 
 def ranking_description(

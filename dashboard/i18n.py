@@ -464,6 +464,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "describe.growth.same": "Unverändert: {n} von {total} Ländern ({names}).",
         "describe.growth.count": "absolut",
         "describe.growth.rate": "je 100.000 Einwohner",
+        # issue 13: text alternatives of Entwicklung's change map and new/vanished map
+        "describe.change.lead": (
+            "Karte „Veränderung, {measure}“ – {category} nach {level}, {old} → {new}."
+        ),
+        "describe.change.empty": "Keine Region hat einen Wert.",
+        "describe.change.range": "Von {low} bis {high}.",
+        "describe.change.up": "Mit Zuwachs: {n} von {total} {level_plural}, am stärksten {top}.",
+        "describe.change.up.none": "Keine Region hat zugenommen.",
+        "describe.change.down": "Mit Rückgang: {n} von {total} {level_plural}, am stärksten {top}.",
+        "describe.change.down.none": "Keine Region hat abgenommen.",
+        "describe.change.same": (
+            "Unverändert: {n} von {total} {level_plural} (davon {none} ohne Anbieter zu beiden "
+            "Daten), darunter {names}."
+        ),
+        "describe.changes.lead": (
+            "Karte: neue, weggefallene und geänderte {category}, {old} → {new}."
+        ),
+        "describe.changes.empty": "Keine Änderungen zwischen diesen Datenständen.",
+        "describe.changes.counts": "Neu: {new}. Weggefallen: {vanished}. Geändert: {changed}.",
+        "describe.changes.most.new": "Die meisten neuen in: {top}.",
+        "describe.changes.most.vanished": "Die meisten weggefallenen in: {top}.",
+        "describe.changes.unplaced": "Ohne Ort und daher nicht auf der Karte: {n}.",
     },
     "en": {
         "app.title": "aLA Atlas",
@@ -901,6 +923,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "describe.growth.same": "Unchanged: {n} of {total} federal states ({names}).",
         "describe.growth.count": "in absolute numbers",
         "describe.growth.rate": "per 100,000 inhabitants",
+        # issue 13: text alternatives of Entwicklung's change map and new/vanished map
+        "describe.change.lead": (
+            "Map “Change, {measure}” – {category} by {level}, {old} → {new}."
+        ),
+        "describe.change.empty": "No region has a value.",
+        "describe.change.range": "From {low} to {high}.",
+        "describe.change.up": "Increased: {n} of {total} {level_plural}, most {top}.",
+        "describe.change.up.none": "No region increased.",
+        "describe.change.down": "Decreased: {n} of {total} {level_plural}, most {top}.",
+        "describe.change.down.none": "No region decreased.",
+        "describe.change.same": (
+            "Unchanged: {n} of {total} {level_plural} ({none} of them without providers at "
+            "both dates), among them {names}."
+        ),
+        "describe.changes.lead": (
+            "Map: new, gone and changed {category}, {old} → {new}."
+        ),
+        "describe.changes.empty": "No changes between these snapshots.",
+        "describe.changes.counts": "New: {new}. Gone: {vanished}. Changed: {changed}.",
+        "describe.changes.most.new": "Most new ones in: {top}.",
+        "describe.changes.most.vanished": "Most gone ones in: {top}.",
+        "describe.changes.unplaced": "Without a place and so not on the map: {n}.",
     },
 }
 

@@ -146,7 +146,6 @@ DE: dict[str, str] = {
         "Diagramm: Zahl der {category} über {n} Datenstände, von {first} ({first_date}) bis "
         "{last} ({last_date})."
     ),
-    "describe.locator": "Lagekarte: {name} ist in der Deutschlandkarte hervorgehoben.",
     "describe.alt.label": "Alternativtext zum Kopieren",
     "describe.heading": "Was die Karte zeigt",
     # Leichte Sprache
@@ -217,6 +216,25 @@ DE: dict[str, str] = {
     "ls.months": (
         "Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember"
     ),
+    # locator map text alternative: kind, Land and where in Germany (issue 13)
+    "describe.locator.kreis": (
+        "Lagekarte: {name}, ein Kreis im Land {land}, liegt {where} Deutschlands. Auf der Karte "
+        "der 16 Länder ist der Kreis dunkel hervorgehoben, {land} grau abgesetzt."
+    ),
+    "describe.locator.land": (
+        "Lagekarte: {name}, eines der 16 Länder, liegt {where} Deutschlands. Auf der "
+        "Deutschlandkarte ist es dunkel hervorgehoben."
+    ),
+    "describe.locator.de": "Lagekarte: Deutschland mit allen 16 Ländern, dunkel hervorgehoben.",
+    "where.north-west": "im Nordwesten",
+    "where.north": "im Norden",
+    "where.north-east": "im Nordosten",
+    "where.west": "im Westen",
+    "where.middle": "in der Mitte",
+    "where.east": "im Osten",
+    "where.south-west": "im Südwesten",
+    "where.south": "im Süden",
+    "where.south-east": "im Südosten",
 }
 
 EN: dict[str, str] = {
@@ -351,7 +369,6 @@ EN: dict[str, str] = {
         "Chart: number of {category} across {n} snapshots, from {first} ({first_date}) to "
         "{last} ({last_date})."
     ),
-    "describe.locator": "Locator map: {name} is highlighted on the map of Germany.",
     "describe.alt.label": "Alt text to copy",
     "describe.heading": "What the map shows",
     "ls.title": "Easy Read",
@@ -421,4 +438,23 @@ EN: dict[str, str] = {
     "ls.months": (
         "January,February,March,April,May,June,July,August,September,October,November,December"
     ),
+    # locator map text alternative: kind, Land and where in Germany (issue 13)
+    "describe.locator.kreis": (
+        "Locator map: {name}, a district in the federal state of {land}, lies {where} of "
+        "Germany. On the map of the 16 federal states the district is dark, {land} grey."
+    ),
+    "describe.locator.land": (
+        "Locator map: {name}, one of the 16 federal states, lies {where} of Germany. It is "
+        "dark on the map of Germany."
+    ),
+    "describe.locator.de": "Locator map: Germany with all 16 federal states, shown dark.",
+    "where.north-west": "in the north-west",
+    "where.north": "in the north",
+    "where.north-east": "in the north-east",
+    "where.west": "in the west",
+    "where.middle": "in the centre",
+    "where.east": "in the east",
+    "where.south-west": "in the south-west",
+    "where.south": "in the south",
+    "where.south-east": "in the south-east",
 }

@@ -8,6 +8,7 @@ import geodata
 import store
 from dashboard import growth_tables as gt
 from dashboard.describe import growth_description, laender_description, series_description
+from dashboard.describe_change import change_description, changes_points_description
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
@@ -123,6 +124,8 @@ def changes_view(engine: Engine, request: ExportRequest) -> View:
         ),
         layer="anbieter_aenderungen",
         with_plz=True,
+        description=changes_points_description(diff, request.category, str(older["taken_at"]),
+                                               str(newer["taken_at"]), lang),
     )
 
 
@@ -148,6 +151,8 @@ def region_change_view(engine: Engine, request: ExportRequest) -> View:
         table=table,
         shapes=regions_with_geometry(request.level, table, key),
         layer=f"veraenderung_{request.level}",
+        description=change_description(change, per_100k, request.category, request.level,
+                                       str(older["taken_at"]), str(newer["taken_at"]), lang),
     )
 
 

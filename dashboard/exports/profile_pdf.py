@@ -15,14 +15,13 @@ import plotly.graph_objects as go
 import geodata
 from dashboard import metrics as m
 from dashboard.data import AtlasData
-from dashboard.describe import locator_description
 from dashboard.exports.alt_text import embed_description
 from dashboard.exports.errors import ExportError
 from dashboard.exports.export import ExportFile
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.publication import Publication, publish
 from dashboard.exports.render import render_image
-from dashboard.figures.locator import HIGHLIGHT, LAND_FILL
+from dashboard.figures.locator import CONTEXT_FILL, HIGHLIGHT, LAND_FILL
 from dashboard.geometry import geojson
 from dashboard.i18n import fmt_date, fmt_number, t
 from dashboard.profile import (
@@ -33,6 +32,7 @@ from dashboard.profile import (
     profile_paragraph,
     profile_title,
 )
+from dashboard.region_position import locator_text
 
 A4 = (794, 1123)  # CSS pixels at 96 dpi
 _WRAP = 95  # characters per line of the paragraph at 14 px
@@ -67,13 +67,16 @@ def profile_figure(data: AtlasData, code: str, snapshot: dict, lang: str) -> tup
                    "font": {"size": 12}}
     figure = go.Figure(
         [
-            go.Table(domain={"x": [0, 0.64], "y": [0.56, 0.84]},
+            go.Table(domain={"x": [0, 0.64], "y": [0.535, 0.81]},
                      header={"values": header, "fill_color": "#e6e6e6", **table_style},
                      cells={"values": columns, **table_style}, columnwidth=[2.4, 1, 1, 1.5]),
-            go.Table(domain={"x": [0, 0.64], "y": [0.28, 0.52]},
+            go.Table(domain={"x": [0, 0.64], "y": [0.27, 0.495]},
                      header={"values": hist_header, "fill_color": "#e6e6e6", **table_style},
                      cells={"values": hist_columns, **table_style}, columnwidth=[1.6, 1, 1, 1.5]),
             _shape(list(geodata.LAENDER), geojson("land"), LAND_FILL),
+            # a Kreis's Land a little darker, as on the page (the locator text says so)
+            _shape([profile.code[:2]] if profile.level == "kreis" else [], geojson("land"),
+                   CONTEXT_FILL),
             _shape(highlight, geojson(level), HIGHLIGHT),
         ]
     )
@@ -89,13 +92,12 @@ def profile_figure(data: AtlasData, code: str, snapshot: dict, lang: str) -> tup
             {"text": text, "xref": "paper", "yref": "paper", "x": 0, "y": 1.0,
              "xanchor": "left", "yanchor": "top", "align": "left", "showarrow": False,
              "font": {"size": 14}},
-            _heading(t("profile.figures.heading", lang), 0.865),
-            _heading(t("profile.history.heading", lang), 0.545),
+            _heading(t("profile.figures.heading", lang), 0.835),
+            _heading(t("profile.history.heading", lang), 0.52),
             {"text": "<br>".join(textwrap.wrap(citation_line, 110)), "xref": "paper",
              "yref": "paper", "x": 0, "y": 0.2, "xanchor": "left", "yanchor": "top",
              "align": "left", "showarrow": False, "font": {"size": 11, "color": "#333333"}},
-            {"text": "<br>".join(textwrap.wrap(
-                locator_description(profile_title(profile, lang), lang), 38)),
+            {"text": "<br>".join(textwrap.wrap(locator_text(profile, lang), 38)),
              "xref": "paper", "yref": "paper", "x": 0.68, "y": 0.38, "xanchor": "left",
              "yanchor": "top", "align": "left", "showarrow": False,
              "font": {"size": 10, "color": "#333333"}},

@@ -26,6 +26,7 @@ from dashboard import ids
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.describe import growth_description, laender_description, series_description
+from dashboard.describe_change import change_description, changes_points_description
 from dashboard.exports import buttons
 from dashboard.exports.from_url import entwicklung_request
 from dashboard.exports.request import FORMATS, IMAGE_FORMATS, TABLE_FORMATS
@@ -60,7 +61,10 @@ PAIR_NOTE = "entwicklung-pair-note"
 COMPARISON = "entwicklung-comparison"
 # the charts' generated text alternatives (issue 13), each named by its chart's <figure>
 DESCRIBED = {NATIONAL: "entwicklung-national-description",
-             LAENDER: "entwicklung-laender-description", BARS: "entwicklung-bars-description"}
+             LAENDER: "entwicklung-laender-description", BARS: "entwicklung-bars-description",
+             CHANGE_MAP: "entwicklung-change-map-description",
+             POINTS: "entwicklung-points-description"}
+MAPS = (CHANGE_MAP, POINTS)  # captioned "Was die Karte zeigt", not "… das Diagramm …"
 EXPORT_SLOTS = {
     "verlauf": ("entwicklung-export-verlauf", IMAGE_FORMATS + TABLE_FORMATS),
     "laender": ("entwicklung-export-laender", IMAGE_FORMATS + TABLE_FORMATS),
@@ -245,12 +249,17 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
     change = growth.region_change_between(engine, old_id, new_id, level, category)
     geometry = app.get_relative_path(url_path(level))
     out[CHANGE_MAP] = gf.change_map_figure(change, geometry, per_100k, lang)
+    out[DESCRIBED[CHANGE_MAP]] = change_description(change, per_100k, category, level,
+                                                    str(old["taken_at"]), str(new["taken_at"]),
+                                                    lang)
     out[CHANGE_TABLE] = html_table(
         gt.region_change_table(change, old["taken_at"], new["taken_at"], lang),
         tx("change", lang, **dates), lang,
     )
     diff = redact(growth.provider_changes(engine, old_id, new_id, category))
     out[POINTS] = gf.changes_points_figure(diff, app.get_relative_path(url_path("land")), lang)
+    out[DESCRIBED[POINTS]] = changes_points_description(diff, category, str(old["taken_at"]),
+                                                        str(new["taken_at"]), lang)
     by_land = growth.changes_by_land(diff, data.regions("land"))
     by_land = by_land.rename(columns={"land_code": gt.label("code", lang),
                                       "land": gt.label("land", lang),
@@ -275,7 +284,8 @@ def _graph(app: Dash, component_id: str, figure: Any, lang: str, label: str) -> 
 
 
 def _caption(got: dict[str, Any], graph_id: str, lang: str) -> html.Section:
-    return caption_block(DESCRIBED[graph_id], got.get(DESCRIBED[graph_id], ""), lang)
+    heading = "describe.heading" if graph_id in MAPS else "describe.chart.heading"
+    return caption_block(DESCRIBED[graph_id], got.get(DESCRIBED[graph_id], ""), lang, heading)
 
 
 def _table_box(component_id: str, children: Any, lang: str) -> html.Details:
@@ -433,7 +443,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
                     pair_note(got, category, lang, tx("single", lang)), skip,
                     query_with(search, base=None, category=category, level=level,
                                     metric=measure),
-                    got[DESCRIBED[NATIONAL]], got[DESCRIBED[LAENDER]], skip)
+                    *[got.get(d, skip) for d in DESCRIBED.values()])
         dates = got["dates"]
         note = pair_note(
             got, category, lang, tx("same", lang) if base is not None and base not in chosen else ""

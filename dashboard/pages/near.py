@@ -111,8 +111,11 @@ def body(ctx: PageContext) -> list[Any]:
 
 
 def _table(rows: pd.DataFrame, lang: str, label: str) -> html.Div:
-    head = html.Thead(html.Tr([html.Th(t(f"near.col.{k}", lang), scope="col") for k in
-                               ("km", "name", "place", "services", "contact", "source")]))
+    # explicit roles: on phones the rows are shown as cards (display: block), which would
+    # otherwise drop the table's meaning for screen readers
+    head = html.Thead(html.Tr([html.Th(t(f"near.col.{k}", lang), scope="col", role="columnheader")
+                               for k in ("km", "name", "place", "services", "contact",
+                                         "source")], role="row"), role="rowgroup")
     body_rows = []
     for row in rows.to_dict("records"):
         km = t("near.km", lang, km=fmt_number(row["km"], lang, 1))
@@ -132,15 +135,17 @@ def _table(rows: pd.DataFrame, lang: str, label: str) -> html.Div:
         services = row.get("services")
         url = safe_url(row.get("source_url"))
         body_rows.append(html.Tr([
-            html.Td(km, className="num"),
-            html.Th(row.get("name") or "", scope="row"),
-            html.Td(f"{row.get('plz') or ''} {row.get('city') or ''}".strip()),
-            html.Td(", ".join(services) if isinstance(services, (list, tuple)) else ""),
-            html.Td(contact_cell),
+            html.Td(km, className="num", role="cell"),
+            html.Th(row.get("name") or "", scope="row", role="rowheader"),
+            html.Td(f"{row.get('plz') or ''} {row.get('city') or ''}".strip(), role="cell"),
+            html.Td(", ".join(services) if isinstance(services, (list, tuple)) else "",
+                    role="cell"),
+            html.Td(contact_cell, role="cell"),
             html.Td(html.A(t("details.source", lang), href=url, rel="noopener noreferrer")
-                    if url else "–"),
-        ]))
-    return html.Div(html.Table([head, html.Tbody(body_rows)], className="near-table"),
+                    if url else "–", role="cell"),
+        ], role="row"))
+    return html.Div(html.Table([head, html.Tbody(body_rows, role="rowgroup")],
+                               className="near-table", role="table"),
                     className="table-scroll", tabIndex="0", role="region",
                     **{"aria-label": label})
 

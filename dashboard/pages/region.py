@@ -21,7 +21,6 @@ from dashboard import ids
 from dashboard import metrics as m
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
-from dashboard.describe import locator_description
 from dashboard.figures.common import graph_config
 from dashboard.figures.locator import locator_figure
 from dashboard.geometry import url_path
@@ -38,6 +37,7 @@ from dashboard.profile import (
     profile_paragraph,
     profile_title,
 )
+from dashboard.region_position import locator_text
 from dashboard.search_form import search_form
 from dashboard.state import parse_query, to_query
 
@@ -181,8 +181,7 @@ def _locator(ctx: PageContext, profile: RegionProfile) -> list[Any]:
         highlight, ctx.app.get_relative_path(url_path(level)),
         context=[profile.code[:2]] if profile.level == "kreis" else None,
     )
-    name = profile_title(profile, ctx.lang)
-    description = locator_description(name, ctx.lang)
+    description = locator_text(profile, ctx.lang)
     config = {**graph_config(ctx.asset("topojson/"), ctx.lang), "staticPlot": True}
     return [
         html.H2(t("profile.map.heading", ctx.lang)),
@@ -191,9 +190,7 @@ def _locator(ctx: PageContext, profile: RegionProfile) -> list[Any]:
                 html.Div(dcc.Graph(id=ids.REGION_LOCATOR, figure=figure, config=config,
                                    style={"height": "260px"}, className="locator-graph"),
                          **{"aria-hidden": "true"}),
-                html.Figcaption(description if profile.level == "de" else
-                                t("profile.map.caption", ctx.lang, name=name) + ". "
-                                + description, className="figure-caption"),
+                html.Figcaption(description, className="figure-caption"),
             ],
             className="graph-figure",
         ),

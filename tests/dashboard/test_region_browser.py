@@ -14,6 +14,7 @@ import store
 from dashboard.data import AtlasData
 from dashboard.i18n import fmt_date
 from dashboard.profile import figure_cells, load_profile, profile_paragraph
+from dashboard.region_position import locator_text
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +59,8 @@ def test_a_kreis_profile_shows_the_numbers_paragraph_map_and_citation(page, demo
     citation = page.driver.find_element(By.ID, "region-citation").text
     assert "Regionalprofil Landkreis Rosenheim (Bayern)" in citation
     assert f"/region/09187?snapshot={served['id']}" in citation and "Beispieldaten" in citation
-    assert "Lagekarte: Landkreis Rosenheim (Bayern) ist in der Deutschlandkarte" in text
+    assert locator_text(profile, "de") in text  # kind, Land and "im Süden"
+    assert "Lagekarte: Landkreis Rosenheim, ein Kreis im Land Bayern, liegt im Süden" in text
     assert page.console_errors() == []
 
 

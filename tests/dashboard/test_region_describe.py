@@ -109,3 +109,67 @@ def test_pdf_gets_title_and_subject():
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError, match="png, svg or pdf"):
         embed_description(b"", "gif", "t", "d")
+
+
+# --- the profile's locator map: kind, Land and where in Germany -------------------------
+
+def test_compass_places_points_in_the_nine_parts_of_the_box():
+    from dashboard.region_position import compass
+
+    box = (0.0, 0.0, 9.0, 9.0)  # west, south, east, north
+    assert compass(1, 8, box) == "north-west"
+    assert compass(4.5, 4.5, box) == "middle"
+    assert compass(8, 1, box) == "south-east"
+    assert compass(4.5, 0.5, box) == "south"
+    assert compass(9.0, 9.0, box) == "north-east"  # the edge belongs to the last part
+
+
+@pytest.mark.parametrize("code, lang, expected", [
+    ("09187", "de", "Lagekarte: Landkreis Rosenheim, ein Kreis im Land Bayern, liegt im Süden "
+                    "Deutschlands."),
+    ("09187", "en", "Locator map: Landkreis Rosenheim, a district in the federal state of "
+                    "Bayern, lies in the south of Germany."),
+    ("01", "de", "Lagekarte: Schleswig-Holstein, eines der 16 Länder, liegt im Norden "
+                 "Deutschlands."),
+    ("01", "en", "Locator map: Schleswig-Holstein, one of the 16 federal states, lies in the "
+                 "north of Germany."),
+    ("05315", "de", "Lagekarte: Kreisfreie Stadt Köln, ein Kreis im Land Nordrhein-Westfalen, "
+                    "liegt im Westen Deutschlands."),
+])
+def test_the_locator_text_names_region_kind_land_and_where(demo_engine, code, lang, expected):
+    import geodata
+    from dashboard.data import AtlasData
+    from dashboard.profile import load_profile
+    from dashboard.region_position import germany_bounds, locator_text, region_position
+
+    data = AtlasData(demo_engine)
+    profile = load_profile(data, data.served(), code)
+    assert locator_text(profile, lang).startswith(expected)
+    # the word follows from the shape's representative point, checked here against the box
+    level = "kreis" if len(code) == 5 else "land"
+    shapes = geodata.load_regions(level).set_index("code")
+    point = shapes.loc[code].geometry.representative_point()
+    west, south, east, north = germany_bounds()
+    part = region_position(code, level)
+    row = "north" if point.y > north - (north - south) / 3 else (
+        "south" if point.y < south + (north - south) / 3 else "")
+    assert part.startswith(row) if row else part in ("west", "middle", "east")
+
+
+def test_the_profile_page_shows_the_locator_text(app, demo_engine):
+    import json
+
+    from dashboard.data import AtlasData
+    from dashboard.pages import available_pages
+    from dashboard.profile import load_profile
+    from dashboard.region_position import locator_text
+    from dashboard.router import render
+
+    data = AtlasData(demo_engine)
+    for path, code in (("/region/09187", "09187"), ("/region/DE", "DE")):
+        with app.server.test_request_context("/"):
+            out = render(app, data, available_pages(), path, "?lang=en")
+        page = json.dumps(out, default=lambda c: c.to_plotly_json(), ensure_ascii=False)
+        expected = locator_text(load_profile(data, data.served(), code), "en")
+        assert json.dumps(expected, ensure_ascii=False) in page
+    assert "all 16 federal states" in expected

@@ -138,3 +138,74 @@ def test_the_svg_growth_charts_have_the_page_texts_as_desc(demo_engine):
         exported = export_view(demo_engine, ExportRequest("entwicklung", "svg", view=view))
         root = ElementTree.fromstring(exported.content)
         assert root.find(f"{SVG}desc").text == text, view
+
+
+def _demo_pair(engine):
+    served = store.served_series(engine)
+    old, new = served.iloc[0], served.iloc[-1]
+    return int(old["id"]), int(new["id"]), str(old["taken_at"]), str(new["taken_at"])
+
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
+def test_the_change_map_carries_its_text_in_every_image_format(demo_engine, fmt):
+    from dashboard.describe_change import change_description
+
+    old_id, new_id, old, new = _demo_pair(demo_engine)
+    change = growth.region_change_between(demo_engine, old_id, new_id, "kreis", "ala")
+    expected = change_description(change, False, "ala", "kreis", old, new, "de")
+    exported = export_view(demo_engine, ExportRequest("entwicklung", fmt, "kreis",
+                                                      view="veraenderung", scale=1))
+    if fmt == "svg":
+        found = ElementTree.fromstring(exported.content).find(f"{SVG}desc").text
+    elif fmt == "png":
+        found = png_texts(exported.content)["Description"]
+    else:
+        found = pypdf.PdfReader(io.BytesIO(exported.content)).metadata.subject
+    assert found == expected
+    assert "Mit Zuwachs: " in expected
+
+
+def test_the_providers_change_map_svg_has_its_text_as_desc(demo_engine):
+    from dashboard.describe_change import changes_points_description
+    from dashboard.publishing import redact
+
+    old_id, new_id, old, new = _demo_pair(demo_engine)
+    diff = redact(growth.provider_changes(demo_engine, old_id, new_id, "ala"))
+    expected = changes_points_description(diff, "ala", old, new, "de")
+    exported = export_view(demo_engine, ExportRequest("entwicklung", "svg", view="aenderungen"))
+    assert ElementTree.fromstring(exported.content).find(f"{SVG}desc").text == expected
+    assert f"Neu: {int((diff['change'] == 'new').sum())}." in expected
+
+
+def _embedded(content: bytes, fmt: str) -> tuple[str, str]:
+    """(title, description) read back from a PNG's iTXt chunks or a PDF's document info."""
+    if fmt == "png":
+        texts = png_texts(content)
+        return texts["Title"], texts["Description"]
+    meta = pypdf.PdfReader(io.BytesIO(content)).metadata
+    return meta.title, meta.subject
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_the_growth_bars_carry_the_page_text_in_png_and_pdf(demo_engine, fmt):
+    old_id, new_id, old, new = _demo_pair(demo_engine)
+    table = growth.land_growth_between(demo_engine, old_id, new_id, "ala")
+    expected = growth_description(table, True, "ala", old, new, "de")
+    exported = export_view(demo_engine, ExportRequest("entwicklung", fmt, view="wachstum",
+                                                      per_100k=True, scale=1))
+    title, description = _embedded(exported.content, fmt)
+    assert description == expected
+    assert "je 100.000 Einwohner" in expected and title
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_the_access_map_carries_the_page_text_in_png_and_pdf(demo_engine, fmt):
+    served = AtlasData(demo_engine).served()
+    view = access_view(demo_engine, int(served["id"]), "ala", "all", [])
+    expected = access_description(view.kreise, "distance", "ala", 25,
+                                  str(served["taken_at"])[:10], "de")
+    exported = export_view(demo_engine, ExportRequest("erreichbarkeit", fmt, "kreis",
+                                                      view="distance", scale=1))
+    title, description = _embedded(exported.content, fmt)
+    assert description == expected
+    assert "Werte von " in expected and title
