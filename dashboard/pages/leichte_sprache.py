@@ -16,7 +16,7 @@ from dashboard import ids
 from dashboard import metrics as m
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
-from dashboard.i18n import t
+from dashboard.i18n import fmt_number, t
 from dashboard.pages.redraw import register_body_redraw
 from dashboard.profile import national_counts
 
@@ -38,7 +38,7 @@ def number_sentences(snapshot: dict[str, Any], counts: dict[str, int | None],
     for cat in m.CATEGORIES:
         count = counts.get(cat)
         lines.append(t(f"ls.numbers.missing.{cat}", lang) if count is None
-                     else t(f"ls.numbers.{cat}", lang, n=count))
+                     else t(f"ls.numbers.{cat}", lang, n=fmt_number(count, lang)))
     if snapshot.get("origin") == "demo":
         lines += t("ls.numbers.demo", lang).split("\n")
     return lines

@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 
 import store
 from dashboard.data import AtlasData
-from dashboard.i18n import fmt_date
+from dashboard.i18n import fmt_date, fmt_number
 from dashboard.profile import figure_cells, load_profile, profile_paragraph
 from dashboard.region_position import locator_text
 
@@ -122,6 +122,7 @@ def test_the_header_links_to_leichte_sprache_with_the_served_figures(page, app):
     page.driver.find_element(By.LINK_TEXT, "Leichte Sprache").click()
     page.wait_for_text("Was ist ein anderer Leistungs-Anbieter?")
     counts = app.server.test_client().get("/healthz").get_json()["snapshot"]["counts"]
+    counts = {k: fmt_number(v, "de") for k, v in counts.items()}
     text = _text(page)
     assert f"In ganz Deutschland gibt es {counts['ala']} andere Leistungs-Anbieter." in text
     assert f"In ganz Deutschland gibt es {counts['wfbm']} Werkstätten." in text

@@ -10,6 +10,7 @@ import pytest
 import geodata
 import store
 from dashboard.data import AtlasData
+from dashboard.i18n import fmt_number
 from dashboard.pages.leichte_sprache import easy_date, easy_sections
 from dashboard.profile import national_counts
 from dashboard.search import plz_exists, search
@@ -102,7 +103,7 @@ def test_no_abbreviation_before_it_is_explained(sections, lang):
 def test_the_inserted_figures_are_the_served_snapshots(app, sections):
     health = app.server.test_client().get("/healthz").get_json()["snapshot"]
     numbers = dict(sections["de"])["Wie viele Angebote gibt es?"]
-    counts = health["counts"]
+    counts = {k: fmt_number(v, "de") for k, v in health["counts"].items()}
     assert numbers[0] == f"Die Zahlen sind vom {easy_date(health['taken_at'], 'de')}."
     assert numbers[1] == f"In ganz Deutschland gibt es {counts['ala']} andere Leistungs-Anbieter."
     assert numbers[2] == f"In ganz Deutschland gibt es {counts['wfbm']} Werkstätten."
