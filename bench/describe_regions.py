@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from demo_store import demo_url  # noqa: E402  (bench/, first on the path when run as a script)
 
 import store  # noqa: E402
 from dashboard import metrics as m  # noqa: E402
@@ -97,13 +98,7 @@ def main() -> None:
     parser.add_argument("--lang", default="de", choices=("de", "en"))
     parser.add_argument("--codes", nargs="*", default=None)
     args = parser.parse_args()
-    db = args.db
-    if db is None:
-        from scrapers.demo import ensure_default
-
-        path = Path(tempfile.mkdtemp(prefix="ala-describe-")) / "atlas.sqlite"
-        db = f"sqlite:///{path}"
-        ensure_default(store.connect(db))
+    db = demo_url(args.db, "ala-describe-")
     data = AtlasData(store.connect(db))
     snapshot = data.served()
     codes = args.codes or ["09187", fewest_kreis(data, int(snapshot["id"])), "09"]

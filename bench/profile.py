@@ -14,14 +14,14 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import store  # noqa: E402
+from demo_store import demo_url  # noqa: E402  (bench/, first on the path when run as a script)
+
 from dashboard import create_app, ids  # noqa: E402
 from dashboard.callback_client import post_callback  # noqa: E402
 
@@ -66,13 +66,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--db", default=None)
     args = parser.parse_args()
-    db = args.db
-    if db is None:
-        from scrapers.demo import ensure_default
-
-        path = Path(tempfile.mkdtemp(prefix="ala-bench-")) / "atlas.sqlite"
-        db = f"sqlite:///{path}"
-        ensure_default(store.connect(db))
+    db = demo_url(args.db, "ala-bench-")
     client = create_app(db).server.test_client()
     print(f"store: {db}; {args.rounds} warm rounds each")
     print("profile page (router callback, whole page):")

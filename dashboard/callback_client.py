@@ -6,6 +6,7 @@ without a browser; the app itself never calls this.
 
 from __future__ import annotations
 
+import gzip
 import json
 from typing import Any
 
@@ -58,3 +59,11 @@ def callback_outputs(app: Any, first: str) -> list[tuple[Any, str]]:
                 out.append((json.loads(cid) if cid.startswith("{") else cid, prop))
             return out
     raise KeyError(f"no callback has the output {first!r}")
+
+
+def answer_bytes(response: Any) -> bytes:
+    """The body of a Flask test-client `response`, unpacked if it came gzip-compressed."""
+    raw = response.data
+    if response.headers.get("Content-Encoding") == "gzip":
+        raw = gzip.decompress(raw)
+    return raw

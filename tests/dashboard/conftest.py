@@ -219,3 +219,29 @@ def dash_post() -> Callable[..., Any]:
     from dashboard.callback_client import post_callback
 
     return post_callback
+
+
+@pytest.fixture
+def entwicklung_answer(app, dash_post) -> Callable[[str, str], dict[str, Any]]:
+    """The Entwicklung update callback's answer, in English, for aLA per 100,000 by Land
+    against the served snapshot: `answer(graph_id, changed_control_id)` -> response dict."""
+    import json
+
+    from dashboard import ids
+    from dashboard.callback_client import answer_bytes, callback_outputs
+    from dashboard.pages import entwicklung
+
+    def answer(graph: str, changed: str) -> dict[str, Any]:
+        outputs = callback_outputs(app, f"{graph}.figure")
+        inputs = [
+            (entwicklung.CATEGORY, "value", "ala"), (entwicklung.BASE, "value", None),
+            (entwicklung.MEASURE, "value", "per_100k"), (entwicklung.LEVEL, "value", "land"),
+            (ids.snapshot("entwicklung"), "value", None),
+        ]
+        response = dash_post(app.server.test_client(), outputs, inputs,
+                             [(ids.URL, "search", "?lang=en")], [f"{changed}.value"])
+        assert response.status_code == 200
+        raw = answer_bytes(response)
+        return json.loads(raw)["response"]
+
+    return answer

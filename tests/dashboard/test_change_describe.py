@@ -4,7 +4,6 @@ then carried by the page, by the page's one callback and by the exported images.
 
 from __future__ import annotations
 
-import gzip
 import json
 
 import pandas as pd
@@ -12,7 +11,6 @@ import plotly.utils
 import pytest
 
 import store
-from dashboard import ids
 from dashboard.callback_client import callback_outputs
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
@@ -121,21 +119,10 @@ def test_the_entwicklung_layout_has_both_map_texts_named_by_the_maps(app, demo_e
 
 
 def test_the_entwicklung_callback_returns_the_map_texts_with_its_maps(app, demo_engine,
-                                                                      dash_post):
+                                                                      entwicklung_answer):
     outputs = callback_outputs(app, f"{entwicklung.CHANGE_MAP}.figure")
     assert (entwicklung.DESCRIBED[entwicklung.CHANGE_MAP], "children") in outputs
-    inputs = [
-        (entwicklung.CATEGORY, "value", "ala"), (entwicklung.BASE, "value", None),
-        (entwicklung.MEASURE, "value", "per_100k"), (entwicklung.LEVEL, "value", "land"),
-        (ids.snapshot("entwicklung"), "value", None),
-    ]
-    response = dash_post(app.server.test_client(), outputs, inputs,
-                         [(ids.URL, "search", "?lang=en")], [f"{entwicklung.LEVEL}.value"])
-    assert response.status_code == 200
-    raw = response.data
-    if response.headers.get("Content-Encoding") == "gzip":
-        raw = gzip.decompress(raw)
-    out = json.loads(raw)["response"]
+    out = entwicklung_answer(entwicklung.CHANGE_MAP, entwicklung.LEVEL)
     change, diff, old, new = _demo_pair(demo_engine, "land")
     assert out[entwicklung.DESCRIBED[entwicklung.CHANGE_MAP]]["children"] == change_description(
         change, True, "ala", "land", old, new, "en")

@@ -3,7 +3,6 @@ text against the frame it was built from, and each page carrying it beside its c
 
 from __future__ import annotations
 
-import gzip
 import json
 
 import pandas as pd
@@ -14,7 +13,7 @@ import store
 from dashboard import ids
 from dashboard import metrics as m
 from dashboard.access_data import access_view, region_labels
-from dashboard.callback_client import callback_outputs
+from dashboard.callback_client import answer_bytes, callback_outputs
 from dashboard.context import PageContext
 from dashboard.data import AtlasData
 from dashboard.describe import (
@@ -149,9 +148,7 @@ def test_the_erreichbarkeit_callback_returns_both_texts_with_its_maps(app, demo_
     response = dash_post(app.server.test_client(), outputs, inputs,
                          [(ids.URL, "search", "?lang=en")], [f"{ids.ACCESS_THRESHOLD}.value"])
     assert response.status_code == 200
-    raw = response.data
-    if response.headers.get("Content-Encoding") == "gzip":
-        raw = gzip.decompress(raw)
+    raw = answer_bytes(response)
     out = json.loads(raw)["response"]
     served = AtlasData(demo_engine).served()
     view = access_view(demo_engine, int(served["id"]), "ala", "all", [])
@@ -227,20 +224,9 @@ def test_the_entwicklung_layout_has_the_three_captions_named_by_the_charts(app, 
         assert f'"aria-describedby": "{component}"' in rendered
 
 
-def test_the_entwicklung_callback_returns_the_texts_with_its_charts(app, demo_engine, dash_post):
-    outputs = callback_outputs(app, f"{entwicklung.NATIONAL}.figure")
-    inputs = [
-        (entwicklung.CATEGORY, "value", "ala"), (entwicklung.BASE, "value", None),
-        (entwicklung.MEASURE, "value", "per_100k"), (entwicklung.LEVEL, "value", "land"),
-        (ids.snapshot("entwicklung"), "value", None),
-    ]
-    response = dash_post(app.server.test_client(), outputs, inputs,
-                         [(ids.URL, "search", "?lang=en")], [f"{entwicklung.MEASURE}.value"])
-    assert response.status_code == 200
-    raw = response.data
-    if response.headers.get("Content-Encoding") == "gzip":
-        raw = gzip.decompress(raw)
-    out = json.loads(raw)["response"]
+def test_the_entwicklung_callback_returns_the_texts_with_its_charts(demo_engine,
+                                                                    entwicklung_answer):
+    out = entwicklung_answer(entwicklung.NATIONAL, entwicklung.MEASURE)
     counts, table, old, new = _demo_growth(demo_engine)
     assert out[entwicklung.DESCRIBED[entwicklung.BARS]]["children"] == growth_description(
         table, True, "ala", old, new, "en")

@@ -4,7 +4,6 @@ looks with the setting off, so it fails if the value was never there to hide."""
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import subprocess
@@ -16,6 +15,7 @@ import pytest
 
 import store
 from dashboard import create_app, ids
+from dashboard.callback_client import answer_bytes
 from dashboard.exports import ExportRequest, export_view
 from dashboard.publishing import SettingError
 
@@ -36,9 +36,7 @@ def _contacts(row: dict) -> list[str]:
 
 
 def _text(response) -> str:
-    raw = response.data
-    if response.headers.get("Content-Encoding") == "gzip":
-        raw = gzip.decompress(raw)
+    raw = answer_bytes(response)
     return raw.decode("utf-8")
 
 

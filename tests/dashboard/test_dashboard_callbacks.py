@@ -8,6 +8,7 @@ import json
 import pytest
 
 from dashboard import ids
+from dashboard.callback_client import answer_bytes
 
 
 def map_inputs(metric="count", level="kreis", category="ala", classes="quantiles", snap=None,
@@ -40,9 +41,7 @@ def MAP_OUTPUTS(app):  # noqa: N802 (a constant of the app, found once)
 
 
 def body_of(response) -> dict:
-    raw = response.data
-    if response.headers.get("Content-Encoding") == "gzip":
-        raw = gzip.decompress(raw)
+    raw = answer_bytes(response)
     return json.loads(raw)
 
 

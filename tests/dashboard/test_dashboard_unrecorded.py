@@ -4,7 +4,6 @@ the map, the table, the region details and the exports (which refuse)."""
 
 from __future__ import annotations
 
-import gzip
 import json
 
 import pandas as pd
@@ -14,6 +13,7 @@ import geodata
 import store
 from dashboard import create_app, ids
 from dashboard import metrics as m
+from dashboard.callback_client import answer_bytes
 from dashboard.data import AtlasData, map_frame
 from dashboard.exports import ExportError, ExportRequest, export_view
 from dashboard.figures.choropleth import TRACES, choropleth_figure
@@ -122,9 +122,7 @@ def test_table_rows_show_no_zero_and_the_notice(data, ala_only):
 
 
 def _body(response) -> dict:
-    raw = response.data
-    if response.headers.get("Content-Encoding") == "gzip":
-        raw = gzip.decompress(raw)
+    raw = answer_bytes(response)
     return json.loads(raw)
 
 

@@ -5,7 +5,6 @@ the grid (row keys after filter and sort, the column state)."""
 from __future__ import annotations
 
 import base64
-import gzip
 import io
 import json
 
@@ -15,6 +14,7 @@ import pytest
 
 import store
 from dashboard import ids
+from dashboard.callback_client import answer_bytes
 
 SLOT = ids.PROVIDER_EXPORT_SLOT
 OUTPUTS = [(f"{SLOT}-download", "data"), (f"{SLOT}-status", "children")]
@@ -41,9 +41,7 @@ def click(dash_post, client, fmt: str, search: str, row_keys, column_state) -> d
         changed=[f"{SLOT}-grid-state.data"],
     )
     assert response.status_code == 200, response.data[:300]
-    raw = response.data
-    if response.headers.get("Content-Encoding") == "gzip":
-        raw = gzip.decompress(raw)
+    raw = answer_bytes(response)
     return json.loads(raw)["response"]
 
 

@@ -3,7 +3,6 @@ their own named with their counting basis, listed on Quellen; never part of REHA
 
 from __future__ import annotations
 
-import gzip
 import json
 
 import pandas as pd
@@ -11,6 +10,7 @@ import pytest
 
 import geodata
 from dashboard import ids
+from dashboard.callback_client import answer_bytes
 from dashboard.data import AtlasData
 from dashboard.pages.entwicklung import NATIONAL, content
 
@@ -95,9 +95,7 @@ def test_quellen_lists_every_other_count_with_its_basis(app, dash_post):
         [(ids.URL, "search", "")], [f"{ids.URL}.pathname"],
     )
     assert response.status_code == 200
-    raw = response.data
-    if response.headers.get("Content-Encoding") == "gzip":
-        raw = gzip.decompress(raw)
+    raw = answer_bytes(response)
     text = json.dumps(json.loads(raw), ensure_ascii=False)
     assert "Zahlen anderer Stellen (andere Zählweise)" in text
     for label in ("BAGüS: aLA mit Leistungsberechtigten der Eingliederungshilfe am Jahresende",
