@@ -35,8 +35,6 @@ TRACES = (
     *[f"key{i}" for i in range(KEY_SLOTS)], "key_none", "key_undefined",
 )
 KEYS = tuple(name for name in TRACES if name.startswith("key"))
-LON_RANGE = (5.7, 15.2)
-LAT_RANGE = (47.15, 55.15)
 # trace keys that carry values, colours and texts (what a Patch replaces); never geometry
 VALUE_KEYS = (
     "locations",
@@ -421,17 +419,7 @@ def choropleth_figure(
     text = c.esc(text) + (f"<br><sup>{c.esc(notice)}</sup>" if notice else "")
     top = 64 if notice else 36
     figure = go.Figure(traces, _validate=False)
-    figure.update_geos(
-        visible=False,
-        # Germany's extent (geodata: 5.87–15.04 °E, 47.27–55.06 °N) with a small margin, not
-        # fitbounds: plotly sizes the map frame from these ranges, so the frame is shaped
-        # like Germany (portrait) and Germany fills it; fitbounds kept a square frame
-        lonaxis_range=list(LON_RANGE),
-        lataxis_range=list(LAT_RANGE),
-        projection_type="mercator",
-        bgcolor="rgba(0,0,0,0)",
-        showframe=False,
-    )
+    figure.update_geos(**c.germany_geo())
     unit = t(f"unit.{metric}", lang) if scale.classed else ""
     figure.update_layout(
         title={"text": text, "x": 0.01, "xanchor": "left", "y": 0.99, "yanchor": "top",

@@ -34,6 +34,26 @@ FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', A
 TEXT_COLOUR = "#1a1a1a"
 
 
+# Germany's extent (geodata: 5.87–15.04 °E, 47.27–55.06 °N) with a small margin
+LON_RANGE = (5.7, 15.2)
+LAT_RANGE = (47.15, 55.15)
+
+
+def germany_geo() -> dict[str, Any]:
+    """The `geo` settings of every Germany map: our own shapes only (no base map from a CDN),
+    Germany's extent as the ranges, not fitbounds: plotly sizes the map frame from these
+    ranges, so the frame is shaped like Germany (portrait) and Germany fills it; fitbounds
+    kept a square frame with Germany small inside it."""
+    return {
+        "visible": False,
+        "lonaxis_range": list(LON_RANGE),
+        "lataxis_range": list(LAT_RANGE),
+        "projection_type": "mercator",
+        "bgcolor": "rgba(0,0,0,0)",
+        "showframe": False,
+    }
+
+
 def esc(value: Any) -> str:
     """A value from the source as text that Plotly shows literally ("<b>" stays visible as
     "<b>", never becomes markup). The one escaping function for every text in a figure:

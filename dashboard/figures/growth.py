@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures.common import esc
+from dashboard.figures.common import esc, germany_geo
 
 # Okabe-Ito
 BLUE, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#595959"
@@ -196,8 +196,11 @@ def change_map_figure(
             geojson=geojson, locations=change["code"], featureidkey="properties.code", z=values,
             zmin=-bound, zmax=bound, zmid=0, colorscale=DIVERGING,
             marker={"line": {"width": 0.4, "color": "#6b6b6b"}},
-            colorbar={"title": {"text": tx(column, lang), "side": "top"}, "thickness": 14,
-                      "len": 0.75, **({} if per_100k or bound > 10 else {"dtick": 1})},
+            # under the map, as the Karte's legend: beside it, it took a phone's width
+            colorbar={"title": {"text": tx(column, lang), "side": "top"}, "thickness": 12,
+                      "orientation": "h", "x": 0, "xanchor": "left", "y": 0,
+                      "yanchor": "top", "len": 0.9,
+                      **({} if per_100k or bound > 10 else {"dtick": 1})},
             customdata=list(zip([esc(n) for n in change["name"]], change["count_old"],
                                 change["count_new"], strict=True)),
             hovertemplate="%{customdata[0]}: %{customdata[1]} → %{customdata[2]} "
@@ -253,14 +256,15 @@ def _empty_figure(lang: str) -> go.Figure:
     return fig
 
 
+MAP_HEIGHT = 680  # portrait, as the Karte's frame (exports; on the page CSS sizes the frame)
+
+
 def _blank_map(fig: go.Figure) -> None:
-    """Only our own shapes, fitted to Germany, like the Karte page (the graph's topojsonURL
-    points at the app's local copy, so no base map is fetched from a CDN)."""
-    fig.update_geos(
-        visible=False, fitbounds="locations", projection_type="mercator",
-        bgcolor="rgba(0,0,0,0)", showframe=False,
-    )
-    fig.update_layout(margin={"t": 0, "r": 0, "l": 0, "b": 0}, paper_bgcolor="#ffffff")
+    """Only our own shapes, in a frame shaped like Germany, like the Karte page (the graph's
+    topojsonURL points at the app's local copy, so no base map is fetched from a CDN)."""
+    fig.update_geos(**germany_geo())
+    fig.update_layout(margin={"t": 0, "r": 0, "l": 0, "b": 0}, paper_bgcolor="#ffffff",
+                      height=MAP_HEIGHT)
 
 
 def _dates(values: pd.Series) -> pd.Series:

@@ -69,3 +69,10 @@ def checkbox(component_id: str, label: str, checked: bool) -> html.Div:
         ),
         className="control",
     )
+
+
+def scroll_box(table: Any, label: str) -> html.Div:
+    """A table that scrolls sideways on a narrow screen instead of widening the page (a
+    focusable, named region, so keyboard and screen-reader users can scroll it too)."""
+    return html.Div(table, className="table-scroll", tabIndex="0", role="region",
+                    **{"aria-label": label})

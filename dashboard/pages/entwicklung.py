@@ -36,7 +36,7 @@ from dashboard.figures.other_counts import with_other_counts
 from dashboard.geometry import url_path
 from dashboard.i18n import fmt_date, t
 from dashboard.map_description import caption_block
-from dashboard.pages.controls import dropdown, options, radio_group
+from dashboard.pages.controls import dropdown, options, radio_group, scroll_box
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.publishing import redact
 from dashboard.state import parse_query, to_query
@@ -140,17 +140,23 @@ def tx(key: str, lang: str, **values: Any) -> str:
 PLAIN_TABLE_ROWS = 60
 
 
-def html_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Table | html.Figure:
+def html_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Div | html.Figure:
     """An accessible table (caption, column headers) of a display frame, numbers formatted;
     every row of the frame, as a grid when the frame is long."""
     if len(frame) > PLAIN_TABLE_ROWS:
         return _grid_table(frame, caption, lang)
-    head = html.Thead(html.Tr([html.Th(str(c), scope="col") for c in frame.columns]))
+    # numbers right-aligned under right-aligned headers, so their digits line up
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+    head = html.Thead(html.Tr([html.Th(str(c), scope="col", className="num" if n else None)
+                               for c, n in zip(frame.columns, numeric, strict=True)]))
     body = [
-        html.Tr([html.Td(_cell(v, lang)) for v in row])
+        html.Tr([html.Td(_cell(v, lang), className="num" if n else None)
+                 for v, n in zip(row, numeric, strict=True)])
         for row in frame.itertuples(index=False)
     ]
-    return html.Table([html.Caption(caption), head, html.Tbody(body)], className="data-table")
+    return scroll_box(
+        html.Table([html.Caption(caption), head, html.Tbody(body)], className="data-table"),
+        caption)
 
 
 def _grid_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Figure:
@@ -274,8 +280,12 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
 
 
 def _graph(app: Dash, component_id: str, figure: Any, lang: str, label: str) -> html.Figure:
+    # maps take the frame entwicklung.css gives them (portrait, like the Karte's); charts
+    # keep the height their figure asks for (it grows with the number of bars)
+    is_map = component_id in MAPS
     graph = dcc.Graph(
-        id=component_id, figure=figure, className="growth-graph", responsive="auto",
+        id=component_id, figure=figure, responsive=True if is_map else "auto",
+        className="growth-graph growth-map" if is_map else "growth-graph",
         config=graph_config(app.get_asset_url("topojson/"), lang, filename=component_id),
     )
     described = {"aria-describedby": DESCRIBED[component_id]} if component_id in DESCRIBED else {}
@@ -315,7 +325,7 @@ def _pair_section(
             *(extra or []),
             _table_box(table_id, got.get(table_id), lang),
         ],
-        className="growth-section",
+        className="growth-section growth-map-section" if graph_id in MAPS else "growth-section",
     )
 
 

@@ -25,6 +25,7 @@ from dashboard.figures.common import graph_config
 from dashboard.figures.locator import locator_figure
 from dashboard.geometry import url_path
 from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.pages.controls import scroll_box
 from dashboard.pages.details import provider_table
 from dashboard.profile import (
     GERMANY,
@@ -154,7 +155,7 @@ def _figures_table(profile: RegionProfile, lang: str) -> list[Any]:
     fragile = any(f.fragile for f in profile.categories) and profile.level != "de"
     return [
         html.H2(t("profile.figures.heading", lang)),
-        _scroll(html.Table(
+        scroll_box(html.Table(
             [html.Caption(t("profile.figures.caption", lang,
                             date=fmt_date(profile.taken_at, lang))), head, html.Tbody(rows)],
             id=ids.REGION_FIGURES,
@@ -163,13 +164,6 @@ def _figures_table(profile: RegionProfile, lang: str) -> list[Any]:
         html.P("⚠ " + t("map.fragile.note", lang, n=m.FRAGILE_MIN), className="caution")
         if fragile else None,
     ]
-
-
-def _scroll(table: html.Table, label: str) -> html.Div:
-    """A table that scrolls sideways on a narrow screen instead of widening the page (a
-    focusable region, so keyboard users can scroll it too)."""
-    return html.Div(table, className="table-scroll", tabIndex="0", role="region",
-                    **{"aria-label": label})
 
 
 def _locator(ctx: PageContext, profile: RegionProfile) -> list[Any]:
@@ -253,7 +247,7 @@ def _history(ctx: PageContext, code: str) -> list[Any]:
         body_rows.append(html.Tr(cells))
     return [
         html.H2(t("profile.history.heading", lang)),
-        _scroll(html.Table([html.Caption(t("profile.history.caption", lang)), head,
+        scroll_box(html.Table([html.Caption(t("profile.history.caption", lang)), head,
                             html.Tbody(body_rows)], className="history-table"),
                 t("profile.history.heading", lang)),
     ]

@@ -212,6 +212,18 @@ def page(browser, live_server) -> Page:
     return Page(browser, live_server)
 
 
+@pytest.fixture()
+def viewport(browser) -> Iterator[Callable[[int, int], None]]:
+    """Set the page's viewport exactly (CSS pixels), put back afterwards."""
+
+    def size(width: int, height: int) -> None:
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+    yield size
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 # ---------------------------------------------------------------- callbacks without a browser
 @pytest.fixture(scope="session")
 def dash_post() -> Callable[..., Any]:

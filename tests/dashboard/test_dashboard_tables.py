@@ -28,18 +28,6 @@ def test_the_name_comes_first_then_the_values_with_the_chosen_metric_first():
                for c in values)
 
 
-@pytest.fixture()
-def viewport(browser):
-    """Set the page's viewport exactly (CSS pixels), put back afterwards."""
-
-    def size(width: int, height: int) -> None:
-        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-
-    yield size
-    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-
-
 def open_grid(page, path: str, grid: str = GRID) -> None:
     page.open(path)
     page.wait_for(lambda d: d.execute_script(

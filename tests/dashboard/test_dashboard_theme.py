@@ -43,16 +43,6 @@ return {body: parseFloat(getComputedStyle(document.body).fontSize), buttons, sel
 """
 
 
-@pytest.fixture()
-def viewport(browser):
-    def size(width: int, height: int) -> None:
-        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-
-    yield size
-    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-
-
 @pytest.mark.parametrize("width", [1440, 390])
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_speaks_the_themes_visual_language(page, viewport, path, width):

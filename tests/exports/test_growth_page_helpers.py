@@ -60,11 +60,16 @@ def test_a_short_table_is_plain_html_with_every_row_formatted():
 
     frame = pd.DataFrame({"Land": [f"L{i}" for i in range(PLAIN_TABLE_ROWS)],
                           "je 100.000": [i + 0.5 for i in range(PLAIN_TABLE_ROWS)]})
-    table = html_table(frame, "Zuwachs", "de")
+    box = html_table(frame, "Zuwachs", "de")
+    # a focusable, named region that scrolls sideways on a phone, holding the table
+    assert (box.role, box.tabIndex, box.to_plotly_json()["props"]["aria-label"]) == (
+        "region", "0", "Zuwachs")
+    table = box.children
     body = table.children[2].children
     assert table.children[0].children == "Zuwachs"
     assert len(body) == PLAIN_TABLE_ROWS
     assert [td.children for td in body[1].children] == ["L1", "1,50"]
+    assert [td.className for td in body[1].children] == [None, "num"]  # numbers right-aligned
 
 
 def test_a_long_table_becomes_a_grid_that_keeps_every_row():
