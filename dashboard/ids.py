@@ -128,3 +128,5 @@ MAP_DESCRIPTION = "karte-description"  # the map's generated text alternative (i
 TABLE_RANKING_DESCRIPTION = "tabelle-ranking-description"  # the ranking chart's text
 ACCESS_MAP_DESCRIPTION = "access-map-description"  # Erreichbarkeit distance map's text
 ACCESS_SFCA_DESCRIPTION = "access-sfca-description"  # Erreichbarkeit 2SFCA map's text
+ACCESS_MAP_TITLE = "access-map-title"  # the headings over the two maps (HTML, they wrap)
+ACCESS_SFCA_TITLE = "access-sfca-title"

@@ -72,24 +72,26 @@ def access_map(
         geojson=geojson, featureidkey="properties.code", locations=codes,
         z=[float(v) if ok else None for v, ok in zip(values, defined, strict=True)],
         zmin=0, zmax=max(zmax, 1e-9), colorscale=c.continuous_scale(),
-        colorbar={"title": {"text": c.esc(scale_title)}, "thickness": 12, "len": 0.6,
-                  "ticksuffix": " %" if percent else ""},
+        # under the map, as the Karte's legend: beside it, it took a phone's width
+        colorbar={"title": {"text": c.esc(scale_title), "side": "top"}, "thickness": 12,
+                  "orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top",
+                  "len": 0.9, "ticksuffix": " %" if percent else ""},
         showscale=bool(defined.any()), hovertext=hover, hoverinfo="text", marker={"line": line},
         name=c.esc(scale_title), showlegend=False, customdata=codes,
     )  # fmt: skip
     traces = [undefined, shown, _providers(providers, lang), _places(places, lang)]
     figure = go.Figure(traces)
-    figure.update_geos(
-        visible=False, fitbounds="locations", projection_type="mercator",
-        bgcolor="rgba(0,0,0,0)", showframe=False,
-    )  # fmt: skip
-    text = c.esc(title) + (f"<br><sup>{c.esc(note)}</sup>" if note else "")
+    figure.update_geos(**c.germany_geo())
+    # an empty title: the page shows it as HTML above the map (it wraps on a phone)
+    text = "<br>".join(
+        part for part in (c.esc(title), f"<sup>{c.esc(note)}</sup>" if note else "") if part)
     figure.update_layout(
         title={"text": text, "x": 0.01, "font": {"size": 16}},
-        height=height, margin={"l": 0, "r": 0, "t": 64 if note else 44, "b": 0},
+        height=height, margin={"l": 0, "r": 0, "t": 20 * text.count("<br>") + (44 if text else 8),
+                               "b": 0},
         separators=c.separators(lang), font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 0.0, "x": 0.0,
-                "bgcolor": "rgba(255,255,255,0.85)"},
+        # over the sea in the north-west corner of the frame
+        legend={"yanchor": "top", "y": 0.99, "x": 0.01, "bgcolor": "rgba(255,255,255,0.85)"},
         uirevision="access", paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
         hoverlabel={"bgcolor": "#ffffff", "font": {"color": "#000000"}},
         meta={"column": column, "threshold": threshold},
@@ -139,11 +141,13 @@ def distance_map(
     height: int = 600, title: str | None = None,
 ) -> go.Figure:  # fmt: skip
     """Share of people beyond the threshold per Kreis (Luftlinie), providers as dots and
-    hypothetical ones as stars. `view`: dashboard.access_data.AccessView."""
+    hypothetical ones as stars. `view`: dashboard.access_data.AccessView. `title` None: the
+    standard title (exports); "": none (the page shows it as HTML above the map)."""
     short = t(f"category.{view.category}.short", lang)
     return access_map(
         view.kreise, f"share_beyond_{threshold}km",
-        title=title or t("access.map.title", lang, km=threshold, category=short),
+        title=t("access.map.title", lang, km=threshold, category=short) if title is None
+        else title,
         scale_title=t("access.map.scale", lang, km=threshold), lang=lang, geojson=geojson,
         threshold=threshold, providers=providers, places=view.places, percent=True,
         height=height, note=status_note(view.status, lang),
@@ -154,11 +158,11 @@ def sfca_map(
     view: Any, *, threshold: int, lang: str, geojson: Any, height: int = 600,
     title: str | None = None,
 ) -> go.Figure:  # fmt: skip
-    """2SFCA providers per 100,000 people within 50 km per Kreis."""
+    """2SFCA providers per 100,000 people within 50 km per Kreis (`title` as distance_map)."""
     short = t(f"category.{view.category}.short", lang)
     return access_map(
         view.kreise, "providers_per_100k_within_50km",
-        title=title or t("access.map.sfca.title", lang, category=short),
+        title=t("access.map.sfca.title", lang, category=short) if title is None else title,
         scale_title=t("access.map.sfca.scale", lang), lang=lang, geojson=geojson,
         threshold=threshold, places=view.places, height=height,
         note=status_note(view.status, lang),

@@ -325,7 +325,7 @@ def _pair_section(
             *(extra or []),
             _table_box(table_id, got.get(table_id), lang),
         ],
-        className="growth-section growth-map-section" if graph_id in MAPS else "growth-section",
+        className="growth-section map-beside-text" if graph_id in MAPS else "growth-section",
     )
 
 

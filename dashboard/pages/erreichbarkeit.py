@@ -131,7 +131,7 @@ def distance_figure(app: Dash, data: AtlasData, view: AccessView | None, *,
         return _not_recorded_map(category, lang)
     providers = providers_of_kind(data.providers(view.snapshot_id), view.category, view.service)
     return distance_map(view, providers, threshold=threshold, lang=lang, height=MAP_HEIGHT,
-                        geojson=app.get_relative_path(url_path("kreis")))  # fmt: skip
+                        geojson=app.get_relative_path(url_path("kreis")), title="")  # fmt: skip
 
 
 def sfca_figure(app: Dash, data: AtlasData, view: AccessView | None, *,
@@ -140,7 +140,14 @@ def sfca_figure(app: Dash, data: AtlasData, view: AccessView | None, *,
     if view is None:
         return _not_recorded_map(category, lang)
     return sfca_map(view, threshold=threshold, lang=lang, height=MAP_HEIGHT,
-                    geojson=app.get_relative_path(url_path("kreis")))  # fmt: skip
+                    geojson=app.get_relative_path(url_path("kreis")), title="")  # fmt: skip
+
+
+def map_titles(category: str, threshold: int, lang: str) -> tuple[str, str]:
+    """The headings over the distance map and the 2SFCA map."""
+    short = t(f"category.{category}.short", lang)
+    return (t("access.map.title", lang, km=threshold, category=short),
+            t("access.map.sfca.title", lang, category=short))
 
 
 def _table(caption: str, head: list[str], rows: list[list[Any]], table_id: str) -> html.Div:
@@ -250,8 +257,7 @@ def _graph(app: Dash, component_id: str, figure: Any, lang: str, title: str,
     graph = dcc.Graph(
         id=component_id, figure=figure, className="map-graph", responsive=True,
         config=graph_config(app.get_asset_url("topojson/"), lang, filename=f"ala-atlas-{KEY}"),
-        style={"height": f"{MAP_HEIGHT}px"},
-    )  # fmt: skip
+    )  # fmt: skip  (maps.css gives its <figure> a portrait frame)
     caption = html.Figcaption(t("access.map.aria", lang, title=title), className="visually-hidden")
     return html.Figure([caption, graph], className="graph-figure",
                        **{"aria-describedby": described_by})
@@ -308,24 +314,24 @@ def layout(ctx: PageContext) -> html.Div:
     kwargs = dict(category=s.category, threshold=s.threshold, lang=lang)
     distance = distance_figure(ctx.app, ctx.data, view, **kwargs)
     sfca = sfca_figure(ctx.app, ctx.data, view, **kwargs)
-    short = t(f"category.{s.category}.short", lang)
+    titles = map_titles(s.category, s.threshold, lang)
     # the generated text alternatives after each map (its <figure> names them)
     texts = map_texts(view, ctx.snapshot, s.category, s.threshold, lang)
     maps = [
-        html.Div([
-            _graph(ctx.app, ids.ACCESS_MAP, distance, lang,
-                   t("access.map.title", lang, km=s.threshold, category=short),
+        html.Section([
+            html.H2(titles[0], id=ids.ACCESS_MAP_TITLE),
+            _graph(ctx.app, ids.ACCESS_MAP, distance, lang, titles[0],
                    ids.ACCESS_MAP_DESCRIPTION),
-            buttons.slot(ids.ACCESS_MAP_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
             caption_block(ids.ACCESS_MAP_DESCRIPTION, texts[0], lang, "describe.heading"),
-        ], className="map-box"),
-        html.Div([
-            _graph(ctx.app, ids.ACCESS_SFCA_MAP, sfca, lang,
-                   t("access.map.sfca.title", lang, category=short),
+            buttons.slot(ids.ACCESS_MAP_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
+        ], className="access-map-box map-beside-text"),
+        html.Section([
+            html.H2(titles[1], id=ids.ACCESS_SFCA_TITLE),
+            _graph(ctx.app, ids.ACCESS_SFCA_MAP, sfca, lang, titles[1],
                    ids.ACCESS_SFCA_DESCRIPTION),
-            buttons.slot(ids.ACCESS_SFCA_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
             caption_block(ids.ACCESS_SFCA_DESCRIPTION, texts[1], lang, "describe.heading"),
-        ], className="map-box"),
+            buttons.slot(ids.ACCESS_SFCA_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
+        ], className="access-map-box map-beside-text"),
     ]  # fmt: skip
     if s.embed:
         return html.Div(maps)
@@ -363,6 +369,8 @@ def validation_layout() -> html.Div:
             dcc.Graph(id=ids.ACCESS_SFCA_MAP),
             html.P(id=ids.ACCESS_MAP_DESCRIPTION),
             html.P(id=ids.ACCESS_SFCA_DESCRIPTION),
+            html.H2(id=ids.ACCESS_MAP_TITLE),
+            html.H2(id=ids.ACCESS_SFCA_TITLE),
             html.Div(id=ids.ACCESS_RANK_KREISE),
             html.Div(id=ids.ACCESS_RANK_LAENDER),
             dcc.Dropdown(id=ids.ACCESS_PLAN_SEARCH),
@@ -421,6 +429,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.ACCESS_SFCA_MAP, "figure"),
         Output(ids.ACCESS_MAP_DESCRIPTION, "children"),
         Output(ids.ACCESS_SFCA_DESCRIPTION, "children"),
+        Output(ids.ACCESS_MAP_TITLE, "children"),
+        Output(ids.ACCESS_SFCA_TITLE, "children"),
         Output(ids.ACCESS_RANK_KREISE, "children"),
         Output(ids.ACCESS_RANK_LAENDER, "children"),
         Output(ids.ACCESS_PLAN_RESULT, "children"),
@@ -453,6 +463,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             distance_figure(app, data, view, **kwargs),
             sfca_figure(app, data, view, **kwargs),
             *map_texts(view, snapshot, category, km, lang),
+            *map_titles(category, km, lang),
             kreise, laender, plan_result(view, lang), services,
             region_view(data, view, region, lang),
         )  # fmt: skip
