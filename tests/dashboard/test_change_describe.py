@@ -152,37 +152,3 @@ def test_the_change_map_text_follows_the_level_control(page, demo_engine, artifa
     page.wait_for(lambda d: d.find_element(By.ID, caption).text == after)
     page.wait_idle()
     assert page.console_errors() == []
-
-
-GEOMETRY_JS = """
-const fig = document.getElementById(arguments[0]).closest('figure').getBoundingClientRect();
-const paths = [...document.querySelectorAll('#' + arguments[0] + ' path.choroplethlocation')]
-  .map(p => p.getBoundingClientRect()).filter(r => r.width > 0);
-const left = Math.min(...paths.map(r => r.left)), right = Math.max(...paths.map(r => r.right));
-const top = Math.min(...paths.map(r => r.top)), bottom = Math.max(...paths.map(r => r.bottom));
-const text = document.getElementById(arguments[1]).getBoundingClientRect();
-return {frame: [fig.left, fig.top, fig.width, fig.height],
-        germany: [left, top, right - left, bottom - top],
-        text: [text.left, text.top], page: document.documentElement.scrollWidth};
-"""
-
-
-@pytest.mark.parametrize("width", [1440, 390])
-def test_the_change_maps_fill_a_frame_shaped_like_germany(page, viewport, artifacts_dir, width):
-    """Like the Karte: the two maps of a pair are portrait frames that Germany fills, the
-    colour scale under the map; at 1440 their text alternative stands beside them."""
-    viewport(width, 900 if width > 500 else 844)
-    page.open("/entwicklung?level=kreis")
-    for graph in (entwicklung.CHANGE_MAP, entwicklung.POINTS):
-        page.wait_for_map(graph)
-        page.js("document.getElementById(arguments[0]).scrollIntoView({block: 'start'});", graph)
-        page.driver.save_screenshot(str(artifacts_dir / f"entwicklung-{graph}-{width}.png"))
-        box = page.js(GEOMETRY_JS, graph, entwicklung.DESCRIBED[graph])
-        x, y, w, h = box["germany"]
-        assert h > w, f"{graph}: Germany {w:.0f}x{h:.0f} px is not portrait"
-        if width == 1440:
-            assert h >= 500, f"{graph}: Germany only {h:.0f} px tall"
-            assert box["text"][0] >= x + w, f"{graph}: text alternative not beside the map"
-        else:
-            assert w >= 300, f"{graph}: Germany only {w:.0f} px wide on a phone"
-        assert box["page"] <= width, "the page scrolls sideways"
