@@ -11,7 +11,9 @@ headless Chromium through Selenium:
   are drawn (a requestAnimationFrame watcher installed before the page's own scripts);
 - a metric switch at Kreis level, 20 times: click to repaint (the radio's click until the
   map holds the new metric, plus one frame), median and spread, and how many callback
-  requests (`/_dash-update-component`) each switch made.
+  requests (`/_dash-update-component`) each switch made;
+- a level switch (Länder <-> Kreise), 10 times: click until the new map is drawn and Dash is
+  idle, and the callback requests each made.
 
     .venv/bin/python bench/browser.py [--switches N] [--db URL]
 
@@ -79,6 +81,21 @@ const start = performance.now();
 document.querySelector(`#karte-metric input[value='${metric}']`).click();
 (function wait() {
   if (gd.layout && gd.layout.meta && gd.layout.meta.metric === metric) {
+    requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+  } else { requestAnimationFrame(wait); }
+})();
+"""
+# click a level, resolve when the map shows it, Dash is idle and a frame has been painted
+LEVEL_SWITCH = """
+const [level, done] = [arguments[0], arguments[arguments.length - 1]];
+const gd = document.querySelector('#karte-graph .js-plotly-plot');
+performance.clearResourceTimings();
+const start = performance.now();
+document.querySelector(`#karte-level input[value='${level}']`).click();
+(function wait() {
+  const drawn = gd.layout && gd.layout.meta && gd.layout.meta.level === level;
+  const busy = document.querySelector('[data-dash-is-loading="true"]');
+  if (drawn && !busy) {
     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
   } else { requestAnimationFrame(wait); }
 })();
@@ -188,6 +205,20 @@ def switches(driver: Any, base: str, n: int) -> tuple[list[float], list[int]]:
     return times, calls
 
 
+def level_switches(driver: Any, base: str, n: int) -> tuple[list[float], list[int]]:
+    """Land -> Kreise -> Land ... on the Karte: click to the new map drawn and Dash idle."""
+    driver.get(f"{base}/karte")
+    wait(driver, MAP_DRAWN)
+    wait(driver, IDLE)
+    times, calls = [], []
+    for i in range(n):
+        level = "kreis" if i % 2 == 0 else "land"
+        times.append(float(driver.execute_async_script(LEVEL_SWITCH, level)))
+        wait(driver, IDLE)
+        calls.append(int(driver.execute_script(CALLBACKS)))
+    return times, calls
+
+
 def run(db_url: str, n: int) -> None:
     snapshot = store.served_snapshot(store.connect(db_url))
     if snapshot is None:
@@ -215,6 +246,12 @@ def run(db_url: str, n: int) -> None:
               f"p10 {q[0]:.0f} ms, p90 {q[-1]:.0f} ms")
         print(f"callback requests per switch: {', '.join(str(c) for c in sorted(set(calls)))} "
               f"(median {statistics.median(calls):.0f}, total {sum(calls)})")
+        times, calls = level_switches(driver, base, max(4, n // 2))
+        q = statistics.quantiles(times, n=10) if len(times) >= 2 else times
+        print(f"\nLevel switch Länder <-> Kreise, {len(times)} switches: click to the new map "
+              f"drawn and idle, median {statistics.median(times):.0f} ms, p10 {q[0]:.0f} ms, "
+              f"p90 {q[-1]:.0f} ms; callback requests per switch: median "
+              f"{statistics.median(calls):.0f} (total {sum(calls)})")
 
 
 def main() -> None:
