@@ -93,7 +93,7 @@ snapshot: install geodata
 		$(if $(SNAPSHOT_PAGES),--save-pages "$(SNAPSHOT_PAGES)")
 
 bench: install geodata
-	for b in bench/*.py; do $(PY) $$b || exit 1; done
+	for b in bench/[!_]*.py; do $(PY) $$b || exit 1; done  # bench/_*.py: shared helpers
 
 clean:
 	rm -rf geodata/generated .pytest_cache

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from demo_store import demo_url  # noqa: E402  (bench/, first on the path when run as a script)
+from _demo_store import demo_url  # noqa: E402  (bench/ is first on the path of a script)
 
 import store  # noqa: E402
 from dashboard import metrics as m  # noqa: E402

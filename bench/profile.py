@@ -20,7 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from demo_store import demo_url  # noqa: E402  (bench/, first on the path when run as a script)
+from _demo_store import demo_url  # noqa: E402  (bench/ is first on the path of a script)
 
 from dashboard import create_app, ids  # noqa: E402
 from dashboard.callback_client import post_callback  # noqa: E402
