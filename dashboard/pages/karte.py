@@ -689,7 +689,11 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
     def region_choices(level, region):
         choices = data.region_options(level)
         codes = {o["value"] for o in choices}
-        return choices, region if region in codes else None
+        if region is None or region in codes:
+            # nothing to reset: setting the value anyway would fire update_view a second time
+            # (a second round trip after the one the level switch already made)
+            return choices, no_update
+        return choices, None
 
     @app.callback(
         Output(ids.MAP_REGION, "value", allow_duplicate=True),

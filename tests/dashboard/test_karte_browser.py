@@ -232,6 +232,41 @@ def _posts_after(page, action) -> int:
         ".filter(e => e.name.includes('_dash-update-component')).length")
 
 
+def _level_switch(page, level: str) -> list[str]:
+    """Click a level; the callback requests it made, once the map shows the level."""
+    page.wait_idle()
+    page.js("performance.clearResourceTimings()")
+    page.driver.find_element(By.CSS_SELECTOR, f"#karte-level input[value='{level}']").click()
+    page.wait_for(lambda d: d.execute_script(
+        "const g = document.querySelector('#karte-graph .js-plotly-plot');"
+        "return g.layout && g.layout.meta && g.layout.meta.level === arguments[0];", level))
+    page.wait_for(lambda d: f"level={level}" in d.current_url or level == "land")
+    page.wait_idle()
+    return page.js(
+        "return performance.getEntriesByType('resource')"
+        ".filter(e => e.name.includes('_dash-update-component')).map(e => e.name)")
+
+
+def test_a_level_switch_draws_the_map_in_one_round_trip(page, sized):
+    """The view and the region list are asked for side by side; the region list no longer
+    re-sets an unchanged region, which made the map come in a second round trip."""
+    sized(*DESKTOP)
+    open_map(page, "/karte")
+    assert len(_level_switch(page, "kreis")) == 2
+    page.wait_for(lambda d: d.execute_script(  # the Kreis geometry arrives after the values
+        "return document.querySelectorAll('#karte-graph .choroplethlocation').length >= 401"))
+    page.wait_idle()
+    assert len(_level_switch(page, "land")) == 2
+
+
+def test_a_level_switch_still_clears_a_region_of_the_other_level(page, sized):
+    sized(*DESKTOP)
+    open_map(page, "/karte?region=09")
+    _level_switch(page, "kreis")
+    page.wait_for(lambda d: "region=" not in d.current_url)
+    assert "region" not in page.driver.current_url
+
+
 @pytest.mark.parametrize("group,value", [
     ("karte-metric", "per_100k"), ("karte-category", "wfbm"), ("karte-metric", "ala_share"),
 ])
