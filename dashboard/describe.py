@@ -32,21 +32,31 @@ def _names(rows: pd.DataFrame, values: pd.Series, metric: str, lang: str) -> str
     )
 
 
+def _what(metric: str, category: str, level: str, taken_at: str, lang: str) -> dict[str, str]:
+    """The words every chart text starts from: metric, kind, level and date."""
+    return {
+        "metric": t(f"metric.{metric}", lang),
+        "category": t(f"category.{category}", lang),
+        "level": t(f"describe.level.{level}", lang),
+        "date": fmt_date(taken_at, lang),
+    }
+
+
+def _not_recorded(what: dict[str, str], lang: str) -> str:
+    """The honest sentence for a kind the snapshot did not record."""
+    return t("describe.not_recorded", lang,
+             **{k: what[k] for k in ("category", "level", "date")})
+
+
 def map_description(
     frame: pd.DataFrame, metric: str, category: str, level: str, taken_at: str, lang: str
 ) -> str:
     """The text alternative of a choropleth of `frame` (region metrics of one level and
     category, with `name`): range, highest and lowest regions (with a provider), and the
     regions with none. Ties are broken by name so the text is stable."""
-    what = {
-        "metric": t(f"metric.{metric}", lang),
-        "category": t(f"category.{category}", lang),
-        "level": t(f"describe.level.{level}", lang),
-        "date": fmt_date(taken_at, lang),
-    }
+    what = _what(metric, category, level, taken_at, lang)
     if not m.is_recorded(frame):
-        return t("describe.not_recorded", lang, **{k: what[k] for k in ("category", "level",
-                                                                          "date")})
+        return _not_recorded(what, lang)
     frame = labelled(frame)
     values = m.metric_values(frame, metric)
     none = m.none_mask(frame, metric)
@@ -128,15 +138,9 @@ def ranking_description(
     """The text alternative of the Tabelle's ranking bar chart of `frame` (region metrics of
     one level and category, with `name`, already cut to the chosen Land): how many regions
     the bars show, the first and last bar, and the regions with none (which get no bar)."""
-    what = {
-        "metric": t(f"metric.{metric}", lang),
-        "category": t(f"category.{category}", lang),
-        "level": t(f"describe.level.{level}", lang),
-        "date": fmt_date(taken_at, lang),
-    }
+    what = _what(metric, category, level, taken_at, lang)
     if not m.is_recorded(frame):
-        return t("describe.not_recorded", lang, **{k: what[k] for k in ("category", "level",
-                                                                          "date")})
+        return _not_recorded(what, lang)
     frame = labelled(frame)
     ranked = ranking_frame(frame, metric, top)
     if ranked.empty:

@@ -319,19 +319,16 @@ def layout(ctx: PageContext) -> html.Div:
     texts = map_texts(view, ctx.snapshot, s.category, s.threshold, lang)
     maps = [
         html.Section([
-            html.H2(titles[0], id=ids.ACCESS_MAP_TITLE),
-            _graph(ctx.app, ids.ACCESS_MAP, distance, lang, titles[0],
-                   ids.ACCESS_MAP_DESCRIPTION),
-            caption_block(ids.ACCESS_MAP_DESCRIPTION, texts[0], lang, "describe.heading"),
-            buttons.slot(ids.ACCESS_MAP_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
-        ], className="access-map-box map-beside-text"),
-        html.Section([
-            html.H2(titles[1], id=ids.ACCESS_SFCA_TITLE),
-            _graph(ctx.app, ids.ACCESS_SFCA_MAP, sfca, lang, titles[1],
-                   ids.ACCESS_SFCA_DESCRIPTION),
-            caption_block(ids.ACCESS_SFCA_DESCRIPTION, texts[1], lang, "describe.heading"),
-            buttons.slot(ids.ACCESS_SFCA_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
-        ], className="access-map-box map-beside-text"),
+            html.H2(title, id=title_id),
+            _graph(ctx.app, graph_id, figure, lang, title, described),
+            caption_block(described, text, lang, "describe.heading"),
+            buttons.slot(slot, buttons.MAP_FORMATS, lang),
+        ], className="access-map-box map-beside-text")
+        for title_id, graph_id, described, slot, figure, title, text in zip(
+            (ids.ACCESS_MAP_TITLE, ids.ACCESS_SFCA_TITLE), (ids.ACCESS_MAP, ids.ACCESS_SFCA_MAP),
+            (ids.ACCESS_MAP_DESCRIPTION, ids.ACCESS_SFCA_DESCRIPTION),
+            (ids.ACCESS_MAP_EXPORT_SLOT, ids.ACCESS_SFCA_EXPORT_SLOT), (distance, sfca),
+            titles, texts, strict=True)
     ]  # fmt: skip
     if s.embed:
         return html.Div(maps)
