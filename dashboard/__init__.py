@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from dash import Dash, dcc, html
+from flask import Flask
 
 from dashboard import ids
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# the media types the server compresses (text of every kind the app and its API answer)
+COMPRESSED_TYPES = [
+    "text/html", "text/css", "text/plain", "text/xml", "text/csv", "text/javascript",
+    "application/javascript", "application/json", "application/geo+json", "application/xml",
+    "application/atom+xml", "image/svg+xml",
+]
 
 INDEX = """<!DOCTYPE html>
 <html lang="de">
@@ -53,8 +60,14 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
         store.connect(db_url).dispose()
     serving = ServingStore(db_url)
     data = AtlasData(serving)
+    server = Flask(__name__)
+    # what travels compressed: Flask-Compress's own list lacks GeoJSON and CSV, so the API's
+    # GeoJSON of all providers (~1.7 MB) and its CSV answers went out uncompressed; it reads
+    # the list once, when Dash sets it up, so it is given here
+    server.config["COMPRESS_MIMETYPES"] = COMPRESSED_TYPES
     app = Dash(
         __name__,
+        server=server,
         title="aLA-Atlas",
         compress=True,
         serve_locally=True,

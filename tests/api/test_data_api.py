@@ -205,6 +205,18 @@ def test_a_live_snapshot_replaces_the_demo_in_every_answer(writable_db):
     assert "'=HYPERLINK" in csv_text  # a formula is defused for spreadsheets
 
 
+@pytest.mark.parametrize("query", ["format=geojson", "format=csv", "format=json"])
+def test_provider_answers_travel_compressed(client, query):
+    """GeoJSON and CSV too (Flask-Compress leaves types it does not know alone)."""
+    import gzip
+
+    plain = client.get(f"/api/providers?{query}")
+    packed = client.get(f"/api/providers?{query}", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers.get("Content-Encoding") == "gzip"
+    assert gzip.decompress(packed.get_data()) == plain.get_data()
+    assert len(packed.get_data()) < len(plain.get_data()) / 3
+
+
 def test_kept_answers_follow_a_new_snapshot_in_a_running_app(writable_db):
     """Answers are kept per snapshot (dashboard.answer_cache): a snapshot written while the
     app runs is what "latest" answers next, and an asked-for id keeps its own answer."""
