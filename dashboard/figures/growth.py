@@ -148,8 +148,9 @@ def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int =
     fig.update_annotations(font_size=12)
     fig.update_xaxes(tickformat="%m/%y", nticks=4, gridcolor="#eeeeee")
     fig.update_yaxes(rangemode="tozero", gridcolor="#eeeeee")
-    fig.update_layout(plot_bgcolor="white", margin={"t": 40, "r": 10, "l": 40, "b": 30},
-                      height=170 * rows + 80)
+    # room above the first row's two-line titles for the toolbar (it covered them on a phone)
+    fig.update_layout(plot_bgcolor="white", margin={"t": 72, "r": 10, "l": 40, "b": 30},
+                      height=170 * rows + 112)
     return fig
 
 

@@ -260,3 +260,21 @@ def test_the_caption_is_shown_and_named_by_its_figure(page, artifacts_dir, path,
     finally:
         # the browser is shared by the session: later tests expect the default window
         page.driver.set_window_size(1400, 1000)
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_the_toolbar_does_not_cover_the_laender_panel_titles(page, viewport, width):
+    viewport(width, 900 if width > 600 else 844)
+    page.open("/entwicklung")
+    page.wait_for(lambda d: d.execute_script(
+        "return document.querySelectorAll('#entwicklung-laender .annotation-text').length >= 16"))
+    page.wait_idle()
+    bar, titles = page.js(
+        "const g = document.getElementById('entwicklung-laender');"
+        "const b = g.querySelector('.modebar').getBoundingClientRect();"
+        "return [[b.left, b.top, b.right, b.bottom], [...g.querySelectorAll('.annotation-text')]"
+        ".map(e => { const r = e.getBoundingClientRect();"
+        "  return [e.textContent, r.left, r.top, r.right, r.bottom]; })];")
+    for name, left, top, right, bottom in titles:
+        apart = right <= bar[0] or left >= bar[2] or bottom <= bar[1] or top >= bar[3]
+        assert apart, f"the toolbar covers the title {name!r}"
