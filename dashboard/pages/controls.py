@@ -71,8 +71,9 @@ def checkbox(component_id: str, label: str, checked: bool) -> html.Div:
     )
 
 
-def scroll_box(table: Any, label: str) -> html.Div:
+def scroll_box(table: Any, label: str, **props: Any) -> html.Div:
     """A table that scrolls sideways on a narrow screen instead of widening the page (a
-    focusable, named region, so keyboard and screen-reader users can scroll it too)."""
+    focusable, named region, so keyboard and screen-reader users can scroll it too); `props`
+    such as an `id` go to the box."""
     return html.Div(table, className="table-scroll", tabIndex="0", role="region",
-                    **{"aria-label": label})
+                    **{"aria-label": label}, **props)

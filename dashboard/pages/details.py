@@ -10,6 +10,7 @@ from dash import html
 from dashboard import metrics as m
 from dashboard.data import AtlasData
 from dashboard.i18n import fmt_number, services_text, t
+from dashboard.pages.controls import scroll_box
 from dashboard.publishing import contacts_hidden
 from dashboard.views.links import safe_url
 
@@ -128,13 +129,8 @@ def details_panel(
         provider_part.append(html.P(t("details.providers.none", lang), className="none-here"))
     else:
         provider_part.append(
-            html.Div(
-                provider_table(here, lang, provider_id),
-                className="table-scroll",
-                tabIndex="0",
-                role="region",
-                **{"aria-label": t("details.providers", lang, n=len(here))},
-            )
+            scroll_box(provider_table(here, lang, provider_id),
+                       t("details.providers", lang, n=len(here)))
         )
     return [
         html.H2(t("details.heading", lang, name=title)),

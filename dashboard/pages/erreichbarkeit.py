@@ -35,7 +35,7 @@ from dashboard.geometry import url_path
 from dashboard.i18n import fmt_number, t
 from dashboard.map_description import caption_block
 from dashboard.metrics import CATEGORIES
-from dashboard.pages.controls import options, radio_group
+from dashboard.pages.controls import options, radio_group, scroll_box
 from dashboard.state import ACCESS_SERVICES, MAX_PLAN, THRESHOLDS_KM, parse_query, to_query
 
 KEY = "erreichbarkeit"
@@ -151,7 +151,7 @@ def map_titles(category: str, threshold: int, lang: str) -> tuple[str, str]:
 
 
 def _table(caption: str, head: list[str], rows: list[list[Any]], table_id: str) -> html.Div:
-    return html.Div(
+    return scroll_box(
         html.Table(
             [
                 html.Caption(caption),
@@ -167,8 +167,7 @@ def _table(caption: str, head: list[str], rows: list[list[Any]], table_id: str) 
             ],
             className="plain-table",
         ),
-        id=table_id, className="table-scroll", tabIndex="0", role="region",
-        **{"aria-label": caption},
+        caption, id=table_id,
     )  # fmt: skip
 
 

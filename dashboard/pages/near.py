@@ -21,6 +21,7 @@ from dashboard.figures.common import graph_config
 from dashboard.figures.locator import nearby_figure
 from dashboard.geometry import url_path
 from dashboard.i18n import fmt_number, t
+from dashboard.pages.controls import scroll_box
 from dashboard.pages.details import safe_url
 from dashboard.pages.redraw import register_body_redraw
 from dashboard.search_form import search_form
@@ -144,10 +145,8 @@ def _table(rows: pd.DataFrame, lang: str, label: str) -> html.Div:
             html.Td(html.A(t("details.source", lang), href=url, rel="noopener noreferrer")
                     if url else "–", role="cell"),
         ], role="row"))
-    return html.Div(html.Table([head, html.Tbody(body_rows, role="rowgroup")],
-                               className="near-table", role="table"),
-                    className="table-scroll", tabIndex="0", role="region",
-                    **{"aria-label": label})
+    return scroll_box(html.Table([head, html.Tbody(body_rows, role="rowgroup")],
+                                 className="near-table", role="table"), label)
 
 
 def _map(ctx: PageContext, place: dict[str, Any], shown: pd.DataFrame) -> html.Figure:

@@ -15,6 +15,7 @@ from dashboard.data import AtlasData
 from dashboard.figures.other_counts import basis_label
 from dashboard.i18n import TEXTS, fmt_date, fmt_number, t
 from dashboard.metrics import CATEGORIES, FRAGILE_MIN
+from dashboard.pages.controls import scroll_box
 from dashboard.shell import attribution_parts
 
 # The study all published counts are quoted from (its German title, marked as German).
@@ -64,8 +65,7 @@ def _table_section(heading: str, text: str, table: Any, lang: str) -> html.Secti
         [
             html.H2(t(heading, lang)),
             html.P(t(text, lang)),
-            html.Div(table, className="table-scroll", tabIndex="0", role="region",
-                     **{"aria-label": t(heading, lang)}),
+            scroll_box(table, t(heading, lang)),
         ]
     )
 
@@ -92,6 +92,11 @@ def _snapshot_counts(ctx: PageContext) -> html.Table | html.P:
     )
 
 
+def _kind(category: object, lang: str) -> str:
+    """A count's kind: our short name where it is one of ours, else as the source writes it."""
+    return t(f"category.{category}.short", lang) if category in CATEGORIES else str(category)
+
+
 def _reference_table(lang: str) -> html.Table:
     frame = geodata.published_counts()
     head = html.Thead(
@@ -107,11 +112,7 @@ def _reference_table(lang: str) -> html.Table:
             html.Tr(
                 [
                     html.Td(fmt_date(row.as_of, lang)),
-                    html.Td(
-                        t(f"category.{row.category}.short", lang)
-                        if row.category in CATEGORIES
-                        else str(row.category)
-                    ),
+                    html.Td(_kind(row.category, lang)),
                     html.Td(fmt_number(int(row.count), lang), className="num"),
                     html.Td(reference_source(row.as_of, row.category, str(row.source), lang)),
                 ]
@@ -133,11 +134,7 @@ def _other_table(lang: str) -> html.Table:
             html.Tr(
                 [
                     html.Td(fmt_date(row.as_of, lang)),
-                    html.Td(
-                        t(f"category.{row.category}.short", lang)
-                        if row.category in CATEGORIES
-                        else str(row.category)
-                    ),
+                    html.Td(_kind(row.category, lang)),
                     html.Td(basis_label(row.body, lang)),
                     html.Td(t(f"other.measure.{row.measure}", lang)),
                     html.Td(fmt_number(int(row.value), lang), className="num"),
