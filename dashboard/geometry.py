@@ -72,7 +72,8 @@ def register_geometry_route(server: Flask, prefix: str = "/") -> None:
         body, etag = _payload(level)
         if request.if_none_match and etag in request.if_none_match:
             return Response(status=304, headers={"ETag": f'"{etag}"'})
-        # application/json, not geo+json: Flask-Compress gzips only the types it knows
+        # application/json: chosen when Flask-Compress gzipped only the types it knew; both
+        # travel compressed now (dashboard.COMPRESSED_TYPES)
         response = Response(body, mimetype="application/json")
         response.set_etag(etag)
         response.headers["Cache-Control"] = "public, max-age=86400"
