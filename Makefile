@@ -2,7 +2,7 @@
 # Each creates .venv if missing, installs pinned requirements once (stamp files),
 # builds the web geometry when missing or stale, then runs.
 
-PYTHON ?= python3
+PYTHON ?= python3.12
 VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
