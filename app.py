@@ -1,7 +1,7 @@
 """Entry point: make sure a snapshot exists, then serve the dashboard.
 
 `make run` calls this. HOST and PORT override the default 127.0.0.1:8050. The app is served
-by gunicorn (WEB_CONCURRENCY workers, ATLAS_THREADS threads each; see dashboard/serve.py);
+by gunicorn (WEB_CONCURRENCY workers, ATLAS_THREADS threads each; see dashboard/server/serve.py);
 DASH_DEBUG=1 serves with Dash's development server and debug mode instead.
 """
 
@@ -12,10 +12,10 @@ import sys
 
 import store
 from dashboard import create_app
-from dashboard.hardening import max_body_bytes
-from dashboard.publishing import SettingError as PublishingSettingError
-from dashboard.publishing import check_setting
-from dashboard.serve import SettingError, serve_development, serve_production, server_options
+from dashboard.model.publishing import SettingError as PublishingSettingError
+from dashboard.model.publishing import check_setting
+from dashboard.server.hardening import max_body_bytes
+from dashboard.server.serve import SettingError, serve_development, serve_production, server_options
 from scrapers.demo import ensure_default
 from store.serving import busy_timeout
 

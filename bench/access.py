@@ -5,7 +5,7 @@
 2. The whole default store: build the three demo snapshots into a temporary SQLite file, then
    `recompute_access` over all of them.
 3. One planning step, server side: two hypothetical providers added to the stored baseline
-   (dashboard.access_data.access_view: distances to the new points, 2SFCA increment,
+   (dashboard.model.access_data.access_view: distances to the new points, 2SFCA increment,
    Kreis/Land/Germany aggregates). Target: well under 200 ms.
 4. Growth with 10× and 50× the providers (copies jittered by up to ±10 km).
 5. The demo default's answers: the Kreise with the most people beyond 50 km from an aLA, and
@@ -28,7 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import store  # noqa: E402
-from dashboard.access_data import access_view, region_labels  # noqa: E402
+from dashboard.model.access_data import access_view, region_labels  # noqa: E402
 from scrapers import demo  # noqa: E402
 from store.access import (  # noqa: E402
     access_regions,

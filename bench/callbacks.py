@@ -26,11 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from dash import Input, Output  # noqa: E402
 
 import store  # noqa: E402
-from dashboard import create_app, ids  # noqa: E402
-from dashboard.callback_client import callback_outputs, post_callback  # noqa: E402
-from dashboard.data import AtlasData, map_frame  # noqa: E402
+from dashboard import create_app  # noqa: E402
 from dashboard.figures.choropleth import choropleth_figure  # noqa: E402
-from dashboard.geometry import geojson  # noqa: E402
+from dashboard.frame import ids
+from dashboard.model.data import AtlasData, map_frame  # noqa: E402
+from dashboard.model.geometry import geojson  # noqa: E402
+from dashboard.server.callback_client import callback_outputs, post_callback  # noqa: E402
 
 METRICS = ("per_100k", "ala_share", "count", "ala_per_wfbm", "none_here")
 NAIVE_GRAPH, NAIVE_METRIC = "bench-naive-graph", "bench-naive-metric"

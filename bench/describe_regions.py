@@ -6,9 +6,9 @@ they were built from (evidence for issue 13; prints, does not assert).
 For each region (by default Landkreis Rosenheim 09187, the Kreis with the fewest providers
 and no aLA, and Bayern 09): the snapshot (id, date, origin), the store's region metrics per
 category (count, per 100,000, population) with the profile's rank among its peers, then the
-paragraph (dashboard.profile.profile_paragraph), the locator map's alt text
-(dashboard.region_position.locator_text, with the representative point it was placed from) and
-whether the Karte's alt text names it; then the Karte's alt text (dashboard.describe.
+paragraph (dashboard.model.profile.profile_paragraph), the locator map's alt text
+(dashboard.text.region_position.locator_text, with the representative point it was placed from) and
+whether the Karte's alt text names it; then the Karte's alt text (dashboard.text.describe.
 map_description, aLA per 100,000) for Kreise and Länder beside the frame's range and highest.
 Without --db a temporary SQLite file with the demo default is built (labelled demo data:
 "Beispieldaten").
@@ -25,11 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _demo_store import demo_url  # noqa: E402  (bench/ is first on the path of a script)
 
 import store  # noqa: E402
-from dashboard import metrics as m  # noqa: E402
-from dashboard.data import AtlasData  # noqa: E402
-from dashboard.describe import map_description  # noqa: E402
-from dashboard.profile import load_profile, profile_paragraph, profile_title  # noqa: E402
-from dashboard.region_position import _points, locator_text, region_position  # noqa: E402
+from dashboard.model import metrics as m  # noqa: E402
+from dashboard.model.data import AtlasData  # noqa: E402
+from dashboard.model.profile import load_profile, profile_paragraph, profile_title  # noqa: E402
+from dashboard.text.describe import map_description  # noqa: E402
+from dashboard.text.region_position import _points, locator_text, region_position  # noqa: E402
 
 
 def fewest_kreis(data: AtlasData, snapshot_id: int) -> str:

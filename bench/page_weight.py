@@ -6,7 +6,7 @@ page has drawn what it is for (the map's regions, the grid's rows, the charts) a
 resource has arrived for a second, then sums the transfer sizes (compressed bytes plus headers)
 of the document and every resource from the Performance API. Two passes: the first visits
 after the server started (large scripts compressed on the fly), then the same pages once the
-server's Brotli cache of those scripts is filled (dashboard/static_compression.py).
+server's Brotli cache of those scripts is filled (dashboard/server/static_compression.py).
 
     .venv/bin/python bench/page_weight.py [--db URL] [--pages karte,tabelle] [--top N]
 

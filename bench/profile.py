@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _demo_store import demo_url  # noqa: E402  (bench/ is first on the path of a script)
 
-from dashboard import create_app, ids  # noqa: E402
-from dashboard.callback_client import post_callback  # noqa: E402
+from dashboard import create_app  # noqa: E402
+from dashboard.frame import ids
+from dashboard.server.callback_client import post_callback  # noqa: E402
 
 PROFILES = (("Kreis 09187", "/region/09187"), ("Land 09", "/region/09"),
             ("Deutschland", "/region/DE"), ("unbekannt 99999", "/region/99999"))

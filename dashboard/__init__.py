@@ -7,7 +7,7 @@ from pathlib import Path
 from dash import Dash, dcc, html
 from flask import Flask
 
-from dashboard import ids
+from dashboard.frame import ids
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 # the media types the server compresses (text of every kind the app and its API answer)
@@ -42,17 +42,17 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     has done that already and passes False. Serving itself only reads, through a
     store.serving.ServingStore (read-only, follows a replaced file, recovers after faults)."""
     import store
-    from dashboard.api import register_api
-    from dashboard.data import AtlasData
-    from dashboard.feeds import register_feeds
-    from dashboard.geometry import register_geometry_route
-    from dashboard.hardening import harden, max_body_bytes
-    from dashboard.lazy_components import defer_libraries
+    from dashboard.endpoints.api import register_api
+    from dashboard.endpoints.feeds import register_feeds
+    from dashboard.frame.lazy_components import defer_libraries
+    from dashboard.model.data import AtlasData
+    from dashboard.model.geometry import register_geometry_route
+    from dashboard.model.publishing import check_setting
     from dashboard.pages import available_pages, routed_pages
-    from dashboard.plotly_bundle import register_plotly_bundle
-    from dashboard.publishing import check_setting
-    from dashboard.router import register_router, validation_layout
-    from dashboard.static_compression import serve_precompressed
+    from dashboard.server.hardening import harden, max_body_bytes
+    from dashboard.server.plotly_bundle import register_plotly_bundle
+    from dashboard.server.router import register_router, validation_layout
+    from dashboard.server.static_compression import serve_precompressed
     from store.serving import ServingStore
 
     check_setting()  # a malformed ATLAS_HIDE_CONTACTS stops here, not at the first request

@@ -11,16 +11,16 @@ from dataclasses import replace
 from sqlalchemy import Engine
 
 import store
-from dashboard.access_data import access_view, kreis_table, providers_of_kind
-from dashboard.data import AtlasData
-from dashboard.describe import access_description
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.views import View, regions_in_order, snapshots_of
 from dashboard.figures.access_map import distance_map, sfca_map
-from dashboard.geometry import geojson
-from dashboard.i18n import t
+from dashboard.model.access_data import access_view, kreis_table, providers_of_kind
+from dashboard.model.data import AtlasData
+from dashboard.model.geometry import geojson
+from dashboard.text.describe import access_description
+from dashboard.text.i18n import t
 from geodata.attribution import GEMEINDE_POPULATION
 
 

@@ -15,8 +15,6 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard import ids
-from dashboard.data import AtlasData
 from dashboard.exports import grid_state
 from dashboard.exports.errors import ExportError
 from dashboard.exports.export import export_view
@@ -27,6 +25,8 @@ from dashboard.exports.request import (
     TABLE_FORMATS,
     ExportRequest,
 )
+from dashboard.frame import ids
+from dashboard.model.data import AtlasData
 
 _log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ _log = logging.getLogger(__name__)
 MAP_FORMATS = FORMATS  # the map as an image, its values as a table or with shapes
 TABLE_DATA_FORMATS = TABLE_FORMATS + GEO_FORMATS
 CHART_FORMATS = IMAGE_FORMATS
-# the Karte page's comparison view has no container of its own in dashboard.ids
+# the Karte page's comparison view has no container of its own in dashboard.frame.ids
 COMPARE_SLOT = "karte-compare-export-slot"
 
 FORMAT_LABELS = {

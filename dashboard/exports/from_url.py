@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dashboard.exports.request import ExportRequest
-from dashboard.state import ViewState, parse_query
+from dashboard.model.state import ViewState, parse_query
 
 
 def _state(search: str | None) -> ViewState:

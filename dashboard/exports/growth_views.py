@@ -6,9 +6,6 @@ from sqlalchemy import Engine
 
 import geodata
 import store
-from dashboard import growth_tables as gt
-from dashboard.describe import growth_description, laender_description, series_description
-from dashboard.describe_change import change_description, changes_points_description
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
@@ -23,9 +20,12 @@ from dashboard.exports.views import (
 )
 from dashboard.figures import growth as gf
 from dashboard.figures.other_counts import with_other_counts
-from dashboard.geometry import geojson
-from dashboard.i18n import t
-from dashboard.publishing import redact
+from dashboard.model import growth_tables as gt
+from dashboard.model.geometry import geojson
+from dashboard.model.publishing import redact
+from dashboard.text.describe import growth_description, laender_description, series_description
+from dashboard.text.describe_change import change_description, changes_points_description
+from dashboard.text.i18n import t
 from store import growth
 
 

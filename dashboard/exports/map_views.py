@@ -6,9 +6,6 @@ import pandas as pd
 from plotly.subplots import make_subplots
 from sqlalchemy import Engine
 
-from dashboard import metrics as m
-from dashboard.data import AtlasData, map_frame
-from dashboard.describe import map_description
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.texts import xt
@@ -20,8 +17,11 @@ from dashboard.exports.views import (
     snapshots_of,
 )
 from dashboard.figures.choropleth import choropleth_figure
-from dashboard.geometry import geojson
-from dashboard.i18n import t
+from dashboard.model import metrics as m
+from dashboard.model.data import AtlasData, map_frame
+from dashboard.model.geometry import geojson
+from dashboard.text.describe import map_description
+from dashboard.text.i18n import t
 
 
 def map_table(frame: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:

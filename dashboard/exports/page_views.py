@@ -18,8 +18,6 @@ import pandas as pd
 from sqlalchemy import Engine
 
 import geodata
-from dashboard.data import AtlasData
-from dashboard.describe import ranking_description
 from dashboard.exports import grid_state
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
@@ -34,7 +32,9 @@ from dashboard.exports.views import (
     snapshots_of,
 )
 from dashboard.figures.ranking import ranking_figure
-from dashboard.i18n import t
+from dashboard.model.data import AtlasData
+from dashboard.text.describe import ranking_description
+from dashboard.text.i18n import t
 from dashboard.views import provider_table, region_table
 
 _DECIMALS = {"per_100k": 2, "ala_share": 1, "ala_per_wfbm": 2}

@@ -13,8 +13,6 @@ import textwrap
 import plotly.graph_objects as go
 
 import geodata
-from dashboard import metrics as m
-from dashboard.data import AtlasData
 from dashboard.exports.alt_text import embed_description
 from dashboard.exports.errors import ExportError
 from dashboard.exports.export import ExportFile
@@ -22,9 +20,10 @@ from dashboard.exports.provenance import provenance_of
 from dashboard.exports.publication import Publication, publish
 from dashboard.exports.render import render_image
 from dashboard.figures.locator import CONTEXT_FILL, HIGHLIGHT, LAND_FILL
-from dashboard.geometry import geojson
-from dashboard.i18n import fmt_date, fmt_number, t
-from dashboard.profile import (
+from dashboard.model import metrics as m
+from dashboard.model.data import AtlasData
+from dashboard.model.geometry import geojson
+from dashboard.model.profile import (
     citation,
     figure_cells,
     history,
@@ -32,7 +31,8 @@ from dashboard.profile import (
     profile_paragraph,
     profile_title,
 )
-from dashboard.region_position import locator_text
+from dashboard.text.i18n import fmt_date, fmt_number, t
+from dashboard.text.region_position import locator_text
 
 A4 = (794, 1123)  # CSS pixels at 96 dpi
 _WRAP = 95  # characters per line of the paragraph at 14 px

@@ -1,6 +1,6 @@
 """What each page shows, built from the store for one export request: figure, table, shapes.
 
-The same figure and table functions the pages use (dashboard.figures, dashboard.growth_tables,
+The same figure and table functions the pages use (dashboard.figures, dashboard.model.growth_tables,
 the pages' table builders), so an export is what is on screen, in the page's language.
 """
 
@@ -16,12 +16,12 @@ from sqlalchemy import Engine
 
 import geodata
 import store
-from dashboard import metrics
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import Provenance
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.texts import xt
-from dashboard.i18n import t
+from dashboard.model import metrics
+from dashboard.text.i18n import t
 
 MAP_SIZE = (1000, 1250)
 CHART_SIZE = (1100, 760)
@@ -42,7 +42,7 @@ class View:
     layer: str = "daten"
     with_plz: bool = False
     size: tuple[int, int] = MAP_SIZE
-    description: str = ""  # text alternative written into images (dashboard/describe.py)
+    description: str = ""  # text alternative written into images (dashboard/text/describe.py)
 
 
 def refuse_unrecorded(frame: pd.DataFrame, category: str) -> None:

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import common as c
-from dashboard.i18n import fmt_number, t
+from dashboard.text.i18n import fmt_number, t
 
 PLAN_COLOUR = "#000000"
 TRACES: tuple[str, ...] = ("undefined", "values", "providers", "places")
@@ -141,7 +141,7 @@ def distance_map(
     height: int = 600, title: str | None = None,
 ) -> go.Figure:  # fmt: skip
     """Share of people beyond the threshold per Kreis (Luftlinie), providers as dots and
-    hypothetical ones as stars. `view`: dashboard.access_data.AccessView. `title` None: the
+    hypothetical ones as stars. `view`: dashboard.model.access_data.AccessView. `title` None: the
     standard title (exports); "": none (the page shows it as HTML above the map)."""
     short = t(f"category.{view.category}.short", lang)
     return access_map(

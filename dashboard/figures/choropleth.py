@@ -21,10 +21,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import metrics as m
 from dashboard.figures import common as c
 from dashboard.figures.hover import provider_hover, region_hover
-from dashboard.i18n import fmt_number, t
+from dashboard.model import metrics as m
+from dashboard.text.i18n import fmt_number, t
 
 # Traces are built with _validate=False: plotly's per-value validation of 401-long lists was
 # half the server time of a metric switch; the values are ours and JSON-ready (the figure

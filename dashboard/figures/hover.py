@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import metrics as m
 from dashboard.figures.common import esc
-from dashboard.i18n import fmt_number, services_text, t
+from dashboard.model import metrics as m
+from dashboard.text.i18n import fmt_number, services_text, t
 
 
 def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:

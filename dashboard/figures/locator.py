@@ -1,7 +1,7 @@
 """Small static maps: where a region lies in Germany, and a place with its nearest providers.
 
 Geometry is referenced, not embedded: `geojson` is the app's `/geo/<level>.geojson` URL in the
-browser (fetched once and cached, as on Karte) or `dashboard.geometry.geojson(level)` for a
+browser (fetched once and cached, as on Karte) or `dashboard.model.geometry.geojson(level)` for a
 static export. No base map, no tiles: nothing leaves the machine.
 """
 

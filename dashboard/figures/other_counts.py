@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.common import esc
-from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.text.i18n import fmt_date, fmt_number, t
 
 # Okabe-Ito colours the Entwicklung figure does not use yet, and a symbol each (a second cue)
 STYLES = (("#009E73", "square-open"), ("#CC79A7", "triangle-up-open"), ("#56B4E9", "star-open"))

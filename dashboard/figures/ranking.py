@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import metrics as m
 from dashboard.figures import common as c
-from dashboard.i18n import fmt_number, t
+from dashboard.model import metrics as m
+from dashboard.text.i18n import fmt_number, t
 
 TOP_N = 20
 

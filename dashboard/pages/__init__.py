@@ -1,4 +1,4 @@
-"""The pages. A single-page app with its own router (dashboard/router.py), not Dash pages:
+"""The pages. A single-page app with its own router (dashboard/server/router.py), not Dash pages:
 `dash.page_registry` is global and the factory runs many times in tests.
 
 A page is a module here with

@@ -11,14 +11,15 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 import geodata
-from dashboard import ids, metrics
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
 from dashboard.exports import buttons, from_url
-from dashboard.i18n import fmt_number, service_name, t
+from dashboard.frame import ids
+from dashboard.model import metrics
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.state import SERVICES, ViewState, parse_query, to_query
 from dashboard.pages.controls import dropdown
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
-from dashboard.state import SERVICES, ViewState, parse_query, to_query
+from dashboard.text.i18n import fmt_number, service_name, t
 from dashboard.views.provider_table import column_defs, grid_rows, search_providers
 
 KEY = "anbieter"

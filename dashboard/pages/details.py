@@ -7,11 +7,11 @@ from typing import Any
 import pandas as pd
 from dash import html
 
-from dashboard import metrics as m
-from dashboard.data import AtlasData
-from dashboard.i18n import fmt_number, services_text, t
+from dashboard.model import metrics as m
+from dashboard.model.data import AtlasData
+from dashboard.model.publishing import contacts_hidden
 from dashboard.pages.controls import scroll_box
-from dashboard.publishing import contacts_hidden
+from dashboard.text.i18n import fmt_number, services_text, t
 from dashboard.views.links import safe_url
 
 

@@ -7,7 +7,7 @@ new, vanished or changed, by Land, as a table and on a map. The change map lives
 on the Karte page: everything that compares two snapshots is on one page with one pair of
 pickers. The newer snapshot is the shell's snapshot picker; the older one (`base` in the URL)
 is this page's own. Logic is in store.growth, figures in dashboard.figures.growth, tables in
-dashboard.growth_tables; callbacks only map inputs to them.
+dashboard.model.growth_tables; callbacks only map inputs to them.
 """
 
 from __future__ import annotations
@@ -21,25 +21,25 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 
 import geodata
 import store
-from dashboard import growth_tables as gt
-from dashboard import ids
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
-from dashboard.describe import growth_description, laender_description, series_description
-from dashboard.describe_change import change_description, changes_points_description
 from dashboard.exports import buttons
 from dashboard.exports.from_url import entwicklung_request
 from dashboard.exports.request import FORMATS, IMAGE_FORMATS, TABLE_FORMATS
 from dashboard.figures import growth as gf
 from dashboard.figures.common import graph_config
 from dashboard.figures.other_counts import with_other_counts
-from dashboard.geometry import url_path
-from dashboard.i18n import fmt_date, t
-from dashboard.map_description import caption_block
+from dashboard.frame import ids
+from dashboard.model import growth_tables as gt
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.geometry import url_path
+from dashboard.model.publishing import redact
+from dashboard.model.state import parse_query, to_query
 from dashboard.pages.controls import dropdown, options, radio_group, scroll_box
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
-from dashboard.publishing import redact
-from dashboard.state import parse_query, to_query
+from dashboard.text.describe import growth_description, laender_description, series_description
+from dashboard.text.describe_change import change_description, changes_points_description
+from dashboard.text.i18n import fmt_date, t
+from dashboard.text.map_description import caption_block
 from store import growth
 
 KEY = "entwicklung"

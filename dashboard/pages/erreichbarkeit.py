@@ -2,7 +2,7 @@
 are, and what hypothetical providers would change (planning; never stored, kept in the URL).
 
 The measures are computed when a snapshot is stored (store.access); this page only reads
-them (dashboard.access_data) and, for planning, adds the distances to the chosen points.
+them (dashboard.model.access_data) and, for planning, adds the distances to the chosen points.
 """
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ from typing import Any
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 import store
-from dashboard import ids
-from dashboard.access_data import (
+from dashboard.exports import buttons
+from dashboard.figures.access_map import distance_map, sfca_map, status_note
+from dashboard.figures.choropleth import empty_map
+from dashboard.figures.common import graph_config
+from dashboard.frame import ids
+from dashboard.model.access_data import (
     AccessView,
     access_view,
     gemeinde_options,
@@ -24,19 +28,15 @@ from dashboard.access_data import (
     ranked,
     region_labels,
 )
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
-from dashboard.describe import access_description
-from dashboard.exports import buttons
-from dashboard.figures.access_map import distance_map, sfca_map, status_note
-from dashboard.figures.choropleth import empty_map
-from dashboard.figures.common import graph_config
-from dashboard.geometry import url_path
-from dashboard.i18n import fmt_number, t
-from dashboard.map_description import caption_block
-from dashboard.metrics import CATEGORIES
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.geometry import url_path
+from dashboard.model.metrics import CATEGORIES
+from dashboard.model.state import ACCESS_SERVICES, MAX_PLAN, THRESHOLDS_KM, parse_query, to_query
 from dashboard.pages.controls import options, radio_group, scroll_box
-from dashboard.state import ACCESS_SERVICES, MAX_PLAN, THRESHOLDS_KM, parse_query, to_query
+from dashboard.text.describe import access_description
+from dashboard.text.i18n import fmt_number, t
+from dashboard.text.map_description import caption_block
 
 KEY = "erreichbarkeit"
 MAP_HEIGHT = 600
@@ -241,7 +241,7 @@ def region_view(data: AtlasData, view: AccessView | None, kreis: str | None, lan
 
 
 def _plan_list(ctx: PageContext) -> list[str]:
-    from dashboard.access_data import plan_places
+    from dashboard.model.access_data import plan_places
 
     places = plan_places(ctx.state.plan)
     known = {o["value"] for o in place_labels(places)}

@@ -19,9 +19,6 @@ from dash import Dash, Input, Output, Patch, State, dcc, html, no_update
 from dash import callback_context as cbx
 from dash.exceptions import PreventUpdate
 
-from dashboard import ids, metrics
-from dashboard.context import PageContext
-from dashboard.data import AtlasData, find_provider, map_frame
 from dashboard.exports import buttons, from_url
 from dashboard.figures.choropleth import (
     METRIC_KEYS,
@@ -32,14 +29,18 @@ from dashboard.figures.choropleth import (
     map_title,
 )
 from dashboard.figures.common import graph_config
-from dashboard.geometry import url_path
-from dashboard.i18n import t
-from dashboard.map_description import describe_view, description_box, description_validation
+from dashboard.frame import ids
+from dashboard.model import metrics
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData, find_provider, map_frame
+from dashboard.model.geometry import url_path
+from dashboard.model.publishing import contacts_hidden
+from dashboard.model.state import merge_query, parse_query, to_query
 from dashboard.pages.controls import checkbox, dropdown, options, radio_group
 from dashboard.pages.details import details_panel
 from dashboard.pages.timeline import register_timeline, timeline, validation_components
-from dashboard.publishing import contacts_hidden
-from dashboard.state import merge_query, parse_query, to_query
+from dashboard.text.i18n import t
+from dashboard.text.map_description import describe_view, description_box, description_validation
 
 KEY = "karte"
 SINGLE_HEIGHT = 760
@@ -498,7 +499,7 @@ def layout(ctx: PageContext) -> html.Div:
 
 
 def _query_of(ctx: PageContext) -> str:
-    from dashboard.state import to_query
+    from dashboard.model.state import to_query
 
     return to_query(ctx.state).lstrip("?")
 

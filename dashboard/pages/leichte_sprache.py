@@ -12,13 +12,13 @@ from typing import Any
 
 from dash import Dash, html
 
-from dashboard import ids
-from dashboard import metrics as m
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
-from dashboard.i18n import fmt_number, t
+from dashboard.frame import ids
+from dashboard.model import metrics as m
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.profile import national_counts
 from dashboard.pages.redraw import register_body_redraw
-from dashboard.profile import national_counts
+from dashboard.text.i18n import fmt_number, t
 
 KEY = "leichte-sprache"
 SECTIONS = ("what", "wfbm", "ala", "ib", "numbers", "source", "near")

@@ -12,19 +12,19 @@ import pandas as pd
 from dash import Dash, dcc, html
 
 import geodata
-from dashboard import ids
-from dashboard import metrics as m
-from dashboard.contact import contact_details
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
 from dashboard.figures.common import graph_config
 from dashboard.figures.locator import nearby_figure
-from dashboard.geometry import url_path
-from dashboard.i18n import fmt_number, t
+from dashboard.frame import ids
+from dashboard.frame.search_form import search_form
+from dashboard.model import metrics as m
+from dashboard.model.contact import contact_details
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.geometry import url_path
 from dashboard.pages.controls import scroll_box
 from dashboard.pages.details import safe_url
 from dashboard.pages.redraw import register_body_redraw
-from dashboard.search_form import search_form
+from dashboard.text.i18n import fmt_number, t
 from store.nearest import nearest
 
 KEY = "naehe"

@@ -9,14 +9,14 @@ from typing import Any
 from dash import Dash, Input, Output, State, html
 
 import geodata
-from dashboard import ids
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
 from dashboard.figures.other_counts import basis_label
-from dashboard.i18n import TEXTS, fmt_date, fmt_number, t
-from dashboard.metrics import CATEGORIES, FRAGILE_MIN
+from dashboard.frame import ids
+from dashboard.frame.shell import attribution_parts
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.metrics import CATEGORIES, FRAGILE_MIN
 from dashboard.pages.controls import scroll_box
-from dashboard.shell import attribution_parts
+from dashboard.text.i18n import TEXTS, fmt_date, fmt_number, t
 
 # The study all published counts are quoted from (its German title, marked as German).
 STUDY = "Maaß/Zentel/Poppe/Blach"
@@ -241,7 +241,7 @@ def validation_layout() -> html.Div:
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
-    from dashboard.state import parse_query
+    from dashboard.model.state import parse_query
 
     @app.callback(
         Output(BODY, "children"),

@@ -9,10 +9,10 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, no_update
 
-from dashboard import ids
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
-from dashboard.state import parse_query
+from dashboard.frame import ids
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.state import parse_query
 
 
 def register_body_redraw(

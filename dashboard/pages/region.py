@@ -3,7 +3,7 @@ one page: the three categories side by side, the generated paragraph, the histor
 providers, a locator map, a citation and a one-page PDF. An unknown or malformed ARS gets a
 "not found" page with a search box, and the HTTP answer for that address is a 404.
 
-The numbers come from `dashboard.profile` (pure); this module only lays them out.
+The numbers come from `dashboard.model.profile` (pure); this module only lays them out.
 """
 
 from __future__ import annotations
@@ -17,17 +17,15 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 import geodata
-from dashboard import ids
-from dashboard import metrics as m
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
 from dashboard.figures.common import graph_config
 from dashboard.figures.locator import locator_figure
-from dashboard.geometry import url_path
-from dashboard.i18n import fmt_date, fmt_number, t
-from dashboard.pages.controls import scroll_box
-from dashboard.pages.details import provider_table
-from dashboard.profile import (
+from dashboard.frame import ids
+from dashboard.frame.search_form import search_form
+from dashboard.model import metrics as m
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.geometry import url_path
+from dashboard.model.profile import (
     GERMANY,
     RegionProfile,
     citation,
@@ -38,9 +36,11 @@ from dashboard.profile import (
     profile_paragraph,
     profile_title,
 )
-from dashboard.region_position import locator_text
-from dashboard.search_form import search_form
-from dashboard.state import parse_query, to_query
+from dashboard.model.state import parse_query, to_query
+from dashboard.pages.controls import scroll_box
+from dashboard.pages.details import provider_table
+from dashboard.text.i18n import fmt_date, fmt_number, t
+from dashboard.text.region_position import locator_text
 
 KEY = "region"
 _PATH = re.compile(r"^/region/([^/]*)/?$")

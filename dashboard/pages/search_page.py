@@ -9,11 +9,11 @@ import flask
 from dash import Dash, dcc, html
 
 import geodata
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
-from dashboard.i18n import t
-from dashboard.search import Hit, plz_exists, search
-from dashboard.search_form import search_form
+from dashboard.frame.search_form import search_form
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.search import Hit, plz_exists, search
+from dashboard.text.i18n import t
 
 KEY = "suche"
 

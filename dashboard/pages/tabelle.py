@@ -10,19 +10,20 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 import geodata
-from dashboard import ids, metrics
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
-from dashboard.describe import ranking_description
 from dashboard.exports import buttons, from_url
 from dashboard.figures.choropleth import empty_map
 from dashboard.figures.plotly_locale import REMOVED_BUTTONS, locales
 from dashboard.figures.ranking import ranking_figure
-from dashboard.i18n import t
-from dashboard.map_description import caption_block
+from dashboard.frame import ids
+from dashboard.model import metrics
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.state import parse_query, to_query
 from dashboard.pages.controls import dropdown, options, radio_group
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
-from dashboard.state import parse_query, to_query
+from dashboard.text.describe import ranking_description
+from dashboard.text.i18n import t
+from dashboard.text.map_description import caption_block
 from dashboard.views.region_table import RANK_METRICS, column_defs, table_rows
 
 KEY = "tabelle"

@@ -13,10 +13,10 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from dash import callback_context as cbx
 
 import store
-from dashboard import ids
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
-from dashboard.i18n import fmt_date
+from dashboard.frame import ids
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.text.i18n import fmt_date
 
 STEP_MS = 1600
 TEXTS = {
@@ -128,7 +128,7 @@ def register_timeline(app: Dash, data: AtlasData, page: str) -> None:
         prevent_initial_call=True,
     )
     def step(position, snapshot_id, _clicks, _ticks, paused, search):
-        from dashboard.state import parse_query
+        from dashboard.model.state import parse_query
 
         text = TEXTS.get(parse_query(search)[0].lang, TEXTS["de"])
         points = stops(store.served_series(data.engine, snapshot_id))

@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from dashboard.i18n import services_text, t
-from dashboard.publishing import contacts_hidden
+from dashboard.model.publishing import contacts_hidden
+from dashboard.text.i18n import services_text, t
 from dashboard.views.links import safe_url
 
 SEARCH_FIELDS = ("name", "operator", "city", "plz", "street", "gemeinde", "kreis")

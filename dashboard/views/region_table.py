@@ -8,8 +8,8 @@ from typing import Any
 import pandas as pd
 
 import geodata
-from dashboard import metrics
-from dashboard.i18n import t
+from dashboard.model import metrics
+from dashboard.text.i18n import t
 
 RANK_METRICS = ("count", "per_100k", "ala_share", "ala_per_wfbm")
 

@@ -10,7 +10,7 @@ import pytest
 
 import store
 from dashboard import create_app
-from dashboard.access_data import GEMEINDE_COLUMNS, REGION_COLUMNS
+from dashboard.model.access_data import GEMEINDE_COLUMNS, REGION_COLUMNS
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from flask import Flask
 
 import store
 from dashboard import create_app
-from dashboard.api import register_api
+from dashboard.endpoints.api import register_api
 from store.serving import ServingStore
 
 
@@ -218,8 +218,8 @@ def test_provider_answers_travel_compressed(client, query):
 
 
 def test_kept_answers_follow_a_new_snapshot_in_a_running_app(writable_db):
-    """Answers are kept per snapshot (dashboard.answer_cache): a snapshot written while the
-    app runs is what "latest" answers next, and an asked-for id keeps its own answer."""
+    """Answers are kept per snapshot (dashboard.endpoints.answer_cache): a snapshot written while
+    the app runs is what "latest" answers next, and an asked-for id keeps its own answer."""
     client = create_app(writable_db).server.test_client()
     before = _json(client.get("/api/providers?land=14"))
     assert before == _json(client.get("/api/providers?land=14"))  # the kept answer, unchanged

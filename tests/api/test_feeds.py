@@ -17,8 +17,9 @@ import pandas as pd
 import pytest
 
 import store
-from dashboard import create_app, ids
-from dashboard.callback_client import post_callback
+from dashboard import create_app
+from dashboard.frame import ids
+from dashboard.server.callback_client import post_callback
 from store.changes import consecutive_pairs
 from tests.api.atom_rules import A, check_atom
 

@@ -227,8 +227,8 @@ def viewport(browser) -> Iterator[Callable[[int, int], None]]:
 # ---------------------------------------------------------------- callbacks without a browser
 @pytest.fixture(scope="session")
 def dash_post() -> Callable[..., Any]:
-    """dashboard.callback_client.post_callback, as a fixture."""
-    from dashboard.callback_client import post_callback
+    """dashboard.server.callback_client.post_callback, as a fixture."""
+    from dashboard.server.callback_client import post_callback
 
     return post_callback
 
@@ -239,9 +239,9 @@ def entwicklung_answer(app, dash_post) -> Callable[[str, str], dict[str, Any]]:
     against the served snapshot: `answer(graph_id, changed_control_id)` -> response dict."""
     import json
 
-    from dashboard import ids
-    from dashboard.callback_client import answer_bytes, callback_outputs
+    from dashboard.frame import ids
     from dashboard.pages import entwicklung
+    from dashboard.server.callback_client import answer_bytes, callback_outputs
 
     def answer(graph: str, changed: str) -> dict[str, Any]:
         outputs = callback_outputs(app, f"{graph}.figure")

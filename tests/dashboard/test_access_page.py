@@ -6,8 +6,8 @@ import pandas as pd
 from dash import Dash, html
 
 import store
-from dashboard.access_data import access_view
-from dashboard.data import AtlasData
+from dashboard.model.access_data import access_view
+from dashboard.model.data import AtlasData
 from dashboard.pages import erreichbarkeit as page
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.state import MAX_PLAN, parse_query, to_query
+from dashboard.model.state import MAX_PLAN, parse_query, to_query
 
 
 def test_plan_threshold_and_service_round_trip():

@@ -1,5 +1,5 @@
 """The text alternatives of Entwicklung's change map and new/vanished-providers map
-(dashboard/describe_change.py): built from small known frames and checked number by number,
+(dashboard/text/describe_change.py): built from small known frames and checked number by number,
 then carried by the page, by the page's one callback and by the exported images."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import plotly.utils
 import pytest
 
 import store
-from dashboard.callback_client import callback_outputs
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
-from dashboard.describe_change import change_description, changes_points_description
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.state import parse_query
 from dashboard.pages import entwicklung
-from dashboard.state import parse_query
+from dashboard.server.callback_client import callback_outputs
+from dashboard.text.describe_change import change_description, changes_points_description
 from store import growth
 
 # codes geodata does not know: the frame's own names are used
@@ -105,7 +105,7 @@ def test_the_entwicklung_layout_has_both_map_texts_named_by_the_maps(app, demo_e
     state, _ = parse_query("?level=kreis")
     rendered = _rendered(entwicklung.layout(PageContext(app, data, state, data.served(), [])))
     change, diff, old, new = _demo_pair(demo_engine)
-    from dashboard.publishing import redact
+    from dashboard.model.publishing import redact
 
     expected = {
         entwicklung.CHANGE_MAP: change_description(change, False, "ala", "kreis", old, new, "de"),

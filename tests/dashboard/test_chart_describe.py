@@ -1,4 +1,4 @@
-"""Generated text alternatives of the charts beyond the Karte (dashboard/describe.py): each
+"""Generated text alternatives of the charts beyond the Karte (dashboard/text/describe.py): each
 text against the frame it was built from, and each page carrying it beside its chart."""
 
 from __future__ import annotations
@@ -10,13 +10,16 @@ import plotly.utils
 import pytest
 
 import store
-from dashboard import ids
-from dashboard import metrics as m
-from dashboard.access_data import access_view, region_labels
-from dashboard.callback_client import answer_bytes, callback_outputs
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
-from dashboard.describe import (
+from dashboard.figures.ranking import ranking_frame
+from dashboard.frame import ids
+from dashboard.model import metrics as m
+from dashboard.model.access_data import access_view, region_labels
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.state import parse_query
+from dashboard.pages import entwicklung, erreichbarkeit, tabelle
+from dashboard.server.callback_client import answer_bytes, callback_outputs
+from dashboard.text.describe import (
     access_description,
     growth_description,
     labelled,
@@ -24,10 +27,7 @@ from dashboard.describe import (
     ranking_description,
     series_description,
 )
-from dashboard.figures.ranking import ranking_frame
-from dashboard.i18n import fmt_date, fmt_number, t
-from dashboard.pages import entwicklung, erreichbarkeit, tabelle
-from dashboard.state import parse_query
+from dashboard.text.i18n import fmt_date, fmt_number, t
 from store import growth
 
 

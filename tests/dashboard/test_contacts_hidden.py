@@ -14,10 +14,11 @@ import pandas as pd
 import pytest
 
 import store
-from dashboard import create_app, ids
-from dashboard.callback_client import answer_bytes
+from dashboard import create_app
 from dashboard.exports import ExportRequest, export_view
-from dashboard.publishing import SettingError
+from dashboard.frame import ids
+from dashboard.model.publishing import SettingError
+from dashboard.server.callback_client import answer_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -141,7 +142,7 @@ def test_a_malformed_setting_stops_the_start_with_one_line(monkeypatch, demo_db_
 
 
 def test_near_me_contact_details_follow_the_setting(monkeypatch):
-    from dashboard.contact import contact_details
+    from dashboard.model.contact import contact_details
 
     provider = {"street": "Hauptstraße 1", "phone": "0351 123", "email": "a@b.example",
                 "website": "https://b.example"}

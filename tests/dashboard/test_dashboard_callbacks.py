@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from dashboard import ids
-from dashboard.callback_client import answer_bytes
+from dashboard.frame import ids
+from dashboard.server.callback_client import answer_bytes
 
 
 def map_inputs(metric="count", level="kreis", category="ala", classes="quantiles", snap=None,
@@ -35,7 +35,7 @@ def map_state(search="?level=kreis", level="kreis", compare_level=None):
 
 @pytest.fixture(scope="module")
 def MAP_OUTPUTS(app):  # noqa: N802 (a constant of the app, found once)
-    from dashboard.callback_client import callback_outputs
+    from dashboard.server.callback_client import callback_outputs
 
     return callback_outputs(app, f"{ids.MAP_GRAPH}.figure")
 

@@ -9,13 +9,13 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from dashboard import metrics as m
 from dashboard.figures import choropleth_figure, ranking_figure
 from dashboard.figures.choropleth import KEYS, METRIC_KEYS, TRACES
 from dashboard.figures.ranking import ranking_frame
-from dashboard.geometry import geojson
-from dashboard.i18n import t
+from dashboard.model import metrics as m
+from dashboard.model.geometry import geojson
 from dashboard.pages.karte import value_patch
+from dashboard.text.i18n import t
 
 EVIL = "<b>X</b><script>alert(1)</script>"
 URL = "/geo/kreis.geojson"

@@ -10,12 +10,12 @@ from click.testing import CliRunner
 
 import store
 from dashboard import create_app
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
 from dashboard.exports import ExportRequest, export_view
+from dashboard.frame.shell import snapshot_options, source_line
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.state import ViewState
 from dashboard.pages import entwicklung
-from dashboard.shell import snapshot_options, source_line
-from dashboard.state import ViewState
 from scrapers.cli import main
 
 LIST = "Landesliste Sachsen WfbM"

@@ -1,4 +1,4 @@
-"""dash-ag-grid is downloaded only by pages that draw a grid (dashboard/lazy_components.py and
+"""dash-ag-grid is downloaded only by pages that draw a grid (dashboard/frame/lazy_components.py and
 assets/lazy_components.js), and a grid still appears when the reader comes from the map."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from dashboard.lazy_components import BLOCK_ID, address_block, split_scripts
+from dashboard.frame.lazy_components import BLOCK_ID, address_block, split_scripts
 
 GRID_SCRIPT = "/_dash-component-suites/dash_ag_grid/"
 SCRIPTS = (

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard import metrics as m
+from dashboard.model import metrics as m
 
 
 @pytest.mark.parametrize("metric", m.METRICS)

@@ -82,7 +82,7 @@ def test_only_http_links_from_the_source_become_links(providers):
 
 
 def test_the_boundaries_are_dated_with_the_bkg_vintage_in_both_languages():
-    from dashboard.i18n import fmt_date, t
+    from dashboard.text.i18n import fmt_date, t
     from geodata.paths import RAW_DIR
 
     vintage = (RAW_DIR / "bkg-vg5000-2021" / "aktualitaet.txt").read_text().strip()
@@ -94,7 +94,7 @@ def test_the_boundaries_are_dated_with_the_bkg_vintage_in_both_languages():
 
 
 def test_the_provider_count_is_written_with_a_thousands_separator():
-    from dashboard.i18n import fmt_number, t
+    from dashboard.text.i18n import fmt_number, t
 
     assert t("providers.count", "de", n=fmt_number(1999, "de")) == "1.999 Anbieter gefunden"
     assert t("providers.count", "en", n=fmt_number(1999, "en")) == "1,999 providers found"

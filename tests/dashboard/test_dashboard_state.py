@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from dashboard.i18n import TEXTS, fmt_date, fmt_number, t
-from dashboard.state import DEFAULTS, ViewState, merge_query, page_of, parse_query, to_query
+from dashboard.model.state import DEFAULTS, ViewState, merge_query, page_of, parse_query, to_query
+from dashboard.text.i18n import TEXTS, fmt_date, fmt_number, t
 
 
 def test_a_full_view_survives_the_round_trip_through_the_query_string():

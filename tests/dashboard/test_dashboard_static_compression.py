@@ -9,7 +9,7 @@ import brotli
 import pytest
 from flask import Flask, Response
 
-from dashboard.static_compression import MIN_BYTES, BrotliCache, serve_precompressed
+from dashboard.server.static_compression import MIN_BYTES, BrotliCache, serve_precompressed
 
 BIG = b"".join(b"function f%d(a){return a+%d}\n" % (i, i * 7) for i in range(12_000))
 SMALL = b"var x = 1;\n" * 100

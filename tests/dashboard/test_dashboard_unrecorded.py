@@ -11,15 +11,16 @@ import pytest
 
 import geodata
 import store
-from dashboard import create_app, ids
-from dashboard import metrics as m
-from dashboard.callback_client import answer_bytes
-from dashboard.data import AtlasData, map_frame
+from dashboard import create_app
 from dashboard.exports import ExportError, ExportRequest, export_view
 from dashboard.figures.choropleth import TRACES, choropleth_figure
-from dashboard.i18n import t
+from dashboard.frame import ids
+from dashboard.model import metrics as m
+from dashboard.model.data import AtlasData, map_frame
 from dashboard.pages import tabelle
 from dashboard.pages.details import details_panel
+from dashboard.server.callback_client import answer_bytes
+from dashboard.text.i18n import t
 from dashboard.views import region_table
 
 NOTICE_DE = "Werkstätten (WfbM) sind in diesem Datenstand nicht erfasst."

@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 import store
-from dashboard import ids
-from dashboard.callback_client import answer_bytes
+from dashboard.frame import ids
+from dashboard.server.callback_client import answer_bytes
 
 SLOT = ids.PROVIDER_EXPORT_SLOT
 OUTPUTS = [(f"{SLOT}-download", "data"), (f"{SLOT}-status", "children")]

@@ -12,7 +12,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 import store
-from dashboard.i18n import fmt_date, t
+from dashboard.text.i18n import fmt_date, t
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,7 @@
 """One language per page: every page, rendered in German and in English, shows no word that
 belongs only to the other language.
 
-Marker words are harvested from the UI's own text tables (dashboard/i18n.py and the smaller
+Marker words are harvested from the UI's own text tables (dashboard/text/i18n.py and the smaller
 per-module tables): a word of a German text that occurs in no English text is a German
 marker, and the other way round. The page's visible text (text nodes, SVG text of the
 figures, and the names a screen reader or tooltip shows: aria-label, title, placeholder,
@@ -47,10 +47,11 @@ ALLOWED = {
 
 def _tables() -> list[dict[str, dict[str, str]]]:
     """Every per-language text table of the UI."""
-    from dashboard import growth_tables, i18n
     from dashboard.exports import buttons, texts
     from dashboard.figures import growth
+    from dashboard.model import growth_tables
     from dashboard.pages import entwicklung, timeline
+    from dashboard.text import i18n
 
     return [i18n.TEXTS, growth_tables._LABELS, buttons.TEXTS, buttons.FORMAT_LABELS,
             growth.TEXTS, entwicklung.TEXTS, timeline.TEXTS, texts.TEXTS]
@@ -201,7 +202,7 @@ def test_without_names_keeps_the_ui_words_around_a_name():
 def test_the_german_attribution_lines_are_the_licensed_wording():
     """The UI's German lines are geodata's constants word for word; English differs."""
     import geodata
-    from dashboard.i18n import fmt_date, t
+    from dashboard.text.i18n import fmt_date, t
 
     date = fmt_date(geodata.attribution.POPULATION_AS_OF, "de")
     assert t("attr.population", "de", date=date) == geodata.attribution.POPULATION
@@ -210,7 +211,7 @@ def test_the_german_attribution_lines_are_the_licensed_wording():
 
 
 def test_service_names_follow_the_language():
-    from dashboard.i18n import services_text
+    from dashboard.text.i18n import services_text
 
     listed = ["Eingangsverfahren", "Arbeitsbereich"]
     assert services_text(listed, "de") == "Eingangsverfahren, Arbeitsbereich"

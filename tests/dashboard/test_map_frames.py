@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import ids
+from dashboard.frame import ids
 from dashboard.pages import entwicklung
 
 GROWTH = "/entwicklung?level=kreis"

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 import geodata
-from dashboard import ids
-from dashboard.callback_client import answer_bytes
-from dashboard.data import AtlasData
+from dashboard.frame import ids
+from dashboard.model.data import AtlasData
 from dashboard.pages.entwicklung import NATIONAL, content
+from dashboard.server.callback_client import answer_bytes
 
 
 def test_the_vendored_other_counts_are_typed_and_name_their_body():

@@ -7,7 +7,7 @@ import gzip
 
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
-from dashboard.plotly_bundle import BUNDLE, DASH_PATH, bundle_version
+from dashboard.server.plotly_bundle import BUNDLE, DASH_PATH, bundle_version
 
 
 def test_the_bundle_is_the_plotly_js_version_of_the_python_package():

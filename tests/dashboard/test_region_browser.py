@@ -11,10 +11,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 import store
-from dashboard.data import AtlasData
-from dashboard.i18n import fmt_date, fmt_number
-from dashboard.profile import figure_cells, load_profile, profile_paragraph
-from dashboard.region_position import locator_text
+from dashboard.model.data import AtlasData
+from dashboard.model.profile import figure_cells, load_profile, profile_paragraph
+from dashboard.text.i18n import fmt_date, fmt_number
+from dashboard.text.region_position import locator_text
 
 pytestmark = pytest.mark.browser
 
@@ -177,8 +177,8 @@ def test_screenshots(page, browser, artifacts_dir, name, width, height):
 
 
 def test_the_map_text_alternative_follows_the_controls(page, demo_engine):
-    from dashboard.data import map_frame
-    from dashboard.describe import map_description
+    from dashboard.model.data import map_frame
+    from dashboard.text.describe import map_description
 
     data = AtlasData(demo_engine)
     sid = data.served()["id"]

@@ -1,4 +1,4 @@
-"""Generated text alternatives of maps (dashboard/describe.py) against the frames they
+"""Generated text alternatives of maps (dashboard/text/describe.py) against the frames they
 describe, and the text written into exported image files (dashboard/exports/alt_text.py)."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import metrics as m
-from dashboard.describe import labelled, map_description, series_description
 from dashboard.exports.alt_text import embed_description, png_texts
-from dashboard.i18n import fmt_number
+from dashboard.model import metrics as m
+from dashboard.text.describe import labelled, map_description, series_description
+from dashboard.text.i18n import fmt_number
 
 
 @pytest.mark.parametrize("level", ["land", "kreis"])
@@ -114,7 +114,7 @@ def test_an_unknown_format_is_refused():
 # --- the profile's locator map: kind, Land and where in Germany -------------------------
 
 def test_compass_places_points_in_the_nine_parts_of_the_box():
-    from dashboard.region_position import compass
+    from dashboard.text.region_position import compass
 
     box = (0.0, 0.0, 9.0, 9.0)  # west, south, east, north
     assert compass(1, 8, box) == "north-west"
@@ -138,9 +138,9 @@ def test_compass_places_points_in_the_nine_parts_of_the_box():
 ])
 def test_the_locator_text_names_region_kind_land_and_where(demo_engine, code, lang, expected):
     import geodata
-    from dashboard.data import AtlasData
-    from dashboard.profile import load_profile
-    from dashboard.region_position import germany_bounds, locator_text, region_position
+    from dashboard.model.data import AtlasData
+    from dashboard.model.profile import load_profile
+    from dashboard.text.region_position import germany_bounds, locator_text, region_position
 
     data = AtlasData(demo_engine)
     profile = load_profile(data, data.served(), code)
@@ -159,11 +159,11 @@ def test_the_locator_text_names_region_kind_land_and_where(demo_engine, code, la
 def test_the_profile_page_shows_the_locator_text(app, demo_engine):
     import json
 
-    from dashboard.data import AtlasData
+    from dashboard.model.data import AtlasData
+    from dashboard.model.profile import load_profile
     from dashboard.pages import available_pages
-    from dashboard.profile import load_profile
-    from dashboard.region_position import locator_text
-    from dashboard.router import render
+    from dashboard.server.router import render
+    from dashboard.text.region_position import locator_text
 
     data = AtlasData(demo_engine)
     for path, code in (("/region/09187", "09187"), ("/region/DE", "DE")):

@@ -8,8 +8,8 @@ import math
 import pandas as pd
 
 import geodata
-from dashboard.contact import contact_details
-from dashboard.data import AtlasData
+from dashboard.model.contact import contact_details
+from dashboard.model.data import AtlasData
 from dashboard.pages.near import nearest_by_category, place_of
 
 

@@ -8,10 +8,9 @@ import pandas as pd
 import pytest
 
 import store
-from dashboard import metrics as m
-from dashboard.data import AtlasData
-from dashboard.i18n import fmt_date, fmt_number
-from dashboard.profile import (
+from dashboard.model import metrics as m
+from dashboard.model.data import AtlasData
+from dashboard.model.profile import (
     figure_cells,
     level_of,
     load_profile,
@@ -19,6 +18,7 @@ from dashboard.profile import (
     profile_paragraph,
     rate_text,
 )
+from dashboard.text.i18n import fmt_date, fmt_number
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def served(data):
 
 
 def _expected_rank(frame: pd.DataFrame, code: str) -> tuple[int, int]:
-    """Rank by per 100,000 computed here, not by dashboard.metrics: 1 + regions above."""
+    """Rank by per 100,000 computed here, not by dashboard.model.metrics: 1 + regions above."""
     value = frame.loc[frame["code"] == code, "per_100k"].iloc[0]
     return int((frame["per_100k"] > value).sum()) + 1, len(frame)
 
@@ -143,7 +143,7 @@ def test_unknown_regions_answer_404_with_the_page(app, path, status):
 
 
 def test_the_history_counts_every_served_snapshot(data, demo_engine):
-    from dashboard.profile import history
+    from dashboard.model.profile import history
 
     rows = history(data, "09187")
     series = store.served_series(demo_engine)
@@ -161,7 +161,7 @@ def test_the_embed_view_is_the_profile_with_a_link_to_the_full_page(app, data):
     import json
 
     from dashboard.pages import available_pages
-    from dashboard.router import render
+    from dashboard.server.router import render
 
     with app.server.test_request_context("/"):
         out = render(app, data, available_pages(), "/region/09187", "?embed=1")
@@ -178,7 +178,7 @@ def test_the_pdf_button_sends_a_one_page_pdf(app, dash_post):
 
     import pypdf
 
-    from dashboard import ids
+    from dashboard.frame import ids
 
     response = dash_post(
         app.server.test_client(),
@@ -206,7 +206,7 @@ def _page_text(app, data, path: str) -> str:
     import json
 
     from dashboard.pages import available_pages
-    from dashboard.router import render
+    from dashboard.server.router import render
 
     with app.server.test_request_context("/"):
         out = render(app, data, available_pages(), path, "")

@@ -9,12 +9,12 @@ import pytest
 
 import geodata
 import store
-from dashboard.callback_client import answer_bytes
-from dashboard.data import AtlasData
-from dashboard.i18n import fmt_number
+from dashboard.model.data import AtlasData
+from dashboard.model.profile import national_counts
+from dashboard.model.search import plz_exists, search
 from dashboard.pages.leichte_sprache import easy_date, easy_sections
-from dashboard.profile import national_counts
-from dashboard.search import plz_exists, search
+from dashboard.server.callback_client import answer_bytes
+from dashboard.text.i18n import fmt_number
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +129,7 @@ def test_choosing_an_older_snapshot_redraws_the_easy_read_page_with_its_figures(
 ):
     import json
 
-    from dashboard import ids
+    from dashboard.frame import ids
     from dashboard.pages.leichte_sprache import KEY
 
     oldest = store.served_series(demo_engine).iloc[0]

@@ -11,20 +11,20 @@ import pypdf
 import pytest
 
 import store
-from dashboard.access_data import access_view
-from dashboard.data import AtlasData, map_frame
-from dashboard.describe import (
+from dashboard.exports import ExportRequest, export_view
+from dashboard.exports.alt_text import png_texts
+from dashboard.exports.profile_pdf import profile_pdf
+from dashboard.exports.render import stop_renderer
+from dashboard.model.access_data import access_view
+from dashboard.model.data import AtlasData, map_frame
+from dashboard.model.profile import load_profile, profile_paragraph
+from dashboard.text.describe import (
     access_description,
     growth_description,
     laender_description,
     map_description,
     ranking_description,
 )
-from dashboard.exports import ExportRequest, export_view
-from dashboard.exports.alt_text import png_texts
-from dashboard.exports.profile_pdf import profile_pdf
-from dashboard.exports.render import stop_renderer
-from dashboard.profile import load_profile, profile_paragraph
 from store import growth
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -148,7 +148,7 @@ def _demo_pair(engine):
 
 @pytest.mark.parametrize("fmt", ["svg", "png", "pdf"])
 def test_the_change_map_carries_its_text_in_every_image_format(demo_engine, fmt):
-    from dashboard.describe_change import change_description
+    from dashboard.text.describe_change import change_description
 
     old_id, new_id, old, new = _demo_pair(demo_engine)
     change = growth.region_change_between(demo_engine, old_id, new_id, "kreis", "ala")
@@ -166,8 +166,8 @@ def test_the_change_map_carries_its_text_in_every_image_format(demo_engine, fmt)
 
 
 def test_the_providers_change_map_svg_has_its_text_as_desc(demo_engine):
-    from dashboard.describe_change import changes_points_description
-    from dashboard.publishing import redact
+    from dashboard.model.publishing import redact
+    from dashboard.text.describe_change import changes_points_description
 
     old_id, new_id, old, new = _demo_pair(demo_engine)
     diff = redact(growth.provider_changes(demo_engine, old_id, new_id, "ala"))

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.figures import growth as gf
-from dashboard.geometry import geojson
+from dashboard.model.geometry import geojson
 from store import growth
 
 

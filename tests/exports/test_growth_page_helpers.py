@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.exports.from_url import entwicklung_request, karte_request
+from dashboard.model.state import parse_query
 from dashboard.pages.entwicklung import pair, query_with
 from dashboard.pages.timeline import next_stop, stops
-from dashboard.state import parse_query
 
 SERIES = pd.DataFrame(
     {"id": [4, 7, 9], "taken_at": pd.to_datetime(["2021-11-30", "2022-01-31", "2022-12-01"],

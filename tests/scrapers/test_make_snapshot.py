@@ -15,8 +15,9 @@ import pytest
 import requests
 
 import store
-from dashboard import create_app, ids
-from dashboard.callback_client import post_callback
+from dashboard import create_app
+from dashboard.frame import ids
+from dashboard.server.callback_client import post_callback
 from scrapers.demo import ensure_default
 from scrapers.samples import sample_records
 

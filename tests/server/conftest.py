@@ -85,8 +85,8 @@ class AppProcess:
 
     def page(self, path: str = "/karte", search: str = "") -> Answer:
         """The router callback a browser sends when it opens `path`: the page's content."""
-        from dashboard import ids
-        from dashboard.callback_client import post_callback
+        from dashboard.frame import ids
+        from dashboard.server.callback_client import post_callback
 
         return post_callback(_Client(self), [(ids.ROOT, "children"), (ids.ROOT, "lang")],
                              [(ids.URL, "pathname", path), (ids.LANG_STORE, "data", None)],
@@ -119,7 +119,7 @@ class AppProcess:
 
 
 class _Client:
-    """Enough of Flask's test client for dashboard.callback_client, over real HTTP."""
+    """Enough of Flask's test client for dashboard.server.callback_client, over real HTTP."""
 
     def __init__(self, app: AppProcess) -> None:
         self.app = app

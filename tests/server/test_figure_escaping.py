@@ -11,13 +11,13 @@ import pandas as pd
 import pytest
 
 import store
-from dashboard.data import AtlasData, map_frame
 from dashboard.figures import growth as gf
 from dashboard.figures.choropleth import choropleth_figure, empty_map
 from dashboard.figures.common import esc
 from dashboard.figures.hover import provider_hover
 from dashboard.figures.ranking import ranking_figure
-from dashboard.geometry import geojson
+from dashboard.model.data import AtlasData, map_frame
+from dashboard.model.geometry import geojson
 from store import growth
 
 EVIL = '<a href="https://evil.example/phish">X</a> <b>EVILBOLD</b><br>L2 <sub>s</sub> "q" & co'

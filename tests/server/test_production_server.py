@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from dashboard.serve import SettingError, server_options
+from dashboard.server.serve import SettingError, server_options
 from tests.server.conftest import REPO
 
 

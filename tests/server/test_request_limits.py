@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 
 import store
-from dashboard import ids
-from dashboard.callback_client import _output_key, callback_outputs
+from dashboard.frame import ids
+from dashboard.server.callback_client import _output_key, callback_outputs
 from tests.server.conftest import launch
 
 

@@ -55,7 +55,7 @@ def test_postgres_round_trip_served_snapshot_and_delete(pg, write, make_provider
 def test_postgres_serves_the_demo_default_through_the_api(pg):
     from flask import Flask
 
-    from dashboard.api import register_api
+    from dashboard.endpoints.api import register_api
     from scrapers.demo import ensure_default
     from store.serving import ServingStore
 

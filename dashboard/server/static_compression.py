@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 
 def default_cache_dir() -> Path:
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     return Path(os.environ.get("ATLAS_CACHE_DIR") or root / "data" / "cache") / "brotli"
 
 

@@ -8,11 +8,11 @@ from typing import Any
 from dash import dcc, html
 
 import geodata
-from dashboard import ids
-from dashboard.context import PageContext
-from dashboard.i18n import dropdown_labels, fmt_date, t
-from dashboard.search_form import header_tools
-from dashboard.state import to_query
+from dashboard.frame import ids
+from dashboard.frame.search_form import header_tools
+from dashboard.model.context import PageContext
+from dashboard.model.state import to_query
+from dashboard.text.i18n import dropdown_labels, fmt_date, t
 
 MAIN_ANCHOR = "inhalt"
 
@@ -234,7 +234,7 @@ def without_exports(component: Any) -> Any:
 def _embed_heading(ctx: PageContext, page: str) -> str:
     """The embed's one (hidden) h1: the atlas and the page's navigation name; routed pages
     (region profiles, near me, …) have no navigation entry, so only the atlas's name."""
-    from dashboard.i18n import TEXTS
+    from dashboard.text.i18n import TEXTS
 
     key = f"nav.{page}"
     if key in TEXTS.get(ctx.lang, {}):

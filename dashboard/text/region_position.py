@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from dashboard.profile import RegionProfile
+    from dashboard.model.profile import RegionProfile
 
 # rows north to south, columns west to east; "middle" where both are in the middle third
 _GRID = (("north-west", "north", "north-east"),
@@ -52,7 +52,7 @@ def region_position(code: str, level: str) -> str | None:
 
 def locator_text(profile: RegionProfile, lang: str) -> str:
     """The locator map's text alternative for a region profile (page and PDF say the same)."""
-    from dashboard.describe import locator_description
+    from dashboard.text.describe import locator_description
 
     if profile.level == "de":
         return locator_description("de", "", "", None, lang)

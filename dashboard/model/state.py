@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, fields, replace
 from urllib.parse import parse_qsl, urlencode
 
-from dashboard.i18n import DEFAULT_LANG, LANGS
-from dashboard.metrics import CATEGORIES, CLASSIFICATIONS, LEVELS, METRICS
+from dashboard.model.metrics import CATEGORIES, CLASSIFICATIONS, LEVELS, METRICS
+from dashboard.text.i18n import DEFAULT_LANG, LANGS
 
 PAGES: tuple[str, ...] = (
     "karte", "tabelle", "entwicklung", "anbieter", "erreichbarkeit", "quellen",

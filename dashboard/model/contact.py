@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.publishing import contacts_hidden
+from dashboard.model.publishing import contacts_hidden
 from dashboard.views.links import safe_url
 
 CONTACT_FIELDS = ("street", "phone", "email", "website")
@@ -26,7 +26,7 @@ def _text(value: Any) -> str:
 def contact_details(provider: dict[str, Any]) -> dict[str, str]:
     """The provider's published contact details (street, phone, e-mail, website: only
     plain http(s) websites), empty values left out; street, phone and e-mail only when the
-    deployment publishes them (ATLAS_HIDE_CONTACTS, dashboard.publishing)."""
+    deployment publishes them (ATLAS_HIDE_CONTACTS, dashboard.model.publishing)."""
     hidden = ("street", "phone", "email") if contacts_hidden() else ()
     details = {field: "" if field in hidden else _text(provider.get(field))
                for field in CONTACT_FIELDS}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from flask import Flask, Response, request
 
-BUNDLE = Path(__file__).resolve().parent / "static" / "plotly" / "plotly-atlas.min.js"
+BUNDLE = Path(__file__).resolve().parents[1] / "static" / "plotly" / "plotly-atlas.min.js"
 DASH_PATH = "_dash-component-suites/plotly/package_data/plotly.min.js"
 _VERSION = re.compile(rb"plotly\.js v(\d+\.\d+\.\d+)")
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from flask import Response
 
-from dashboard.data import _Lru
-from dashboard.publishing import contacts_hidden
+from dashboard.model.data import _Lru
+from dashboard.model.publishing import contacts_hidden
 from store.serving import ServingStore
 
 SIZE = 64  # answers per worker; the largest (all providers as GeoJSON) is about 2 MB

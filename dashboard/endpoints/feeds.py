@@ -5,8 +5,8 @@ two consecutive snapshots of the same source (store.changes.feed_pairs over
 store.served_series), newest first, filterable by category, Land and Kreis, in German or
 English (`lang`). Entry ids are tag: URIs built from the two snapshot ids, the category, the
 provider's source id and the kind of change, so they stay the same across requests, filters
-and languages. Parameters are checked like the data API's (dashboard/api.py): an unknown or
-bad one answers 400 with a one-line message.
+and languages. Parameters are checked like the data API's (dashboard/endpoints/api.py): an
+unknown or bad one answers 400 with a one-line message.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from flask import Blueprint, Flask, Response, request
 
 import geodata
 import store
-from dashboard import atom
-from dashboard.api import (
+from dashboard.endpoints import atom
+from dashboard.endpoints.api import (
     ApiError,
     BadRequest,
     NotFound,
@@ -33,10 +33,10 @@ from dashboard.api import (
     _land,
     _parse,
 )
-from dashboard.data import AtlasData, _Lru
-from dashboard.i18n import DEFAULT_LANG, LANGS, fmt_date, t
-from dashboard.publishing import contacts_hidden
-from dashboard.state import DEFAULTS, to_query
+from dashboard.model.data import AtlasData, _Lru
+from dashboard.model.publishing import contacts_hidden
+from dashboard.model.state import DEFAULTS, to_query
+from dashboard.text.i18n import DEFAULT_LANG, LANGS, fmt_date, t
 from store.changes import SnapshotPair, feed_pairs, load_compared
 from store.times import iso
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from dash import Dash
 
-from dashboard.data import AtlasData
-from dashboard.state import ViewState
+from dashboard.model.data import AtlasData
+from dashboard.model.state import ViewState
 
 
 @dataclass

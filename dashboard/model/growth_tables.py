@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.figures.growth import tx
-from dashboard.i18n import fmt_date
-from dashboard.publishing import contacts_hidden
+from dashboard.model.publishing import contacts_hidden
+from dashboard.text.i18n import fmt_date
 
 _LABELS = {
     "de": {

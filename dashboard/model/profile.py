@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 import store
-from dashboard import metrics as m
-from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.model import metrics as m
+from dashboard.text.i18n import fmt_date, fmt_number, t
 
 if TYPE_CHECKING:
-    from dashboard.data import AtlasData
+    from dashboard.model.data import AtlasData
 
 GERMANY = "DE"
 _ARS = re.compile(r"^(DE|\d{2}|\d{5})$")

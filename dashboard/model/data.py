@@ -20,8 +20,8 @@ from sqlalchemy import Engine
 
 import geodata
 import store
-from dashboard import metrics
-from dashboard.publishing import redact
+from dashboard.model import metrics
+from dashboard.model.publishing import redact
 from store.serving import ServingStore
 
 _CACHE_SIZE = 64
@@ -136,7 +136,7 @@ class AtlasData:
 
     def providers(self, snapshot_id: int) -> pd.DataFrame:
         """All providers of a snapshot (store.load_providers), cached; phone, e-mail and
-        street emptied when the deployment hides contacts (dashboard.publishing)."""
+        street emptied when the deployment hides contacts (dashboard.model.publishing)."""
         key = self._key("providers", snapshot_id)
         return redact(
             self._cache.get(key, lambda: store.load_providers(self.engine, snapshot_id))

@@ -11,13 +11,13 @@ from typing import Any
 from dash import ALL, Dash, Input, Output, State, html, no_update
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard import ids, shell
-from dashboard.context import PageContext
-from dashboard.data import AtlasData
-from dashboard.i18n import t
+from dashboard.frame import ids, shell
+from dashboard.frame.unavailable import unavailable_frame
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.state import DEFAULT_PAGE, ViewState, merge_query, page_of, parse_query
 from dashboard.pages import routed_pages
-from dashboard.state import DEFAULT_PAGE, ViewState, merge_query, page_of, parse_query
-from dashboard.unavailable import unavailable_frame
+from dashboard.text.i18n import t
 from store.serving import StoreUnavailable, one_line
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def pinned_notice(data: AtlasData, state: ViewState, snapshot: dict[str, Any] | 
     """The notice for a link pinned to a snapshot (None for a link that follows the data)."""
     if state.snapshot is None or snapshot is None:
         return None
-    from dashboard.i18n import fmt_date
+    from dashboard.text.i18n import fmt_date
 
     newest, _ = data.resolve(None)
     date = fmt_date(str(snapshot["taken_at"]), state.lang)
@@ -106,8 +106,8 @@ def pinned_notice(data: AtlasData, state: ViewState, snapshot: dict[str, Any] | 
 
 def register_router(app: Dash, data: AtlasData, pages: dict[str, ModuleType]) -> None:
     """The callbacks of the shell."""
-    from dashboard.data import _Lru
-    from dashboard.publishing import contacts_hidden
+    from dashboard.model.data import _Lru
+    from dashboard.model.publishing import contacts_hidden
 
     pages_cache = _Lru(PAGE_CACHE_SIZE)
 
@@ -194,7 +194,7 @@ def register_router(app: Dash, data: AtlasData, pages: dict[str, ModuleType]) ->
 def validation_layout(app: Dash, pages: dict[str, ModuleType], base: Any) -> html.Div:
     """Every id any page can render, so Dash validates callbacks without
     suppress_callback_exceptions."""
-    from dashboard.data import AtlasData as _Data  # noqa: F401 (documentation of the type)
+    from dashboard.model.data import AtlasData as _Data  # noqa: F401 (documentation of the type)
 
     parts = [base]
     for module in [*pages.values(), *routed_pages().values()]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from dashboard import i18n_region as _region
+from dashboard.text import i18n_region as _region
 
 LANGS: tuple[str, ...] = ("de", "en")
 DEFAULT_LANG = "de"

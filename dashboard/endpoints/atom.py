@@ -1,6 +1,6 @@
 """A small Atom 1.0 (RFC 4287) writer: feed and entries as data in, UTF-8 XML out.
 
-Knows nothing of providers or snapshots (`dashboard/feeds.py` decides what an entry says).
+Knows nothing of providers or snapshots (`dashboard/endpoints/feeds.py` decides what an entry says).
 Every text goes through the XML serializer, so names with markup arrive as text, never as
 elements; characters XML 1.0 forbids (control characters from a scraped page) are dropped.
 """

@@ -184,7 +184,7 @@ def ranked(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:
 def kreis_table(view: AccessView, threshold: int, lang: str) -> pd.DataFrame:
     """Every Kreis, ranked by people beyond the threshold, with on-screen labels; with the
     planning columns when hypothetical providers are set. Distances: Luftlinie, km."""
-    from dashboard.i18n import t
+    from dashboard.text.i18n import t
 
     frame = ranked(view.kreise, threshold)
     table = pd.DataFrame({
@@ -223,7 +223,7 @@ def gemeinden_of_kreis(
 ) -> pd.DataFrame:
     """The region view: every Gemeinde of one Kreis, farthest first, with its population,
     distance (Luftlinie, km) and the nearest provider's name (or the hypothetical place)."""
-    from dashboard.i18n import t
+    from dashboard.text.i18n import t
     from store.access.planning import HYPOTHETICAL_PREFIX
 
     gemeinden = gemeinde_frame(copy=False)

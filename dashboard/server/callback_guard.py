@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from dashboard import ids
-from dashboard.metrics import CATEGORIES, CLASSIFICATIONS, LEVELS, METRICS
-from dashboard.state import VIEWS
+from dashboard.frame import ids
+from dashboard.model.metrics import CATEGORIES, CLASSIFICATIONS, LEVELS, METRICS
+from dashboard.model.state import VIEWS
 
 MAX_INT = 2**53
 MAX_DEPTH = 12

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.context import PageContext
-from dashboard.i18n import t
+from dashboard.model.context import PageContext
+from dashboard.text.i18n import t
 
 
 def search_form(ctx: PageContext, where: str = "header", value: str = "") -> html.Form:

@@ -2,7 +2,7 @@
 maps and charts, and the Leichte Sprache page (issue 13), German and English.
 
 Kept in their own module and spread at the end of `i18n.TEXTS` (one line per language) so
-the shared dictionary stays small; look them up with `dashboard.i18n.t` like every text.
+the shared dictionary stays small; look them up with `dashboard.text.i18n.t` like every text.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from typing import Any
 
 from dash import html
 
-from dashboard.i18n import t
+from dashboard.text.i18n import t
 
 ANCHOR = "inhalt"
 

@@ -1,15 +1,15 @@
 """Text alternatives of Entwicklung's two comparison maps, generated from the frames they draw:
 the change per region (store.growth.region_change_between) and the providers that are new or
 vanished (store.growth.provider_changes). Pure functions of those frames, like
-dashboard/describe.py, so the page, the exported image and the tests say the same.
+dashboard/text/describe.py, so the page, the exported image and the tests say the same.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.describe import EXAMPLES, TOP
-from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.text.describe import EXAMPLES, TOP
+from dashboard.text.i18n import fmt_date, fmt_number, t
 
 
 def _what(category: str, old: str, new: str, lang: str) -> dict[str, str]:
@@ -20,7 +20,7 @@ def _what(category: str, old: str, new: str, lang: str) -> dict[str, str]:
 def _region_names(change: pd.DataFrame, level: str) -> pd.Series:
     """Region names a reader can tell apart (two Kreise named Rosenheim); a code geodata does
     not know keeps its own name."""
-    from dashboard.access_data import region_labels  # geodata tables: load on first use
+    from dashboard.model.access_data import region_labels  # geodata tables: load on first use
 
     labels = region_labels(level)
     return pd.Series([labels.get(str(c), n) for c, n in zip(change["code"], change["name"],

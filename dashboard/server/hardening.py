@@ -1,7 +1,7 @@
 """What the Flask server does around every request, for a public deployment.
 
 - Request bodies over ATLAS_MAX_BODY bytes (default 1 MB) get 413, before they are read.
-- Malformed Dash callback requests (dashboard.callback_guard) and traversal paths under
+- Malformed Dash callback requests (dashboard.server.callback_guard) and traversal paths under
   /_dash-component-suites/ get 400; unknown /api/… paths a JSON 404.
 - A database fault inside a callback marks the served store for rebuilding and answers 503;
   every client error is one line in the log, never a traceback.
@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 import store
-from dashboard.callback_guard import BadCallback, check_callback_body
+from dashboard.server.callback_guard import BadCallback, check_callback_body
 from store.serving import ServingStore, StoreUnavailable, one_line
 
 log = logging.getLogger(__name__)

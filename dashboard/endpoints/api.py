@@ -32,10 +32,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 import geodata
 import store
-from dashboard.answer_cache import AnswerCache
-from dashboard.data import _Lru
+from dashboard.endpoints.answer_cache import AnswerCache
 from dashboard.exports.provenance import DEMO_NOTE, provenance_of
-from dashboard.publishing import contacts_hidden, redact
+from dashboard.model.data import _Lru
+from dashboard.model.publishing import contacts_hidden, redact
 from store.serving import ServingStore, StoreUnavailable, one_line
 
 log = logging.getLogger(__name__)
@@ -415,7 +415,7 @@ def _snapshots(engine: Engine) -> Response:
 
 
 def _access(engine: Engine) -> Response:
-    from dashboard.access_data import access_api_frame  # the page and the API share it
+    from dashboard.model.access_data import access_api_frame  # the page and the API share it
 
     args = _parse(ACCESS_SPEC)
     snapshot = _resolve(engine, args["snapshot"])

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import metrics as m
 from dashboard.figures.ranking import TOP_N, ranking_frame
-from dashboard.i18n import fmt_date, fmt_number, t
+from dashboard.model import metrics as m
+from dashboard.text.i18n import fmt_date, fmt_number, t
 
 TOP = 3  # regions named as highest and lowest
 EXAMPLES = 5  # regions named among those with none
@@ -209,7 +209,7 @@ def access_description(
 
 def _kreis_names(kreise: pd.DataFrame) -> pd.Series:
     """Kreis names a reader can tell apart (the page's tables use the same labels)."""
-    from dashboard.access_data import region_labels  # geodata tables: load on first use
+    from dashboard.model.access_data import region_labels  # geodata tables: load on first use
 
     labels = region_labels("kreis")
     return pd.Series([labels.get(a, n) for a, n in zip(kreise["ars"], kreise["name"],
