@@ -34,7 +34,11 @@ lint: install-dev
 install: $(VENV)/.installed-run
 install-dev: $(VENV)/.installed-dev
 
+# Python 3.12 or newer: the routing engine's wheels (pyvalhalla) start at 3.12. With pyenv,
+# .python-version picks 3.12.1; elsewhere set PYTHON=/path/to/python3.12.
 $(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || \
+		{ echo "Python 3.12 or newer is needed (PYTHON=$(PYTHON)); set PYTHON=/path/to/python3.12"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed-run: requirements.txt | $(PY)
