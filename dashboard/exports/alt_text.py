@@ -6,7 +6,6 @@ image is not redrawn."""
 
 from __future__ import annotations
 
-import io
 import struct
 import zlib
 from xml.sax.saxutils import escape

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import lru_cache
 
 import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
@@ -22,6 +23,7 @@ _TOLERANCE = 0.01  # degrees (about 1 km): invisible at this size, a tenth of th
 _BORDER = "#5f5f5f"
 
 
+@lru_cache(maxsize=64)  # the geometry never changes while the process runs
 def locator_svg(code: str, level: str) -> str:
     """An SVG document: Germany's Länder, the region `code` (Land code, Kreis ARS, or "DE" for
     all of Germany) dark, and for a Kreis its Land a shade darker than the rest."""
