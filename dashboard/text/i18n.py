@@ -37,9 +37,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "keine echten REHADAT-Einträge."
         ),
         "notice.bad_param": "Ungültiger Parameter „{name}={value}“ – Standardwert verwendet.",
-        "notice.unknown_page": "Seite „{path}“ gibt es nicht – die Karte wird gezeigt.",
         "notice.no_snapshot": "Es gibt noch keinen Datenstand. Bitte zuerst Daten laden.",
-        "notice.page_missing": "Diese Seite ist noch nicht verfügbar.",
         "level.label": "Ebene",
         "level.land": "Bundesländer",
         "level.kreis": "Kreise",
@@ -510,9 +508,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "not real REHADAT entries."
         ),
         "notice.bad_param": "Invalid parameter “{name}={value}” – default used.",
-        "notice.unknown_page": "There is no page “{path}” – showing the map.",
         "notice.no_snapshot": "There is no data yet. Please load data first.",
-        "notice.page_missing": "This page is not available yet.",
         "level.label": "Level",
         "level.land": "Federal states",
         "level.kreis": "Districts",
