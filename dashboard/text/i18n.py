@@ -959,10 +959,10 @@ def fmt_number(
     `signed` writes a change: +0,25 / -3 (German), +0.25 / -3 (English), and 0 for no change.
 
     The one formatter for every figure, label, hover, table and text alternative (measured
-    against Babel's format_decimal in bench/numbers.py: same strings, no dependency)."""
+    against Babel's format_decimal in bench/number_format.py: same strings, no dependency)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    if signed and value == 0:
+    if signed and round(value, decimals) == 0:  # no "+0,00" or "-0,00" for no change
         return "0"
     text = f"{value:{'+' if signed else ''},.{decimals}f}"
     if lang == "de":
