@@ -39,6 +39,7 @@ figure { flex: 0 0 58mm; margin: 0; }
 figure img { width: 58mm; height: auto; display: block; }
 figcaption { font-size: 8.5pt; color: #333; margin-top: 1mm; }
 table { border-collapse: collapse; width: 100%; }
+table.history { width: 70%; }
 caption { text-align: left; font-size: 8.5pt; color: #333; padding-bottom: 1mm; }
 th, td { border-bottom: 0.5pt solid #bbb; padding: 1mm 1.5mm; vertical-align: top; }
 thead th { background: #e6e6e6; text-align: right; }
@@ -136,18 +137,18 @@ def history_table(rows: list[dict], lang: str) -> str:
            for c in m.CATEGORIES]
         for row in rows
     ]
-    return _table(t("profile.history.caption", lang), head, body)
+    return _table(t("profile.history.caption", lang), head, body, "history")
 
 
-def _table(caption: str, head: list[str], rows: list[list[str]]) -> str:
+def _table(caption: str, head: list[str], rows: list[list[str]], kind: str = "") -> str:
     header = "".join(f'<th scope="col">{escape(text)}</th>' for text in head)
     body = "".join(
         f'<tr><th scope="row">{escape(row[0])}</th>'
         + "".join(f"<td>{escape(cell)}</td>" for cell in row[1:]) + "</tr>"
         for row in rows
     )
-    return (f"<table><caption>{escape(caption)}</caption><thead><tr>{header}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+    return (f'<table class="{kind}"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>")
 
 
 def _figure(doc: ProfileDocument) -> str:

@@ -53,7 +53,9 @@ def profile_document(data: AtlasData, code: str, snapshot: dict, lang: str) -> t
         history=history(data, code),
         map_svg=locator_svg(profile.code, profile.level),
         map_alt=locator_text(profile, lang),
-        map_caption=t("profile.map.caption", lang, name=profile.name),
+        # Germany highlighted in Germany needs no "X (dark) in Germany"
+        map_caption=t("profile.map.heading", lang) if profile.level == "de"
+        else t("profile.map.caption", lang, name=profile.name),
         citation=citation(profile, heading, snapshot, permalink_of(code, snapshot, lang), lang),
         source_lines=(prov.snapshot_line, *prov.attributions()),
         demo_note=xt("demo.note", lang) if prov.is_demo else None,
