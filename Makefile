@@ -19,12 +19,12 @@ BUILT_GEO := geodata/generated/kreise.geojson
 SNAPSHOT_DB    ?= $(if $(DATABASE_URL),$(DATABASE_URL),sqlite:///$(CURDIR)/data/atlas.sqlite)
 SNAPSHOT_PAGES ?= data/pages/$(shell date -u +%Y%m%dT%H%M%SZ)
 
-.PHONY: run test lint install install-dev browser browser-optional axe postgres geodata bench clean snapshot
+.PHONY: run test lint install install-dev browser browser-optional pango axe postgres geodata bench clean snapshot
 
-run: install geodata browser-optional
+run: install pango geodata browser-optional
 	$(PY) app.py
 
-test: install-dev browser axe postgres geodata
+test: install-dev pango browser axe postgres geodata
 	$(BIN)/ruff check .
 	$(PY) -m pytest
 
@@ -79,6 +79,14 @@ postgres:
 		echo "Installing Debian postgresql"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; \
+	fi
+
+# Pango (Debian's libpango), which WeasyPrint needs to lay out the accessible region profile PDF.
+pango:
+	@if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then \
+		echo "Installing Debian libpango-1.0-0 + libpangoft2-1.0-0"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; \
 	fi
 
 # For `make run` Chromium is only needed for PNG/SVG/PDF export: try, but serve without it.

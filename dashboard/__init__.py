@@ -45,6 +45,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     from dashboard.endpoints.api import register_api
     from dashboard.endpoints.feeds import register_feeds
     from dashboard.frame.lazy_components import defer_libraries
+    from dashboard.frame.not_found import register_not_found
     from dashboard.model.data import AtlasData
     from dashboard.model.geometry import register_geometry_route
     from dashboard.model.publishing import check_setting
@@ -95,6 +96,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     pages = available_pages()
     app.validation_layout = validation_layout(app, pages, base)
     register_router(app, data, pages)
+    register_not_found(app, pages, routed_pages())
     for module in pages.values():
         module.register_callbacks(app, data)
     for module in routed_pages().values():  # region profiles, near me, search, Leichte Sprache

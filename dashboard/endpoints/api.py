@@ -33,6 +33,7 @@ from sqlalchemy.exc import SQLAlchemyError
 import geodata
 import store
 from dashboard.endpoints.answer_cache import AnswerCache
+from dashboard.exports.csv_cells import defuse_frame
 from dashboard.exports.provenance import DEMO_NOTE, provenance_of
 from dashboard.model.data import _Lru
 from dashboard.model.publishing import contacts_hidden, redact
@@ -42,7 +43,6 @@ log = logging.getLogger(__name__)
 
 MAX_VALUE_LENGTH = 64
 _SNAPSHOT = re.compile(r"^[0-9]{1,12}$")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -214,21 +214,11 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def _csv(frame: pd.DataFrame, filename: str) -> Response:
     out = io.StringIO()
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(_defuse)
+    safe = defuse_frame(frame)  # the exports' rule: which cells and why in csv_cells
     safe.to_csv(out, index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     response = Response(out.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _defuse(value: Any) -> Any:
-    # A cell that starts like a formula would run in a spreadsheet: prefix a quote.
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _resolve(engine: Engine, wanted: str | int) -> dict[str, Any]:

@@ -10,7 +10,8 @@ functions only encode it. Every file names source, snapshot and dates:
 
 Text from the source is not trusted: a provider name like "=HYPERLINK(…)" must stay text.
 XLSX cells that start with "=" are stored as strings, not formulas; in CSV (which Excel
-evaluates on opening) such values get a leading apostrophe, the usual neutral prefix.
+evaluates on opening) such values get a leading apostrophe by the one rule the API shares
+(dashboard.exports.csv_cells, which says which cells and why).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
+from dashboard.exports.csv_cells import defuse_frame
 from dashboard.exports.provenance import Provenance
 from dashboard.exports.texts import xt
 
@@ -46,42 +48,15 @@ def header_block(title: str, prov: Provenance, with_plz: bool, sep: str) -> str:
     return out.getvalue()
 
 
-def defuse(value: object) -> object:
-    """A text value Excel would run as a formula, with a leading apostrophe; else unchanged."""
-    if not isinstance(value, str) or not value:
-        return value
-    if value[0] in "=@\t\r" or (value[0] in "+-" and not _is_number(value)):
-        return "'" + value
-    return value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text.replace(",", ".").replace(" ", ""))
-    except ValueError:
-        return False
-    return True
-
-
-def _defused(df: pd.DataFrame) -> pd.DataFrame:
-    text = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
-    if not text:
-        return df
-    out = df.copy()
-    for column in text:
-        out[column] = out[column].map(defuse)
-    return out
-
-
 def to_csv(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
     """UTF-8 with BOM (so Excel reads umlauts), comma-separated, decimal point."""
-    body = _defused(df).to_csv(index=False, lineterminator="\r\n")
+    body = defuse_frame(df).to_csv(index=False, lineterminator="\r\n")
     return (BOM + header_block(title, prov, with_plz, ",") + body).encode("utf-8")
 
 
 def to_csv_de(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
     """The German-Excel dialect: semicolon-separated, decimal comma, UTF-8 with BOM."""
-    body = _defused(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+    body = defuse_frame(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
     return (BOM + header_block(title, prov, with_plz, ";") + body).encode("utf-8")
 
 

@@ -38,7 +38,7 @@ from dashboard.pages.controls import dropdown, options, radio_group, scroll_box
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.text.describe import growth_description, laender_description, series_description
 from dashboard.text.describe_change import change_description, changes_points_description
-from dashboard.text.i18n import fmt_date, t
+from dashboard.text.i18n import fmt_date, fmt_number, t
 from dashboard.text.map_description import caption_block
 from store import growth
 
@@ -181,8 +181,7 @@ def _cell(value: Any, lang: str) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "–"
     if isinstance(value, float):
-        text = f"{value:,.2f}"
-        return text.replace(",", "X").replace(".", ",").replace("X", ".") if lang == "de" else text
+        return fmt_number(value, lang, 2)
     return str(value)
 
 

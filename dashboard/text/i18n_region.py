@@ -101,6 +101,12 @@ DE: dict[str, str] = {
         "(zum Beispiel 09 für Bayern) und die 401 Kreise (zum Beispiel 09187). Suchen Sie nach "
         "einem Namen oder einer Postleitzahl:"
     ),
+    "notfound.page.heading": "Seite nicht gefunden",
+    "notfound.page.text": (
+        "Die Adresse „{path}“ gibt es im aLA-Atlas nicht. Suchen Sie nach einem Ort, einer "
+        "Postleitzahl oder einem Anbieter, oder wählen Sie eine Seite:"
+    ),
+    "notfound.page.links": "Seiten des Atlas",
     # near me
     "near.heading": "Anbieter in der Nähe von {place}",
     "near.intro": (
@@ -326,6 +332,12 @@ EN: dict[str, str] = {
         "(for example 09 for Bavaria) and the 401 districts (for example 09187). Search for a "
         "name or a postcode:"
     ),
+    "notfound.page.heading": "Page not found",
+    "notfound.page.text": (
+        "There is no address “{path}” in the aLA Atlas. Search for a place, a postcode or a "
+        "provider, or choose a page:"
+    ),
+    "notfound.page.links": "Pages of the atlas",
     "near.heading": "Providers near {place}",
     "near.intro": (
         "Straight-line distance (as the crow flies) from the point of the municipality "

@@ -24,6 +24,8 @@ VIEWS = {
     "naehe": ("/naehe?plz=83022", "Anbieter in der Nähe von 83022"),
     "leichte-sprache": ("/leichte-sprache", "Was zeigt der Atlas?"),
     "region-404": ("/region/99999", "Region nicht gefunden"),
+    "page-404": ("/gibt-es-nicht", "Seite nicht gefunden"),
+    "page-404-en": ("/does-not-exist?lang=en", "Page not found"),
 }
 
 
