@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from store.errors import StoreError
+from store.nearest import haversine_km
 from store.traveltime.bound import V_MAX_KMH
 from store.traveltime.extract import Extract
 
@@ -110,7 +111,9 @@ class Router:
                 edges = found.get("edges") or []
                 if edges:
                     hit = edges[0]
-                    out[start + i] = _metres(chunk[i], hit["correlated_lon"], hit["correlated_lat"])
+                    out[start + i] = 1000.0 * haversine_km(
+                        *chunk[i], np.array([hit["correlated_lon"]]),
+                        np.array([hit["correlated_lat"]]))[0]  # fmt: skip
         return out
 
     def times(self, source: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -134,10 +137,3 @@ def _locations(lonlat: np.ndarray) -> list[dict]:
     return [{"lon": float(lon), "lat": float(lat), "search_cutoff": SNAP_CUTOFF_M}
             for lon, lat in lonlat]  # fmt: skip
 
-
-def _metres(point: np.ndarray, lon: float, lat: float) -> float:
-    """Great-circle metres between a point and its snapped position (short distances)."""
-    lon0, lat0 = np.radians(point)
-    lon1, lat1 = np.radians([lon, lat])
-    a = np.sin((lat1 - lat0) / 2) ** 2 + np.cos(lat0) * np.cos(lat1) * np.sin((lon1 - lon0) / 2) ** 2
-    return float(2 * 6_371_008.8 * np.arcsin(np.sqrt(a)))

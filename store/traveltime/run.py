@@ -38,7 +38,8 @@ def traveltime(engine: Engine, osm: Path, tiles: Path | None, snapshot_ids: list
                say: Callable[[str], None] = print, gemeinden=None) -> dict[int, list]:  # fmt: skip
     """Build/reuse tiles for `osm`, then compute and store each snapshot's car times."""
     extract = describe_extract(osm)
-    say(f"extract {extract.name}: {extract.bytes / 1e6:.1f} MB, header date "
+    size = f"{extract.bytes / 1e6:.1f} MB" if extract.bytes >= 1e5 else f"{extract.bytes} bytes"
+    say(f"extract {extract.name}: {size}, header date "
         f"{extract.timestamp or 'none'}, sha256 {extract.sha256[:12]}…")  # fmt: skip
     built = build_tiles(osm, extract, tiles or default_tiles(osm))
     if built.built_now:

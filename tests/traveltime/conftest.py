@@ -4,7 +4,6 @@ from them once per session, and Gemeinde frames made of chosen points."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
