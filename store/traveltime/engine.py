@@ -48,7 +48,8 @@ def engine_name() -> str:
 
 def config(tile_dir: Path, concurrency: int = 1) -> dict:
     """Valhalla's default configuration pointed at `tile_dir`, with the matrix limits
-    raised (a Gemeinde's candidates may lie hundreds of km away) and logging off."""
+    raised (a Gemeinde's candidates may lie hundreds of km away), the exact one-to-many
+    matrix algorithm, and logging off."""
     valhalla = _valhalla()
     tile_dir.mkdir(parents=True, exist_ok=True)
     cfg = valhalla.get_config(tile_extract="", tile_dir=tile_dir)
@@ -57,7 +58,10 @@ def config(tile_dir: Path, concurrency: int = 1) -> dict:
     limits = cfg["service_limits"]["auto"]
     limits.update(max_matrix_distance=2_000_000.0, max_matrix_location_pairs=1_000_000,
                   max_locations=20_000)  # fmt: skip
-    cfg["service_limits"]["max_radius"] = SNAP_CUTOFF_M
+    # One source, a few targets: a one-to-many Dijkstra answers exactly and, measured here,
+    # faster than the bidirectional costmatrix (which returned a 1.4 % longer time on a
+    # lattice: it stops early, an approximation the speed bound cannot see).
+    cfg["thor"]["source_to_target_algorithm"] = "timedistancematrix"
     return cfg
 
 

@@ -35,6 +35,7 @@ class TravelResult:
     providers_used: int = 0
     points_unroutable: int = 0
     gemeinden_unreachable: int = 0
+    gemeinden_off_road: int = 0  # farther than SNAP_CUTOFF_M from any road of the extract
     notes: list[str] = field(default_factory=list)
 
 
@@ -74,6 +75,7 @@ def compute_travel(
         result, placed = _one(providers, category, service, category in recorded, gemeinden)
         if result.status == "ok":
             _route(result, placed, router, gemeinden, g_lonlat, g_snap, snaps, cache)
+            result.gemeinden_off_road = int(np.isnan(g_snap).sum())
         results.append(result)
     return results
 
@@ -127,6 +129,10 @@ def _route(result, placed, router, gemeinden, g_lonlat, g_snap, snaps, cache) ->
     if result.points_unroutable:
         result.notes.append(f"{result.points_unroutable} provider points lie farther than "
                             "5 km from any car road and are not routed")  # fmt: skip
+    off_road = int(np.isnan(g_snap).sum())
+    if off_road:
+        result.notes.append(f"{off_road} Gemeinden lie farther than 5 km from any road of "
+                            "the extract (outside it?) and are not routed")  # fmt: skip
     if result.gemeinden_unreachable:
         result.notes.append(f"{result.gemeinden_unreachable} Gemeinden reach no provider "
                             "of this kind by road")  # fmt: skip

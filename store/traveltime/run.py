@@ -70,4 +70,5 @@ def _line(result: TravelResult) -> str:
     reached = minutes[~np.isnan(minutes)]
     median = f"{np.median(reached):.1f} min" if len(reached) else "–"
     return (f"{head}, {result.providers_used} providers, {len(reached)} Gemeinden reached "
-            f"(median {median}), {result.gemeinden_unreachable} unreachable")
+            f"(median {median}), {result.gemeinden_unreachable} unreachable (of which "
+            f"{result.gemeinden_off_road} off the extract's roads)")
