@@ -122,19 +122,29 @@ class Router:
 
     def times(self, source: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(seconds, road km) from one lon/lat to each target (NaN where no road leads)."""
+        cells = self._matrix(source[None, :], targets)[0]
+        return _column(cells, "time"), _column(cells, "distance")
+
+    def times_to(self, sources: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(seconds, road km) from each source to one lon/lat: Valhalla answers many-to-one
+        by one search backwards from the target (same times as forwards, one-ways kept)."""
+        cells = [row[0] for row in self._matrix(sources, target[None, :])]
+        return _column(cells, "time"), _column(cells, "distance")
+
+    def _matrix(self, sources: np.ndarray, targets: np.ndarray) -> list[list[dict]]:
         self.calls += 1
         request = {
-            "sources": _locations(source[None, :]), "targets": _locations(targets),
+            "sources": _locations(sources), "targets": _locations(targets),
             "costing": "auto", "costing_options": {"auto": {"top_speed": V_MAX_KMH}},
         }  # fmt: skip
         try:
-            answer = self._actor.matrix(request)
+            return self._actor.matrix(request)["sources_to_targets"]
         except self._error as exc:
             raise EngineError(f"Valhalla matrix failed: {exc}") from exc
-        row = answer["sources_to_targets"][0]
-        seconds = np.array([np.nan if c["time"] is None else c["time"] for c in row], float)
-        km = np.array([np.nan if c["distance"] is None else c["distance"] for c in row], float)
-        return seconds, km
+
+
+def _column(cells: list[dict], key: str) -> np.ndarray:
+    return np.array([np.nan if c[key] is None else c[key] for c in cells], float)
 
 
 def _locations(lonlat: np.ndarray) -> list[dict]:

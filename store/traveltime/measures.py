@@ -14,7 +14,13 @@ import pandas as pd
 
 from store.access.measures import _lists_services, _of_kind, combinations
 from store.access.places import project, usable
-from store.traveltime.search import PairCache, TimeSource, nearest_by_road
+from store.traveltime.search import (
+    REVERSE_MAX_POINTS,
+    PairCache,
+    TimeSource,
+    nearest_by_road,
+    nearest_from_providers,
+)
 
 COLUMNS = ("ars", "nearest_min", "road_km", "nearest_provider")
 
@@ -116,8 +122,11 @@ def _route(result, placed, router, gemeinden, g_lonlat, g_snap, snaps, cache) ->
             snaps[point] = float(metres)
     p_snap = np.array([snaps[tuple(p)] for p in lonlat])
     p_xy = project(lonlat[:, 0], lonlat[:, 1])
-    found = nearest_by_road(router, g_lonlat, gemeinden[["x", "y"]].to_numpy(), g_snap,
-                            lonlat, p_xy, p_snap, cache)  # fmt: skip
+    if (~np.isnan(p_snap)).sum() <= REVERSE_MAX_POINTS:
+        found = nearest_from_providers(router, g_lonlat, g_snap, lonlat, p_snap)
+    else:
+        found = nearest_by_road(router, g_lonlat, gemeinden[["x", "y"]].to_numpy(), g_snap,
+                                lonlat, p_xy, p_snap, cache)  # fmt: skip
     ids = placed["source_id"].to_numpy()[first]
     frame = result.gemeinden
     frame["nearest_min"] = found.minutes

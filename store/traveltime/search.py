@@ -6,8 +6,14 @@ straight line alone would take longer than the best time found, stop (exact); el
 k and ask the new ones. A Gemeinde that reaches none of them goes on until every provider
 point was asked, and only then is reported unreachable (NaN minutes, never 0).
 
-`router` is anything with `times(source_lonlat, targets_lonlat) -> (seconds, km)`, so the
-search is tested with the real engine on test-written road networks and needs no Dash.
+Few providers (the aLA: 88 in Germany) make that search expensive: the bound asks every
+provider within best time × v_max, and each request searches the roads out to the farthest.
+There `nearest_from_providers` is used instead: one backward search from each provider
+point reaches every Gemeinde (Valhalla's many-to-one matrix), and the minimum over the
+providers is exact with no bound at all. REVERSE_MAX_POINTS decides (bench/traveltime.py).
+
+`router` is anything with `times(source, targets)` and `times_to(sources, target)` giving
+(seconds, km), so the search is tested with the real engine on test-written networks.
 """
 
 from __future__ import annotations
@@ -21,10 +27,14 @@ from scipy.spatial import cKDTree
 from store.traveltime.bound import settled
 
 K_START = 4
+REVERSE_MAX_POINTS = 200
 
 
 class TimeSource(Protocol):
     def times(self, source: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        ...
+
+    def times_to(self, sources: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         ...
 
 
@@ -87,6 +97,34 @@ def nearest_by_road(
         out.asked[g] = asked
         if local >= 0:
             out.minutes[g], out.road_km[g], out.point[g] = seconds / 60.0, km, routable[local]
+    return out
+
+
+def nearest_from_providers(
+    router: TimeSource,
+    gemeinde_lonlat: np.ndarray,
+    gemeinde_snap_m: np.ndarray,
+    point_lonlat: np.ndarray,
+    point_snap_m: np.ndarray,
+) -> RoadNearest:
+    """The same answer as nearest_by_road, by one many-to-one request per provider point
+    (every routable Gemeinde to it) and the minimum per Gemeinde (ties: the shorter road,
+    then the lower point index)."""
+    n = len(gemeinde_lonlat)
+    out = RoadNearest(np.full(n, np.nan), np.full(n, np.nan), np.full(n, -1), np.zeros(n, int))
+    rows = np.flatnonzero(~np.isnan(gemeinde_snap_m))
+    best_s, best_km = np.full(len(rows), np.inf), np.full(len(rows), np.inf)
+    for p in np.flatnonzero(~np.isnan(point_snap_m)):
+        if len(rows) == 0:
+            break
+        seconds, km = router.times_to(gemeinde_lonlat[rows], point_lonlat[p])
+        better = (seconds < best_s) | ((seconds == best_s) & (km < best_km))
+        best_s, best_km = np.where(better, seconds, best_s), np.where(better, km, best_km)
+        out.point[rows[better]] = p
+        out.asked[rows] += 1
+    reached = np.isfinite(best_s)
+    out.minutes[rows[reached]] = best_s[reached] / 60.0
+    out.road_km[rows[reached]] = best_km[reached]
     return out
 
 

@@ -9,13 +9,24 @@ import pytest
 from store.access.measures import compute_access
 from store.access.places import project
 from store.traveltime.measures import compute_travel, with_xy
-from store.traveltime.search import nearest_by_road
+from store.traveltime.search import nearest_by_road, nearest_from_providers
 from tests.traveltime.conftest import places, providers
 from tests.traveltime.roads import RoadNet
 
 LAT0 = 50.0
 KM_PER_DEG_LAT = 111.195
 KM_PER_DEG_LON = 111.195 * np.cos(np.radians(LAT0))
+
+
+@pytest.fixture(autouse=True, params=["from_gemeinden", "from_providers"])
+def search(request, monkeypatch) -> str:
+    """Every scenario under both searches: forwards from each Gemeinde with the speed bound,
+    and backwards from each provider (the one used for few providers)."""
+    import store.traveltime.measures as measures
+
+    monkeypatch.setattr(measures, "REVERSE_MAX_POINTS",
+                        0 if request.param == "from_gemeinden" else 10**6)  # fmt: skip
+    return request.param
 
 
 def lattice() -> RoadNet:
@@ -54,6 +65,10 @@ def test_the_search_finds_the_same_nearest_as_asking_every_provider(route):
         assert seconds[found.point[g]] == np.nanmin(seconds)
     # the bound let most Gemeinden stop before asking all 30
     assert (found.asked < len(targets)).sum() >= len(g_lonlat) // 2
+    backwards = nearest_from_providers(router, g_lonlat, router.snap_m(g_lonlat), targets,
+                                       router.snap_m(targets))  # fmt: skip
+    np.testing.assert_allclose(backwards.minutes, found.minutes)
+    np.testing.assert_allclose(backwards.road_km, found.road_km)
 
 
 def one_way_loop() -> RoadNet:
