@@ -7,9 +7,11 @@ can be downloaded here).
    box (for a machine too small or too shared), and the figures say so.
 2. Cold: build the tiles (valhalla_build_tiles, one thread): wall time and the builder's
    peak memory (max RSS of the child). Cached: the same command again reuses the tiles.
-3. Warm: the exact nearest provider by car time (store.traveltime) for `--sample` of the
-   10,997 Gemeinden (default 1,000, seeded) per category of the demo snapshot; time per
-   Gemeinde, matrix requests, candidates asked, extrapolated to all 10,997.
+3. Warm: the exact nearest provider by car time (store.traveltime) per category of the
+   demo snapshot. Categories with few provider points (≤ REVERSE_MAX_POINTS: the aLA) are
+   searched backwards from each provider, a cost that does not shrink with fewer Gemeinden:
+   measured for every Gemeinde in the box. The others (forwards from each Gemeinde, speed
+   bound) for `--sample` Gemeinden (default 1,000, seeded), extrapolated to 10,997.
 
 Run: `.venv/bin/python bench/traveltime.py [--spacing 0.02] [--fraction 1] [--sample 1000]`
 (needs `make routing`). Writes into a temporary directory, removed at the end.
@@ -95,6 +97,7 @@ def main() -> None:
     from store.access.places import gemeinde_frame
     from store.traveltime.engine import Router
     from store.traveltime.measures import compute_travel
+    from store.traveltime.search import REVERSE_MAX_POINTS
 
     folder = Path(tempfile.mkdtemp(prefix="bench-traveltime-"))
     try:
@@ -126,24 +129,32 @@ def main() -> None:
               f"demo snapshot {snapshot['id']} ({snapshot['origin']})")  # fmt: skip
         total = 0.0
         for category in store.CATEGORIES:
+            of_kind = providers[(providers["category"] == category)
+                                & providers["geocode_quality"].isin(["gemeinde", "kreis"])]
+            points = len(of_kind[["lon", "lat"]].drop_duplicates())
+            backwards = points <= REVERSE_MAX_POINTS
+            gemeinden_now = inside if backwards else sample
             calls = router.calls
             started = time.perf_counter()
             # aLA: its two services too (they reuse the aLA's asked pairs)
-            results = compute_travel(providers, list(snapshot["counts"]), router, sample,
-                                     (category,))  # fmt: skip
+            results = compute_travel(providers, list(snapshot["counts"]), router,
+                                     gemeinden_now, (category,))  # fmt: skip
             result = results[0]
             seconds = time.perf_counter() - started
-            total += seconds
-            per = seconds / take
+            n = len(gemeinden_now)
+            per = seconds / n
+            estimate = seconds if backwards and n == GEMEINDEN else per * GEMEINDEN
+            total += estimate
             minutes = result.gemeinden["nearest_min"].to_numpy(float)
             label = category + (" (+ 2 services)" if len(results) > 1 else "")
-            print(f"  {label}: {result.providers_used} providers, {seconds:.1f} s for "
-                  f"{take} Gemeinden ({per * 1000:.1f} ms each, {router.calls - calls} "
-                  f"matrix requests), median {np.nanmedian(minutes):.1f} min, "
-                  f"{np.isnan(minutes).sum()} unreachable → all {GEMEINDEN:,}: "
-                  f"{per * GEMEINDEN / 60:.1f} min")  # fmt: skip
+            how = "backwards from each provider" if backwards else "forwards, bound"
+            print(f"  {label}: {result.providers_used} providers at {points} points ({how}): "
+                  f"{seconds:.1f} s for {n:,} Gemeinden ({per * 1000:.1f} ms each, "
+                  f"{router.calls - calls} matrix requests), median "
+                  f"{np.nanmedian(minutes):.1f} min, {np.isnan(minutes).sum()} unreachable → "
+                  f"all {GEMEINDEN:,}: {estimate / 60:.1f} min")  # fmt: skip
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"  all three categories: {total / take * GEMEINDEN / 60:.1f} min for "
+        print(f"  all three categories: {total / 60:.1f} min for "
               f"{GEMEINDEN:,} Gemeinden (extrapolated); this process's peak memory "
               f"{rss:.0f} MB")  # fmt: skip
     finally:

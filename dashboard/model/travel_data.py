@@ -69,3 +69,20 @@ def region_minutes(engine: Engine, snapshot_id: int, level: str, category: str,
     if not car_available(engine, snapshot_id):
         return None
     return _region_minutes(engine, snapshot_id, level, category, service).copy()
+
+
+def profile_minutes(engine: Engine, snapshot_id: int | None, level: str, code: str,
+                    category: str = "ala") -> dict | None:  # fmt: skip
+    """A region profile's car figures beside its km: mean and median minutes to the
+    nearest provider, the engine and the extract's date; None without times (or where
+    nobody in the region reaches one by road)."""
+    if snapshot_id is None or not car_available(engine, snapshot_id):
+        return None
+    frame = region_minutes(engine, snapshot_id, level, category)
+    row = frame[frame["ars"] == code]
+    if row.empty or pd.isna(row["mean_min"].iloc[0]):
+        return None
+    run = car_provenance(engine, snapshot_id)
+    return {"mean_min": float(row["mean_min"].iloc[0]),
+            "median_min": float(row["median_min"].iloc[0]), "engine": run["engine"],
+            "date": (run["extract_timestamp"] or "–")[:10]}  # fmt: skip

@@ -98,3 +98,17 @@ def test_an_unknown_mode_is_a_400(client):
     response = client.get("/api/access?mode=bus")
     assert response.status_code == 400
     assert "mode must be one of line, car" in response.get_data(as_text=True)
+
+
+def test_region_profiles_get_minutes_beside_the_km(car_db):
+    from dashboard.model.travel_data import profile_minutes
+
+    engine = store.connect(car_db)
+    served = store.served_snapshot(engine)["id"]
+    saarbruecken = profile_minutes(engine, served, "kreis", "10041", "wfbm")
+    assert saarbruecken["mean_min"] > 0 and saarbruecken["median_min"] >= 0
+    assert saarbruecken["engine"].startswith("Valhalla") and saarbruecken["date"] == "2026-11-30"
+    # off the extract nobody reaches a provider by road: no minutes, never 0
+    assert profile_minutes(engine, served, "kreis", "09162", "wfbm") is None
+    older = int(store.list_snapshots(engine).sort_values("taken_at")["id"].iloc[0])
+    assert profile_minutes(engine, older, "kreis", "10041", "wfbm") is None
