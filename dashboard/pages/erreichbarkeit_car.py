@@ -84,7 +84,10 @@ def _ranking(frame: pd.DataFrame, level: str, minutes: int, caption: str, lang: 
     from dashboard.pages.controls import scroll_box
 
     column = f"pop_beyond_{minutes}min"
-    order = frame.sort_values([column, "ars"], ascending=[False, True], na_position="last")
+    # regions where nobody reaches a provider by road (off the extract) last, not first
+    none_reached = frame["pop_unreachable"].astype(float) >= frame["population"]
+    order = frame.assign(_none=none_reached).sort_values(
+        ["_none", column, "ars"], ascending=[True, False, True], na_position="last")
     order = order.head(limit) if limit else order
     labels = region_labels(level)
     head = [t("access.col.region", lang), t("access.col.population", lang),

@@ -30,6 +30,14 @@ def car_page(browser, serve, tmp_path_factory):
         yield Page(browser, base)
 
 
+WIDER_THAN_PAGE = """
+const limit = document.documentElement.clientWidth;
+return [...document.querySelectorAll('#access-car *, #access-car-controls *')]
+  .filter(e => e.getBoundingClientRect().right > limit + 1 && !e.closest('.table-scroll, svg'))
+  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right);
+"""
+
+
 def text_of(page, element_id: str) -> str:
     return page.js("const e = document.getElementById(arguments[0]); return e ? e.innerText : '';",
                    element_id)  # fmt: skip
@@ -59,7 +67,13 @@ def test_car_mode_shows_minutes_the_engine_and_the_extract_date(car_page, browse
     for width, height in ((1440, 900), (390, 844)):
         browser.set_window_size(width, height)
         page.wait_for_map("access-car-map")
+        wide = page.js(WIDER_THAN_PAGE)
+        assert wide == [], wide  # nothing pushes the page sideways
         browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-{width}.png"))
+        page.js("document.getElementById('access-car-controls').scrollIntoView()")
+        browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-{width}-map.png"))
+        page.js("document.getElementById('travel-rank-kreis').scrollIntoView()")
+        browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-{width}-tables.png"))
     browser.set_window_size(1400, 1000)
 
 
