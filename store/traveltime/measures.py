@@ -123,7 +123,7 @@ def _route(result, placed, router, gemeinden, g_lonlat, g_snap, snaps, cache) ->
     p_snap = np.array([snaps[tuple(p)] for p in lonlat])
     p_xy = project(lonlat[:, 0], lonlat[:, 1])
     if (~np.isnan(p_snap)).sum() <= REVERSE_MAX_POINTS:
-        found = nearest_from_providers(router, g_lonlat, g_snap, lonlat, p_snap)
+        found = nearest_from_providers(router, g_lonlat, g_snap, lonlat, p_snap, cache)
     else:
         found = nearest_by_road(router, g_lonlat, gemeinden[["x", "y"]].to_numpy(), g_snap,
                                 lonlat, p_xy, p_snap, cache)  # fmt: skip

@@ -55,6 +55,15 @@ class PairCache:
 
     def __init__(self) -> None:
         self._pairs: dict[tuple[int, float, float], tuple[float, float]] = {}
+        self._columns: dict[tuple[float, float], tuple[np.ndarray, np.ndarray]] = {}
+
+    def ask_to(self, router: TimeSource, sources: np.ndarray, target: np.ndarray):
+        """Times from every source to one provider point, once per point (the sources are
+        the same routable Gemeinden throughout one computation)."""
+        key = (float(target[0]), float(target[1]))
+        if key not in self._columns:
+            self._columns[key] = router.times_to(sources, target)
+        return self._columns[key]
 
     def ask(self, router: TimeSource, index: int, source: np.ndarray, targets: np.ndarray):
         keys = [(index, float(lon), float(lat)) for lon, lat in targets]
@@ -106,6 +115,7 @@ def nearest_from_providers(
     gemeinde_snap_m: np.ndarray,
     point_lonlat: np.ndarray,
     point_snap_m: np.ndarray,
+    cache: PairCache | None = None,
 ) -> RoadNearest:
     """The same answer as nearest_by_road, by one many-to-one request per provider point
     (every routable Gemeinde to it) and the minimum per Gemeinde (ties: the shorter road,
@@ -114,10 +124,11 @@ def nearest_from_providers(
     out = RoadNearest(np.full(n, np.nan), np.full(n, np.nan), np.full(n, -1), np.zeros(n, int))
     rows = np.flatnonzero(~np.isnan(gemeinde_snap_m))
     best_s, best_km = np.full(len(rows), np.inf), np.full(len(rows), np.inf)
+    cache = cache or PairCache()
     for p in np.flatnonzero(~np.isnan(point_snap_m)):
         if len(rows) == 0:
             break
-        seconds, km = router.times_to(gemeinde_lonlat[rows], point_lonlat[p])
+        seconds, km = cache.ask_to(router, gemeinde_lonlat[rows], point_lonlat[p])
         better = (seconds < best_s) | ((seconds == best_s) & (km < best_km))
         best_s, best_km = np.where(better, seconds, best_s), np.where(better, km, best_km)
         out.point[rows[better]] = p
