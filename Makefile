@@ -107,7 +107,7 @@ snapshot: install geodata
 	$(PY) -m scrapers scrape --category all --db "$(SNAPSHOT_DB)" \
 		$(if $(SNAPSHOT_PAGES),--save-pages "$(SNAPSHOT_PAGES)")
 
-bench: install geodata
+bench: install routing geodata
 	for b in bench/[!_]*.py; do $(PY) $$b || exit 1; done  # bench/_*.py: shared helpers
 
 clean:

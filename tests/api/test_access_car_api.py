@@ -21,16 +21,9 @@ pytest.importorskip("valhalla", reason="routing engine: make routing")
 @pytest.fixture(scope="module")
 def car_db(tmp_path_factory) -> str:
     """The demo store (SQLite) with car times for its served snapshot only."""
-    from scrapers.demo import ensure_default
-    from tests.traveltime.saarland import with_car_times
+    from tests.traveltime.saarland import demo_store_with_car_times
 
-    folder = tmp_path_factory.mktemp("car-api")
-    url = f"sqlite:///{folder / 'atlas.sqlite'}"
-    engine = store.connect(url)
-    ensure_default(engine)
-    engine.dispose()
-    with_car_times(url, folder)
-    return url
+    return demo_store_with_car_times(tmp_path_factory.mktemp("car-api"))
 
 
 @pytest.fixture(scope="module")

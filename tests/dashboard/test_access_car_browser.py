@@ -14,18 +14,11 @@ pytest.importorskip("valhalla", reason="routing engine: make routing")
 
 @pytest.fixture(scope="module")
 def car_page(browser, serve, tmp_path_factory):
-    import store
     from dashboard import create_app
-    from scrapers.demo import ensure_default
     from tests.dashboard.conftest import Page
-    from tests.traveltime.saarland import with_car_times
+    from tests.traveltime.saarland import demo_store_with_car_times
 
-    folder = tmp_path_factory.mktemp("car-page")
-    url = f"sqlite:///{folder / 'atlas.sqlite'}"
-    engine = store.connect(url)
-    ensure_default(engine)
-    engine.dispose()
-    with_car_times(url, folder)
+    url = demo_store_with_car_times(tmp_path_factory.mktemp("car-page"))
     with serve(create_app(url).server) as base:
         yield Page(browser, base)
 

@@ -38,3 +38,17 @@ def with_car_times(db_url: str, folder: Path, snapshot_ids: list[int] | None = N
     traveltime(engine, pbf, folder / "tiles", ids, say=lambda line: None)
     engine.dispose()
     return pbf
+
+
+def demo_store_with_car_times(folder: Path) -> str:
+    """A SQLite store in `folder` with the demo default, and car times for its served
+    snapshot only (the older ones have none); its URL."""
+    import store
+    from scrapers.demo import ensure_default
+
+    url = f"sqlite:///{folder / 'atlas.sqlite'}"
+    engine = store.connect(url)
+    ensure_default(engine)
+    engine.dispose()
+    with_car_times(url, folder)
+    return url
