@@ -143,11 +143,16 @@ def main() -> None:
             seconds = time.perf_counter() - started
             n = len(gemeinden_now)
             per = seconds / n
-            estimate = seconds if backwards and n == GEMEINDEN else per * GEMEINDEN
+            requests = max(router.calls - calls, 1)
+            # backwards: one search per provider point over the whole road graph, so the cost
+            # grows with the points (all of them in Germany) and the graph (1 / fraction)
+            estimate = (seconds / requests * points / args.fraction if backwards
+                        else per * GEMEINDEN)  # fmt: skip
             total += estimate
             minutes = result.gemeinden["nearest_min"].to_numpy(float)
             label = category + (" (+ 2 services)" if len(results) > 1 else "")
-            how = "backwards from each provider" if backwards else "forwards, bound"
+            how = (f"backwards from each provider, {seconds / requests:.1f} s per search"
+                   if backwards else "forwards, bound")
             print(f"  {label}: {result.providers_used} providers at {points} points ({how}): "
                   f"{seconds:.1f} s for {n:,} Gemeinden ({per * 1000:.1f} ms each, "
                   f"{router.calls - calls} matrix requests), median "
