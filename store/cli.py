@@ -69,12 +69,11 @@ def _traveltime(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     import store
-    from store.traveltime.engine import EngineError
 
     if args.command == "traveltime":
         try:
             return _traveltime(args)
-        except (store.StoreError, EngineError) as error:
+        except store.StoreError as error:  # EngineError is one too
             print(f"error: {error}", file=sys.stderr)
             return 2
     from store.access import access_regions, combinations, recompute_access

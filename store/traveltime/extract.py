@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from store.errors import InvalidArgument
+from store.errors import InvalidArgument, StoreError
 
 # Geofabrik and planet extracts put the replication time here; osmium's own files may
 # carry only the generic "timestamp" key.
@@ -29,7 +29,11 @@ class Extract:
 
 def header_timestamp(path: Path) -> str | None:
     """The extract's date from its PBF header (needs pyosmium), None when absent."""
-    import osmium
+    try:
+        import osmium
+    except ImportError as exc:
+        raise StoreError("pyosmium is not installed: pip install -r requirements-routing.txt "
+                         "(or: make routing)") from exc
 
     header = osmium.io.Reader(str(path), osmium.osm.osm_entity_bits.NOTHING).header()
     for key in _HEADER_KEYS:
