@@ -128,3 +128,16 @@ def test_an_unknown_snapshot_is_refused(db, extract):
     assert done.returncode == 2 and "no snapshot with id 7" in done.stderr
     done = run("--osm", str(extract), "--db", db, "--snapshot", "latest")
     assert done.returncode == 2 and "--snapshot must be an id or 'all'" in done.stderr
+
+
+def test_without_the_engine_the_command_names_make_routing(db, extract, monkeypatch, capsys):
+    from store.cli import main
+
+    monkeypatch.setitem(sys.modules, "osmium", None)  # as on a machine without make routing
+    assert main(["traveltime", "--osm", str(extract), "--db", db]) == 2
+    assert "make routing" in capsys.readouterr().err
+    monkeypatch.setitem(sys.modules, "valhalla", None)
+    from store.traveltime.engine import EngineError, Router
+
+    with pytest.raises(EngineError, match="make routing"):
+        Router(Path("."))
