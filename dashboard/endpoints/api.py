@@ -5,7 +5,8 @@ GET /api/regions?level=&category=&snapshot=&format=json|csv
 GET /api/providers?category=&land=&kreis=&snapshot=&format=json|csv|geojson
 GET /api/snapshots?format=json|csv  every snapshot (id, date, origin, counts); which is served
 GET /api/access?level=gemeinde|kreis|land&category=&service=&snapshot=&format=json|csv
-                                   distances to the nearest provider (Luftlinie) and 2SFCA
+         &mode=line|car            distances to the nearest provider (Luftlinie) and 2SFCA;
+                                   mode=car adds car minutes and road km (404 without them)
 GET /api/nearest?plz=&category=&limit=&snapshot=   nearest providers to a PLZ (store.nearest)
 
 Every parameter is checked against its allowed values before anything is read. Errors are
@@ -53,9 +54,10 @@ class ApiError(Exception):
 
     status = 500
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, **extra: str) -> None:
         super().__init__(" ".join(message.split())[:300])
         self.message = str(self.args[0])
+        self.extra = extra  # more fields of the JSON answer (e.g. the command to run)
 
 
 class BadRequest(ApiError):
@@ -70,8 +72,8 @@ class Unavailable(ApiError):
     status = 503
 
 
-def _error_response(status: int, message: str) -> Response:
-    return _json({"error": message}, status)
+def _error_response(status: int, message: str, **extra: str) -> Response:
+    return _json({"error": message, **extra}, status)
 
 
 # --- parameters -----------------------------------------------------------------------------
@@ -182,6 +184,7 @@ ACCESS_SPEC = {
     "service": Param("all", _choice("service", ("all", "arbeitsbereich", "berufsbildungsbereich"))),
     "snapshot": SNAPSHOT,
     "format": Param("json", _choice("format", ("json", "csv"))),
+    "mode": Param("line", _choice("mode", ("line", "car"))),
 }
 NEAREST_SPEC = {
     "plz": Param("", _plz),
@@ -417,8 +420,11 @@ def _access(engine: Engine) -> Response:
         raise NotFound(str(exc)) from exc
     except store.InvalidArgument as exc:
         raise BadRequest(str(exc)) from exc
+    travel = _car_columns(engine, frame, snapshot["id"], args) if args["mode"] == "car" else None
+    frame = frame if travel is None else travel
     if args["format"] == "csv":
-        name = (f"ala-atlas_erreichbarkeit_{args['level']}_{args['category']}_"
+        mode = "_auto" if args["mode"] == "car" else ""
+        name = (f"ala-atlas_erreichbarkeit{mode}_{args['level']}_{args['category']}_"
                 f"{args['service']}_{snapshot['id']}.csv")  # fmt: skip
         response = _csv(frame, name)
     else:
@@ -428,7 +434,25 @@ def _access(engine: Engine) -> Response:
     response.headers["X-Atlas-Snapshot"] = origin
     response.headers["X-Atlas-Access-Status"] = frame.attrs["status"]
     response.headers["X-Atlas-Access-Method"] = frame.attrs["method"]
+    if travel is not None:
+        response.headers["X-Atlas-Travel-Method"] = frame.attrs["travel_method"]
     return response
+
+
+def _car_columns(engine: Engine, frame: pd.DataFrame, snapshot_id: int,
+                 args: dict[str, Any]) -> pd.DataFrame:  # fmt: skip
+    """mode=car: the same rows with car minutes and road km; 404 naming the command that
+    computes them when the snapshot has none."""
+    from dashboard.model.travel_data import car_provenance, method_line, with_car_columns
+    from store.traveltime import NoTravelTimes
+
+    try:
+        out = with_car_columns(frame, engine, snapshot_id, args["level"], args["category"],
+                               args["service"])  # fmt: skip
+    except NoTravelTimes as exc:
+        raise NotFound(str(exc), command=exc.command) from exc
+    out.attrs["travel_method"] = method_line(car_provenance(engine, snapshot_id))
+    return out
 
 
 # --- wiring ---------------------------------------------------------------------------------
@@ -441,7 +465,7 @@ def register_api(server: Flask, serving: ServingStore) -> None:
 
     @api.errorhandler(ApiError)
     def _api_error(exc: ApiError) -> Response:
-        return _error_response(exc.status, exc.message)
+        return _error_response(exc.status, exc.message, **exc.extra)
 
     @api.errorhandler(SQLAlchemyError)
     @api.errorhandler(StoreUnavailable)

@@ -130,3 +130,10 @@ ACCESS_MAP_DESCRIPTION = "access-map-description"  # Erreichbarkeit distance map
 ACCESS_SFCA_DESCRIPTION = "access-sfca-description"  # Erreichbarkeit 2SFCA map's text
 ACCESS_MAP_TITLE = "access-map-title"  # the headings over the two maps (HTML, they wrap)
 ACCESS_SFCA_TITLE = "access-sfca-title"
+# Erreichbarkeit's car mode (pages/erreichbarkeit_car.py)
+ACCESS_PAGE = "access-page"  # the page's outer box: its class says the mode (CSS shows/hides)
+ACCESS_MODE = "access-mode"
+ACCESS_MINUTES = "access-minutes"
+ACCESS_CAR_CONTROLS = "access-car-controls"
+ACCESS_CAR = "access-car"  # the car section: method, summary, map, rankings
+ACCESS_CAR_MAP = "access-car-map"

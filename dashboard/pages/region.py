@@ -226,8 +226,22 @@ def _access(ctx: PageContext, profile: RegionProfile) -> list[Any]:
         if column in row.index:
             items += [html.Dt(t(f"profile.access.{column}", ctx.lang)),
                       html.Dd(fmt_number(row[column], ctx.lang, decimals))]
-    return [html.Section([html.H2(t("profile.access.heading", ctx.lang)), html.Dl(items)],
-                         className="region-access")]
+    return [html.Section([html.H2(t("profile.access.heading", ctx.lang)), html.Dl(items),
+                          *_minutes(ctx, profile)], className="region-access")]
+
+
+def _minutes(ctx: PageContext, profile: RegionProfile) -> list[Any]:
+    """Car minutes beside the km, where travel times were computed (issue 18)."""
+    from dashboard.model.travel_data import profile_minutes
+
+    level = "germany" if profile.level == "de" else profile.level
+    car = profile_minutes(ctx.data.engine, ctx.snapshot_id, level, profile.code)
+    if car is None:
+        return []
+    return [html.P(t("travel.profile", ctx.lang, engine=car["engine"], date=car["date"],
+                     minutes=fmt_number(car["mean_min"], ctx.lang, 1),
+                     median=fmt_number(car["median_min"], ctx.lang, 1)),
+                   className="region-minutes")]
 
 
 def _history(ctx: PageContext, code: str) -> list[Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from dashboard.text import i18n_region as _region
+from dashboard.text import i18n_travel as _travel
 
 LANGS: tuple[str, ...] = ("de", "en")
 DEFAULT_LANG = "de"
@@ -375,6 +376,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.DE,
+        **_travel.DE,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
         "map.caution": "geringe Fallzahl<br>(unter {n} Anbietern)",
         "map.scale.shared": "Eine Farbskala für alle drei Karten: {unit}",
@@ -833,6 +835,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.EN,
+        **_travel.EN,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
         "map.caution": "small numbers<br>(fewer than {n} providers)",
         "map.scale.shared": "One colour scale for all three maps: {unit}",
