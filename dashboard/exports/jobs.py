@@ -43,9 +43,10 @@ QUEUE_KEY = "export-queue"
 STALE_S = 20.0  # a waiting entry not renewed for this long belonged to a process that died
 HEARTBEAT_S = 4.0
 RUNNING_MAX_S = 180.0  # a running entry older than this is dropped (render timeout is 120 s)
-POLL_S = 0.2  # how often a waiting job looks at the queue
+POLL_S = 0.5  # how often a waiting job looks at the queue (each look is a SQLite read)
 JOB_ALIVE_S = 600  # a job's "alive" mark outlives any render; removed when the job ends
-INTERVAL_MS = 250  # how often the browser asks for progress
+INTERVAL_MS = 400  # how often the browser asks for progress (a cached file: at the first ask)
+ABANDONED_S = 15.0  # a waiting job whose page stopped asking this long ago is dropped
 
 BUSY_TEXT = {
     "de": "Exporte gerade ausgelastet – bitte in {s} s erneut.",
@@ -240,6 +241,7 @@ class ExportQueue:
 _CLIENT: contextvars.ContextVar[str] = contextvars.ContextVar("export_client", default="?")
 _JOB: contextvars.ContextVar[str | None] = contextvars.ContextVar("export_job", default=None)
 _HOST: contextvars.ContextVar[str] = contextvars.ContextVar("export_host", default="")
+_KEY: contextvars.ContextVar[str | None] = contextvars.ContextVar("export_key", default=None)
 
 
 def client_of_request() -> str:
@@ -271,11 +273,13 @@ class ExportJobManager(DiskcacheManager):
         job = uuid.uuid4().hex
         client, host = client_of_request(), host_of_request()
         self.handle.set(_alive_key(job), client, expire=JOB_ALIVE_S)
+        self.handle.set(_seen_key(key), time.time(), expire=JOB_ALIVE_S)
 
         def run() -> None:
             _CLIENT.set(client)
             _HOST.set(host)
             _JOB.set(job)
+            _KEY.set(key)
             try:
                 job_fn(key, self._make_progress_key(key), args, context)
             finally:
@@ -298,15 +302,31 @@ class ExportJobManager(DiskcacheManager):
     def terminate_unhealthy_job(self, job) -> bool:  # noqa: ANN001
         return False  # a job that died left no thread behind to stop
 
+    def get_progress(self, key):  # noqa: ANN001, ANN201
+        # every poll of the page asks for progress first: remember that someone still waits
+        self.handle.set(_seen_key(key), time.time(), expire=JOB_ALIVE_S)
+        return super().get_progress(key)
+
+
 
 def current_job_cancelled(handle: diskcache.Cache) -> bool:
-    """True when the reader cancelled the job this thread runs."""
+    """True when the reader cancelled the job this thread runs, or its page stopped asking
+    for it (closed, navigated away, a script that gave up): then nobody would get the file."""
     job = _JOB.get()
-    return job is not None and handle.get(_cancel_key(job)) is not None
+    if job is None:
+        return False
+    if handle.get(_cancel_key(job)) is not None:
+        return True
+    seen = handle.get(_seen_key(_KEY.get() or ""))
+    return seen is not None and time.time() - seen > ABANDONED_S
 
 
 def _alive_key(job: str) -> str:
     return f"export-job-alive-{job}"
+
+
+def _seen_key(result_key: str) -> str:
+    return f"export-seen-{result_key}"
 
 
 def _cancel_key(job: str) -> str:

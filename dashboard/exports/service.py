@@ -28,6 +28,12 @@ from dashboard.exports.jobs import (
 )
 
 _log = logging.getLogger(__name__)
+if not _log.handlers:  # one line per export in the server's log (gunicorn logs only its own)
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("[%(process)d] [INFO] %(message)s"))
+    _log.addHandler(_handler)
+    _log.setLevel(logging.INFO)
+    _log.propagate = False
 CONFIG_KEY = "ATLAS_EXPORTS"
 FOLDER_ENV = "ATLAS_EXPORT_DIR"
 
