@@ -81,11 +81,14 @@ def _digest(kind: str, asked: dict[str, Any], data: AtlasData) -> str:
 def _store_identity(data: AtlasData) -> Hashable:
     """The database: its URL (no password), and for a SQLite file its identity on disk, so a
     file replaced under the same path, where id 3 may be another snapshot, misses."""
-    url = data.engine.url
-    if url.get_backend_name() == "sqlite" and url.database:
-        try:
-            st = os.stat(url.database)
-        except OSError:
+    path = data.store_file
+    if path is None:
+        url = data.engine.url
+        path = url.database if url.get_backend_name() == "sqlite" and url.database else None
+        if path is None:
             return url.render_as_string(hide_password=True)
-        return (url.database, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-    return url.render_as_string(hide_password=True)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return str(path)
+    return (str(path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
