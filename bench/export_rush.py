@@ -44,7 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 READER = "/api/regions?level=land&category=ala"
 DOWNLOAD = "karte-export-slot-download.data"
 STATUS = "karte-export-slot-status.children"
-_JOB_LINE = re.compile(r"export job \S+ (\w+): waited ([\d.]+) s, rendered ([\d.]+) s")
+_JOB_LINE = re.compile(r"export job \S+ (\S+): waited ([\d.]+) s, rendered ([\d.]+) s")
 
 
 def views() -> list[tuple[str, str]]:
