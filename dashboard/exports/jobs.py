@@ -43,9 +43,9 @@ QUEUE_KEY = "export-queue"
 STALE_S = 20.0  # a waiting entry not renewed for this long belonged to a process that died
 HEARTBEAT_S = 4.0
 RUNNING_MAX_S = 180.0  # a running entry older than this is dropped (render timeout is 120 s)
-POLL_S = 0.5  # how often a waiting job looks at the queue (each look is a SQLite read)
+POLL_S = 1.0  # how often a waiting job looks at the queue (each look is a SQLite read)
 JOB_ALIVE_S = 600  # a job's "alive" mark outlives any render; removed when the job ends
-INTERVAL_MS = 400  # how often the browser asks for progress (a cached file: at the first ask)
+INTERVAL_MS = 500  # how often the browser asks for progress (a cached file: at the first ask)
 ABANDONED_S = 15.0  # a waiting job whose page stopped asking this long ago is dropped
 
 BUSY_TEXT = {
@@ -266,6 +266,10 @@ class ExportJobManager(DiskcacheManager):
     function's source and arguments, which two export buttons with the same arguments, or two
     readers clicking the same view, would share."""
 
+    def __init__(self, cache: diskcache.Cache) -> None:
+        super().__init__(cache)
+        self._seen: dict[str, float] = {}
+
     def build_cache_key(self, fn, args, cache_args_to_ignore, triggered) -> str:  # noqa: ANN001
         return "export-result-" + uuid.uuid4().hex
 
@@ -304,7 +308,13 @@ class ExportJobManager(DiskcacheManager):
 
     def get_progress(self, key):  # noqa: ANN001, ANN201
         # every poll of the page asks for progress first: remember that someone still waits
-        self.handle.set(_seen_key(key), time.time(), expire=JOB_ALIVE_S)
+        # (written at most every HEARTBEAT_S per key and worker: each write is a transaction)
+        now = time.time()
+        if now - self._seen.get(key, 0.0) >= HEARTBEAT_S:
+            self._seen[key] = now
+            self.handle.set(_seen_key(key), now, expire=JOB_ALIVE_S)
+            if len(self._seen) > 10_000:  # forget old keys; a missed write is harmless
+                self._seen.clear()
         return super().get_progress(key)
 
 

@@ -61,16 +61,19 @@ def test_first_come_first_built_and_each_waiter_learns_its_place(queue):
     threads = [threading.Thread(target=wait, args=(t,)) for t in (second, third)]
     for thread in threads:
         thread.start()
-    time.sleep(1.2)
+    time.sleep(2.5)
     assert started == []  # one worker, and the first holds it
     assert places[second][0] == (1, 2) and places[third][0] == (2, 2)
     queue.leave(first)
     threads[0].join(10)
     assert started == [second]
+    deadline = time.monotonic() + 10
+    while places[third][-1] != (1, 1) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert places[third][-1] == (1, 1)  # moved up when the first left
     queue.leave(second)
     threads[1].join(10)
     assert started == [second, third]
-    assert places[third][-1] == (1, 1)  # moved up when the first left
 
 
 def test_a_cancelled_wait_ends_and_frees_its_place(queue):
