@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import contextvars
 import logging
-import os
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +35,7 @@ import flask
 from dash import DiskcacheManager
 
 from dashboard.exports.errors import ExportError
+from dashboard.server.serve import Setting, read_settings, usable_cores
 
 _log = logging.getLogger(__name__)
 
@@ -68,35 +68,17 @@ class ExportCancelled(ExportError):
     """Raised in a waiting job whose reader pressed "Abbrechen"."""
 
 
-@dataclass(frozen=True)
-class Limit:
-    """One export setting read from the environment (checked at start-up)."""
-
-    env: str
-    default: Callable[[], int]
-    low: int
-    high: int
-    help: str
-
-
-def _cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 SETTINGS = {
     # one Chromium render uses about one core; the rest stay for pages and the API
-    "workers": Limit("ATLAS_EXPORT_WORKERS", lambda: max(1, _cores() // 2), 1, 32,
+    "workers": Setting("ATLAS_EXPORT_WORKERS", lambda: max(1, usable_cores() // 2), 1, 32,
                      "exports built at the same time on this machine (default: half the cores)"),
-    "queue": Limit("ATLAS_EXPORT_QUEUE", lambda: 16, 1, 1000,
+    "queue": Setting("ATLAS_EXPORT_QUEUE", lambda: 16, 1, 1000,
                    "exports waiting or running at most; more are refused at once"),
-    "per_client": Limit("ATLAS_EXPORT_PER_CLIENT", lambda: 3, 1, 1000,
+    "per_client": Setting("ATLAS_EXPORT_PER_CLIENT", lambda: 3, 1, 1000,
                         "exports one client address may have waiting or running"),
-    "retry_after": Limit("ATLAS_EXPORT_RETRY_AFTER", lambda: 20, 1, 3600,
+    "retry_after": Setting("ATLAS_EXPORT_RETRY_AFTER", lambda: 20, 1, 3600,
                          "seconds a refused client is asked to wait (Retry-After)"),
-    "cache_mb": Limit("ATLAS_EXPORT_CACHE_MB", lambda: 256, 1, 100_000,
+    "cache_mb": Setting("ATLAS_EXPORT_CACHE_MB", lambda: 256, 1, 100_000,
                       "megabytes of finished export files kept for repeated requests"),
 }
 
@@ -110,21 +92,10 @@ class ExportLimits:
     cache_mb: int
 
 
-def limits_from_env(environ: dict[str, str] | os._Environ | None = None) -> ExportLimits:
-    """The export limits from the environment; a malformed value raises ExportError."""
-    environ = os.environ if environ is None else environ
-    values = {}
-    for name, limit in SETTINGS.items():
-        raw = environ.get(limit.env, "").strip()
-        if not raw:
-            values[name] = limit.default()
-            continue
-        if not raw.isdigit() or not limit.low <= int(raw) <= limit.high:
-            raise ExportError(
-                f"{limit.env} must be a number from {limit.low} to {limit.high}, not {raw!r}"
-            )
-        values[name] = int(raw)
-    return ExportLimits(**values)
+def limits_from_env(environ: Mapping[str, str] | None = None) -> ExportLimits:
+    """The export limits from the environment; a malformed value raises SettingError (app.py
+    checks them at start-up)."""
+    return ExportLimits(**read_settings(SETTINGS, environ))
 
 
 # ----------------------------------------------------------------------------- the queue

@@ -11,7 +11,6 @@ import diskcache
 import pytest
 
 from dashboard.exports import jobs
-from dashboard.exports.errors import ExportError
 from dashboard.exports.jobs import (
     ExportCancelled,
     ExportLimits,
@@ -19,6 +18,7 @@ from dashboard.exports.jobs import (
     ExportsBusy,
     limits_from_env,
 )
+from dashboard.server.serve import SettingError
 
 LIMITS = ExportLimits(workers=1, queue=4, per_client=2, retry_after=20, cache_mb=8)
 
@@ -136,7 +136,7 @@ def test_two_queues_on_one_folder_are_one_queue(tmp_path):
      ("ATLAS_EXPORT_PER_CLIENT", "-1"), ("ATLAS_EXPORT_CACHE_MB", "1e3")],
 )
 def test_a_malformed_setting_is_a_one_line_error(env, value):
-    with pytest.raises(ExportError, match=f"{env} must be a number from"):
+    with pytest.raises(SettingError, match=f"{env} must be a number from"):
         limits_from_env({env: value})
 
 

@@ -8,34 +8,21 @@ from dataclasses import replace
 
 import pytest
 
-import store
 from dashboard.exports.cache import ExportCache, profile_key, view_key
 from dashboard.exports.export import ExportFile
 from dashboard.exports.request import ExportRequest
 from dashboard.model.data import AtlasData
-from scrapers.demo import ensure_default
 from store.serving import ServingStore
 from tests.server.conftest import add_snapshot
 
 MAP = ExportRequest("karte", "png", level="kreis", category="ala", metric="per_100k")
 
 
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("cache-store") / "atlas.sqlite"
-    engine = store.connect(f"sqlite:///{path}")
-    ensure_default(engine)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
-
-
 @pytest.fixture()
-def served(demo_path, tmp_path):
+def served(demo_file, tmp_path):
     """A private copy of the demo store, served read-only as the app serves it."""
     copy = tmp_path / "atlas.sqlite"
-    shutil.copyfile(demo_path, copy)
+    shutil.copyfile(demo_file, copy)
     return copy, AtlasData(ServingStore(f"sqlite:///{copy}"))
 
 
@@ -68,12 +55,12 @@ def test_a_new_snapshot_changes_every_key(served):
     assert all(b != a for b, a in zip(before, after, strict=True))
 
 
-def test_a_store_replaced_under_the_same_path_misses(served, demo_path, tmp_path):
+def test_a_store_replaced_under_the_same_path_misses(served, demo_file, tmp_path):
     path, data = served
     before = view_key(data, replace(MAP, snapshot=3))
     # the same snapshots again, but another file: id 3 might be another snapshot
     fresh = tmp_path / "other.sqlite"
-    shutil.copyfile(demo_path, fresh)
+    shutil.copyfile(demo_file, fresh)
     fresh.replace(path)
     assert view_key(data, replace(MAP, snapshot=3)) != before
 
