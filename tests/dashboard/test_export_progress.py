@@ -93,6 +93,12 @@ def test_a_waiting_export_shows_its_place_disables_its_button_and_can_be_cancell
         page.wait_for(lambda d, w=width: _below_map(page) and _map_width(page) <= w, 30)
         page.js(f"document.getElementById('{SLOT}').scrollIntoView({{block: 'center'}})")
         browser.save_screenshot(str(artifacts_dir / f"export-queued-{width}.png"))
+    # the bar, its words and the cancel button pass axe while they show
+    from tests.dashboard.test_accessibility import run_axe
+
+    found = [(v["id"], n["target"]) for v in run_axe(page)["violations"]
+             for n in v["nodes"] if any(SLOT in str(t) for t in n["target"])]
+    assert found == []
 
     page.js(f"document.getElementById('{SLOT}-cancel').click()")
     page.wait_for(lambda d: _state(page)["hidden"] and not _state(page)["disabled"], 30)
