@@ -7,7 +7,10 @@ once, else a place in the queue, its turn, the file, and the file into the cache
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -45,10 +48,11 @@ class ExportService:
     """Queue, cache and manager over one folder (ATLAS_EXPORT_DIR, default a new temp dir)."""
 
     def __init__(self, folder: str | None = None) -> None:
-        import os
-
         self.limits = limits_from_env()
-        root = Path(folder or os.environ.get(FOLDER_ENV) or tempfile.mkdtemp(prefix="ala-exp-"))
+        chosen = folder or os.environ.get(FOLDER_ENV)
+        root = Path(chosen or tempfile.mkdtemp(prefix="ala-exp-"))
+        if not chosen:  # our own temp folder: gone when the process that made it ends
+            atexit.register(_remove_if_owner, root, os.getpid())
         self.folder = root
         # jobs, progress and results; 'none': the queue record must never be evicted
         self.jobs = diskcache.Cache(str(root / "jobs"), eviction_policy="none")
@@ -99,6 +103,13 @@ class ExportService:
 
     def stats(self) -> dict[str, Any]:
         return self.queue.stats()
+
+
+def _remove_if_owner(folder: Path, owner: int) -> None:
+    # gunicorn's workers are forks of the process that made the folder and run its atexit
+    # hooks too; only the maker (the master) removes it
+    if os.getpid() == owner:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def service_for(app: Dash) -> ExportService:
