@@ -71,7 +71,11 @@ def _state(page) -> dict:
         "return {hidden: box.hidden, disabled: button.disabled,"
         " text: document.getElementById(arguments[0] + '-progress-text').innerText,"
         " value: document.getElementById(arguments[0] + '-progress-bar').value,"
-        " cancel: document.getElementById(arguments[0] + '-cancel').innerText};", SLOT)
+        " cancel: document.getElementById(arguments[0] + '-cancel').innerText,"
+        " look: (() => { const c = document.getElementById(arguments[0] + '-cancel');"
+        "  const s = getComputedStyle(c); return {size: parseFloat(s.fontSize),"
+        "  radius: s.borderTopLeftRadius, height: c.getBoundingClientRect().height}; })()};",
+        SLOT)
 
 
 def test_a_waiting_export_shows_its_place_disables_its_button_and_can_be_cancelled(
@@ -86,6 +90,9 @@ def test_a_waiting_export_shows_its_place_disables_its_button_and_can_be_cancell
     state = _state(page)
     assert state["disabled"] is True and state["hidden"] is False
     assert state["value"] == 1 and state["cancel"] == "Abbrechen"
+    # the theme's button (tests/dashboard/test_dashboard_theme.py measures the same)
+    assert state["look"]["size"] >= 16 and state["look"]["radius"] == "6px"
+    assert state["look"]["height"] >= 40
     assert busy_queue.stats()["waiting"] == 3
     for width, height in ((1440, 900), (390, 844)):
         viewport(width, height)
