@@ -257,6 +257,8 @@ class ExportJobManager(DiskcacheManager):
             _KEY.set(key)
             try:
                 job_fn(key, self._make_progress_key(key), args, context)
+                # an answer nobody fetches (the page was closed) does not stay for ever
+                self.handle.touch(key, expire=JOB_ALIVE_S)
             finally:
                 self.handle.delete(_alive_key(job))
                 if self.handle.get(_cancel_key(job)) is not None:
