@@ -43,6 +43,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     store.serving.ServingStore (read-only, follows a replaced file, recovers after faults)."""
     import store
     from dashboard.endpoints.api import register_api
+    from dashboard.endpoints.export_files import register_export_files
     from dashboard.endpoints.feeds import register_feeds
     from dashboard.frame.lazy_components import defer_libraries
     from dashboard.frame.not_found import register_not_found
@@ -108,6 +109,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     register_plotly_bundle(app.server, app.config.requests_pathname_prefix)
     register_api(app.server, serving)
     register_feeds(app.server, data, app.config.requests_pathname_prefix)
+    register_export_files(app, data)
     harden(app, serving, max_body_bytes())
     app.server.config["ATLAS_STORE"] = serving
     return app

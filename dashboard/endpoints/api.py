@@ -1,6 +1,6 @@
 """The read-only data API on the dashboard's Flask server, for journalists and scripts.
 
-GET /healthz                       status and the served snapshot
+GET /healthz                       status, the served snapshot and the export queue
 GET /api/regions?level=&category=&snapshot=&format=json|csv
 GET /api/providers?category=&land=&kreis=&snapshot=&format=json|csv|geojson
 GET /api/snapshots?format=json|csv  every snapshot (id, date, origin, counts); which is served
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from flask import Blueprint, Flask, Response, request
+from flask import Blueprint, Flask, Response, current_app, request
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -288,8 +288,15 @@ def _health(serving: ServingStore) -> Response:
                 "origin": snapshot["origin"],
                 "counts": counts,
             },
+            "exports": _export_queue(),
         }
     )
+
+
+def _export_queue() -> dict[str, Any] | None:
+    """Waiting and running exports and the oldest one's age (dashboard/exports/jobs.py)."""
+    service = current_app.config.get("ATLAS_EXPORTS")
+    return None if service is None else service.stats()
 
 
 def _cache_key(name: str, args: dict[str, Any], snapshot: dict[str, Any]) -> tuple:

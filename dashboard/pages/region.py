@@ -17,6 +17,7 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 import geodata
+from dashboard.exports.profile_button import pdf_progress, register_profile_download
 from dashboard.figures.common import graph_config
 from dashboard.figures.locator import locator_figure
 from dashboard.frame import ids
@@ -114,6 +115,7 @@ def body(ctx: PageContext, profile: RegionProfile) -> list[Any]:
         html.Section(
             [
                 html.Button(t("profile.pdf", lang), id=ids.REGION_PDF, className="export-button"),
+                pdf_progress(lang),
                 html.P(id=ids.REGION_PDF_STATUS, role="status", className="export-status"),
                 dcc.Download(id=ids.REGION_DOWNLOAD),
             ],
@@ -359,26 +361,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         profile = load_profile(data, snapshot, code_of(pathname, app))
         return no_update if profile is None else body(ctx, profile)
 
-    @app.callback(
-        Output(ids.REGION_DOWNLOAD, "data"),
-        Output(ids.REGION_PDF_STATUS, "children"),
-        Input(ids.REGION_PDF, "n_clicks"),
-        State(ids.URL, "pathname"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def download(clicks: int | None, pathname: str | None, search: str | None):
-        from dashboard.exports.errors import ExportError
-        from dashboard.exports.profile_pdf import profile_pdf
-
-        if not clicks:
-            return no_update, no_update
-        state, _ = parse_query(search)
-        try:
-            pdf = profile_pdf(data, code_of(pathname, app), state.snapshot, state.lang)
-        except ExportError as exc:
-            return no_update, str(exc)
-        return dcc.send_bytes(pdf.content, pdf.filename), ""
+    register_profile_download(app, data, code_of)
 
     @app.server.after_request
     def _not_found_status(response: flask.Response) -> flask.Response:
@@ -408,6 +391,7 @@ def validation_layout() -> html.Div:
         dcc.Graph(id=ids.REGION_LOCATOR),
         html.Blockquote(id=ids.REGION_CITATION),
         html.Button(id=ids.REGION_PDF),
+        pdf_progress("de"),
         html.P(id=ids.REGION_PDF_STATUS),
         dcc.Download(id=ids.REGION_DOWNLOAD),
     ])
