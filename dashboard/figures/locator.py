@@ -77,6 +77,7 @@ NEAR_SYMBOLS = {"ala": "circle", "wfbm": "square", "ib": "diamond"}
 NEAR_COLOURS = {"ala": "#d55e00", "wfbm": "#0072b2", "ib": "#009e73"}
 KREIS_FILL = "#f4f4f4"
 LAND_LINE = "#7a7a7a"
+RING_CAPACITY = 8  # markers on the innermost circle around a shared point
 MIN_SPAN = (0.5, 0.32)  # degrees lon, lat: enough of the neighbourhood to read the outlines
 
 
@@ -102,11 +103,23 @@ def spread_shared_points(
             continue
         # longitude degrees are shorter than latitude degrees at 48–55° N
         stretch = 1 / max(math.cos(math.radians(lat)), 0.1)
-        for k, i in enumerate(members):
-            angle = 2 * math.pi * k / len(members) + math.pi / 2
-            out_lon[i] = lon + radius * stretch * math.cos(angle)
-            out_lat[i] = lat + radius * math.sin(angle)
+        for i, (ring, angle) in zip(members, ring_slots(len(members)), strict=True):
+            out_lon[i] = lon + ring * radius * stretch * math.cos(angle)
+            out_lat[i] = lat + ring * radius * math.sin(angle)
     return out_lon, out_lat
+
+
+def ring_slots(n: int, first: int = RING_CAPACITY) -> list[tuple[int, float]]:
+    """(ring number, angle) for `n` markers: `first` on ring 1, twice as many on ring 2 …,
+    the last ring shared evenly, so neighbours keep about the same gap."""
+    slots: list[tuple[int, float]] = []
+    ring = 1
+    while len(slots) < n:
+        here = min(first * ring, n - len(slots))
+        offset = math.pi / 2 + (math.pi / here if ring % 2 == 0 else 0.0)
+        slots += [(ring, offset + 2 * math.pi * k / here) for k in range(here)]
+        ring += 1
+    return slots
 
 
 def _frame_range(lons: list[float], lats: list[float], pad: float) -> tuple[list[float], ...]:
@@ -119,6 +132,38 @@ def _frame_range(lons: list[float], lats: list[float], pad: float) -> tuple[list
             low, high = middle - least / 2, middle + least / 2
         ranges.append([low, high])
     return tuple(ranges)
+
+
+RING_GAP = 0.045  # ring spacing as a share of the map's height (about 16 px at 360 px)
+
+
+def _rings(providers: pd.DataFrame, place: tuple[float, float]) -> int:
+    """How many rings the markers on the place's own point take."""
+    here = sum(_key(lo, la) == _key(*place)
+               for lo, la in zip(providers["lon"], providers["lat"], strict=True))
+    return max((r for r, _ in ring_slots(here)), default=0)
+
+
+def _place_names(
+    labels: pd.DataFrame, place: tuple[float, float], lon_range: list[float], clear: float
+) -> go.Scattergeo:
+    """Place names beside their points, on the side facing the map's middle (no name runs
+    off the edge); the searched place's name above the markers ringed around it."""
+    middle = sum(lon_range) / 2
+    lats, positions = [], []
+    for lon, lat in zip(labels["lon"], labels["lat"], strict=True):
+        if _key(lon, lat) == _key(*place):
+            lats.append(lat + clear)
+            positions.append("top center")
+        else:
+            lats.append(lat)
+            positions.append("middle left" if lon > middle else "middle right")
+    return go.Scattergeo(
+        lon=labels["lon"].tolist(), lat=lats, mode="text",
+        text=[f" {c.esc(n)} " for n in labels["name"]], textposition=positions,
+        textfont={"size": 12, "color": c.TEXT_COLOUR}, hoverinfo="skip",
+        showlegend=False, name="Orte",
+    )
 
 
 def nearby_figure(
@@ -150,13 +195,9 @@ def nearby_figure(
     lons = [place[0], *providers["lon"].tolist()]
     lats = [place[1], *providers["lat"].tolist()]
     lon_range, lat_range = _frame_range(lons, lats, 0.12)
+    radius = (lat_range[1] - lat_range[0]) * RING_GAP
     if labels is not None and len(labels):
-        figure.add_trace(go.Scattergeo(
-            lon=labels["lon"].tolist(), lat=labels["lat"].tolist(), mode="text",
-            text=[c.esc(n) for n in labels["name"]], textposition="bottom center",
-            textfont={"size": 11, "color": c.TEXT_COLOUR}, hoverinfo="skip",
-            showlegend=False, name="Orte",
-        ))
+        figure.add_trace(_place_names(labels, place, lon_range, radius * _rings(providers, place)))
     # the cross first: the providers are drawn over it
     figure.add_trace(go.Scattergeo(
         lon=[place[0]], lat=[place[1]], mode="markers",
@@ -164,7 +205,6 @@ def nearby_figure(
                 "line": {"color": PLACE_COLOUR, "width": 3}},
         text=[c.esc(place_label)], hoverinfo="text", name=c.esc(place_label),
     ))
-    radius = (lat_range[1] - lat_range[0]) * 0.035
     shown_lon, shown_lat = spread_shared_points(
         providers["lon"].tolist(), providers["lat"].tolist(), radius, centre=place)
     spread = providers.assign(shown_lon=shown_lon, shown_lat=shown_lat)

@@ -34,6 +34,7 @@ from store.nearest import nearest
 
 KEY = "naehe"
 PER_CATEGORY = 5
+MAP_HEIGHT = 420
 
 
 def place_of(plz: str | None, ort: str | None) -> dict[str, Any] | None:
@@ -186,7 +187,7 @@ def _map(ctx: PageContext, place: dict[str, Any], shown: pd.DataFrame) -> html.F
         (place["lon"], place["lat"]), t("near.you", ctx.lang), shown,
         kreise=list(geodata.region_table("kreis")["code"]),
         kreis_geojson=ctx.app.get_relative_path(url_path("kreis")),
-        labels=place_labels(place, shown),
+        labels=place_labels(place, shown), height=MAP_HEIGHT,
     )
     config = {**graph_config(ctx.asset("topojson/"), ctx.lang), "staticPlot": True}
     first = shown.sort_values(["same_gemeinde", "km"], ascending=[False, True]).head(3) if len(
@@ -196,7 +197,7 @@ def _map(ctx: PageContext, place: dict[str, Any], shown: pd.DataFrame) -> html.F
     caption = t("near.map.caption", ctx.lang) + ". " + names
     return html.Figure(
         [html.Div(dcc.Graph(id=ids.NEAR_MAP, figure=figure, config=config,
-                            style={"height": "360px"}), **{"aria-hidden": "true"}),
+                            style={"height": f"{MAP_HEIGHT}px"}), **{"aria-hidden": "true"}),
          html.Figcaption(caption, className="figure-caption")],
         className="graph-figure near-map",
     )

@@ -20,6 +20,7 @@ import geodata
 from dashboard.figures.common import graph_config
 from dashboard.figures.locator import locator_figure
 from dashboard.frame import ids
+from dashboard.frame.feed_link import feed_link
 from dashboard.frame.search_form import search_form
 from dashboard.model import metrics as m
 from dashboard.model.context import PageContext
@@ -250,6 +251,7 @@ def _history(ctx: PageContext, code: str) -> list[Any]:
         scroll_box(html.Table([html.Caption(t("profile.history.caption", lang)), head,
                             html.Tbody(body_rows)], className="history-table"),
                 t("profile.history.heading", lang)),
+        feed_link(ctx, code),  # this region's changes, one click from its history
     ]
 
 

@@ -123,6 +123,8 @@ DE: dict[str, str] = {
         "Karte: Ihr Ort (Kreuz), die nächsten Anbieter (Zeichen je Art; mehrere an einem "
         "Punkt im Kreis darum gelegt), Kreisgrenzen und Ortsnamen"
     ),
+    "feedlink.region": "Änderungen in {name} abonnieren (Atom-Feed)",
+    "feedlink.laender": "Feed für ein Land",
     "near.same_place": "im selben Ort",
     "near.same_plz": "im selben Ort, gleiche PLZ",
     "near.same_place.note": (
@@ -360,6 +362,8 @@ EN: dict[str, str] = {
         "Map: your place (cross), the nearest providers (a symbol per kind; several at one "
         "point are laid in a circle around it), district borders and place names"
     ),
+    "feedlink.region": "Subscribe to changes in {name} (Atom feed)",
+    "feedlink.laender": "Feed for one state",
     "near.same_place": "same town",
     "near.same_plz": "same town, same postcode",
     "near.same_place.note": (
