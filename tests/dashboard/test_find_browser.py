@@ -5,6 +5,7 @@ the atlas itself shows, and the change feed linked where people look. Screenshot
 
 from __future__ import annotations
 
+import base64
 import re
 import urllib.request
 
@@ -175,6 +176,15 @@ def test_screenshots(page, browser, artifacts_dir, name, path, text, width, heig
         page.wait_idle()
         shot = artifacts_dir / f"i21-{name}-{width}.png"
         browser.save_screenshot(str(shot))
+        # the whole page too, to read it through (the near-me map sits below the fold)
+        full = browser.execute_cdp_cmd("Page.captureScreenshot",
+                                       {"captureBeyondViewport": True, "format": "png"})
+        (artifacts_dir / f"i21-{name}-{width}-full.png").write_bytes(
+            base64.b64decode(full["data"]))
+        if name.startswith("near"):  # the map and the first rows, as a reader scrolls to them
+            figure = page.driver.find_element(By.CSS_SELECTOR, ".near-map")
+            page.js("arguments[0].scrollIntoView({block: 'start'})", figure)
+            figure.screenshot(str(artifacts_dir / f"i21-{name}-map-{width}.png"))
         overflow = page.js("return document.documentElement.scrollWidth - window.innerWidth")
     finally:
         browser.set_window_size(1400, 1000)
