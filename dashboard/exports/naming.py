@@ -1,4 +1,5 @@
-"""File names that say what a file holds and when: `ala_je-100k_kreise_2022-12-01.png`."""
+"""File names that say what a file holds and when, in the export's language:
+`ala_je-100k_kreise_2022-12-01.png`, in English `ala_per-100k_districts_2022-12-01.png`."""
 
 from __future__ import annotations
 
@@ -7,52 +8,74 @@ import unicodedata
 
 from dashboard.exports.request import ExportRequest
 
-METRIC_SLUGS = {
-    "count": "anzahl",
-    "per_100k": "je-100k",
-    "ala_share": "ala-anteil",
-    "ala_per_wfbm": "ala-je-wfbm",
-    "none_here": "ohne-anbieter",
-}
-LEVEL_SLUGS = {"land": "laender", "kreis": "kreise"}
 EXTENSIONS = {"csv-de": "csv"}
-GROWTH_SLUGS = {
-    "verlauf": "verlauf",
-    "laender": "verlauf-laender",
-    "wachstum": "wachstum-nach-land",
-    "aenderungen": "anbieter-neu-weg",
-    "veraenderung": "veraenderung",
+
+# every word a file name is made of, per language (keys are the request's values)
+WORDS: dict[str, dict[str, str]] = {
+    "de": {
+        "count": "anzahl", "per_100k": "je-100k", "ala_share": "ala-anteil",
+        "ala_per_wfbm": "ala-je-wfbm", "none_here": "ohne-anbieter",
+        "land": "laender", "kreis": "kreise",
+        "verlauf": "verlauf", "laender": "verlauf-laender", "wachstum": "wachstum-nach-land",
+        "aenderungen": "anbieter-neu-weg", "veraenderung": "veraenderung",
+        "all": "alle", "compare": "vergleich-ala-wfbm-ib", "change": "veraenderung",
+        "ranking": "rangfolge", "figures": "kennzahlen", "providers": "anbieter",
+        "access": "erreichbarkeit", "beyond": "weiter-als-{km}km", "sfca": "2sfca-je-100k",
+        "table": "tabelle", "plan": "planung-{n}-orte", "in_land": "land-{code}",
+        "search": "suche-{text}", "gemeinden": "gemeinden-{code}",
+    },
+    "en": {
+        "count": "count", "per_100k": "per-100k", "ala_share": "ala-share",
+        "ala_per_wfbm": "ala-per-wfbm", "none_here": "no-provider",
+        "land": "states", "kreis": "districts",
+        "verlauf": "series", "laender": "series-by-state", "wachstum": "growth-by-state",
+        "aenderungen": "providers-new-gone", "veraenderung": "change",
+        "all": "all", "compare": "comparison-ala-wfbm-ib", "change": "change",
+        "ranking": "ranking", "figures": "figures", "providers": "providers",
+        "access": "access", "beyond": "beyond-{km}km", "sfca": "2sfca-per-100k",
+        "table": "table", "plan": "planning-{n}-places", "in_land": "state-{code}",
+        "search": "search-{text}", "gemeinden": "municipalities-{code}",
+    },
 }
+# kept for callers that name German files directly
+METRIC_SLUGS = {k: WORDS["de"][k] for k in
+                ("count", "per_100k", "ala_share", "ala_per_wfbm", "none_here")}
+LEVEL_SLUGS = {k: WORDS["de"][k] for k in ("land", "kreis")}
+GROWTH_SLUGS = {k: WORDS["de"][k] for k in
+                ("verlauf", "laender", "wachstum", "aenderungen", "veraenderung")}
 
 
 def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None = None) -> str:
-    """Parts joined by "_": category, what, level, date(s), a dialect or filter suffix."""
-    parts = [request.category if not request.all_categories else "alle"]
+    """Parts joined by "_": category, what, level, date(s), a dialect or filter suffix; the
+    words in the request's language."""
+    w = WORDS.get(request.lang, WORDS["de"])
+    parts = [request.category if not request.all_categories else w["all"]]
     if request.compare:
-        parts = ["vergleich-ala-wfbm-ib"]
+        parts = [w["compare"]]
     if request.page == "karte" and request.base is not None:
-        parts += [f"veraenderung-{METRIC_SLUGS[request.metric]}", LEVEL_SLUGS[request.level]]
+        parts += [f"{w['change']}-{w[request.metric]}", w[request.level]]
     elif request.page == "karte":
-        parts += [METRIC_SLUGS[request.metric], LEVEL_SLUGS[request.level]]
+        parts += [w[request.metric], w[request.level]]
     elif request.page == "tabelle" and request.is_image:
-        parts += [f"rangfolge-{METRIC_SLUGS[request.metric]}", LEVEL_SLUGS[request.level]]
+        parts += [f"{w['ranking']}-{w[request.metric]}", w[request.level]]
     elif request.page == "tabelle":
-        parts += ["kennzahlen", LEVEL_SLUGS[request.level]]
+        parts += [w["figures"], w[request.level]]
     elif request.page == "anbieter":
-        parts += ["anbieter"]
+        parts += [w["providers"]]
     elif request.page == "erreichbarkeit":
-        what = {"distance": f"weiter-als-{request.threshold}km", "sfca": "2sfca-je-100k"}
-        parts += ["erreichbarkeit", what.get(request.view, "tabelle"), "kreise"]
+        parts += [w["access"], _access_part(request, w)]
+        if request.view != "gemeinden":
+            parts.append(w["kreis"])
         if request.plan:
-            parts.append(f"planung-{len(request.plan)}-orte")
+            parts.append(w["plan"].format(n=len(request.plan)))
     else:
-        parts += [GROWTH_SLUGS[request.view]]
+        parts += [w[request.view]]
         if request.view == "veraenderung":
-            parts += [METRIC_SLUGS[request.metric], LEVEL_SLUGS[request.level]]
+            parts += [w[request.metric], w[request.level]]
     if request.land:
-        parts.append(f"land-{request.land}")
+        parts.append(w["in_land"].format(code=request.land))
     if request.search:
-        parts.append(f"suche-{_slug(request.search)}")
+        parts.append(w["search"].format(text=_slug(request.search)))
     if request.service and request.service != "all":
         parts.append(_slug(request.service))
     if base_taken_at:
@@ -62,6 +85,16 @@ def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None =
         parts.append("excel-de")
     extension = EXTENSIONS.get(request.format, request.format)
     return "_".join(p for p in parts if p) + "." + extension
+
+
+def _access_part(request: ExportRequest, w: dict[str, str]) -> str:
+    if request.view == "distance":
+        return w["beyond"].format(km=request.threshold)
+    if request.view == "sfca":
+        return w["sfca"]
+    if request.view == "gemeinden":
+        return w["gemeinden"].format(code=request.kreis)
+    return w["table"]
 
 
 def _slug(text: str) -> str:

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
+
+from tests.exports.conftest import read_export_csv
 
 pytestmark = pytest.mark.browser
 
@@ -126,9 +127,7 @@ def test_the_table_export_button_downloads_the_csv_of_the_filtered_view(
     driver.get(live_server + "/tabelle?level=kreis&land=14&category=wfbm")
     click_export(driver, "tabelle-export-slot")
     path = downloaded(downloads, "wfbm_kennzahlen_kreise_land-14_2022-12-01.csv")
-    text = path.read_bytes().decode("utf-8-sig")
-    skip = int(text.splitlines()[0].split(":")[1].split()[0])
-    table = pd.read_csv(path, skiprows=skip, encoding="utf-8-sig", dtype={"Schlüssel (ARS)": str})
+    table = read_export_csv(path.read_bytes())  # the table from line 1, as pandas opens it
     assert set(table["Land"].dropna()) == {"Sachsen"}
     assert table["Region"].iloc[-1] == "Sachsen insgesamt"
     assert len(table) == 13 + 1  # Sachsen's 13 Kreise and the total row, as on screen
@@ -247,8 +246,7 @@ def test_the_table_export_follows_the_grids_sort_filter_and_columns(
     click_export(driver, "tabelle-export-slot")
     path = downloaded(downloads, name)
     text = path.read_bytes().decode("utf-8-sig")
-    skip = int(text.splitlines()[0].split(":")[1].split()[0])
-    table = pd.read_csv(path, skiprows=skip, encoding="utf-8-sig", dtype={"Schlüssel (ARS)": str})
+    table = read_export_csv(path.read_bytes())
     assert list(table.columns) == headers
     assert table["Schlüssel (ARS)"].tolist()[:-1] == shown
     assert table["Region"].iloc[-1] == "Sachsen insgesamt"
@@ -270,8 +268,6 @@ def test_the_provider_export_follows_the_grids_sort(downloading_browser, live_se
 
     click_export(driver, "anbieter-export-slot")
     path = downloaded(downloads, "wfbm_anbieter_land-02_2022-12-01.csv")
-    text = path.read_bytes().decode("utf-8-sig")
-    skip = int(text.splitlines()[0].split(":")[1].split()[0])
-    table = pd.read_csv(path, skiprows=skip, encoding="utf-8-sig", dtype=str)
+    table = read_export_csv(path.read_bytes(), dtype=str)
     assert table["PLZ"].tolist() == shown
     assert list(table.columns) == grid_headers_shown(driver, grid)
