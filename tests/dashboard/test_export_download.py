@@ -271,3 +271,32 @@ def test_the_provider_export_follows_the_grids_sort(downloading_browser, live_se
     table = read_export_csv(path.read_bytes(), dtype=str)
     assert table["PLZ"].tolist() == shown
     assert list(table.columns) == grid_headers_shown(driver, grid)
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_the_gemeinden_of_a_clicked_kreis_download_as_the_page_lists_them(
+    downloading_browser, live_server, downloads, artifacts_dir, width
+):
+    from selenium.webdriver.common.by import By
+
+    driver = downloading_browser
+    driver.set_window_size(width, 900)
+    try:
+        driver.get(live_server + "/erreichbarkeit?akreis=09187")
+        wait_until(lambda: "Gemeinden in Rosenheim" in driver.execute_script(
+            "const e = document.getElementById('access-region'); return e ? e.innerText : '';"))
+        shown = driver.execute_script(
+            "return Array.from(document.querySelectorAll('#access-region-table tbody tr'))"
+            ".map(tr => tr.children[0].innerText);")
+        section = driver.find_element(By.ID, "access-region")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", section)
+        section.screenshot(str(artifacts_dir / f"i21-access-gemeinden-export-{width}.png"))
+        name = "ala_erreichbarkeit_gemeinden-09187_2022-12-01.csv"
+        (downloads / name).unlink(missing_ok=True)
+        click_export(driver, "access-region-export-slot")
+        table = read_export_csv(downloaded(downloads, name).read_bytes())
+    finally:
+        driver.set_window_size(1400, 1000)
+    assert len(shown) > 20 and table["Gemeinde"].tolist() == shown  # farthest first, as shown
+    assert list(table.columns) == ["Schlüssel (ARS)", "Gemeinde", "Einwohner",
+                                   "Entfernung km (Luftlinie)", "nächster Anbieter"]
