@@ -49,12 +49,13 @@ _KIND_WORDS: dict[str, tuple[frozenset[str], bool, bool]] = {
 class Hit:
     """One thing a search found: `path` is app-relative without the leading slash; `detail`
     says what kind of thing it is where the label alone does not ("Gemeinde, Landkreis
-    München", "aLA · 80331 München")."""
+    München"; a provider's PLZ and Ort beside its `category`)."""
 
     kind: str  # "region" | "place" | "provider"
     label: str
     path: str
-    detail: str = ""
+    detail: str = ""  # official German kinds of region and Gemeinde ("Landkreis", "Markt")
+    category: str = ""  # a provider's category key, for a label in the page's language
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _by_name(
 
 
 def _land_hit(row: object) -> Hit:
-    return Hit("region", row.name, f"region/{row.code}", "Land")  # type: ignore[attr-defined]
+    return Hit("region", row.name, f"region/{row.code}")  # type: ignore[attr-defined]
 
 
 def _kreis_hit(row: object) -> Hit:
@@ -164,17 +165,13 @@ def _place_hit(row: object, kreis: object | None) -> Hit:
     return Hit("place", name, f"naehe?ort={row.ags}", detail)  # type: ignore[attr-defined]
 
 
-CATEGORY_SHORT = {"ala": "aLA", "wfbm": "WfbM", "ib": "Inklusionsbetrieb"}
-
-
 def _provider_hit(row: object) -> Hit:
     """The provider on the Kreis map (as the change feed links it), with its kind and place."""
     kreis = row.kreis_ars if isinstance(row.kreis_ars, str) and row.kreis_ars else None  # type: ignore[attr-defined]
     state = replace(DEFAULTS, level="kreis", category=row.category, points=True,  # type: ignore[attr-defined]
                     provider=str(row.source_id), region=kreis)  # type: ignore[attr-defined]
     place = " ".join(v for v in (row.plz, row.city) if isinstance(v, str) and v)  # type: ignore[attr-defined]
-    detail = " · ".join(p for p in (CATEGORY_SHORT.get(row.category, ""), place) if p)  # type: ignore[attr-defined]
-    return Hit("provider", row.name, "karte" + to_query(state), detail)  # type: ignore[attr-defined]
+    return Hit("provider", row.name, "karte" + to_query(state), place, row.category)  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=16)

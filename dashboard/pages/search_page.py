@@ -35,9 +35,21 @@ def served_providers(data: AtlasData, snapshot_id: int | None = None) -> pd.Data
     return None if snapshot_id is None else data.providers(snapshot_id)
 
 
+def _detail(ctx: PageContext, hit: Hit) -> str:
+    """What a hit is, in the page's language where the atlas has words for it: "Land" for a
+    Land, the category for a provider; official kinds of region stay German ("Landkreis")."""
+    if hit.kind == "region" and len(hit.path) == len("region/NN"):
+        return t("search.kind.land", ctx.lang)
+    if hit.category:
+        return " · ".join(p for p in (t(f"category.{hit.category}.short", ctx.lang), hit.detail)
+                          if p)
+    return hit.detail
+
+
 def _item(ctx: PageContext, hit: Hit) -> html.Li:
-    detail = [html.Span(f" – {hit.detail}", className="search-detail")] if hit.detail else []
-    return html.Li([dcc.Link(hit.label, href=_href(ctx, hit)), *detail])
+    detail = _detail(ctx, hit)
+    extra = [html.Span(f" – {detail}", className="search-detail")] if detail else []
+    return html.Li([dcc.Link(hit.label, href=_href(ctx, hit)), *extra])
 
 
 def _href(ctx: PageContext, hit: Hit) -> str:

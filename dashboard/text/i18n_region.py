@@ -19,6 +19,7 @@ DE: dict[str, str] = {
     "search.regions": "Regionen",
     "search.places": "Orte (Anbieter in der Nähe)",
     "search.providers": "Anbieter",
+    "search.kind.land": "Land",
     "nav.leichte_sprache": "Leichte Sprache",
     # region profile
     "profile.germany": "Deutschland",
@@ -262,6 +263,7 @@ EN: dict[str, str] = {
     "search.regions": "Regions",
     "search.places": "Places (providers nearby)",
     "search.providers": "Providers",
+    "search.kind.land": "federal state",
     "nav.leichte_sprache": "Easy Read",
     "profile.germany": "Germany",
     "profile.where.Landkreis": "In the district (Landkreis) of {name}",
