@@ -125,20 +125,25 @@ def _by_name(
 ) -> list[Hit]:
     if not q.key:
         return []
-    kreis_rows = {r.code: r for r in kreise.itertuples()}
+    kreis_of = dict(zip(kreise["code"].tolist(),
+                        zip(kreise["name"].tolist(), kreise["bez"].tolist(), strict=True),
+                        strict=True))
     if q.kreis_kinds is not None:
-        kreise = kreise[kreise["bez"].map(fold).isin(q.kreis_kinds)]
+        kreise = kreise[_folded(kreise, "bez").isin(q.kreis_kinds)]
     if q.kreis_kinds is not None and q.gemeinden:  # "Stadt X": Gemeinden that are a Stadt
-        gemeinden = gemeinden[gemeinden["bez"].map(fold).str.contains("stadt", regex=False)]
+        gemeinden = gemeinden[_folded(gemeinden, "bez").str.contains("stadt", regex=False)]
+    searched: list[tuple[pd.DataFrame, Callable[[object], Hit]]] = []
+    if q.laender:
+        searched.append((laender, _land_hit))
+    searched.append((kreise, _kreis_hit))
+    if q.gemeinden:
+        searched.append((gemeinden, lambda r: _place_hit(r, kreis_of.get(r.kreis_ars))))  # type: ignore[attr-defined]
+    if q.providers and providers is not None and len(q.key) >= 3:
+        searched.append((providers, _provider_hit))
+    names = [(frame, _folded(frame, "name"), make) for frame, make in searched]
     for matcher in (_exact, _prefix, _contains):
-        hits = [_land_hit(r) for r in laender[matcher(laender, q.key)].itertuples()
-                ] if q.laender else []
-        hits += [_kreis_hit(r) for r in kreise[matcher(kreise, q.key)].itertuples()]
-        if q.gemeinden:
-            hits += [_place_hit(r, kreis_rows.get(r.kreis_ars))
-                     for r in gemeinden[matcher(gemeinden, q.key)].itertuples()]
-        if q.providers and providers is not None and len(q.key) >= 3:
-            hits += [_provider_hit(r) for r in providers[matcher(providers, q.key)].itertuples()]
+        hits = [make(r) for frame, folded, make in names
+                for r in frame[matcher(folded, q.key).to_numpy()].itertuples()]
         if hits:
             return hits
     return []
@@ -152,16 +157,16 @@ def _kreis_hit(row: object) -> Hit:
     return Hit("region", f"{row.bez} {row.name}", f"region/{row.code}")  # type: ignore[attr-defined]
 
 
-def _place_hit(row: object, kreis: object | None) -> Hit:
+def _place_hit(row: object, kreis: tuple[str, str] | None) -> Hit:
     """"München" with "Kreisfreie Stadt" (not "München (München)"); "Haar" with "Gemeinde,
-    Landkreis München"."""
+    Landkreis München". `kreis`: the Kreis's (name, bez)."""
     name, bez = row.name, getattr(row, "bez", "") or ""  # type: ignore[attr-defined]
     if kreis is None:
         detail = bez
-    elif kreis.name == name and fold(kreis.bez) in _CITY_KREIS:  # type: ignore[attr-defined]
-        detail = kreis.bez  # type: ignore[attr-defined]
+    elif kreis[0] == name and fold(kreis[1]) in _CITY_KREIS:
+        detail = kreis[1]
     else:
-        detail = ", ".join(p for p in (bez, f"{kreis.bez} {kreis.name}") if p)  # type: ignore[attr-defined]
+        detail = ", ".join(p for p in (bez, f"{kreis[1]} {kreis[0]}") if p)
     return Hit("place", name, f"naehe?ort={row.ags}", detail)  # type: ignore[attr-defined]
 
 
@@ -181,21 +186,21 @@ def _fold_all(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(fold(n) for n in names)
 
 
-def _folded(frame: pd.DataFrame) -> pd.Series:
-    names = tuple(frame["name"].fillna("").astype(str))
+def _folded(frame: pd.DataFrame, column: str) -> pd.Series:
+    names = tuple(frame[column].fillna("").astype(str).tolist())
     return pd.Series(_fold_all(names), index=frame.index, dtype=object)
 
 
-def _exact(frame: pd.DataFrame, key: str) -> pd.Series:
-    return _folded(frame) == key
+def _exact(folded: pd.Series, key: str) -> pd.Series:
+    return folded == key
 
 
-def _prefix(frame: pd.DataFrame, key: str) -> pd.Series:
-    return _folded(frame).str.startswith(key)
+def _prefix(folded: pd.Series, key: str) -> pd.Series:
+    return folded.str.startswith(key)
 
 
-def _contains(frame: pd.DataFrame, key: str) -> pd.Series:
-    return _folded(frame).str.contains(key, regex=False)
+def _contains(folded: pd.Series, key: str) -> pd.Series:
+    return folded.str.contains(key, regex=False)
 
 
 def plz_exists(plz: str) -> bool:
