@@ -10,45 +10,41 @@ from dashboard.exports.request import ExportRequest
 
 EXTENSIONS = {"csv-de": "csv"}
 
-# every word a file name is made of, per language (keys are the request's values)
-WORDS: dict[str, dict[str, str]] = {
-    "de": {
-        "count": "anzahl", "per_100k": "je-100k", "ala_share": "ala-anteil",
-        "ala_per_wfbm": "ala-je-wfbm", "none_here": "ohne-anbieter",
-        "land": "laender", "kreis": "kreise",
-        "verlauf": "verlauf", "laender": "verlauf-laender", "wachstum": "wachstum-nach-land",
-        "aenderungen": "anbieter-neu-weg", "veraenderung": "veraenderung",
-        "all": "alle", "compare": "vergleich-ala-wfbm-ib", "change": "veraenderung",
-        "ranking": "rangfolge", "figures": "kennzahlen", "providers": "anbieter",
-        "access": "erreichbarkeit", "beyond": "weiter-als-{km}km", "sfca": "2sfca-je-100k",
-        "table": "tabelle", "plan": "planung-{n}-orte", "in_land": "land-{code}",
-        "search": "suche-{text}", "gemeinden": "gemeinden-{code}",
-    },
-    "en": {
-        "count": "count", "per_100k": "per-100k", "ala_share": "ala-share",
-        "ala_per_wfbm": "ala-per-wfbm", "none_here": "no-provider",
-        "land": "states", "kreis": "districts",
-        "verlauf": "series", "laender": "series-by-state", "wachstum": "growth-by-state",
-        "aenderungen": "providers-new-gone", "veraenderung": "change",
-        "all": "all", "compare": "comparison-ala-wfbm-ib", "change": "change",
-        "ranking": "ranking", "figures": "figures", "providers": "providers",
-        "access": "access", "beyond": "beyond-{km}km", "sfca": "2sfca-per-100k",
-        "table": "table", "plan": "planning-{n}-places", "in_land": "state-{code}",
-        "search": "search-{text}", "gemeinden": "municipalities-{code}",
-    },
+# every word a file name is made of: request value → (German, English)
+WORDS: dict[str, tuple[str, str]] = {
+    "count": ("anzahl", "count"),
+    "per_100k": ("je-100k", "per-100k"),
+    "ala_share": ("ala-anteil", "ala-share"),
+    "ala_per_wfbm": ("ala-je-wfbm", "ala-per-wfbm"),
+    "none_here": ("ohne-anbieter", "no-provider"),
+    "land": ("laender", "states"),
+    "kreis": ("kreise", "districts"),
+    "verlauf": ("verlauf", "series"),
+    "laender": ("verlauf-laender", "series-by-state"),
+    "wachstum": ("wachstum-nach-land", "growth-by-state"),
+    "aenderungen": ("anbieter-neu-weg", "providers-new-gone"),
+    "veraenderung": ("veraenderung", "change"),
+    "all": ("alle", "all"),
+    "compare": ("vergleich-ala-wfbm-ib", "comparison-ala-wfbm-ib"),
+    "change": ("veraenderung", "change"),
+    "ranking": ("rangfolge", "ranking"),
+    "figures": ("kennzahlen", "figures"),
+    "providers": ("anbieter", "providers"),
+    "access": ("erreichbarkeit", "access"),
+    "beyond": ("weiter-als-{km}km", "beyond-{km}km"),
+    "sfca": ("2sfca-je-100k", "2sfca-per-100k"),
+    "table": ("tabelle", "table"),
+    "plan": ("planung-{n}-orte", "planning-{n}-places"),
+    "in_land": ("land-{code}", "state-{code}"),
+    "search": ("suche-{text}", "search-{text}"),
+    "gemeinden": ("gemeinden-{code}", "municipalities-{code}"),
 }
-# kept for callers that name German files directly
-METRIC_SLUGS = {k: WORDS["de"][k] for k in
-                ("count", "per_100k", "ala_share", "ala_per_wfbm", "none_here")}
-LEVEL_SLUGS = {k: WORDS["de"][k] for k in ("land", "kreis")}
-GROWTH_SLUGS = {k: WORDS["de"][k] for k in
-                ("verlauf", "laender", "wachstum", "aenderungen", "veraenderung")}
-
 
 def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None = None) -> str:
     """Parts joined by "_": category, what, level, date(s), a dialect or filter suffix; the
     words in the request's language."""
-    w = WORDS.get(request.lang, WORDS["de"])
+    column = 1 if request.lang == "en" else 0
+    w = {key: words[column] for key, words in WORDS.items()}
     parts = [request.category if not request.all_categories else w["all"]]
     if request.compare:
         parts = [w["compare"]]
