@@ -147,11 +147,15 @@ def test_entwicklung_offers_the_feed_for_germany_and_each_land(page, live_server
     ("DE", "", "Deutschland"),
 ])
 def test_a_profile_links_its_own_region_s_feed_visibly_and_in_its_head(
-    page, live_server, code, query, name
+    page, live_server, artifacts_dir, code, query, name
 ):
     page.open(f"/region/{code}")
     page.wait_for_text(f"Änderungen in {name} abonnieren (Atom-Feed)")
     link = page.driver.find_element(By.CSS_SELECTOR, ".region-history .feed-link")
+    history = page.driver.find_element(By.CSS_SELECTOR, ".region-history")
+    page.js("arguments[0].scrollIntoView({block: 'start'})", history)
+    history.screenshot(str(artifacts_dir / f"i21-profile-feed-{code}.png"))
+    assert link.is_displayed()
     assert link.get_attribute("href") == f"{live_server}/feeds/changes.atom{query}"
     head = page.js("return document.querySelector('link[rel=alternate]"
                    "[type=\"application/atom+xml\"]').href")
