@@ -350,7 +350,7 @@ def layout(ctx: PageContext) -> html.Div:
     return html.Div(
         [
             html.H1(tx("heading", lang)),
-            feed_links_by_land(ctx),
+            *([] if s.embed else [feed_links_by_land(ctx)]),  # an iframe stays chrome-free
             html.Div(
                 [
                     radio_group(CATEGORY, t("category.label", lang),
