@@ -44,6 +44,12 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     import store
     from dashboard.endpoints.api import register_api
     from dashboard.endpoints.export_files import register_export_files
+    from dashboard.endpoints.feed_links import (
+        FEED_PATH,
+        alternate_link,
+        follow_the_page,
+        nationwide_title,
+    )
     from dashboard.endpoints.feeds import register_feeds
     from dashboard.frame.lazy_components import defer_libraries
     from dashboard.frame.not_found import register_not_found
@@ -78,13 +84,11 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    feed = app.get_relative_path("/feeds/changes.atom")
-    # feed readers and browsers find the change feed from any page
-    app.index_string = INDEX.replace(
-        "{%favicon%}",
-        "{%favicon%}\n        <link rel=\"alternate\" type=\"application/atom+xml\" "
-        f"title=\"aLA-Atlas: Änderungen\" href=\"{feed}\">",
-    )
+    # feed readers and browsers find the change feed from any page; a region profile names
+    # its own region's feed
+    nationwide = alternate_link(app.get_relative_path(FEED_PATH), nationwide_title())
+    app.index_string = INDEX.replace("{%favicon%}", "{%favicon%}\n        " + nationwide)
+    follow_the_page(app, nationwide)
     defer_libraries(app)  # dash-ag-grid only on the pages with a grid
     base = html.Div(
         [

@@ -386,14 +386,19 @@ def _nearest(engine: Engine) -> Response:
     if category not in snapshot["counts"]:
         raise NotFound(f"snapshot {snapshot['id']} has no data for category {category!r}")
     providers = store.load_providers(engine, snapshot["id"], category=category)
-    found = nearest(providers, place["lon"], place["lat"], args["limit"])
+    found = nearest(providers, place["lon"], place["lat"], args["limit"],
+                    gemeinde_ags=place["gemeinde_ags"], plz=place["plz"])
     rows = found[[*NEAREST_COLUMNS, "geocode_quality"]].assign(km=found["km"].round(2))
     return _json(
         {
             **_provenance(snapshot, with_plz=True),
             "distance": "Luftlinie (great circle, haversine, R = 6371.0088 km)",
-            "from": {k: place[k] for k in ("plz", "gemeinde", "kreis_ars", "lon", "lat",
-                                           "quality")},
+            # both points are Gemeinde points: inside one Gemeinde there is no distance
+            "same_gemeinde": "km is null where the provider lies in the place's own Gemeinde "
+                             "(both stand on its point); such providers come first, the same "
+                             "PLZ before the others",
+            "from": {k: place[k] for k in ("plz", "gemeinde", "gemeinde_ags", "kreis_ars",
+                                           "lon", "lat", "quality")},
             "category": category,
             "unplaced": found.attrs["unplaced"],
             "count": len(rows),

@@ -2,8 +2,10 @@
 
 The frame passed in is exactly what the page shows (its rows, its columns, its labels); these
 functions only encode it. Every file names source, snapshot and dates:
-- CSV: a header block of single-field lines before the table. The first line says how many
-  lines to skip: `pd.read_csv(f, skiprows=n, encoding="utf-8-sig")` (or `sep=";"`, `decimal=","`).
+- CSV: the header row on line 1 and the provenance as the last column ("Quellenangabe" /
+  "Attribution"), the same on every row. Lines before the table made Datawrapper, Excel's text
+  import and `pd.read_csv(f)` read the provenance as data; lines after it would do the same at
+  the end; a second file gets lost when the CSV is passed on. A column travels with every row.
 - XLSX: the table on sheet "Daten", the header lines on sheet "Quelle" ("Data"/"Source").
 - GeoJSON: top-level foreign members `name` and `metadata` (readers ignore them).
 - GeoPackage: a second, non-spatial layer "quelle" and the GPKG layer description.
@@ -16,7 +18,6 @@ evaluates on opening) such values get a leading apostrophe by the one rule the A
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import tempfile
@@ -36,28 +37,29 @@ GEO_FORMATS = ("geojson", "gpkg")
 SOURCE_LAYER = "quelle"
 
 
-def header_block(title: str, prov: Provenance, with_plz: bool, sep: str) -> str:
-    """The CSV header lines; line 1 states how many lines precede the table."""
-    lines = prov.header_lines(title, with_plz)
-    count = len(lines) + 1
-    lines = [xt("header.count", prov.lang, n=count), *lines]
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    for line in lines:
-        writer.writerow([line])
-    return out.getvalue()
+def with_provenance(df: pd.DataFrame, prov: Provenance, with_plz: bool = False) -> pd.DataFrame:
+    """`df` with the provenance as its last column, the same cell on every row: the table
+    starts on line 1 (Datawrapper, Excel's text import and `pandas.read_csv` need no lines
+    skipped), and a row copied elsewhere keeps its source and date."""
+    name = prov.column_name
+    if name in df.columns:
+        raise ValueError(f"the table already has a column {name!r}; rename it before export")
+    return df.assign(**{name: prov.cell(with_plz)})
 
 
 def to_csv(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
-    """UTF-8 with BOM (so Excel reads umlauts), comma-separated, decimal point."""
-    body = defuse_frame(df).to_csv(index=False, lineterminator="\r\n")
-    return (BOM + header_block(title, prov, with_plz, ",") + body).encode("utf-8")
+    """UTF-8 with BOM (so Excel reads umlauts), comma-separated, decimal point; the header
+    row first, the provenance in the last column. `title` names the file, not a line in it."""
+    body = defuse_frame(with_provenance(df, prov, with_plz)).to_csv(index=False,
+                                                                 lineterminator="\r\n")
+    return (BOM + body).encode("utf-8")
 
 
 def to_csv_de(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
     """The German-Excel dialect: semicolon-separated, decimal comma, UTF-8 with BOM."""
-    body = defuse_frame(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
-    return (BOM + header_block(title, prov, with_plz, ";") + body).encode("utf-8")
+    body = defuse_frame(with_provenance(df, prov, with_plz)).to_csv(
+        index=False, sep=";", decimal=",", lineterminator="\r\n")
+    return (BOM + body).encode("utf-8")
 
 
 def to_xlsx(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:

@@ -104,6 +104,7 @@ ACCESS_PLAN_RESULT = "access-plan-result"
 ACCESS_MAP_EXPORT_SLOT = "access-map-export-slot"
 ACCESS_SFCA_EXPORT_SLOT = "access-sfca-export-slot"
 ACCESS_TABLE_EXPORT_SLOT = "access-table-export-slot"
+ACCESS_REGION_EXPORT_SLOT = "access-region-export-slot"  # the clicked Kreis's Gemeinden
 
 # Region profiles, search, near me, Leichte Sprache (routed pages, issue 13)
 REGION_BODY = "region-body"

@@ -28,6 +28,7 @@ from dashboard.figures import growth as gf
 from dashboard.figures.common import graph_config
 from dashboard.figures.other_counts import with_other_counts
 from dashboard.frame import ids
+from dashboard.frame.feed_link import feed_links_by_land
 from dashboard.model import growth_tables as gt
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
@@ -348,6 +349,7 @@ def layout(ctx: PageContext) -> html.Div:
     return html.Div(
         [
             html.H1(tx("heading", lang)),
+            *([] if s.embed else [feed_links_by_land(ctx)]),  # an iframe stays chrome-free
             html.Div(
                 [
                     radio_group(CATEGORY, t("category.label", lang),

@@ -236,7 +236,8 @@ def region_view(data: AtlasData, view: AccessView | None, kreis: str | None, lan
     rows = [[r.name, fmt_number(r.population, lang), fmt_number(r.nearest_km, lang, 1),
              r.nearest] for r in frame.itertuples(index=False)]  # fmt: skip
     caption = t("access.region.heading", lang, name=region_labels("kreis")[kreis])
-    return _table(caption, head, rows, "access-region-table")
+    return [_table(caption, head, rows, "access-region-table"),
+            buttons.slot(ids.ACCESS_REGION_EXPORT_SLOT, buttons.TABLE_FORMATS, lang)]
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -381,6 +382,7 @@ def validation_layout() -> html.Div:
             buttons.validation_slot(ids.ACCESS_SFCA_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_TABLE_EXPORT_SLOT),
             *car_validation_layout(),
+            buttons.validation_slot(ids.ACCESS_REGION_EXPORT_SLOT),
         ]
     )
 
@@ -398,6 +400,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         (ids.ACCESS_MAP_EXPORT_SLOT, from_url.access_request("distance")),
         (ids.ACCESS_SFCA_EXPORT_SLOT, from_url.access_request("sfca")),
         (ids.ACCESS_TABLE_EXPORT_SLOT, from_url.access_request("table")),
+        (ids.ACCESS_REGION_EXPORT_SLOT, from_url.access_request("gemeinden")),
     ):
         buttons.register_export(app, data, slot_id, make)
 

@@ -21,6 +21,7 @@ from dashboard.exports.profile_button import pdf_progress, register_profile_down
 from dashboard.figures.common import graph_config
 from dashboard.figures.locator import locator_figure
 from dashboard.frame import ids
+from dashboard.frame.feed_link import feed_link
 from dashboard.frame.search_form import search_form
 from dashboard.model import metrics as m
 from dashboard.model.context import PageContext
@@ -266,6 +267,7 @@ def _history(ctx: PageContext, code: str) -> list[Any]:
         scroll_box(html.Table([html.Caption(t("profile.history.caption", lang)), head,
                             html.Tbody(body_rows)], className="history-table"),
                 t("profile.history.heading", lang)),
+        feed_link(ctx, code),  # this region's changes, one click from its history
     ]
 
 
