@@ -1,16 +1,10 @@
-"""Links from the source: only plain http(s) addresses are shown or written."""
+"""Links from the source: only plain http(s) addresses are shown or written.
+
+One rule for the whole product: the store's (`store.clean.safe_url`), which also cleans every
+URL at ingest and on every read; the views name it here for the grids and exports."""
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import urlsplit
+from store.clean import safe_url
 
-
-def safe_url(url: Any) -> str | None:
-    """The URL if it is plain http(s), else None (a link from the source is not trusted)."""
-    if not isinstance(url, str):
-        return None
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return url.strip()
+__all__ = ["safe_url"]
