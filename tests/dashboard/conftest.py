@@ -84,14 +84,12 @@ def metrics_of(providers_frame) -> Callable[[str, str], pd.DataFrame]:
 
 # ---------------------------------------------------------------- a real store and server
 @pytest.fixture(scope="session")
-def demo_db_url(tmp_path_factory) -> str:
-    """A real SQLite file with the demo default (three demo snapshots)."""
-    from scrapers.demo import ensure_default
+def demo_db_url(demo_store_file, tmp_path_factory) -> str:
+    """A real SQLite file with the demo default (three demo snapshots): this session's copy."""
+    from tests.conftest import copy_demo_store
 
-    path = tmp_path_factory.mktemp("dashboard-store") / "atlas.sqlite"
-    url = f"sqlite:///{path}"
-    ensure_default(store.connect(url))
-    return url
+    path = copy_demo_store(demo_store_file, tmp_path_factory.mktemp("dashboard-store"))
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture(scope="session")
