@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ import pytest
 
 import geodata
 import store
+from dashboard.server.loopback import serve_in_thread
 
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROMIUM = "/usr/bin/chromium"
@@ -102,21 +101,6 @@ def app(demo_db_url):
     from dashboard import create_app
 
     return create_app(demo_db_url)
-
-
-@contextmanager
-def serve_in_thread(flask_app: Any) -> Iterator[str]:
-    """`flask_app` on a free loopback port, served by werkzeug in a thread; yields its URL."""
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, flask_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")
