@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,17 +17,6 @@ def artifacts_dir() -> Path:
     path = PROJECT_ROOT / "tests" / "artifacts"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-@contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on `path` (created if missing) while the block runs."""
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _run_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -48,11 +34,12 @@ def demo_store_file(tmp_path_factory) -> Path:
     fixtures copy it (`copy_demo_store`), so each still has a store of its own."""
     import store
     from scrapers.demo import ensure_default
+    from store.locks import file_lock
 
     folder = _run_temp(tmp_path_factory) / "demo-store"
     folder.mkdir(exist_ok=True)
     path = folder / "atlas.sqlite"
-    with _locked(folder / ".lock"):
+    with file_lock(folder / ".lock"):
         if not path.exists():
             building = folder / "building"
             shutil.rmtree(building, ignore_errors=True)
