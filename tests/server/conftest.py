@@ -184,10 +184,12 @@ def start_app(tmp_path) -> Iterator[Callable[..., AppProcess]]:
 
 
 @pytest.fixture(scope="session")
-def demo_file(demo_store_file) -> Path:
+def demo_file(demo_store_file, tmp_path_factory) -> Path:
     """A SQLite file with the three demo snapshots, checkpointed into one file (no -wal), so
-    a test can copy it byte for byte. Never written to by tests (the run's shared file)."""
-    return demo_store_file
+    a test can copy it byte for byte. Never written to by tests (this session's copy)."""
+    from tests.conftest import copy_demo_store
+
+    return copy_demo_store(demo_store_file, tmp_path_factory.mktemp("server-demo"))
 
 
 @pytest.fixture
