@@ -19,17 +19,32 @@ BUILT_GEO := geodata/generated/kreise.geojson
 SNAPSHOT_DB    ?= $(if $(DATABASE_URL),$(DATABASE_URL),sqlite:///$(CURDIR)/data/atlas.sqlite)
 SNAPSHOT_PAGES ?= data/pages/$(shell date -u +%Y%m%dT%H%M%SZ)
 
-.PHONY: run test lint install install-dev routing traveltime browser browser-optional pango axe postgres geodata bench clean snapshot
+# Tests run in parallel (pytest-xdist): one worker per core, each with its own app, Chromium,
+# PostgreSQL cluster and temp dirs; `worksteal` evens out files of very different length.
+TEST_WORKERS ?= auto
+PYTEST       := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+# test-fast: the edit-run loop; no browser, no PostgreSQL half, no app.py server processes
+FAST_TESTS   := not browser and not postgresql and not app_process
+
+.PHONY: run test test-fast lint install install-dev routing traveltime browser browser-optional pango axe
+.PHONY: postgres geodata bench clean snapshot
 
 run: install pango geodata browser-optional
 	$(PY) app.py
 
 test: install-dev routing pango browser axe postgres geodata
 	$(BIN)/ruff check .
-	$(PY) -m pytest
+	$(BIN)/lint-imports
+	$(PYTEST)
+
+test-fast: install-dev browser geodata
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(PYTEST) -m "$(FAST_TESTS)"
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 install: $(VENV)/.installed-run
 install-dev: $(VENV)/.installed-dev

@@ -28,7 +28,6 @@ import argparse
 import statistics
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -110,20 +109,12 @@ CALLBACKS = (
 def serve(db_url: str) -> Iterator[str]:
     import logging
 
-    from werkzeug.serving import make_server
-
     from dashboard import create_app
+    from dashboard.server.loopback import serve_in_thread
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
-    app = create_app(db_url)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with serve_in_thread(create_app(db_url).server) as url:  # the tests' loopback server
+        yield url
 
 
 @contextmanager

@@ -10,39 +10,17 @@ from __future__ import annotations
 import re
 from html import escape
 from typing import Any
-from urllib.parse import urlencode
 
 import flask
 from dash import Dash
 
 import geodata
+from dashboard.model.feed_address import FEED_PATH, feed_query, region_name
 from dashboard.text.i18n import DEFAULT_LANG
 
-FEED_PATH = "/feeds/changes.atom"
+__all__ = ["FEED_PATH", "feed_query", "region_name", "alternate_link", "follow_the_page"]
+
 _REGION_PATH = re.compile(r"region/(\d{2}|\d{5})/?")
-
-
-def feed_query(code: str | None, lang: str = DEFAULT_LANG) -> str:
-    """The feed's query for a region: "?land=09", "?kreis=09162&lang=en"; "" for Germany
-    (`code` None or "DE") in German."""
-    params: list[tuple[str, str]] = []
-    if code and len(code) == 2 and code.isdigit():
-        params.append(("land", code))
-    elif code and len(code) == 5 and code.isdigit():
-        params.append(("kreis", code))
-    elif code not in (None, "DE"):
-        raise ValueError(f"no feed for region code {code!r}: expected DE, 2 or 5 digits")
-    if lang != DEFAULT_LANG:
-        params.append(("lang", lang))
-    return "?" + urlencode(params) if params else ""
-
-
-def region_name(code: str) -> str:
-    """"Bayern", "München (Landkreis)": Stadt and Landkreis of one name told apart."""
-    if len(code) == 2:
-        return geodata.LAENDER[code]
-    row = geodata.region_table("kreis").set_index("code").loc[code]
-    return f"{row['name']} ({row['bez']})"
 
 
 def known_region(code: str) -> bool:

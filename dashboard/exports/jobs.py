@@ -35,7 +35,7 @@ import flask
 from dash import DiskcacheManager
 
 from dashboard.exports.errors import ExportError
-from dashboard.server.serve import Setting, read_settings, usable_cores
+from dashboard.model.settings import Setting, read_settings, usable_cores
 
 _log = logging.getLogger(__name__)
 

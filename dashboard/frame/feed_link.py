@@ -7,8 +7,8 @@ from __future__ import annotations
 from dash import html
 
 import geodata
-from dashboard.endpoints.feed_links import FEED_PATH, feed_query, region_name
 from dashboard.model.context import PageContext
+from dashboard.model.feed_address import FEED_PATH, feed_query, region_name
 from dashboard.text.i18n import t
 
 

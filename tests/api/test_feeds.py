@@ -6,7 +6,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ import store
 from dashboard import create_app
 from dashboard.frame import ids
 from dashboard.server.callback_client import post_callback
+from dashboard.server.loopback import serve_in_thread
 from store.changes import consecutive_pairs
 from tests.api.atom_rules import A, check_atom
 
@@ -27,15 +27,8 @@ from tests.api.atom_rules import A, check_atom
 @contextmanager
 def serving(db_url: str) -> Iterator[str]:
     """The dashboard app over `db_url` on a free loopback port (werkzeug, threaded)."""
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, create_app(db_url).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
+    with serve_in_thread(create_app(db_url).server) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -108,14 +108,13 @@ def umlaut_table() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="session")
-def demo_engine(tmp_path_factory):
-    """A real SQLite file with the three demo snapshots (built once per test session)."""
+def demo_engine(demo_store_file, tmp_path_factory):
+    """A real SQLite file with the three demo snapshots (this session's copy of the run's)."""
     import store
-    from scrapers import demo
+    from tests.conftest import copy_demo_store
 
-    path = tmp_path_factory.mktemp("exports-db") / "atlas.sqlite"
+    path = copy_demo_store(demo_store_file, tmp_path_factory.mktemp("exports-db"))
     engine = store.connect(f"sqlite:///{path}")
-    demo.ensure_default(engine)
     yield engine
     engine.dispose()
 
