@@ -20,6 +20,7 @@ from dashboard.figures.choropleth import choropleth_figure
 from dashboard.model import metrics as m
 from dashboard.model.data import AtlasData, map_frame
 from dashboard.model.geometry import geojson
+from dashboard.model.scales import comparison_scale, series_scale
 from dashboard.text.describe import map_description
 from dashboard.text.i18n import t
 
@@ -74,6 +75,8 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
         single = choropleth_figure(
             frame, request.metric, category=category, level=request.level, lang=lang,
             geojson=geojson(request.level), classes=request.classes,
+            scale=comparison_scale(data, snapshot["id"], request.level, category,
+                                   request.metric, request.classes),
         )
         for trace in single.data:
             trace.showlegend = bool(trace.showlegend) and column == 0
@@ -115,6 +118,9 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
     figure = choropleth_figure(
         frame, request.metric, category=request.category, level=request.level, lang=lang,
         geojson=geojson(request.level), classes=request.classes, points=points, title=title,
+        # the page's colours: the same classes in every snapshot of the series
+        scale=series_scale(data, snapshot["id"], request.level, (request.category,),
+                           request.metric, request.classes),
     )
     table = map_table(frame, request.metric, lang)
     return View(

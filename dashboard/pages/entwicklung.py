@@ -33,6 +33,7 @@ from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import url_path
 from dashboard.model.publishing import redact
+from dashboard.model.scales import change_bound
 from dashboard.model.state import parse_query, to_query
 from dashboard.pages.controls import dropdown, options, radio_group, scroll_box
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
@@ -254,7 +255,8 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
     )
     change = growth.region_change_between(engine, old_id, new_id, level, category)
     geometry = app.get_relative_path(url_path(level))
-    out[CHANGE_MAP] = gf.change_map_figure(change, geometry, per_100k, lang)
+    bound = change_bound(data, series_snapshots["id"].tolist(), level, category, per_100k)
+    out[CHANGE_MAP] = gf.change_map_figure(change, geometry, per_100k, lang, bound=bound)
     out[DESCRIBED[CHANGE_MAP]] = change_description(change, per_100k, category, level,
                                                     str(old["taken_at"]), str(new["taken_at"]),
                                                     lang)
