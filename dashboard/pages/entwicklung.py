@@ -323,10 +323,18 @@ def table_box_id(component_id: str) -> str:
     return f"{component_id}-box"
 
 
+def table_summary_id(component_id: str) -> str:
+    return f"{component_id}-summary"
+
+
 def _table_box(component_id: str, lang: str) -> html.Details:
-    """A folded "Tabelle" whose table arrives when it is opened (fill_tables)."""
-    return html.Details([html.Summary(tx("table", lang)), html.Div(id=component_id)],
-                        id=table_box_id(component_id), className="table-box")
+    """A folded "Tabelle" whose table arrives when it is first opened (fill_tables; a click
+    or Enter on the summary: <details> tells Dash nothing of its own toggling)."""
+    return html.Details(
+        [html.Summary(tx("table", lang), id=table_summary_id(component_id)),
+         html.Div(id=component_id)],
+        id=table_box_id(component_id), className="table-box",
+    )
 
 
 def _export(view: str, lang: str) -> html.Div:
@@ -446,6 +454,7 @@ def validation_layout() -> html.Div:
                                    CHANGES_TABLE)],
         *[html.H2(id=f"{g}-heading") for g in (BARS, CHANGE_MAP, POINTS)],
         *[html.P(id=d) for d in DESCRIBED.values()],
+        *[html.Summary(id=table_summary_id(table)) for table in TABLES],
     ]
     for slot, _ in EXPORT_SLOTS.values():
         parts.append(html.Div(buttons.validation_components(slot), id=slot))
@@ -507,16 +516,16 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
 
     @app.callback(
         *[Output(table, "children") for table in TABLES],
-        *[Input(table_box_id(table), "open") for table in TABLES],
+        *[Input(table_summary_id(table), "n_clicks") for table in TABLES],
         Input(CATEGORY, "value"), Input(BASE, "value"), Input(MEASURE, "value"),
         Input(LEVEL, "value"), Input(ids.snapshot(KEY), "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
     def fill_tables(*args):
-        """The tables of the open boxes (the same content as the charts), none in a folded
-        one: a folded table costs the browser nothing."""
-        opened = args[:len(TABLES)]
+        """The tables of the boxes opened at least once (the same content as the charts),
+        none in a box never opened: a table nobody asked for costs the browser nothing."""
+        opened = [bool(clicks) for clicks in args[:len(TABLES)]]
         category, base, measure, level, snapshot_id, search = args[len(TABLES):]
         if not any(opened):
             if just_drawn():
