@@ -103,5 +103,6 @@ def test_opening_the_table_in_the_browser_shows_its_rows(page, artifacts_dir):
     page.wait_for(lambda d: d.execute_script(
         f"const b = document.querySelector('#{ew.SERIES_TABLE} tbody');"
         "return b && b.innerText !== arguments[0];", before))
+    page.js(f"document.getElementById('{ew.SERIES_TABLE}').scrollIntoView()")
     page.driver.save_screenshot(str(artifacts_dir / "entwicklung-table-open.png"))
     assert not page.console_errors()
