@@ -108,4 +108,5 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     register_feeds(app.server, data, app.config.requests_pathname_prefix)
     harden(app, serving, max_body_bytes())
     app.server.config["ATLAS_STORE"] = serving
+    app.server.config["ATLAS_DATA"] = data  # its caches, for benchmarks that clear them
     return app

@@ -79,6 +79,11 @@ class AtlasData:
         "the newest"). The caller must not change what it gets back: it is shared."""
         return self._views.get(self._key("view", *parts), make)
 
+    def forget_views(self) -> None:
+        """Drop what `memo` keeps, so the next answers are built afresh (bench/callbacks.py
+        measures the uncached answer apart from the cached one)."""
+        self._views = _Lru(_VIEW_CACHE_SIZE)
+
     # snapshots -----------------------------------------------------------------------
     def snapshots(self) -> pd.DataFrame:
         """Every snapshot, newest first (store.list_snapshots)."""
