@@ -22,7 +22,7 @@ from dashboard.model.data import AtlasData, map_frame
 from dashboard.model.geometry import geojson
 from dashboard.model.scales import comparison_scale, series_scale
 from dashboard.text.describe import map_description
-from dashboard.text.i18n import t
+from dashboard.text.i18n import region_kind, t
 
 
 def map_table(frame: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
@@ -35,7 +35,8 @@ def map_table(frame: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
         "population": t("col.population", lang),
         "count": t("col.count", lang),
     }
-    table = frame[list(columns)].rename(columns=columns)
+    kinds = frame["bez"].map(lambda kind: region_kind(kind, lang)) if "bez" in frame else None
+    table = frame[list(columns)].assign(bez=kinds).rename(columns=columns)
     if metric not in ("count", "none_here"):
         values = m.metric_values(frame, metric).round(m.SPECS[metric].decimals + 1)
         table[t(f"col.{metric}", lang)] = values.to_numpy()

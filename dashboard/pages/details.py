@@ -11,7 +11,7 @@ from dashboard.model import metrics as m
 from dashboard.model.data import AtlasData
 from dashboard.model.publishing import contacts_hidden
 from dashboard.pages.controls import scroll_box
-from dashboard.text.i18n import fmt_number, services_text, t
+from dashboard.text.i18n import fmt_number, region_kind, services_text, t
 from dashboard.views.links import safe_url
 
 
@@ -153,7 +153,7 @@ def details_panel(
     row = frame[frame["code"] == region].iloc[0]
     title = row["name"]
     if level == "kreis":
-        title = f"{row['name']} ({row['bez']}, {row['land']})"
+        title = f"{row['name']} ({region_kind(row['bez'], lang)}, {row['land']})"
     providers = data.providers(snapshot_id)
     key = "kreis_ars" if level == "kreis" else "land_code"
     here = providers[(providers[key] == region) & (providers["category"] == category)]
