@@ -105,6 +105,16 @@ class AtlasData:
             count, newest = conn.execute(select(func.count(), func.max(table.c.id))).one()
         return self._key("store", int(count), newest)
 
+    def series_ids(self, snapshot_id: int) -> tuple[int, ...]:
+        """The ids of the snapshots in `snapshot_id`'s series (store.served_series), oldest
+        first; kept until a snapshot is added or removed (one small query, not the full list
+        with its counts on every callback)."""
+        return self._cache.get(
+            ("series", snapshot_id, *self.fingerprint()),
+            lambda: tuple(int(i) for i in store.served_series(self.engine, snapshot_id)["id"])
+            or (snapshot_id,),
+        )
+
     def snapshot(self, snapshot_id: int | None) -> dict[str, Any] | None:
         """The snapshot `snapshot_id` (None or unknown: None)."""
         if snapshot_id is None or not 0 < snapshot_id < 2**31:  # ids are 32-bit everywhere

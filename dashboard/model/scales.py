@@ -14,15 +14,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-import store
 from dashboard.model import metrics
 from dashboard.model.data import AtlasData, map_frame
 
 
 def series_ids(data: AtlasData, snapshot_id: int) -> tuple[int, ...]:
-    """The ids of the snapshots in `snapshot_id`'s series, oldest first."""
-    series = store.served_series(data.engine, snapshot_id)
-    return tuple(int(i) for i in series["id"]) or (snapshot_id,)
+    """The ids of the snapshots in `snapshot_id`'s series, oldest first (AtlasData.series_ids,
+    cached)."""
+    return data.series_ids(snapshot_id)
 
 
 def series_scale(

@@ -232,7 +232,7 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
     and series (the page, its update and its tables ask for the same). Read-only."""
     if snapshot_id is None:
         return _content(app, data, snapshot_id, base, category, level, measure, lang)
-    members = tuple(store.served_series(data.engine, snapshot_id)["id"])
+    members = data.series_ids(snapshot_id)
     return data.memo(
         ("entwicklung", snapshot_id, members, base, category, level, measure, lang,
          contacts_hidden()),
