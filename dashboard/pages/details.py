@@ -63,8 +63,8 @@ def _figure_rows(data: AtlasData, sid: int, level: str, code: str, lang: str) ->
         rows.append((t(f"category.{cat}", lang),
                      value + _caution(0 < row["count"] < m.FRAGILE_MIN, lang)))
     ala = data.region_metrics(sid, level, "ala")  # the shares rest on aLA and WfbM counts
-    rows.append((t("metric.ala_share", lang), _share_text(ala, code, lang)))
-    rows.append((t("metric.ala_per_wfbm", lang), _ratio_text(ala, code, lang)))
+    for metric in UNDEFINED_WHY:
+        rows.append((t(f"metric.{metric}", lang), _comparison_text(ala, code, metric, lang)))
     items = []
     for label, value in rows:
         items += [html.Dt(label), html.Dd(value)]
@@ -79,26 +79,21 @@ def _fragile(frame: pd.DataFrame, metric: str, code: str) -> bool:
     return bool(m.fragile_mask(frame, metric)[frame["code"] == code].any())
 
 
-def _share_text(frame: pd.DataFrame, code: str, lang: str) -> str:
-    """The aLA share in percent with its caution, or why there is none."""
+# why the aLA/WfbM comparisons have no value: no aLA and no WfbM, or no WfbM
+UNDEFINED_WHY = {"ala_share": "details.share.undefined", "ala_per_wfbm": "details.ratio.undefined"}
+
+
+def _comparison_text(frame: pd.DataFrame, code: str, metric: str, lang: str) -> str:
+    """The aLA share (in %) or aLA per WfbM with its caution, or why there is none."""
     row = frame[frame["code"] == code].iloc[0]
     if pd.isna(row["ala_count"]) or pd.isna(row["wfbm_count"]):
         return t("map.not_recorded", lang)
-    if pd.isna(row["ala_share"]):
-        return t("details.share.undefined", lang)
-    caution = _caution(_fragile(frame, "ala_share", code), lang)
-    return f"{fmt_number(row['ala_share'] * 100, lang, 1)} %{caution}"
-
-
-def _ratio_text(frame: pd.DataFrame, code: str, lang: str) -> str:
-    """aLA per WfbM with its caution, or why there is none."""
-    row = frame[frame["code"] == code].iloc[0]
-    if pd.isna(row["ala_count"]) or pd.isna(row["wfbm_count"]):
-        return t("map.not_recorded", lang)
-    if pd.isna(row["ala_per_wfbm"]):
-        return t("details.ratio.undefined", lang)
-    caution = _caution(_fragile(frame, "ala_per_wfbm", code), lang)
-    return fmt_number(row["ala_per_wfbm"], lang, 2) + caution
+    if pd.isna(row[metric]):
+        return t(UNDEFINED_WHY[metric], lang)
+    spec = m.SPECS[metric]
+    value = fmt_number(row[metric] * spec.scale, lang, spec.decimals)
+    unit = " %" if metric == "ala_share" else ""
+    return value + unit + _caution(_fragile(frame, metric, code), lang)
 
 
 def _none_here(frame: pd.DataFrame, level: str, code: str, lang: str) -> list[Any]:
