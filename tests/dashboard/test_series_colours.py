@@ -174,3 +174,28 @@ def test_the_map_export_has_the_pages_classes_on_every_date(app, dash_post, demo
         page = karte_figure(app, dash_post, sid, "kreis", "count")
         assert legend(exported)[:5] == legend(page)[:5]
         assert exported["data"][VALUES]["colorscale"] == page["data"][VALUES]["colorscale"]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
+def test_the_drawn_legend_is_the_same_on_the_first_and_the_last_date(
+    page, viewport, artifacts_dir, demo_engine, series, width, height
+):
+    """In Chromium: the Kreis map's legend as drawn, on the oldest and the newest snapshot,
+    with the details of a Kreis holding one aLA (screenshots for a look)."""
+    counts = counts_by_snapshot(demo_engine, series, "kreis")
+    code = counts[counts[series[-1]].eq(1)].index[0]
+    viewport(width, height)
+    legends = []
+    for sid in (series[0], series[-1]):
+        page.open(f"/karte?level=kreis&metric=count&region={code}&snapshot={sid}")
+        page.wait_for_map()
+        page.wait_idle()
+        legends.append(page.js(
+            "return [...document.querySelectorAll('#karte-graph .legendtext')]"
+            ".map(e => e.textContent);"))
+        page.driver.save_screenshot(str(artifacts_dir / f"karte-series-{sid}-{width}.png"))
+        page.js("document.getElementById('karte-details').scrollIntoView()")
+        page.driver.save_screenshot(
+            str(artifacts_dir / f"karte-series-{sid}-{width}-details.png"))
+    assert legends[0] == legends[1] and len(legends[0]) >= 3, legends
+    assert not page.console_errors()
