@@ -116,4 +116,5 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     register_export_files(app, data)
     harden(app, serving, max_body_bytes())
     app.server.config["ATLAS_STORE"] = serving
+    app.server.config["ATLAS_DATA"] = data  # its caches, for benchmarks that clear them
     return app

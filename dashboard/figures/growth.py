@@ -187,16 +187,19 @@ def growth_bar_figure(table: pd.DataFrame, per_100k: bool = False, lang: str = "
 
 def change_map_figure(
     change: pd.DataFrame, geojson: dict[str, Any] | str, per_100k: bool = False,
-    lang: str = "de",
+    lang: str = "de", bound: float | None = None,
 ):
     """The difference between two snapshots per region on a diverging scale centred on zero.
 
     `geojson` is a FeatureCollection whose feature ids are region codes, or its URL (the
-    dashboard passes the URL so the browser loads geometry once).
+    dashboard passes the URL so the browser loads geometry once). `bound`: the colour range
+    (-bound … +bound) fixed for the series (dashboard.model.scales.change_bound), so a
+    change has the same shade for every pair; else this pair's largest change.
     """
     column = "change_per_100k" if per_100k else "change"
     values = change[column].astype("float64")
-    bound = max(float(values.abs().max() or 0), 1e-9 if per_100k else 1)
+    own = max(float(values.abs().max() or 0), 1e-9 if per_100k else 1)
+    bound = own if bound is None else max(bound, own)
     fig = go.Figure(
         go.Choropleth(
             geojson=geojson, locations=change["code"], featureidkey="properties.code", z=values,

@@ -29,7 +29,7 @@ from dashboard.model.geometry import url_path
 from dashboard.pages.controls import scroll_box
 from dashboard.pages.details import safe_url
 from dashboard.pages.redraw import register_body_redraw
-from dashboard.text.i18n import fmt_number, t
+from dashboard.text.i18n import fmt_number, services_text, t
 from store.nearest import nearest
 
 KEY = "naehe"
@@ -151,8 +151,7 @@ def _table(rows: pd.DataFrame, lang: str, label: str) -> html.Div:
             html.Td(km, className="num", role="cell"),
             html.Th(row.get("name") or "", scope="row", role="rowheader"),
             html.Td(f"{row.get('plz') or ''} {row.get('city') or ''}".strip(), role="cell"),
-            html.Td(", ".join(services) if isinstance(services, (list, tuple)) else "",
-                    role="cell"),
+            html.Td(services_text(services, lang), role="cell"),
             html.Td(contact_cell, role="cell"),
             html.Td(html.A(t("details.source", lang), href=url, rel="noopener noreferrer")
                     if url else "–", role="cell"),

@@ -51,6 +51,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "category.ala.short": "aLA",
         "category.wfbm.short": "WfbM",
         "category.ib.short": "Inklusionsbetriebe",
+        # after "der" (genitive plural, weak adjective): "Zahl der Anderen Leistungsanbieter"
+        "category.ala.gen": "Anderen Leistungsanbieter (aLA)",
+        "category.wfbm.gen": "Werkstätten (WfbM)",
+        "category.ib.gen": "Inklusionsbetriebe",
+        # the kinds of Kreis as the BKG names them, for the "Art der Region" column
+        "bez.Landkreis": "Landkreis",
+        "bez.Kreis": "Kreis",
+        "bez.Kreisfreie Stadt": "Kreisfreie Stadt",
+        "bez.Stadtkreis": "Stadtkreis",
         "metric.label": "Kennzahl",
         "metric.count": "Anzahl",
         "metric.per_100k": "je 100.000 Einwohner",
@@ -108,6 +117,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "details.peers.land": "Bundesländern",
         "details.peers.kreis": "Kreisen in Deutschland",
         "details.rank.none": "ohne Rang (Wert nicht berechenbar)",
+        # a yes/no measure has no rank: say which it is and how many share it
+        "details.none_here.yes": "ja – wie {k} von {n} {peers}",
+        "details.none_here.no": "nein – {k} von {n} {peers} haben keinen",
+        "details.share.undefined": "nicht berechenbar: weder aLA noch WfbM in der Region",
+        "details.ratio.undefined": "nicht berechenbar: keine WfbM in der Region",
         "details.providers": "Anbieter in dieser Region ({n})",
         "details.providers.none": "In dieser Region ist kein Anbieter dieser Art verzeichnet.",
         "details.source": "Eintrag bei REHADAT",
@@ -449,7 +463,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "describe.access.undefined": "Kreise ohne Wert: {n}.",
         "describe.laender": (
-            "Kleine Diagramme, eines je Land: Anzahl {category} in {n} Datenständen bis "
+            "Kleine Diagramme, eines je Land: Anzahl der {category_gen} in {n} Datenständen bis "
             "{date}. Zuletzt am meisten: {top}. Am wenigsten (mit Anbietern): {bottom}."
         ),
         "describe.laender.empty": "Kleine Diagramme je Land: für {category} gibt es keine Werte.",
@@ -523,6 +537,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "category.ala.short": "aLA",
         "category.wfbm.short": "WfbM",
         "category.ib.short": "Inclusive companies",
+        "category.ala.gen": "other service providers (aLA)",
+        "category.wfbm.gen": "sheltered workshops (WfbM)",
+        "category.ib.gen": "inclusive companies",
+        "bez.Landkreis": "rural district",
+        "bez.Kreis": "district",
+        "bez.Kreisfreie Stadt": "independent city",
+        "bez.Stadtkreis": "urban district",
         "metric.label": "Measure",
         "metric.count": "Count",
         "metric.per_100k": "per 100,000 inhabitants",
@@ -576,6 +597,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "details.peers.land": "federal states",
         "details.peers.kreis": "districts in Germany",
         "details.rank.none": "no rank (value not computable)",
+        "details.none_here.yes": "yes – like {k} of {n} {peers}",
+        "details.none_here.no": "no – {k} of {n} {peers} have none",
+        "details.share.undefined": "not computable: neither aLA nor WfbM in the region",
+        "details.ratio.undefined": "not computable: no WfbM in the region",
         "details.providers": "Providers in this region ({n})",
         "details.providers.none": "No provider of this kind is listed in this region.",
         "details.source": "Entry at REHADAT",
@@ -907,7 +932,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "describe.access.undefined": "Districts without a value: {n}.",
         "describe.laender": (
-            "Small multiples, one per federal state: count of {category} in {n} snapshots up "
+            "Small multiples, one per federal state: count of {category_gen} in {n} snapshots up "
             "to {date}. Most at the latest: {top}. Fewest (with providers): {bottom}."
         ),
         "describe.laender.empty": "Small multiples per federal state: no values for {category}.",
@@ -953,6 +978,15 @@ def t(key: str, lang: str, **values: object) -> str:
     texts = TEXTS.get(lang, TEXTS[DEFAULT_LANG])
     text = texts[key]
     return text.format(**values) if values else text
+
+
+def region_kind(bez: object, lang: str) -> str:
+    """The kind of a Kreis ("Landkreis", "Kreisfreie Stadt", …) in `lang`; a kind without a
+    translation, and an empty one (a total row), as it is."""
+    if not isinstance(bez, str) or not bez:
+        return "" if bez is None or (isinstance(bez, float) and math.isnan(bez)) else str(bez)
+    texts = TEXTS.get(lang, TEXTS[DEFAULT_LANG])
+    return texts.get(f"bez.{bez}", bez)
 
 
 def fmt_number(

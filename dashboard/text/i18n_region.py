@@ -164,8 +164,8 @@ DE: dict[str, str] = {
     "describe.plural.kreis": "Kreisen",
     "describe.examples": ", darunter {names}",
     "describe.series": (
-        "Diagramm: Zahl der {category} über {n} Datenstände, von {first} ({first_date}) bis "
-        "{last} ({last_date})."
+        "Diagramm: Zahl der {category_gen} über {n} Datenstände, von {first} ({first_date}) "
+        "bis {last} ({last_date})."
     ),
     "describe.alt.label": "Alternativtext zum Kopieren",
     "describe.heading": "Was die Karte zeigt",
@@ -408,7 +408,7 @@ EN: dict[str, str] = {
     "describe.plural.kreis": "districts",
     "describe.examples": ", among them {names}",
     "describe.series": (
-        "Chart: number of {category} across {n} snapshots, from {first} ({first_date}) to "
+        "Chart: number of {category_gen} across {n} snapshots, from {first} ({first_date}) to "
         "{last} ({last_date})."
     ),
     "describe.alt.label": "Alt text to copy",

@@ -9,7 +9,7 @@ import pandas as pd
 
 import geodata
 from dashboard.model import metrics
-from dashboard.text.i18n import t
+from dashboard.text.i18n import region_kind, t
 from store.metrics import METRIC_COLUMNS
 
 RANK_METRICS = ("count", "per_100k", "ala_share", "ala_per_wfbm")
@@ -27,6 +27,7 @@ def table_rows(
         part = frame[frame["land_code"] == land]
     fragile = metrics.fragile_mask(part, "per_100k")
     rows = part.assign(
+        bez=part["bez"].map(lambda kind: region_kind(kind, lang)),
         ala_share=part["ala_share"] * 100,
         none_here=part["none_here"].map({True: t("yes", lang), False: t("no", lang)}),
         fragile=fragile.map({True: "⚠ " + t("map.fragile", lang), False: ""}),
