@@ -92,6 +92,7 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
     if land is not None:
         geo = land_geo(land)
         figure.update_geos(lonaxis_range=geo["lonaxis_range"], lataxis_range=geo["lataxis_range"])
+        figure.update_layout(meta={"land": land})
     figure.update_layout(
         legend={"orientation": "h", "x": 0, "y": -0.16, "yanchor": "top"},
         separators=single.layout.separators,
@@ -131,8 +132,9 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
         geojson=geojson(request.level), classes=request.classes, points=points, title=title,
         scale=figure_scale(everywhere, request.metric, request.classes),
     )
-    if land is not None:
+    if land is not None:  # publication keeps these ranges (meta "land")
         figure.update_geos(**land_geo(land))
+        figure.update_layout(meta={**figure.layout.meta, "land": land})
     table = map_table(frame, request.metric, lang)
     return View(
         title=title,

@@ -12,7 +12,7 @@ from dashboard.frame import ids
 from dashboard.model import metrics as m
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
-from dashboard.model.land_view import land_rows
+from dashboard.model.land_view import land_name, land_rows
 from dashboard.text.describe import map_description
 from dashboard.text.i18n import t
 
@@ -27,7 +27,7 @@ def describe_view(data: AtlasData, snapshot: dict | None, level: str, category: 
     categories = m.CATEGORIES if view == "compare" else (category,)
     return data.memo(
         ("describe", sid, level, categories, metric, lang, land),
-        lambda: " ".join(
+        lambda: (f"{land_name(land)}: " if land else "") + " ".join(
             map_description(land_rows(data.region_metrics(sid, level, cat), land), metric,
                             cat, level, taken, lang)
             for cat in categories
