@@ -44,6 +44,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     import store
     from dashboard.endpoints.api import register_api
     from dashboard.endpoints.feeds import register_feeds
+    from dashboard.frame.embed_code import register_embed
     from dashboard.frame.lazy_components import defer_libraries
     from dashboard.model.data import AtlasData
     from dashboard.model.geometry import register_geometry_route
@@ -95,6 +96,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     pages = available_pages()
     app.validation_layout = validation_layout(app, pages, base)
     register_router(app, data, pages)
+    register_embed(app)  # the "Einbetten" control under every view (dashboard.frame.embed_code)
     for module in pages.values():
         module.register_callbacks(app, data)
     for module in routed_pages().values():  # region profiles, near me, search, Leichte Sprache

@@ -83,6 +83,9 @@ TABLE_RANKING = "tabelle-ranking"
 TABLE_NOTICE = "tabelle-notice"
 TABLE_EXPORT_SLOT = "tabelle-export-slot"
 TABLE_RANKING_CAPTION = "tabelle-ranking-caption"  # the chart's visually hidden figcaption
+REGION_LAND_MAP = "region-land-map"  # a Land profile's Kreis map (issue 21)
+REGION_LAND_SENTENCE = "region-land-sentence"
+REGION_LAND_NONE = "region-land-none"
 RANKING_EXPORT_SLOT = "tabelle-ranking-export-slot"
 
 # Anbieter

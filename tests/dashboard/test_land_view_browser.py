@@ -124,3 +124,23 @@ def test_an_unknown_land_falls_back_to_germany_with_the_notice(page, viewport, b
     drawn = open_land(page, f"/karte?level=kreis&land={bad}")
     assert f"land={bad}" in page.js("return document.body.innerText")
     assert len(drawn["locations"]) == KREISE
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_the_land_profile_shows_the_kreis_map_sentence_and_none_count(
+    page, viewport, artifacts_dir, demo_engine, size
+):
+    viewport(*size)
+    drawn = open_land(page, "/region/09", graph="region-land-map")
+    none, total = bayern_counts(demo_engine)
+    assert len(drawn["locations"]) == total
+    assert page.driver.find_element(By.ID, "region-land-none").text == f"{none} von {total}"
+    sentence = page.driver.find_element(By.ID, "region-land-sentence").text
+    assert sentence.startswith(f"In Bayern haben {none} von {total} Kreisen keinen aLA")
+    # the Kreise listed by name, each a link to its profile
+    links = page.driver.find_elements(By.CSS_SELECTOR, ".region-peers a")
+    names = [a.text for a in links]
+    assert len(names) == total and names == sorted(names)
+    page.js("document.querySelector('.region-land-map').scrollIntoView()")
+    page.driver.save_screenshot(str(artifacts_dir / f"land-profile-bayern-{size[0]}.png"))
+    assert page.console_errors() == []
