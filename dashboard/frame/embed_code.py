@@ -75,14 +75,19 @@ def embed_control(ctx: PageContext, page: str, path: str, page_name: str) -> htm
             html.Div(
                 [
                     html.P(t("embed.hint", lang), className="hint"),
-                    html.Label(t("embed.label", lang), id=label_id, className="embed-label"),
-                    dcc.Textarea(
-                        id={"type": CODE, "page": page},
-                        value=iframe_code(src, title, HEIGHTS[page]),
-                        readOnly=True,
-                        className="embed-code",
-                        spellCheck=False,
-                        **{"aria-labelledby": label_id},
+                    # the field inside its label: dcc.Textarea takes no aria-* props
+                    html.Label(
+                        [
+                            html.Span(t("embed.label", lang), className="embed-label"),
+                            dcc.Textarea(
+                                id={"type": CODE, "page": page},
+                                value=iframe_code(src, title, HEIGHTS[page]),
+                                readOnly=True,
+                                className="embed-code",
+                                spellCheck="false",
+                            ),
+                        ],
+                        id=label_id,
                     ),
                     html.Div(
                         [
