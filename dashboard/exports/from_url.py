@@ -56,6 +56,7 @@ def entwicklung_request(view: str):
             metric="per_100k" if s.metric == "per_100k" else "count", snapshot=s.snapshot,
             lang=s.lang,
             base=s.base, per_100k=s.metric == "per_100k",
+            land=s.land if s.level == "kreis" and view == "veraenderung" else None,
         )
 
     return make
