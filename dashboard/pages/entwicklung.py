@@ -282,7 +282,7 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
                                                     lang)
     change_table = gt.region_change_table(change, old["taken_at"], new["taken_at"], lang)
     out[CHANGE_TABLE] = html_table(
-        change_table, tx("change", lang, **dates), lang,
+        change_table, with_land(tx("change", lang, **dates), land, lang), lang,
         links=(gt.label("region", lang), [app.get_relative_path(profile_path(code, lang))
                                           for code in change["code"]]),
     )

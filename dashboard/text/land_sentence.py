@@ -51,7 +51,7 @@ def _where(kreise: pd.DataFrame, none: int, total: int, short: str, plural: str,
         return ""
     counts = kreise["count"].where(kreise["count"].gt(0))
     names, best = top_tied(kreise, counts)
-    top = tie_phrase(names, fmt_number(best, lang), lang)
+    top = tie_phrase(names, fmt_number(best, lang), lang, one="ties.with")
     if some == 1:
         return t("land.sentence.where.one", lang, kreis_word=t("land.kreis.one", lang).title(),
                  category=short, top=top)

@@ -33,7 +33,8 @@ def top_tied(frame: pd.DataFrame, values: pd.Series) -> tuple[list[str], float |
     return names, best
 
 
-def tie_phrase(names: Sequence[str], value_text: str, lang: str) -> str:
-    """"A, B und C mit je 2" for a tie, "A mit 2" for one region."""
-    key = "ties.each" if len(names) > 1 else "ties.one"
+def tie_phrase(names: Sequence[str], value_text: str, lang: str, one: str = "ties.one") -> str:
+    """"A, B und C mit je 2" for a tie; one region as `one` says: "A (2)" (ties.one) or
+    "A mit 2" (ties.with)."""
+    key = "ties.each" if len(names) > 1 else one
     return t(key, lang, names=joined(names, lang), value=value_text)
