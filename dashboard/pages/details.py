@@ -136,8 +136,8 @@ def details_panel(
         )
     return [
         html.H2(t("details.heading", lang, name=title)),
-        html.P(dcc.Link(t("profile.link", lang, name=title), href=profile_href,
-                        className="profile-link")) if profile_href else None,
+        *([html.P(dcc.Link(t("profile.link", lang, name=title), href=profile_href,
+                           className="profile-link"))] if profile_href else []),
         html.Div(
             [
                 html.Dl(_figure_rows(data, snapshot_id, level, region, lang), className="figures"),
