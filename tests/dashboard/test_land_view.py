@@ -179,3 +179,74 @@ def test_profile_paths_and_a_code_that_is_no_region():
 
 def test_the_defaults_have_no_land():
     assert DEFAULTS.land is None
+
+
+# ---------------------------------------------------------------- the Karte's one callback
+def karte_answer(app, dash_post, land: str, region: str | None, changed: str) -> dict:
+    import json
+
+    from dashboard.frame import ids
+    from dashboard.server.callback_client import answer_bytes, callback_outputs
+
+    outputs = callback_outputs(app, f"{ids.MAP_GRAPH}.figure")
+    inputs = [
+        (ids.MAP_LEVEL, "value", "kreis"), (ids.MAP_CATEGORY, "value", "ala"),
+        (ids.MAP_METRIC, "value", "none_here"), (ids.MAP_CLASSES, "value", "quantiles"),
+        (ids.MAP_VIEW, "value", "single"), (ids.MAP_POINTS, "value", []),
+        (ids.MAP_REGION, "value", region), (ids.snapshot("karte"), "value", None),
+        (ids.MAP_LAND, "value", land),
+    ]
+    state = [(ids.MAP_DRAWN, "data", {"level": "kreis", "land": None}),
+             (ids.COMPARE_DRAWN, "data", {}), (ids.URL, "search", "?level=kreis")]
+    response = dash_post(app.server.test_client(), outputs, inputs, state, [changed])
+    assert response.status_code == 200
+    return json.loads(answer_bytes(response))["response"]
+
+
+def test_choosing_a_land_answers_its_map_title_caption_sentence_and_url(app, dash_post):
+    from dashboard.frame import ids
+
+    out = karte_answer(app, dash_post, "09", None, f"{ids.MAP_LAND}.value")
+    figure = out[ids.MAP_GRAPH]["figure"]
+    assert "data" in figure  # a whole figure: other regions, another frame
+    locations = figure["data"][0]["locations"]
+    assert len(locations) == 96 and all(code.startswith("09") for code in locations)
+    assert figure["layout"]["geo"]["lonaxis"]["range"] == land_geo("09")["lonaxis_range"]
+    assert out[ids.MAP_DRAWN]["data"] == {"level": "kreis", "land": "09"}
+    assert out[ids.MAP_TITLE]["children"].endswith("nach Kreisen in Bayern")
+    assert out[ids.MAP_CAPTION]["children"].startswith("Karte: aLA: Regionen ohne Anbieter "
+                                                       "nach Kreisen in Bayern.")
+    assert out[ids.MAP_LAND_SENTENCE]["children"].startswith("In Bayern haben ")
+    assert out[ids.MAP_LAND_SENTENCE]["hidden"] is False
+    assert "land=09" in out[ids.URL]["search"]
+    assert out[ids.MAP_DESCRIPTION]["children"].startswith("Bayern: ")
+
+
+def test_the_details_of_a_kreis_link_its_profile(app, dash_post):
+    import json
+
+    from dashboard.frame import ids
+
+    out = karte_answer(app, dash_post, "", "09162", f"{ids.MAP_REGION}.value")
+    details = json.dumps(out[ids.MAP_DETAILS]["children"], ensure_ascii=False)
+    assert '"href": "/region/09162"' in details and "Profil von München" in details
+
+
+# ---------------------------------------------------------------- the image export of a Land
+def test_a_land_map_export_is_of_that_land_and_titled_with_it(demo_engine, artifacts_dir):
+    from dashboard.exports.export import export_view
+    from dashboard.exports.from_url import karte_request
+    from dashboard.exports.map_views import map_view
+
+    request = karte_request("?level=kreis&metric=none_here&land=09", "png")
+    assert request.land == "09"
+    view = map_view(demo_engine, request)
+    assert view.title.endswith("nach Kreisen in Bayern")
+    assert len(view.table) == 96
+    assert view.figure.layout.geo.lonaxis.range == tuple(land_geo("09")["lonaxis_range"])
+    assert set(view.figure.data[0].locations) == set(view.table.iloc[:, 0])
+    png = export_view(demo_engine, request)
+    assert png.content.startswith(b"\x89PNG") and "land-09" in png.filename
+    (artifacts_dir / "land-bayern-export.png").write_bytes(png.content)
+    # at Land level the Land choice does not apply: Germany's sixteen Länder
+    assert len(map_view(demo_engine, karte_request("?land=09", "csv")).table) == 16
