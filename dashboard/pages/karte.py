@@ -772,18 +772,20 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             return choices, no_update
         return choices, None
 
-    @app.callback(
+    # A Land chosen in the region box at Kreis level opens that Land's view (the box offers
+    # Länder there; a journalist types "Bayern", not a Kreis). In the browser: a Kreis choice
+    # costs no extra round trip, and update_view waits for this before it runs.
+    app.clientside_callback(
+        """function (region) {
+            const skip = window.dash_clientside.no_update;
+            if (!region || region.length !== 2) { return [skip, skip]; }
+            return [region, null];
+        }""",
         Output(ids.MAP_LAND, "value"),
         Output(ids.MAP_REGION, "value", allow_duplicate=True),
         Input(ids.MAP_REGION, "value"),
         prevent_initial_call=True,
     )
-    def pick_land(region):
-        """A Land chosen in the region box at Kreis level opens that Land's view (the box
-        offers Länder there; a journalist types "Bayern", not a Kreis)."""
-        if region is None or len(region) != 2:
-            raise PreventUpdate
-        return region, None
 
     @app.callback(
         Output(ids.MAP_REGION, "value", allow_duplicate=True),
