@@ -96,14 +96,16 @@ def ranking_figure(frame: pd.DataFrame, metric: str, *, lang: str, top: int = TO
         font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
         annotations=[
             {
-                # two short lines: one long line ran off a phone-wide chart (the note
-                # starts where the bars do, after the region names)
+                # two short lines: one long line ran off a phone-wide chart; ending where
+                # the bars end, so names made longer by their kind ("Ansbach (Kreisfreie
+                # Stadt)") cannot push it off the right edge
                 "text": c.esc(t("table.ranking.top", lang, n=len(ranked))) + "<br>"
                 + c.esc(t("table.ranking.total", lang, total=total)),
-                "align": "left",
+                "align": "right",
                 "xref": "paper",
                 "yref": "paper",
-                "x": 0,
+                "x": 1,
+                "xanchor": "right",
                 "y": 1.0,
                 "yanchor": "bottom",
                 "showarrow": False,

@@ -33,7 +33,8 @@ def test_the_karte_caption_follows_level_and_land(page, viewport):
     assert page.console_errors() == []
 
 
-def test_the_tabelle_caption_and_chart_title_name_category_and_land(page, viewport):
+def test_the_tabelle_caption_and_chart_title_name_category_and_land(page, viewport,
+                                                                     artifacts_dir):
     viewport(1440, 900)
     page.open("/tabelle?level=kreis")
     page.wait_idle()
@@ -52,6 +53,8 @@ def test_the_tabelle_caption_and_chart_title_name_category_and_land(page, viewpo
     page.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, "#tabelle-grid a.region-link"))
     link = page.driver.find_element(By.CSS_SELECTOR, "#tabelle-grid a.region-link")
     assert "/region/09" in link.get_attribute("href")
+    page.js("document.getElementById('tabelle-ranking').scrollIntoView()")
+    page.driver.save_screenshot(str(artifacts_dir / "tabelle-ranking-bayern-1440.png"))
     assert page.console_errors() == []
 
 
