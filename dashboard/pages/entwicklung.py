@@ -348,7 +348,7 @@ def _export(view: str, lang: str) -> html.Div:
 
 def _pair_section(
     app: Dash, got: dict[str, Any], lang: str, dates: dict[str, str], graph_id: str,
-    text_key: str, export_view: str, table_id: str, extra: list[Any] | None = None,
+    export_view: str, table_id: str, extra: list[Any] | None = None,
 ) -> html.Section:
     """One comparison of the chosen pair: heading, chart, its export, anything `extra`, and
     the chart's table (headings carry ids: the callback rewrites them with the dates)."""
@@ -428,12 +428,12 @@ def layout(ctx: PageContext) -> html.Div:
             ),
             html.Div(
                 [
-                    _pair_section(app, got, lang, dates, BARS, "growth", "wachstum", BARS_TABLE),
+                    _pair_section(app, got, lang, dates, BARS, "wachstum", BARS_TABLE),
                     _pair_section(
-                        app, got, lang, dates, CHANGE_MAP, "change", "veraenderung", CHANGE_TABLE
+                        app, got, lang, dates, CHANGE_MAP, "veraenderung", CHANGE_TABLE
                     ),
                     _pair_section(
-                        app, got, lang, dates, POINTS, "changes", "aenderungen", CHANGES_TABLE,
+                        app, got, lang, dates, POINTS, "aenderungen", CHANGES_TABLE,
                         extra=[html.Div(got.get(BY_LAND), id=BY_LAND)],
                     ),
                 ],

@@ -207,7 +207,7 @@ def _land_map(ctx: PageContext, profile: RegionProfile) -> list[Any]:
     lang, land = ctx.lang, profile.code
     frame = land_rows(ctx.data.region_metrics(ctx.snapshot_id, "kreis", LAND_MAP_CATEGORY), land)
     heading = t("profile.land.map.heading", lang, land=profile.name,
-                category=t("metric.none_here", lang))
+                category=t(f"category.{LAND_MAP_CATEGORY}.short", lang))
     items: list[Any] = []
     if m.is_recorded(frame):
         none, total = none_count(frame)

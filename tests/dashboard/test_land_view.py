@@ -250,3 +250,14 @@ def test_a_land_map_export_is_of_that_land_and_titled_with_it(demo_engine, artif
     (artifacts_dir / "land-bayern-export.png").write_bytes(png.content)
     # at Land level the Land choice does not apply: Germany's sixteen Länder
     assert len(map_view(demo_engine, karte_request("?land=09", "csv")).table) == 16
+
+
+def test_the_land_texts_exist_in_both_languages_and_override_nothing():
+    from pathlib import Path
+
+    from dashboard.text import i18n, i18n_land, i18n_region
+
+    assert set(i18n_land.DE) == set(i18n_land.EN)
+    assert not set(i18n_land.DE) & set(i18n_region.DE)
+    shared = Path(i18n.__file__).read_text(encoding="utf-8")
+    assert [key for key in i18n_land.DE if f'"{key}":' in shared] == []
