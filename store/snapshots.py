@@ -303,7 +303,8 @@ def delete_snapshot(engine: Engine, snapshot_id: int) -> None:
         ).scalar_one()
         if not exists:
             raise SnapshotNotFound(snapshot_id)
-        tables = (schema.access_gemeinden, schema.access_runs, schema.quality_reports)
+        tables = (schema.access_gemeinden, schema.access_runs, schema.traveltime_gemeinden,
+                  schema.traveltime_runs, schema.quality_reports)
         for table in (*tables, schema.providers, schema.snapshot_categories):
             conn.execute(delete(table).where(and_(table.c.snapshot_id == snapshot_id)))
         conn.execute(delete(schema.snapshots).where(schema.snapshots.c.id == snapshot_id))

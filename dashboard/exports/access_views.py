@@ -1,5 +1,6 @@
-"""Export views of the Erreichbarkeit page: the distance map, the 2SFCA map and the Kreis
-table, with the hypothetical providers of the URL's plan (never stored).
+"""Export views of the Erreichbarkeit page: the distance map, the 2SFCA map, the Kreis table
+and the Gemeinde list of a clicked Kreis, with the hypothetical providers of the URL's plan
+(never stored).
 
 Every file says "Luftlinie", the population source per Gemeinde and the snapshot date.
 """
@@ -8,15 +9,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
 from sqlalchemy import Engine
 
 import store
 from dashboard.exports.errors import ExportError
-from dashboard.exports.provenance import provenance_of
+from dashboard.exports.provenance import Provenance, provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.views import View, regions_in_order, snapshots_of
 from dashboard.figures.access_map import distance_map, sfca_map
-from dashboard.model.access_data import access_view, kreis_table, providers_of_kind
+from dashboard.model.access_data import (
+    AccessView,
+    access_view,
+    gemeinden_of_kreis,
+    kreis_table,
+    providers_of_kind,
+    region_labels,
+)
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import geojson
 from dashboard.text.describe import access_description
@@ -29,6 +38,33 @@ def _title(request: ExportRequest, lang: str) -> str:
     if request.view == "sfca":
         return t("access.map.sfca.title", lang, category=short)
     return t("access.map.title", lang, km=request.threshold, category=short)
+
+
+def gemeinden_table(view: AccessView, kreis: str, providers: pd.DataFrame,
+                    lang: str) -> pd.DataFrame:
+    """The Gemeinde list the page shows for a clicked Kreis, with on-screen labels and the
+    Gemeinde's 12-digit ARS: farthest first, distance (Luftlinie, km) and nearest provider."""
+    frame = gemeinden_of_kreis(view, kreis, providers, lang)
+    return pd.DataFrame({
+        t("access.col.ars", lang): frame["ars"],
+        t("access.col.gemeinde", lang): frame["name"],
+        t("access.col.population", lang): frame["population"],
+        t("access.col.distance", lang): frame["nearest_km"].round(2),
+        t("access.col.nearest", lang): frame["nearest"],
+    })  # fmt: skip
+
+
+def _gemeinden_view(engine: Engine, request: ExportRequest, snapshot: dict, view: AccessView,
+                    prov: Provenance) -> View:
+    kreis = str(request.kreis)
+    labels = region_labels("kreis")
+    if kreis not in labels:
+        raise ExportError(f"Gemeindeliste: Kreis {kreis!r} gibt es nicht.")
+    providers = AtlasData(engine).providers(int(snapshot["id"]))
+    table = gemeinden_table(view, kreis, providers, request.lang)
+    title = t("access.region.heading", request.lang, name=labels[kreis])
+    return View(title=title, subtitle=prov.date_label, provenance=prov, table=table,
+                layer=f"erreichbarkeit_{request.category}_gemeinden_{kreis}")
 
 
 def access_export_view(engine: Engine, request: ExportRequest) -> View:
@@ -50,6 +86,8 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
         names = ", ".join(view.places["name"])
         notes.append(t("access.export.plan", lang, n=len(view.places), names=names))
     prov = replace(provenance_of(snapshot, lang=lang), notes=tuple(notes))
+    if request.view == "gemeinden":
+        return _gemeinden_view(engine, request, snapshot, view, prov)
     title = _title(request, lang)
     subtitle = t("access.export.subtitle", lang, level=t("level.kreis", lang),
                  date=prov.date_label)  # fmt: skip

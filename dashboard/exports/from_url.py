@@ -63,7 +63,8 @@ def entwicklung_request(view: str):
 
 
 def access_request(view: str):
-    """A request maker for one view of the Erreichbarkeit page (distance | sfca | table)."""
+    """A request maker for one view of the Erreichbarkeit page (distance | sfca | table |
+    gemeinden: the clicked Kreis's Gemeinden, `akreis` in the URL)."""
 
     def make(search: str | None, fmt: str) -> ExportRequest:
         s = _state(search)
@@ -71,6 +72,7 @@ def access_request(view: str):
             "erreichbarkeit", fmt, view=view, level="kreis", category=s.category,
             snapshot=s.snapshot, lang=s.lang, service=s.aservice if s.category == "ala" else "all",
             threshold=s.threshold, plan=tuple(p for p in s.plan.split(",") if p),
+            kreis=s.akreis,
         )
 
     return make

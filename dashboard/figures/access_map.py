@@ -54,10 +54,12 @@ def access_map(
     percent: bool = False,
     height: int = 560,
     note: str | None = None,
+    hover: list[str] | None = None,
 ) -> go.Figure:
-    """The map of `column` per Kreis (a share shown in percent when `percent`)."""
+    """The map of `column` per Kreis (a share shown in percent when `percent`); `hover`:
+    one text per Kreis (default: the Luftlinie figures, kreis_hover)."""
     values = kreise[column].astype(float) * (100 if percent else 1)
-    hover = kreis_hover(kreise, threshold, lang)
+    hover = kreis_hover(kreise, threshold, lang) if hover is None else hover
     codes = kreise["ars"].tolist()
     defined = values.notna()
     line = {"color": c.BORDER_COLOUR, "width": 0.5}

@@ -112,6 +112,7 @@ ACCESS_PLAN_RESULT = "access-plan-result"
 ACCESS_MAP_EXPORT_SLOT = "access-map-export-slot"
 ACCESS_SFCA_EXPORT_SLOT = "access-sfca-export-slot"
 ACCESS_TABLE_EXPORT_SLOT = "access-table-export-slot"
+ACCESS_REGION_EXPORT_SLOT = "access-region-export-slot"  # the clicked Kreis's Gemeinden
 
 # Region profiles, search, near me, Leichte Sprache (routed pages, issue 13)
 REGION_BODY = "region-body"
@@ -138,3 +139,10 @@ ACCESS_MAP_DESCRIPTION = "access-map-description"  # Erreichbarkeit distance map
 ACCESS_SFCA_DESCRIPTION = "access-sfca-description"  # Erreichbarkeit 2SFCA map's text
 ACCESS_MAP_TITLE = "access-map-title"  # the headings over the two maps (HTML, they wrap)
 ACCESS_SFCA_TITLE = "access-sfca-title"
+# Erreichbarkeit's car mode (pages/erreichbarkeit_car.py)
+ACCESS_PAGE = "access-page"  # the page's outer box: its class says the mode (CSS shows/hides)
+ACCESS_MODE = "access-mode"
+ACCESS_MINUTES = "access-minutes"
+ACCESS_CAR_CONTROLS = "access-car-controls"
+ACCESS_CAR = "access-car"  # the car section: method, summary, map, rankings
+ACCESS_CAR_MAP = "access-car-map"

@@ -67,6 +67,11 @@ class AtlasData:
             return self._source.engine()
         return self._source
 
+    @property
+    def store_file(self) -> Any:
+        """The SQLite file served (a Path), or None (a database server, a plain engine)."""
+        return getattr(self._source, "path", None)
+
     def _key(self, *parts: Hashable) -> tuple[Hashable, ...]:
         if not isinstance(self._source, ServingStore):
             return (None, *parts)

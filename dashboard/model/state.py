@@ -53,6 +53,8 @@ class ViewState:
     plz: str | None = None  # near me: the PLZ searched for
     ort: str | None = None  # near me: the Gemeinde (8-digit AGS) searched for
     akreis: str | None = None  # Erreichbarkeit: the Kreis whose Gemeinden are listed
+    amode: str = "line"  # Erreichbarkeit: Luftlinie or car travel time (where computed)
+    minutes: int = 30  # Erreichbarkeit, car mode: the threshold in minutes
 
 
 DEFAULTS = ViewState()
@@ -120,6 +122,16 @@ MAX_PLAN = 20
 _PLAN = re.compile(rf"^\d{{12}}(,\d{{12}}){{0,{MAX_PLAN - 1}}}$")
 
 
+ACCESS_MODES: tuple[str, ...] = ("line", "car")
+THRESHOLDS_MIN: tuple[int, ...] = (15, 30, 45, 60)
+
+
+def _minutes(value: str) -> int:
+    if value not in {str(m) for m in THRESHOLDS_MIN}:
+        raise ValueError(value)
+    return int(value)
+
+
 def _threshold(value: str) -> int:
     if value not in {str(km) for km in THRESHOLDS_KM}:
         raise ValueError(value)
@@ -159,6 +171,8 @@ PARSERS = {
     "plz": _pattern(re.compile(r"^\d{5}$")),
     "ort": _pattern(re.compile(r"^\d{8}$")),
     "akreis": _pattern(re.compile(r"^\d{5}$")),
+    "amode": _choice(ACCESS_MODES),
+    "minutes": _minutes,
 }
 
 

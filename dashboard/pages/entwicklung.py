@@ -28,6 +28,7 @@ from dashboard.figures import growth as gf
 from dashboard.figures.common import graph_config
 from dashboard.figures.other_counts import with_other_counts
 from dashboard.frame import ids
+from dashboard.frame.feed_link import feed_links_by_land
 from dashboard.model import growth_tables as gt
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
@@ -40,7 +41,7 @@ from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.pages.land_choice import chosen_land, land_options, with_land
 from dashboard.text.describe import growth_description, laender_description, series_description
 from dashboard.text.describe_change import change_description, changes_points_description
-from dashboard.text.i18n import fmt_date, t
+from dashboard.text.i18n import fmt_date, fmt_number, t
 from dashboard.text.map_description import caption_block
 from dashboard.views.profile_links import profile_path
 from store import growth
@@ -198,8 +199,7 @@ def _cell(value: Any, lang: str) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "–"
     if isinstance(value, float):
-        text = f"{value:,.2f}"
-        return text.replace(",", "X").replace(".", ",").replace("X", ".") if lang == "de" else text
+        return fmt_number(value, lang, 2)
     return str(value)
 
 
@@ -388,6 +388,7 @@ def layout(ctx: PageContext) -> html.Div:
     return html.Div(
         [
             html.H1(tx("heading", lang)),
+            *([] if s.embed else [feed_links_by_land(ctx)]),  # an iframe stays chrome-free
             html.Div(
                 [
                     radio_group(CATEGORY, t("category.label", lang),

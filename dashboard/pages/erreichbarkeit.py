@@ -34,6 +34,8 @@ from dashboard.model.geometry import url_path
 from dashboard.model.metrics import CATEGORIES
 from dashboard.model.state import ACCESS_SERVICES, MAX_PLAN, THRESHOLDS_KM, parse_query, to_query
 from dashboard.pages.controls import options, radio_group, scroll_box
+from dashboard.pages.erreichbarkeit_car import car_section, effective_mode, page_class
+from dashboard.pages.erreichbarkeit_car import validation_layout as car_validation_layout
 from dashboard.text.describe import access_description
 from dashboard.text.i18n import fmt_number, t
 from dashboard.text.map_description import caption_block
@@ -234,7 +236,8 @@ def region_view(data: AtlasData, view: AccessView | None, kreis: str | None, lan
     rows = [[r.name, fmt_number(r.population, lang), fmt_number(r.nearest_km, lang, 1),
              r.nearest] for r in frame.itertuples(index=False)]  # fmt: skip
     caption = t("access.region.heading", lang, name=region_labels("kreis")[kreis])
-    return _table(caption, head, rows, "access-region-table")
+    return [_table(caption, head, rows, "access-region-table"),
+            buttons.slot(ids.ACCESS_REGION_EXPORT_SLOT, buttons.TABLE_FORMATS, lang)]
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -337,6 +340,7 @@ def layout(ctx: PageContext) -> html.Div:
             html.H1(t("access.heading", lang)),
             html.P(t("access.intro", lang)),
             _controls(ctx, places),
+            *car_section(ctx),
             html.Div(summary(view, s.category, s.threshold, lang), id=ids.ACCESS_SUMMARY,
                      **{"aria-live": "polite"}),
             _plan_box(ctx, places, view),
@@ -350,7 +354,8 @@ def layout(ctx: PageContext) -> html.Div:
                 buttons.slot(ids.ACCESS_TABLE_EXPORT_SLOT, buttons.TABLE_FORMATS, lang),
             ], className="access-ranking"),
         ],
-        className="access-page",
+        className=page_class(effective_mode(ctx.data, ctx.snapshot_id, s.amode)),
+        id=ids.ACCESS_PAGE,
     )  # fmt: skip
 
 
@@ -376,6 +381,8 @@ def validation_layout() -> html.Div:
             buttons.validation_slot(ids.ACCESS_MAP_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_SFCA_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_TABLE_EXPORT_SLOT),
+            *car_validation_layout(),
+            buttons.validation_slot(ids.ACCESS_REGION_EXPORT_SLOT),
         ]
     )
 
@@ -385,11 +392,15 @@ def validation_layout() -> html.Div:
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
     from dashboard.exports import from_url
+    from dashboard.pages.erreichbarkeit_car import register_car_callbacks
+
+    register_car_callbacks(app, data, KEY)
 
     for slot_id, make in (
         (ids.ACCESS_MAP_EXPORT_SLOT, from_url.access_request("distance")),
         (ids.ACCESS_SFCA_EXPORT_SLOT, from_url.access_request("sfca")),
         (ids.ACCESS_TABLE_EXPORT_SLOT, from_url.access_request("table")),
+        (ids.ACCESS_REGION_EXPORT_SLOT, from_url.access_request("gemeinden")),
     ):
         buttons.register_export(app, data, slot_id, make)
 

@@ -17,7 +17,7 @@ memory, fast worker restarts); each worker drops the parent's database connectio
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +35,8 @@ class Setting:
     help: str
 
 
-def _cores() -> int:
+def usable_cores() -> int:
+    """The cores this process may use (its CPU affinity on Linux)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
@@ -43,7 +44,7 @@ def _cores() -> int:
 
 
 SETTINGS = {
-    "workers": Setting("WEB_CONCURRENCY", _cores, 1, 64,
+    "workers": Setting("WEB_CONCURRENCY", usable_cores, 1, 64,
                        "gunicorn worker processes (default: usable cores)"),
     "threads": Setting("ATLAS_THREADS", lambda: 4, 1, 64, "threads per worker"),
     "timeout": Setting("ATLAS_TIMEOUT", lambda: 60, 5, 3600,
@@ -57,9 +58,16 @@ class SettingError(ValueError):
 
 def server_options(environ: dict[str, str] | None = None) -> dict[str, int]:
     """workers, threads and timeout from the environment, checked."""
+    return read_settings(SETTINGS, environ)
+
+
+def read_settings(settings: dict[str, Setting],
+                  environ: Mapping[str, str] | None = None) -> dict[str, int]:
+    """Each setting's value from the environment (its default when unset), checked: a value
+    that is no number in its range raises SettingError naming the variable and the range."""
     environ = os.environ if environ is None else environ
     options = {}
-    for name, setting in SETTINGS.items():
+    for name, setting in settings.items():
         raw = environ.get(setting.env, "").strip()
         if not raw:
             options[name] = setting.default()

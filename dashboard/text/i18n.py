@@ -10,6 +10,7 @@ import math
 
 from dashboard.text import i18n_land as _land
 from dashboard.text import i18n_region as _region
+from dashboard.text import i18n_travel as _travel
 
 LANGS: tuple[str, ...] = ("de", "en")
 DEFAULT_LANG = "de"
@@ -38,9 +39,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "keine echten REHADAT-Einträge."
         ),
         "notice.bad_param": "Ungültiger Parameter „{name}={value}“ – Standardwert verwendet.",
-        "notice.unknown_page": "Seite „{path}“ gibt es nicht – die Karte wird gezeigt.",
         "notice.no_snapshot": "Es gibt noch keinen Datenstand. Bitte zuerst Daten laden.",
-        "notice.page_missing": "Diese Seite ist noch nicht verfügbar.",
         "level.label": "Ebene",
         "level.land": "Bundesländer",
         "level.kreis": "Kreise",
@@ -378,6 +377,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.DE,
+        **_travel.DE,
         **_land.DE,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
         "map.caution": "geringe Fallzahl<br>(unter {n} Anbietern)",
@@ -512,9 +512,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "not real REHADAT entries."
         ),
         "notice.bad_param": "Invalid parameter “{name}={value}” – default used.",
-        "notice.unknown_page": "There is no page “{path}” – showing the map.",
         "notice.no_snapshot": "There is no data yet. Please load data first.",
-        "notice.page_missing": "This page is not available yet.",
         "level.label": "Level",
         "level.land": "Federal states",
         "level.kreis": "Districts",
@@ -839,6 +837,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.EN,
+        **_travel.EN,
         **_land.EN,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
         "map.caution": "small numbers<br>(fewer than {n} providers)",
@@ -959,11 +958,19 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def fmt_number(value: float | int | None, lang: str, decimals: int = 0) -> str:
-    """A number as its readers write it: 1.234,5 in German, 1,234.5 in English; "–" for none."""
+def fmt_number(
+    value: float | int | None, lang: str, decimals: int = 0, signed: bool = False
+) -> str:
+    """A number as its readers write it: 1.234,5 in German, 1,234.5 in English; "–" for none.
+    `signed` writes a change: +0,25 / -3 (German), +0.25 / -3 (English), and 0 for no change.
+
+    The one formatter for every figure, label, hover, table and text alternative (measured
+    against Babel's format_decimal in bench/number_format.py: same strings, no dependency)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = f"{value:,.{decimals}f}"
+    if signed and round(value, decimals) == 0:  # no "+0,00" or "-0,00" for no change
+        return "0"
+    text = f"{value:{'+' if signed else ''},.{decimals}f}"
     if lang == "de":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text

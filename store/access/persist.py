@@ -59,10 +59,11 @@ def insert_access(conn: Connection, snapshot_id: int, results: list[AccessResult
 _PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
-def _insert_many(conn: Connection, names: list[str], rows: list[tuple]) -> None:
+def _insert_many(conn: Connection, names: list[str], rows: list[tuple], table=None) -> None:
     """55,000 Gemeinde rows per snapshot: straight to the driver's executemany (Core's
-    per-row parameter processing took seconds), with the dialect's own placeholder."""
-    table = schema.access_gemeinden
+    per-row parameter processing took seconds), with the dialect's own placeholder.
+    `table`: access_gemeinden unless given (travel times share the path)."""
+    table = schema.access_gemeinden if table is None else table
     mark = _PLACEHOLDER.get(conn.dialect.paramstyle)
     if mark is None:
         conn.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
