@@ -71,6 +71,7 @@ def app_round(
             (ids.MAP_POINTS, "value", []),
             (ids.MAP_REGION, "value", None),
             (ids.snapshot("karte"), "value", snapshot_id),
+            (ids.MAP_LAND, "value", ""),
         ],
         [(ids.MAP_DRAWN, "data", {"level": "kreis"}), (ids.COMPARE_DRAWN, "data", {}),
          (ids.URL, "search", "?level=kreis")],

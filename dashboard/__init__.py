@@ -51,6 +51,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
         nationwide_title,
     )
     from dashboard.endpoints.feeds import register_feeds
+    from dashboard.frame.embed_code import register_embed
     from dashboard.frame.lazy_components import defer_libraries
     from dashboard.frame.not_found import register_not_found
     from dashboard.model.data import AtlasData
@@ -102,6 +103,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     app.validation_layout = validation_layout(app, pages, base)
     register_router(app, data, pages)
     register_not_found(app, pages, routed_pages())
+    register_embed(app)  # the "Einbetten" control under every view (dashboard.frame.embed_code)
     for module in pages.values():
         module.register_callbacks(app, data)
     for module in routed_pages().values():  # region profiles, near me, search, Leichte Sprache

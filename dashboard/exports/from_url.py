@@ -16,7 +16,7 @@ def karte_request(search: str | None, fmt: str) -> ExportRequest:
     return ExportRequest(
         "karte", fmt, level=s.level, category=s.category, metric=s.metric, snapshot=s.snapshot,
         lang=s.lang,
-        classes=s.classes, points=s.points,
+        classes=s.classes, points=s.points, land=s.land if s.level == "kreis" else None,
     )
 
 
@@ -26,7 +26,7 @@ def karte_compare_request(search: str | None, fmt: str) -> ExportRequest:
     return ExportRequest(
         "karte", fmt, level=s.level, category=s.category, metric=s.metric, snapshot=s.snapshot,
         lang=s.lang,
-        classes=s.classes, compare=True,
+        classes=s.classes, compare=True, land=s.land if s.level == "kreis" else None,
     )
 
 
@@ -56,6 +56,7 @@ def entwicklung_request(view: str):
             metric="per_100k" if s.metric == "per_100k" else "count", snapshot=s.snapshot,
             lang=s.lang,
             base=s.base, per_100k=s.metric == "per_100k",
+            land=s.land if s.level == "kreis" and view == "veraenderung" else None,
         )
 
     return make

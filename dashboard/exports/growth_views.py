@@ -25,6 +25,7 @@ from dashboard.figures.other_counts import with_other_counts
 from dashboard.model import growth_tables as gt
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import geojson
+from dashboard.model.land_view import applies, land_geo, land_name, land_rows
 from dashboard.model.publishing import redact
 from dashboard.model.scales import change_bound
 from dashboard.text.describe import growth_description, laender_description, series_description
@@ -146,21 +147,28 @@ def region_change_view(engine: Engine, request: ExportRequest) -> View:
     """The change map: per region the difference between two snapshots, diverging scale."""
     older, newer, prov = _pair(engine, request)
     per_100k = request.per_100k or request.metric == "per_100k"
-    change = growth.region_change_between(
+    land = applies(request.level, request.land)
+    change = land_rows(growth.region_change_between(
         engine, older["id"], newer["id"], request.level, request.category
-    )
+    ), land)
     lang = request.lang
     table = gt.region_change_table(change, prov.base_taken_at, prov.taken_at, lang)
     what = t(f"category.{request.category}.short", lang)
     measure = xt("rate" if per_100k else "count", lang)
     key = table.columns[0]
     by = xt(f"by.{request.level}", lang)
+    figure = gf.change_map_figure(change, geojson(request.level), per_100k, lang,
+                                  bound=_series_bound(engine, newer, request, per_100k))
+    title = xt("region_change", lang, what=what, measure=measure, by=by)
+    if land is not None:  # that Land's frame, kept by the publication (meta "land")
+        figure.update_geos(**land_geo(land))
+        figure.update_layout(meta={"land": land})
+        title = t("land.title", lang, title=title, land=land_name(land))
     return View(
-        title=xt("region_change", lang, what=what, measure=measure, by=by),
+        title=title,
         subtitle=level_subtitle(prov, request.level),
         provenance=prov,
-        figure=gf.change_map_figure(change, geojson(request.level), per_100k, lang,
-                                    bound=_series_bound(engine, newer, request, per_100k)),
+        figure=figure,
         legend_title=gf.tx("change_per_100k" if per_100k else "change_count", lang),
         table=table,
         shapes=regions_with_geometry(request.level, table, key),

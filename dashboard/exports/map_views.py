@@ -20,6 +20,7 @@ from dashboard.figures.choropleth import choropleth_figure
 from dashboard.model import metrics as m
 from dashboard.model.data import AtlasData, map_frame
 from dashboard.model.geometry import geojson
+from dashboard.model.land_view import applies, land_geo, land_name, land_rows
 from dashboard.model.scales import comparison_scale, series_scale
 from dashboard.text.describe import map_description
 from dashboard.text.i18n import region_kind, t
@@ -47,11 +48,14 @@ def map_table(frame: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
     return table
 
 
-def export_title(category: str, metric: str, level: str, lang: str) -> str:
-    """"Andere Leistungsanbieter (aLA) – je 100.000 Einwohner, nach Kreisen"."""
+def export_title(category: str, metric: str, level: str, lang: str,
+                 land: str | None = None) -> str:
+    """"Andere Leistungsanbieter (aLA) – je 100.000 Einwohner, nach Kreisen" (", in Bayern"
+    for a Land view)."""
     what = t(f"category.{category}", lang)
     metric_text = t(f"metric.{metric}", lang)
-    return xt("map", lang, what=what, metric=metric_text, by=xt(f"by.{level}", lang))
+    title = xt("map", lang, what=what, metric=metric_text, by=xt(f"by.{level}", lang))
+    return title if land is None else t("land.title", lang, title=title, land=land_name(land))
 
 
 CATEGORIES = ("ala", "wfbm", "ib")
@@ -68,8 +72,9 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
         subplot_titles=[t(f"category.{c}", lang) for c in CATEGORIES],
     )
     described = []
+    land = applies(request.level, request.land)
     for column, category in enumerate(CATEGORIES):
-        frame = map_frame(data, snapshot["id"], request.level, category)
+        frame = land_rows(map_frame(data, snapshot["id"], request.level, category), land)
         refuse_unrecorded(frame, category)
         described.append(map_description(frame, request.metric, category, request.level,
                                          prov.taken_at, lang))
@@ -88,13 +93,18 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
                                              "side": "top"})
             figure.add_trace(trace, row=1, col=column + 1)
     figure.update_geos(visible=False, projection_type="mercator")
+    if land is not None:
+        geo = land_geo(land)
+        figure.update_geos(lonaxis_range=geo["lonaxis_range"], lataxis_range=geo["lataxis_range"])
+        figure.update_layout(meta={"land": land})
     figure.update_layout(
         legend={"orientation": "h", "x": 0, "y": -0.16, "yanchor": "top"},
         separators=single.layout.separators,
     )
     metric = t(f"metric.{request.metric}", lang)
     return View(
-        title=xt("compare", lang, metric=metric, by=xt(f"by.{request.level}", lang)),
+        title=xt("compare", lang, metric=metric, by=xt(f"by.{request.level}", lang))
+        + ("" if land is None else f", {land_name(land)}"),
         subtitle=level_subtitle(prov, request.level),
         provenance=prov,
         figure=figure,
@@ -109,13 +119,18 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
     lang = request.lang
     prov = provenance_of(snapshot, lang=lang)
     data = AtlasData(engine)
-    frame = map_frame(data, snapshot["id"], request.level, request.category)
-    refuse_unrecorded(frame, request.category)
+    land = applies(request.level, request.land)
+    everywhere = map_frame(data, snapshot["id"], request.level, request.category)
+    refuse_unrecorded(everywhere, request.category)
+    # a Land view: its Kreise only, on Germany's scale (a colour means what it does on the page)
+    frame = land_rows(everywhere, land)
     points = None
     if request.points:
         providers = data.providers(snapshot["id"])
         points = providers[providers["category"] == request.category]
-    title = export_title(request.category, request.metric, request.level, lang)
+        if land is not None:
+            points = points[points["land_code"] == land]
+    title = export_title(request.category, request.metric, request.level, lang, land)
     figure = choropleth_figure(
         frame, request.metric, category=request.category, level=request.level, lang=lang,
         geojson=geojson(request.level), classes=request.classes, points=points, title=title,
@@ -123,6 +138,9 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
         scale=series_scale(data, snapshot["id"], request.level, (request.category,),
                            request.metric, request.classes),
     )
+    if land is not None:  # publication keeps these ranges (meta "land")
+        figure.update_geos(**land_geo(land))
+        figure.update_layout(meta={**figure.layout.meta, "land": land})
     table = map_table(frame, request.metric, lang)
     return View(
         title=title,

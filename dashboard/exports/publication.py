@@ -172,7 +172,11 @@ def _frame_geo_on_germany(fig: go.Figure) -> None:
 
     `fitbounds="locations"` (what the screen uses) leaves a wide empty border in a tall static
     image; fixed ranges let the country fill the plot area at the projection's true aspect.
+    A Land view (`layout.meta["land"]`) keeps the Land's own ranges.
     """
+    meta = fig.layout.meta
+    if isinstance(meta, dict) and meta.get("land"):
+        return
     for name in fig.layout:
         if name.startswith("geo"):
             fig.layout[name].update(

@@ -436,9 +436,10 @@ def choropleth_figure(
             "y": 0.0 if scale.classed or metric == "none_here" else -0.12,
             "x": 0.0,
             "title": {"text": unit, "side": "top"},
-            # three entries a row (a grid, not a ragged line), on a phone as on a desktop
-            "entrywidth": 0.3,
-            "entrywidthmode": "fraction",
+            # a grid, not a ragged line: every entry as wide as the longest label, so a
+            # phone shows fewer per row instead of clipping "ohne Anbieter" (issue 21)
+            "entrywidth": legend_entry_width(traces),
+            "entrywidthmode": "pixels",
             "bgcolor": "rgba(255,255,255,0)",
             "itemclick": False,
             "itemdoubleclick": False,
@@ -453,6 +454,12 @@ def choropleth_figure(
     if compact:
         _compact(figure)
     return figure
+
+
+def legend_entry_width(traces: list[Any]) -> int:
+    """Pixels for one legend entry: swatch, gap and the longest shown name at 13 px."""
+    names = [str(tr.name or "") for tr in traces if tr.showlegend]
+    return 40 + 8 * max((len(name) for name in names), default=10)
 
 
 def _compact(figure: go.Figure) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -21,8 +23,36 @@ def ranking_frame(frame: pd.DataFrame, metric: str, top: int = TOP_N) -> pd.Data
     return table.sort_values(["value", "name"], ascending=[False, True]).head(top)
 
 
-def ranking_figure(frame: pd.DataFrame, metric: str, *, lang: str, top: int = TOP_N) -> go.Figure:
-    """Horizontal bars, highest at the top; rates on small numbers hatched and marked ⚠."""
+def unique_names(frame: pd.DataFrame) -> pd.Series:
+    """Region names with their kind where a name occurs twice in `frame` ("München
+    (Landkreis)" and "München (Kreisfreie Stadt)"); others as they are."""
+    names = frame["name"].astype(str)
+    if "bez" not in frame.columns:
+        return names
+    twice = names.duplicated(keep=False)
+    return names.where(~twice, names + " (" + frame["bez"].astype(str) + ")")
+
+
+def count_axis(values: pd.Series) -> dict[str, object]:
+    """An x-axis for whole numbers: ticks on integers only ("0 1 2", never "0 1 1 2 2"), about
+    six of them at most."""
+    high = float(values.max()) if len(values) else 1.0
+    step = max(1, math.ceil(high / 6))
+    return {"tickmode": "linear", "tick0": 0, "dtick": step, "tickformat": ",d"}
+
+
+def ranking_title(metric: str, lang: str, subject: str | None = None) -> str:
+    """"Rangfolge: Anzahl" or, with a subject (category and Land), "aLA in Bayern –
+    Rangfolge: Anzahl": an embedded chart must say what it ranks."""
+    title = t("table.ranking", lang, metric=t(f"metric.{metric}", lang))
+    return title if not subject else f"{subject} – {title}"
+
+
+def ranking_figure(frame: pd.DataFrame, metric: str, *, lang: str, top: int = TOP_N,
+                   subject: str | None = None) -> go.Figure:
+    """Horizontal bars, highest at the top; rates on small numbers hatched and marked ⚠.
+    Names carry their kind where ambiguous; `subject` heads the title (category, Land)."""
+    frame = frame.assign(name=unique_names(frame))
     ranked = ranking_frame(frame, metric, top)
     spec = m.SPECS[metric]
     labels = [
@@ -52,26 +82,30 @@ def ranking_figure(frame: pd.DataFrame, metric: str, *, lang: str, top: int = TO
     total = int(len(frame))
     figure.update_layout(
         title={
-            "text": c.esc(t("table.ranking", lang, metric=t(f"metric.{metric}", lang))),
+            "text": c.esc(ranking_title(metric, lang, subject)),
             "x": 0.01,
             "font": {"size": 15},
         },
         height=max(320, 26 * len(ranked) + 126),
         margin={"l": 10, "r": 50, "t": 86, "b": 40},
         yaxis={"autorange": "reversed", "automargin": True},
-        xaxis={"title": {"text": t(f"unit.{metric}", lang)}, "tickformat": f",.{spec.decimals}f"},
+        xaxis={"title": {"text": t(f"unit.{metric}", lang)},
+               **(count_axis(ranked["value"]) if spec.decimals == 0
+                  else {"tickformat": f",.{spec.decimals}f"})},
         separators=c.separators(lang),
         font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
         annotations=[
             {
-                # two short lines: one long line ran off a phone-wide chart (the note
-                # starts where the bars do, after the region names)
+                # two short lines: one long line ran off a phone-wide chart; ending where
+                # the bars end, so names made longer by their kind ("Ansbach (Kreisfreie
+                # Stadt)") cannot push it off the right edge
                 "text": c.esc(t("table.ranking.top", lang, n=len(ranked))) + "<br>"
                 + c.esc(t("table.ranking.total", lang, total=total)),
-                "align": "left",
+                "align": "right",
                 "xref": "paper",
                 "yref": "paper",
-                "x": 0,
+                "x": 1,
+                "xanchor": "right",
                 "y": 1.0,
                 "yanchor": "bottom",
                 "showarrow": False,

@@ -63,6 +63,10 @@ MAP_TITLE = "karte-title"
 MAP_COMPARE_NOTE = "karte-compare-note"
 MAP_LAYOUT = "karte-layout"  # its class says the view (the comparison takes more width)
 MAP_COMPARE_CELLS = "karte-compare-cells"
+MAP_LAND = "karte-land"  # the Land view: one Land's Kreise (issue 21)
+MAP_LAND_BOX = "karte-land-box"  # hidden at Land level, where it does nothing
+MAP_LAND_SENTENCE = "karte-land-sentence"  # the Land's key figures in a sentence
+MAP_CAPTION = "karte-caption"  # the single map's visually hidden figcaption
 
 
 def compare_cell(category: str) -> str:
@@ -78,6 +82,10 @@ TABLE_GRID = "tabelle-grid"
 TABLE_RANKING = "tabelle-ranking"
 TABLE_NOTICE = "tabelle-notice"
 TABLE_EXPORT_SLOT = "tabelle-export-slot"
+TABLE_RANKING_CAPTION = "tabelle-ranking-caption"  # the chart's visually hidden figcaption
+REGION_LAND_MAP = "region-land-map"  # a Land profile's Kreis map (issue 21)
+REGION_LAND_SENTENCE = "region-land-sentence"
+REGION_LAND_NONE = "region-land-none"
 RANKING_EXPORT_SLOT = "tabelle-ranking-export-slot"
 
 # Anbieter

@@ -9,6 +9,8 @@ from dash import dcc, html
 
 import geodata
 from dashboard.frame import ids
+from dashboard.frame.embed_code import HEIGHTS as EMBED_HEIGHTS
+from dashboard.frame.embed_code import embed_control
 from dashboard.frame.search_form import header_tools
 from dashboard.model.context import PageContext
 from dashboard.model.state import to_query
@@ -144,12 +146,22 @@ def frame(ctx: PageContext, page: str, pages: list[str], content: Any) -> list[A
             [
                 _notice_box(ctx),
                 content,
+                embed_for(ctx, page),  # "Einbetten": an iframe code of this view (issue 21)
             ],
             id=MAIN_ANCHOR,
             tabIndex="-1",
         ),
         footer(ctx),
     ]
+
+
+def embed_for(ctx: PageContext, page: str) -> Any:
+    """The embed control of `page` (None where the page has no embed view). A profile's
+    own address (/region/<ARS>) is filled in by the browser (embed_code's clientside part)."""
+    if page not in EMBED_HEIGHTS:
+        return None
+    name = t("profile.link.short", ctx.lang) if page == "region" else t(f"nav.{page}", ctx.lang)
+    return embed_control(ctx, page, "/" + page, name)
 
 
 def _banner_box(banner: Any, hidden: bool) -> html.Div:

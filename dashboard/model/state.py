@@ -20,7 +20,8 @@ DEFAULT_PAGE = "karte"
 VIEWS: tuple[str, ...] = ("single", "compare")
 SERVICES: tuple[str, ...] = ("Eingangsverfahren", "Berufsbildungsbereich", "Arbeitsbereich")
 _REGION = re.compile(r"^(\d{2}|\d{5})$")
-_LAND = re.compile(r"^\d{2}$")
+# the 16 Länder's codes: "17" or "00" is well-formed but names no Land, so it falls back too
+LAND_CODES: tuple[str, ...] = tuple(f"{number:02d}" for number in range(1, 17))
 MAX_TEXT = 120
 
 
@@ -39,7 +40,7 @@ class ViewState:
     provider: str | None = None
     lang: str = DEFAULT_LANG
     embed: bool = False
-    land: str | None = None  # Tabelle: one Land's Kreise
+    land: str | None = None  # Tabelle, Karte, Entwicklung: one Land's Kreise
     q: str = ""  # Anbieter: search text
     pland: str | None = None  # Anbieter: Land filter
     pcat: str | None = None  # Anbieter: category filter
@@ -158,9 +159,9 @@ PARSERS = {
     "provider": _text,
     "lang": _choice(LANGS),
     "embed": _flag,
-    "land": _pattern(_LAND),
+    "land": _choice(LAND_CODES),
     "q": _text,
-    "pland": _pattern(_LAND),
+    "pland": _choice(LAND_CODES),
     "pcat": _optional_choice(CATEGORIES),
     "service": _optional_choice(SERVICES),
     "base": _snapshot,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from dashboard.model import metrics as m
 from dashboard.model.data import AtlasData
@@ -138,8 +138,10 @@ def details_panel(
     region: str | None,
     lang: str,
     provider_id: str | None = None,
+    profile_href: str | None = None,
 ) -> list[Any]:
-    """The children of the details section (a prompt when no region is chosen)."""
+    """The children of the details section (a prompt when no region is chosen); with a
+    `profile_href`, a link to the region's profile under its heading."""
     if snapshot_id is None or not region:
         return [html.H2(t("details.figures", lang)), html.P(t("details.empty", lang))]
     frame = data.region_metrics(snapshot_id, level, category)
@@ -168,6 +170,8 @@ def details_panel(
         )
     return [
         html.H2(t("details.heading", lang, name=title)),
+        *([html.P(dcc.Link(t("profile.link", lang, name=title), href=profile_href,
+                           className="profile-link"))] if profile_href else []),
         html.Div(
             [
                 html.Dl(_figure_rows(data, snapshot_id, level, region, lang), className="figures"),

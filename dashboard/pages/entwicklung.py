@@ -35,15 +35,18 @@ from dashboard.model import growth_tables as gt
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import url_path
+from dashboard.model.land_view import land_geo, land_rows
 from dashboard.model.publishing import contacts_hidden, redact
 from dashboard.model.scales import change_bound
 from dashboard.model.state import parse_query, to_query
 from dashboard.pages.controls import dropdown, options, radio_group, scroll_box
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
+from dashboard.pages.land_choice import chosen_land, land_options, with_land
 from dashboard.text.describe import growth_description, laender_description, series_description
 from dashboard.text.describe_change import change_description, changes_points_description
 from dashboard.text.i18n import fmt_date, fmt_number, t
 from dashboard.text.map_description import caption_block
+from dashboard.views.profile_links import profile_path
 from store import growth
 
 KEY = "entwicklung"
@@ -63,6 +66,9 @@ BY_LAND = "entwicklung-by-land"
 CHANGES_TABLE = "entwicklung-changes-table"
 PAIR_NOTE = "entwicklung-pair-note"
 COMPARISON = "entwicklung-comparison"
+LAND = "entwicklung-land"  # the change map's Land view (issue 21), at Kreis level
+LAND_BOX = "entwicklung-land-box"
+PAIR_GRAPHS = (BARS, CHANGE_MAP, POINTS)  # the pair's charts, whose headings carry dates
 # the charts' generated text alternatives (issue 13), each named by its chart's <figure>
 DESCRIBED = {NATIONAL: "entwicklung-national-description",
              LAENDER: "entwicklung-laender-description", BARS: "entwicklung-bars-description",
@@ -148,35 +154,46 @@ def tx(key: str, lang: str, **values: Any) -> str:
 PLAIN_TABLE_ROWS = 60
 
 
-def html_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Div | html.Figure:
+def html_table(frame: pd.DataFrame, caption: str, lang: str,
+               links: tuple[str, list[str]] | None = None) -> html.Div | html.Figure:
     """An accessible table (caption, column headers) of a display frame, numbers formatted;
-    every row of the frame, as a grid when the frame is long."""
+    every row of the frame, as a grid when the frame is long. `links` (column, one href per
+    row): that column's cells link there (a region's name to its profile)."""
     if len(frame) > PLAIN_TABLE_ROWS:
-        return _grid_table(frame, caption, lang)
+        return _grid_table(frame, caption, lang, links)
+    linked = frame.columns.get_loc(links[0]) if links else None
     # numbers right-aligned under right-aligned headers, so their digits line up
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
     head = html.Thead(html.Tr([html.Th(str(c), scope="col", className="num" if n else None)
                                for c, n in zip(frame.columns, numeric, strict=True)]))
+    hrefs = links[1] if links else [None] * len(frame)
     body = [
-        html.Tr([html.Td(_cell(v, lang), className="num" if n else None)
-                 for v, n in zip(row, numeric, strict=True)])
-        for row in frame.itertuples(index=False)
+        html.Tr([html.Td(dcc.Link(_cell(v, lang), href=href) if i == linked and href
+                         else _cell(v, lang), className="num" if n else None)
+                 for i, (v, n) in enumerate(zip(row, numeric, strict=True))])
+        for row, href in zip(frame.itertuples(index=False), hrefs, strict=True)
     ]
     return scroll_box(
         html.Table([html.Caption(caption), head, html.Tbody(body)], className="data-table"),
         caption)
 
 
-def _grid_table(frame: pd.DataFrame, caption: str, lang: str) -> html.Figure:
+def _grid_table(frame: pd.DataFrame, caption: str, lang: str,
+                links: tuple[str, list[str]] | None = None) -> html.Figure:
     fields = [f"c{i}" for i in range(len(frame.columns))]
     rows = [
         {f: _cell(v, lang) for f, v in zip(fields, row, strict=True)}
         for row in frame.itertuples(index=False)
     ]
+    if links:  # read by assets/dashAgGridComponentFunctions.js (atlasRegionLink)
+        for row, href in zip(rows, links[1], strict=True):
+            row["profile"] = href
+    linked = f"c{frame.columns.get_loc(links[0])}" if links else None
     grid = dag.AgGrid(
         rowData=rows,
-        columnDefs=[{"field": f, "headerName": str(c)} for f, c in zip(fields, frame.columns,
-                                                                        strict=True)],
+        columnDefs=[{"field": f, "headerName": str(c),
+                     **({"cellRenderer": "atlasRegionLink"} if f == linked else {})}
+                    for f, c in zip(fields, frame.columns, strict=True)],
         defaultColDef={**COLUMN_DEFAULTS, "minWidth": 90},
         dashGridOptions=grid_options(lang, suppressColumnVirtualisation=True),
         className=GRID_CLASS,
@@ -227,21 +244,24 @@ def query_with(search: str | None, **changes: Any) -> str:
 
 
 def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | None,
-            category: str, level: str, measure: str, lang: str) -> dict[str, Any]:
+            category: str, level: str, measure: str, lang: str,
+            land: str | None = None) -> dict[str, Any]:
     """Every figure and table of the page for one choice of inputs, built once per choice
-    and series (the page, its update and its tables ask for the same). Read-only."""
+    and series (the page, its update and its tables ask for the same; read-only); `land`
+    (Kreis level) narrows the change map and its table to that Land's Kreise."""
     if snapshot_id is None:
-        return _content(app, data, snapshot_id, base, category, level, measure, lang)
+        return _content(app, data, snapshot_id, base, category, level, measure, lang, land)
     members = data.series_ids(snapshot_id)
     return data.memo(
-        ("entwicklung", snapshot_id, members, base, category, level, measure, lang,
+        ("entwicklung", snapshot_id, members, base, category, level, measure, lang, land,
          contacts_hidden()),
-        lambda: _content(app, data, snapshot_id, base, category, level, measure, lang),
+        lambda: _content(app, data, snapshot_id, base, category, level, measure, lang, land),
     )
 
 
 def _content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | None,
-             category: str, level: str, measure: str, lang: str) -> dict[str, Any]:
+             category: str, level: str, measure: str, lang: str,
+             land: str | None) -> dict[str, Any]:
     engine = data.engine
     served = store.served_series(engine, snapshot_id)  # the shown snapshot's own source
     series_snapshots = growth.recorded(served, category)
@@ -272,16 +292,21 @@ def _content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | No
         gt.growth_table(land_growth, old["taken_at"], new["taken_at"], lang),
         tx("growth", lang, **dates), lang,
     )
-    change = growth.region_change_between(engine, old_id, new_id, level, category)
+    change = land_rows(growth.region_change_between(engine, old_id, new_id, level, category),
+                       land)
     geometry = app.get_relative_path(url_path(level))
     bound = change_bound(data, series_snapshots["id"].tolist(), level, category, per_100k)
     out[CHANGE_MAP] = gf.change_map_figure(change, geometry, per_100k, lang, bound=bound)
+    if land is not None:  # that Land's Kreise fill the frame
+        out[CHANGE_MAP].update_geos(**land_geo(land))
     out[DESCRIBED[CHANGE_MAP]] = change_description(change, per_100k, category, level,
                                                     str(old["taken_at"]), str(new["taken_at"]),
                                                     lang)
+    change_table = gt.region_change_table(change, old["taken_at"], new["taken_at"], lang)
     out[CHANGE_TABLE] = html_table(
-        gt.region_change_table(change, old["taken_at"], new["taken_at"], lang),
-        tx("change", lang, **dates), lang,
+        change_table, with_land(tx("change", lang, **dates), land, lang), lang,
+        links=(gt.label("region", lang), [app.get_relative_path(profile_path(code, lang))
+                                          for code in change["code"]]),
     )
     diff = redact(growth.provider_changes(engine, old_id, new_id, category))
     out[POINTS] = gf.changes_points_figure(diff, app.get_relative_path(url_path("land")), lang)
@@ -297,7 +322,18 @@ def _content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | No
         html_table(listing, tx("list", lang), lang) if len(listing) else html.P(tx("none", lang))
     )
     out["dates"] = dates
+    out["land"] = land
     return out
+
+
+def pair_titles(dates: dict[str, str], land: str | None, lang: str) -> dict[str, str]:
+    """The three comparison headings (and hidden captions) for the chosen pair; the change
+    map's names its Land."""
+    return {
+        BARS: tx("growth", lang, **dates),
+        CHANGE_MAP: with_land(tx("change", lang, **dates), land, lang),
+        POINTS: tx("changes", lang, **dates),
+    }
 
 
 def _graph(app: Dash, component_id: str, figure: Any, lang: str, label: str) -> html.Figure:
@@ -310,7 +346,9 @@ def _graph(app: Dash, component_id: str, figure: Any, lang: str, label: str) -> 
         config=graph_config(app.get_asset_url("topojson/"), lang, filename=component_id),
     )
     described = {"aria-describedby": DESCRIBED[component_id]} if component_id in DESCRIBED else {}
-    return html.Figure([html.Figcaption(label, className="visually-hidden"), graph],
+    # an id: the callback rewrites the caption with the chart (issue 21, stale dates)
+    return html.Figure([html.Figcaption(label, id=f"{component_id}-caption",
+                                        className="visually-hidden"), graph],
                        className="graph-figure", **described)
 
 
@@ -345,11 +383,11 @@ def _export(view: str, lang: str) -> html.Div:
 
 def _pair_section(
     app: Dash, got: dict[str, Any], lang: str, dates: dict[str, str], graph_id: str,
-    text_key: str, export_view: str, table_id: str, extra: list[Any] | None = None,
+    export_view: str, table_id: str, extra: list[Any] | None = None,
 ) -> html.Section:
     """One comparison of the chosen pair: heading, chart, its export, anything `extra`, and
     the chart's table (headings carry ids: the callback rewrites them with the dates)."""
-    title = tx(text_key, lang, **dates)
+    title = pair_titles(dates, got.get("land"), lang)[graph_id]
     return html.Section(
         [
             html.H2(title, id=f"{graph_id}-heading"),
@@ -384,7 +422,9 @@ def layout(ctx: PageContext) -> html.Div:
     measure = s.metric if s.metric in MEASURES else "count"
     if ctx.snapshot_id is None:
         return html.Div([html.H1(tx("heading", lang)), html.P(t("notice.no_snapshot", lang))])
-    got = content(app, ctx.data, ctx.snapshot_id, base, s.category, s.level, measure, lang)
+    land = chosen_land(s.level, s.land)
+    got = content(app, ctx.data, ctx.snapshot_id, base, s.category, s.level, measure, lang,
+                  land)
     chosen = got["pair"]
     dates = got.get("dates", {"old": "", "new": ""})
     comparison_hidden = chosen is None
@@ -403,6 +443,9 @@ def layout(ctx: PageContext) -> html.Div:
                                  for m in MEASURES], measure),
                     radio_group(LEVEL, t("level.label", lang),
                                 options("level", ("land", "kreis"), lang), s.level),
+                    html.Div(dropdown(LAND, t("land.label", lang), land_options(lang),
+                                      land or "", clearable=False, className="land-select"),
+                             id=LAND_BOX, hidden=s.level != "kreis"),
                 ],
                 className="controls",
             ),
@@ -429,12 +472,12 @@ def layout(ctx: PageContext) -> html.Div:
             ),
             html.Div(
                 [
-                    _pair_section(app, got, lang, dates, BARS, "growth", "wachstum", BARS_TABLE),
+                    _pair_section(app, got, lang, dates, BARS, "wachstum", BARS_TABLE),
                     _pair_section(
-                        app, got, lang, dates, CHANGE_MAP, "change", "veraenderung", CHANGE_TABLE
+                        app, got, lang, dates, CHANGE_MAP, "veraenderung", CHANGE_TABLE
                     ),
                     _pair_section(
-                        app, got, lang, dates, POINTS, "changes", "aenderungen", CHANGES_TABLE,
+                        app, got, lang, dates, POINTS, "aenderungen", CHANGES_TABLE,
                         extra=[html.Div(got.get(BY_LAND), id=BY_LAND)],
                     ),
                 ],
@@ -450,6 +493,8 @@ def validation_layout() -> html.Div:
     parts: list[Any] = [
         dcc.RadioItems(id=CATEGORY), dcc.Dropdown(id=BASE), dcc.RadioItems(id=MEASURE),
         dcc.RadioItems(id=LEVEL), html.P(id=PAIR_NOTE), html.Div(id=COMPARISON),
+        dcc.Dropdown(id=LAND), html.Div(id=LAND_BOX),
+        *[html.Figcaption(id=f"{g}-caption") for g in (NATIONAL, LAENDER, *PAIR_GRAPHS)],
         *[dcc.Graph(id=g) for g in (NATIONAL, LAENDER, BARS, CHANGE_MAP, POINTS)],
         *[html.Div(id=d) for d in (SERIES_TABLE, BARS_TABLE, CHANGE_TABLE, BY_LAND,
                                    CHANGES_TABLE)],
@@ -475,12 +520,14 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(COMPARISON, "hidden"), Output(PAIR_NOTE, "children"), Output(BASE, "value"),
         Output(ids.URL, "search", allow_duplicate=True),
         *[Output(d, "children") for d in DESCRIBED.values()],
+        *[Output(f"{g}-caption", "children") for g in PAIR_GRAPHS],
+        Output(LAND_BOX, "hidden"),
         Input(CATEGORY, "value"), Input(BASE, "value"), Input(MEASURE, "value"),
-        Input(LEVEL, "value"), Input(ids.snapshot(KEY), "value"),
+        Input(LEVEL, "value"), Input(ids.snapshot(KEY), "value"), Input(LAND, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def update(category, base, measure, level, snapshot_id, search):
+    def update(category, base, measure, level, snapshot_id, land_value, search):
         if just_drawn():
             # the page was just drawn with these very inputs (Dash fires for inserted
             # inputs): drawing it again cost the browser seconds and changed nothing
@@ -488,38 +535,44 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         state, _ = parse_query(search)
         lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
-        if snapshot is None:
-            return (no_update,) * (13 + len(DESCRIBED))
-        got = content(app, data, int(snapshot["id"]), base, category, level, measure, lang)
-        chosen = got["pair"]
         skip = no_update
+        if snapshot is None:
+            return (skip,) * (13 + len(DESCRIBED) + len(PAIR_GRAPHS) + 1)
+        land = chosen_land(level, land_value)
+        got = content(app, data, int(snapshot["id"]), base, category, level, measure, lang,
+                      land)
+        chosen = got["pair"]
         if chosen is None:
             return (got[NATIONAL], got[LAENDER], skip, skip, skip, skip, skip, skip, skip, True,
                     pair_note(got, category, lang, tx("single", lang)), skip,
                     query_with(search, base=None, category=category, level=level,
-                                    metric=measure),
-                    *[got.get(d, skip) for d in DESCRIBED.values()])
-        dates = got["dates"]
+                               metric=measure, land=land),
+                    *[got.get(d, skip) for d in DESCRIBED.values()],
+                    *(skip,) * len(PAIR_GRAPHS), level != "kreis")
+        titles = pair_titles(got["dates"], land, lang)
         note = pair_note(
             got, category, lang, tx("same", lang) if base is not None and base not in chosen else ""
         )
         query = query_with(search, base=chosen[0], category=category, level=level,
-                                metric=measure)
+                           metric=measure, land=land)
         return (
             got[NATIONAL], got[LAENDER],
-            got[BARS], tx("growth", lang, **dates),
-            got[CHANGE_MAP], tx("change", lang, **dates),
-            got[POINTS], got[BY_LAND], tx("changes", lang, **dates),
+            got[BARS], titles[BARS],
+            got[CHANGE_MAP], titles[CHANGE_MAP],
+            got[POINTS], got[BY_LAND], titles[POINTS],
             False, note, chosen[0] if chosen[0] != base else skip,
             query if query != (search or "") else skip,
             *[got[d] for d in DESCRIBED.values()],
+            # the hidden captions say what the headings say, in the same answer (issue 21)
+            *[titles[g] for g in PAIR_GRAPHS],
+            level != "kreis",
         )
 
     @app.callback(
         *[Output(table, "children") for table in TABLES],
         *[Input(table_summary_id(table), "n_clicks") for table in TABLES],
         Input(CATEGORY, "value"), Input(BASE, "value"), Input(MEASURE, "value"),
-        Input(LEVEL, "value"), Input(ids.snapshot(KEY), "value"),
+        Input(LEVEL, "value"), Input(ids.snapshot(KEY), "value"), Input(LAND, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
@@ -527,7 +580,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         """The tables of the boxes opened at least once (the same content as the charts),
         none in a box never opened: a table nobody asked for costs the browser nothing."""
         opened = [bool(clicks) for clicks in args[:len(TABLES)]]
-        category, base, measure, level, snapshot_id, search = args[len(TABLES):]
+        category, base, measure, level, snapshot_id, land_value, search = args[len(TABLES):]
         if not any(opened):
             if just_drawn():
                 raise PreventUpdate
@@ -536,7 +589,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         if snapshot is None:
             return (no_update,) * len(TABLES)
         lang = parse_query(search)[0].lang
-        got = content(app, data, int(snapshot["id"]), base, category, level, measure, lang)
+        got = content(app, data, int(snapshot["id"]), base, category, level, measure, lang,
+                      chosen_land(level, land_value))
         return tuple(got.get(table) if is_open else None
                      for table, is_open in zip(TABLES, opened, strict=True))
 

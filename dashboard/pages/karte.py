@@ -33,14 +33,23 @@ from dashboard.model import metrics
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData, find_provider, map_frame
 from dashboard.model.geometry import url_path
+from dashboard.model.land_view import land_geo, land_rows
 from dashboard.model.publishing import contacts_hidden
 from dashboard.model.scales import SHARED_METRICS, series_ids, series_scale
 from dashboard.model.state import merge_query, parse_query, to_query
 from dashboard.pages.controls import checkbox, dropdown, options, radio_group
 from dashboard.pages.details import details_panel
+from dashboard.pages.land_choice import (
+    chosen_land,
+    land_options,
+    region_choices,
+    sentence_for,
+    with_land,
+)
 from dashboard.pages.timeline import register_timeline, timeline, validation_components
 from dashboard.text.i18n import t
 from dashboard.text.map_description import describe_view, description_box, description_validation
+from dashboard.views.profile_links import profile_path
 
 KEY = "karte"
 SINGLE_HEIGHT = 760
@@ -76,16 +85,20 @@ def build_map(
     compact: bool = False,
     scale: metrics.Scale | None = None,
     legend: bool = True,
+    land: str | None = None,
 ):
     """The map figure as the app shows it (geometry by URL), coloured on the series scale
-    (the same classes in every snapshot) unless a `scale` is given."""
+    (the same classes in every snapshot) unless a `scale` is given. With a `land` (Kreis
+    level) only that Land's Kreise, fitted to the frame, on Germany's scale, so a colour
+    means the same as on the national map."""
     if snapshot_id is None:
         return empty_map(t("notice.no_snapshot", lang), height)
     frame = map_frame(data, snapshot_id, level, category)
     if scale is None:
         scale = series_scale(data, snapshot_id, level, (category,), metric, classes)
+    frame = land_rows(frame, land)
     provider = find_provider(data, snapshot_id, provider_id) if provider_id else None
-    return choropleth_figure(
+    figure = choropleth_figure(
         frame,
         metric,
         category=category,
@@ -102,6 +115,7 @@ def build_map(
         scale=scale,
         legend=legend,
     )
+    return figure.update_geos(**land_geo(land)) if land is not None else figure
 
 
 def value_patch(
@@ -150,7 +164,8 @@ def _provider_ok(ctx: PageContext) -> str | None:
 
 
 def _graph(
-    app: Dash, component_id: str, figure: Any, lang: str, label: str, compact: bool = False
+    app: Dash, component_id: str, figure: Any, lang: str, label: str, compact: bool = False,
+    caption_id: str | None = None,
 ) -> html.Figure:
     """The graph inside a <figure> whose caption says what it shows (for screen readers).
     Responsive graphs take their container's size: karte.css shapes the frame to Germany."""
@@ -166,7 +181,9 @@ def _graph(
     )
     # the generated text alternative below the maps describes what they show
     return html.Figure(
-        [html.Figcaption(label, className="visually-hidden"), graph], className="graph-figure",
+        [html.Figcaption(label, className="visually-hidden",
+                         **({"id": caption_id} if caption_id else {})), graph],
+        className="graph-figure",
         **{"aria-describedby": ids.MAP_DESCRIPTION},
     )
 
@@ -184,7 +201,7 @@ def compare_scale(
 
 def compare_figures(
     app: Dash, data: AtlasData, snapshot_id: int | None, *, level: str, metric: str,
-    classes: str, lang: str, region: str | None,
+    classes: str, lang: str, region: str | None, land: str | None = None,
 ) -> list[Any]:
     """The three comparison maps: a shared scale where the metric compares, the legend once
     (under the first map)."""
@@ -195,7 +212,7 @@ def compare_figures(
             classes=classes, lang=lang, region=region, height=COMPARE_HEIGHT,
             title="aLA / WfbM" if metric in KIND_FREE else t(f"category.{cat}.short", lang),
             compact=True, scale=scale,
-            legend=cat == metrics.CATEGORIES[0],
+            legend=cat == metrics.CATEGORIES[0], land=land,
         )
         for cat in metrics.CATEGORIES
     ]
@@ -204,7 +221,7 @@ def compare_figures(
 def shown_map(
     app: Dash, data: AtlasData, snapshot_id: int | None, *, level: str, category: str,
     metric: str, classes: str, lang: str, region: str | None, points: bool,
-    provider_id: str | None,
+    provider_id: str | None, land: str | None = None,
 ) -> dict[str, Any]:
     """The Karte's single map as plotly JSON, built once per view of a snapshot and shared by
     the page and its callback (plotly's validation and copying cost tens of ms at Kreis
@@ -213,26 +230,26 @@ def shown_map(
     members = series_ids(data, snapshot_id) if snapshot_id is not None else ()
     return data.memo(
         ("karte-map", snapshot_id, members, level, category, metric, classes, lang, region,
-         points, provider_id, contacts_hidden()),
+         points, provider_id, contacts_hidden(), land),
         lambda: build_map(
             app, data, snapshot_id, level=level, category=category, metric=metric,
             classes=classes, lang=lang, region=region, points=points,
-            provider_id=provider_id, title="",
+            provider_id=provider_id, title="", land=land,
         ).to_plotly_json(),
     )
 
 
 def shown_comparison(
     app: Dash, data: AtlasData, snapshot_id: int | None, *, level: str, metric: str,
-    classes: str, lang: str, region: str | None,
+    classes: str, lang: str, region: str | None, land: str | None = None,
 ) -> list[dict[str, Any]]:
     """compare_figures as plotly JSON, built once per view of a snapshot (read-only)."""
     members = series_ids(data, snapshot_id) if snapshot_id is not None else ()
     return data.memo(
-        ("karte-compare", snapshot_id, members, level, metric, classes, lang, region),
+        ("karte-compare", snapshot_id, members, level, metric, classes, lang, region, land),
         lambda: [f.to_plotly_json() for f in compare_figures(
             app, data, snapshot_id, level=level, metric=metric, classes=classes, lang=lang,
-            region=region)],
+            region=region, land=land)],
     )
 
 
@@ -274,7 +291,7 @@ def hides(view: str, metric: str) -> tuple[bool, bool]:
             metric in ("count", "none_here"))
 
 
-def _controls(ctx: PageContext, region: str | None) -> html.Div:
+def _controls(ctx: PageContext, region: str | None, land: str | None) -> html.Div:
     s, lang = ctx.state, ctx.lang
     return html.Div(
         [
@@ -283,6 +300,12 @@ def _controls(ctx: PageContext, region: str | None) -> html.Div:
                 t("level.label", lang),
                 options("level", metrics.LEVELS, lang),
                 s.level,
+            ),
+            html.Div(
+                dropdown(ids.MAP_LAND, t("land.label", lang), land_options(lang), land or "",
+                         clearable=False, className="land-select"),
+                id=ids.MAP_LAND_BOX,
+                hidden=s.level != "kreis",
             ),
             html.Div(
                 radio_group(
@@ -320,7 +343,7 @@ def _controls(ctx: PageContext, region: str | None) -> html.Div:
             dropdown(
                 ids.MAP_REGION,
                 t("region.label", lang),
-                ctx.data.region_options(s.level),
+                region_choices(ctx.data, s.level, lang),
                 region,
                 placeholder=t("region.placeholder", lang),
                 clearable=True,
@@ -333,11 +356,12 @@ def _controls(ctx: PageContext, region: str | None) -> html.Div:
     )
 
 
-def _compare_box(ctx: PageContext, region: str | None, compare: bool) -> html.Div:
+def _compare_box(ctx: PageContext, region: str | None, compare: bool,
+                 land: str | None) -> html.Div:
     s, lang = ctx.state, ctx.lang
     figures = (
         shown_comparison(ctx.app, ctx.data, ctx.snapshot_id, level=s.level, metric=s.metric,
-                         classes=s.classes, lang=lang, region=region)
+                         classes=s.classes, lang=lang, region=region, land=land)
         if compare else [{}, {}, {}]
     )
     one = s.metric in KIND_FREE
@@ -364,8 +388,20 @@ def _compare_box(ctx: PageContext, region: str | None, compare: bool) -> html.Di
     )
 
 
+def _land_ok(ctx: PageContext) -> str | None:
+    """The Land view the URL asks for: at Kreis level only (a Land map of Länder would be
+    one shape); a malformed or unknown code never gets here (state.parse_query)."""
+    return chosen_land(ctx.state.level, ctx.state.land)
+
+
+def view_title(metric: str, category: str, level: str, land: str | None, lang: str) -> str:
+    """The map's title, naming the Land of a Land view."""
+    return with_land(map_title(metric, category, level, lang), land, lang)
+
+
 def layout(ctx: PageContext) -> html.Div:
     s, lang = ctx.state, ctx.lang
+    land = _land_ok(ctx)
     region = _region_ok(ctx)
     provider_id = _provider_ok(ctx)
     if provider_id is not None and region is None:
@@ -386,20 +422,25 @@ def layout(ctx: PageContext) -> html.Div:
         region=region,
         points=bool(s.points) or bool(provider_id),
         provider_id=provider_id,
+        land=land,
     )
-    title = map_title(s.metric, s.category, s.level, lang)
+    title = view_title(s.metric, s.category, s.level, land, lang)
+    sentence = sentence_for(ctx.data, ctx.snapshot, s.category, land, lang)
     single_box = html.Div(
         [
             html.H2(title, id=ids.MAP_TITLE, className="map-title"),
-            _graph(ctx.app, ids.MAP_GRAPH, single, lang, t("map.aria", lang, title=title)),
+            html.P(sentence, id=ids.MAP_LAND_SENTENCE, className="land-sentence",
+                   hidden=not sentence),
+            _graph(ctx.app, ids.MAP_GRAPH, single, lang, t("map.aria", lang, title=title),
+                   caption_id=ids.MAP_CAPTION),
             buttons.slot(ids.MAP_EXPORT_SLOT, buttons.MAP_FORMATS, lang),
         ],
         id=ids.MAP_SINGLE_BOX,
         hidden=compare,
         className="map-box",
     )
-    compare_box = _compare_box(ctx, region, compare)
-    drawn = {"level": s.level} if ctx.snapshot_id else {}
+    compare_box = _compare_box(ctx, region, compare, land)
+    drawn = {"level": s.level, "land": land} if ctx.snapshot_id else {}
     if ctx.state.embed:
         # the controls and details stay in the page, hidden: the map's callbacks read and
         # write them (a click on a region sets karte-region; update_view also writes the
@@ -411,14 +452,14 @@ def layout(ctx: PageContext) -> html.Div:
                     [
                         html.Summary(summary_text(s.level, s.category, s.metric, s.view, lang),
                                      id=ids.MAP_SUMMARY),
-                        _controls(ctx, region),
+                        _controls(ctx, region, land),
                     ],
                     id=ids.MAP_DRAWER,
                 ),
                 html.Section(id=ids.MAP_DETAILS),
                 dcc.Link(id=ids.MAP_TABLE_LINK, href=ctx.path("tabelle")),
                 html.Div(id=ids.MAP_LAYOUT),
-                description_box(ctx),  # the figures' aria-describedby points here
+                description_box(ctx, land),  # the figures' aria-describedby points here
             ],
             hidden=True,
         )
@@ -428,7 +469,8 @@ def layout(ctx: PageContext) -> html.Div:
                 compare_box,
                 hidden_parts,
                 dcc.Store(id=ids.MAP_DRAWN, data=drawn),
-                dcc.Store(id=ids.COMPARE_DRAWN, data={"level": s.level} if compare else {}),
+                dcc.Store(id=ids.COMPARE_DRAWN,
+                          data={"level": s.level, "land": land} if compare else {}),
             ],
             className="karte-embed",
         )
@@ -437,7 +479,7 @@ def layout(ctx: PageContext) -> html.Div:
         [
             html.Summary(summary_text(s.level, s.category, s.metric, s.view, lang),
                          id=ids.MAP_SUMMARY, className="karte-summary"),
-            _controls(ctx, region),
+            _controls(ctx, region, land),
         ],
         id=ids.MAP_DRAWER,
         className="karte-drawer",
@@ -452,7 +494,7 @@ def layout(ctx: PageContext) -> html.Div:
                         [
                             single_box,
                             compare_box,
-                            description_box(ctx),  # generated text alternative (issue 13)
+                            description_box(ctx, land),  # generated text alternative
                             html.P(
                                 [
                                     t("map.keyboard_hint", lang),
@@ -481,6 +523,7 @@ def layout(ctx: PageContext) -> html.Div:
                                     region,
                                     lang,
                                     provider_id,
+                                    _profile(ctx.app, region, lang),
                                 ),
                                 id=ids.MAP_DETAILS,
                                 className="details",
@@ -494,9 +537,15 @@ def layout(ctx: PageContext) -> html.Div:
                 className=layout_class(s.view),
             ),
             dcc.Store(id=ids.MAP_DRAWN, data=drawn),
-            dcc.Store(id=ids.COMPARE_DRAWN, data={"level": s.level} if compare else {}),
+            dcc.Store(id=ids.COMPARE_DRAWN,
+                      data={"level": s.level, "land": land} if compare else {}),
         ]
     )
+
+
+def _profile(app: Dash, region: str | None, lang: str) -> str | None:
+    """The profile link of the region in the details (none without a region)."""
+    return app.get_relative_path(profile_path(region, lang)) if region else None
 
 
 def _query_of(ctx: PageContext) -> str:
@@ -515,6 +564,10 @@ def validation_layout() -> html.Div:
             dcc.RadioItems(id=ids.MAP_VIEW),
             dcc.Checklist(id=ids.MAP_POINTS),
             dcc.Dropdown(id=ids.MAP_REGION),
+            dcc.Dropdown(id=ids.MAP_LAND),
+            html.Div(id=ids.MAP_LAND_BOX),
+            html.P(id=ids.MAP_LAND_SENTENCE),
+            html.Figcaption(id=ids.MAP_CAPTION),
             dcc.Graph(id=ids.MAP_GRAPH),
             html.Div(id=ids.MAP_SINGLE_BOX),
             html.Div(id=ids.MAP_COMPARE_BOX),
@@ -585,6 +638,10 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.MAP_LAYOUT, "className"),
         Output(ids.MAP_COMPARE_CELLS, "className"),
         Output(ids.MAP_DESCRIPTION, "children"),
+        Output(ids.MAP_CAPTION, "children"),
+        Output(ids.MAP_LAND_BOX, "hidden"),
+        Output(ids.MAP_LAND_SENTENCE, "children"),
+        Output(ids.MAP_LAND_SENTENCE, "hidden"),
         Input(ids.MAP_LEVEL, "value"),
         Input(ids.MAP_CATEGORY, "value"),
         Input(ids.MAP_METRIC, "value"),
@@ -593,13 +650,14 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Input(ids.MAP_POINTS, "value"),
         Input(ids.MAP_REGION, "value"),
         Input(ids.snapshot(KEY), "value"),
+        Input(ids.MAP_LAND, "value"),
         State(ids.MAP_DRAWN, "data"),
         State(ids.COMPARE_DRAWN, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
     def update_view(level, category, metric, classes, view, points, region, snapshot_id,
-                    drawn, compare_drawn, search):
+                    land_value, drawn, compare_drawn, search):
         """Every change of the Karte's view in one round trip: the visible map(s) as a
         Patch of values, the details where their inputs changed, the URL, the controls that
         apply, the title, the text alternative. The hidden view is left alone and redrawn
@@ -613,28 +671,35 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         snapshot, _ = data.resolve(snapshot_id)
         sid = None if snapshot is None else int(snapshot["id"])
         compare = view == "compare"
+        land = chosen_land(level, land_value)
+        if region is not None and len(region) == 2 and level == "kreis":
+            region = None  # a Land from the region box: pick_land turns it into the Land view
         single_out = _single_map(level, category, metric, classes, points, region, sid,
-                                 drawn, state, changed) if not compare else (no_update,) * 2
+                                 drawn, state, changed, land) if not compare else (no_update,) * 2
         compare_out = (
-            _compare_maps(level, metric, classes, region, sid, compare_drawn, lang, changed)
+            _compare_maps(level, metric, classes, region, sid, compare_drawn, lang, changed,
+                          land)
             if compare else (no_update,) * 4
         )
         one = metric in KIND_FREE
         details_inputs = {ids.MAP_REGION, ids.MAP_LEVEL, ids.MAP_CATEGORY, ids.MAP_METRIC,
                           _snapshot_key()}
         details = (
-            details_panel(data, sid, level, category, metric, region, lang, state.provider)
+            details_panel(data, sid, level, category, metric, region, lang, state.provider,
+                          _profile(app, region, lang))
             if changed & details_inputs else no_update
         )
         new = replace(state, level=level, category=category, metric=metric, classes=classes,
-                      view=view, points=bool(points), region=region or None)
+                      view=view, points=bool(points), region=region or None, land=land)
         query = to_query(new)
         hide_category, hide_classes = hides(view, metric)
         table_href = app.get_relative_path("/tabelle") + merge_query(
             query, region=None, provider=None)
         # always sent, like the title: a level switch fires this twice (the region reset
         # follows) and Dash drops the first answer, so the second must be complete
-        description = describe_view(data, snapshot, level, category, metric, view, lang)
+        description = describe_view(data, snapshot, level, category, metric, view, lang, land)
+        title = view_title(metric, category, level, land, lang)
+        sentence = sentence_for(data, snapshot, category, land, lang)
         return (
             *single_out,
             *compare_out,
@@ -647,23 +712,28 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             query if query != (search or "") else no_update,
             hide_category,
             hide_classes,
-            map_title(metric, category, level, lang),
+            title,
             summary_text(level, category, metric, view, lang),
             table_href,
             layout_class(view),
             cells_class(metric),
             description,
+            t("map.aria", lang, title=title),
+            level != "kreis",
+            sentence,
+            not sentence,
         )
 
     def _single_map(level, category, metric, classes, points, region, sid, drawn, state,
-                    changed):
+                    changed, land):
         figure = shown_map(
             app, data, sid, level=level, category=category, metric=metric, classes=classes,
             lang=state.lang, region=region, points=bool(points) or bool(state.provider),
-            provider_id=state.provider,
+            provider_id=state.provider, land=land,
         )
-        if sid is None or not drawn or drawn.get("level") != level:
-            return figure, {"level": level}
+        if sid is None or not drawn or (drawn.get("level"), drawn.get("land")) != (level, land):
+            # other regions and another frame: the whole figure (its shapes still by URL)
+            return figure, {"level": level, "land": land}
         if changed <= {ids.MAP_METRIC, ids.MAP_CLASSES}:
             # same category, snapshot and language: hover texts stand, send values only
             return value_patch(figure, keys=METRIC_KEYS), no_update
@@ -673,29 +743,47 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             return value_patch(figure, ("points", "provider")), no_update
         return value_patch(figure), no_update
 
-    def _compare_maps(level, metric, classes, region, sid, drawn, lang, changed):
+    def _compare_maps(level, metric, classes, region, sid, drawn, lang, changed, land):
         figures = shown_comparison(app, data, sid, level=level, metric=metric,
-                                   classes=classes, lang=lang, region=region)
-        if sid is not None and drawn and drawn.get("level") == level:
+                                   classes=classes, lang=lang, region=region, land=land)
+        if sid is not None and drawn and (drawn.get("level"), drawn.get("land")) == (level,
+                                                                                    land):
             lean = changed <= {ids.MAP_METRIC, ids.MAP_CLASSES}
             figures = [value_patch(f, keys=METRIC_KEYS if lean else None) for f in figures]
-        return (*figures, {"level": level})
+        return (*figures, {"level": level, "land": land})
 
     @app.callback(
         Output(ids.MAP_REGION, "options"),
         Output(ids.MAP_REGION, "value", allow_duplicate=True),
         Input(ids.MAP_LEVEL, "value"),
         State(ids.MAP_REGION, "value"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def region_choices(level, region):
-        choices = data.region_options(level)
+    def update_region_choices(level, region, search):
+        state, _ = parse_query(search)
+        choices = region_choices(data, level, state.lang)
         codes = {o["value"] for o in choices}
         if region is None or region in codes:
             # nothing to reset: setting the value anyway would fire update_view a second time
             # (a second round trip after the one the level switch already made)
             return choices, no_update
         return choices, None
+
+    # A Land chosen in the region box at Kreis level opens that Land's view (the box offers
+    # Länder there; a journalist types "Bayern", not a Kreis). In the browser: a Kreis choice
+    # costs no extra round trip, and update_view waits for this before it runs.
+    app.clientside_callback(
+        """function (region) {
+            const skip = window.dash_clientside.no_update;
+            if (!region || region.length !== 2) { return [skip, skip]; }
+            return [region, null];
+        }""",
+        Output(ids.MAP_LAND, "value"),
+        Output(ids.MAP_REGION, "value", allow_duplicate=True),
+        Input(ids.MAP_REGION, "value"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ids.MAP_REGION, "value", allow_duplicate=True),

@@ -27,6 +27,7 @@ from dashboard.model import metrics as m
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import url_path
+from dashboard.model.land_view import land_rows
 from dashboard.model.profile import (
     GERMANY,
     RegionProfile,
@@ -41,7 +42,10 @@ from dashboard.model.profile import (
 from dashboard.model.state import parse_query, to_query
 from dashboard.pages.controls import scroll_box
 from dashboard.pages.details import provider_table
+from dashboard.pages.karte import build_map
+from dashboard.pages.land_choice import sentence_for
 from dashboard.text.i18n import fmt_date, fmt_number, t
+from dashboard.text.land_sentence import none_count
 from dashboard.text.region_position import locator_text
 
 KEY = "region"
@@ -108,6 +112,7 @@ def body(ctx: PageContext, profile: RegionProfile) -> list[Any]:
             ],
             className="region-top",
         ),
+        *_land_map(ctx, profile),
         *_access(ctx, profile),
         html.Section(_history(ctx, profile.code), className="region-history"),
         html.Section(_providers(ctx, profile), className="region-providers"),
@@ -192,6 +197,48 @@ def _locator(ctx: PageContext, profile: RegionProfile) -> list[Any]:
             className="graph-figure",
         ),
     ]
+
+
+LAND_MAP_CATEGORY = "ala"
+
+
+def _land_map(ctx: PageContext, profile: RegionProfile) -> list[Any]:
+    """A Land's Kreise without an aLA: the count, the key-figure sentence and the Karte's
+    Land view of them (the same map and words as /karte?level=kreis&land=…)."""
+    if profile.level != "land" or ctx.snapshot_id is None:
+        return []
+    lang, land = ctx.lang, profile.code
+    frame = land_rows(ctx.data.region_metrics(ctx.snapshot_id, "kreis", LAND_MAP_CATEGORY), land)
+    heading = t("profile.land.map.heading", lang, land=profile.name,
+                category=t(f"category.{LAND_MAP_CATEGORY}.short", lang))
+    items: list[Any] = []
+    if m.is_recorded(frame):
+        none, total = none_count(frame)
+        items = [html.Dt(t("profile.land.none", lang)),
+                 html.Dd(t("profile.land.none.value", lang, n=fmt_number(none, lang),
+                           total=fmt_number(total, lang)), id=ids.REGION_LAND_NONE)]
+    figure = build_map(ctx.app, ctx.data, ctx.snapshot_id, level="kreis",
+                       category=LAND_MAP_CATEGORY, metric="none_here", classes="quantiles",
+                       lang=lang, land=land, title="", height=480)
+    state = replace(type(ctx.state)(), lang=lang, snapshot=ctx.state.snapshot, level="kreis",
+                    land=land, metric="none_here")
+    return [html.Section(
+        [
+            html.H2(heading),
+            html.Dl(items, className="land-none"),
+            html.P(sentence_for(ctx.data, ctx.snapshot, LAND_MAP_CATEGORY, land, lang),
+                   id=ids.REGION_LAND_SENTENCE, className="land-sentence"),
+            html.Figure(
+                [html.Figcaption(heading, className="visually-hidden"),
+                 dcc.Graph(id=ids.REGION_LAND_MAP, figure=figure, className="land-map-graph",
+                           config=graph_config(ctx.asset("topojson/"), lang))],
+                className="graph-figure", **{"aria-describedby": ids.REGION_LAND_SENTENCE},
+            ),
+            html.P(dcc.Link(t("map.table_link.karte", lang),
+                            href=ctx.path("karte") + to_query(state))),
+        ],
+        className="region-land-map",
+    )]
 
 
 def access_figures(ctx: PageContext, profile: RegionProfile) -> pd.DataFrame | None:
@@ -314,7 +361,8 @@ def _peers(ctx: PageContext, profile: RegionProfile) -> list[Any]:
         labels = list(table["name"])
     else:
         table = geodata.region_table("kreis")
-        table = table[table["land_code"] == profile.code]
+        # by name, as a reader looks for them (the code order puts the cities first)
+        table = table[table["land_code"] == profile.code].sort_values(["name", "bez"])
         heading = t("profile.kreise", ctx.lang, land=profile.name)
         labels = [f"{n} ({b})" for n, b in zip(table["name"], table["bez"], strict=True)]
     links = [html.Li(dcc.Link(label, href=region_href(ctx, code)))

@@ -13,7 +13,7 @@ import geodata
 from dashboard.exports import buttons, from_url
 from dashboard.figures.choropleth import empty_map
 from dashboard.figures.plotly_locale import REMOVED_BUTTONS, locales
-from dashboard.figures.ranking import ranking_figure
+from dashboard.figures.ranking import ranking_figure, ranking_title
 from dashboard.frame import ids
 from dashboard.model import metrics
 from dashboard.model.context import PageContext
@@ -24,6 +24,7 @@ from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.text.describe import ranking_description
 from dashboard.text.i18n import t
 from dashboard.text.map_description import caption_block
+from dashboard.views.profile_links import profile_path
 from dashboard.views.region_table import RANK_METRICS, column_defs, table_rows
 
 KEY = "tabelle"
@@ -42,6 +43,23 @@ def _land_options(lang: str) -> list[dict[str, str]]:
     ]
 
 
+def ranking_subject(category: str, land: str | None, lang: str) -> str:
+    """What the ranking ranks, for its title: "aLA" or "aLA in Bayern" (an embedded chart
+    has no controls around it to say so)."""
+    short = t(f"category.{category}.short", lang)
+    return short if land is None else t("land.title", lang, title=short,
+                                        land=geodata.LAENDER[land])
+
+
+def with_profile_links(app: Dash, rows: list[dict], cols: list[dict], lang: str) -> list[dict]:
+    """The name column as links to each region's profile (`profile` in the row data, read by
+    assets/dashAgGridComponentFunctions.js); the exports' columns stay as they are."""
+    for row in rows:
+        row["profile"] = app.get_relative_path(profile_path(row["code"], lang))
+    return [dict(col, cellRenderer="atlasRegionLink") if col["field"] == "name" else col
+            for col in cols]
+
+
 def _content(
     data: AtlasData,
     snapshot: dict | None,
@@ -57,7 +75,8 @@ def _content(
     rows, total, part = table_rows(frame, level, land, lang)
     notice = not_recorded_notice(frame, category, lang)
     # nothing to rank: an empty chart would read as "no region has any"
-    figure = empty_map(notice, 320) if notice else ranking_figure(part, metric, lang=lang)
+    figure = empty_map(notice, 320) if notice else ranking_figure(
+        part, metric, lang=lang, subject=ranking_subject(category, land, lang))
     # the chart's text alternative, from the same rows the bars are drawn from
     described = ranking_description(part, metric, category, level,
                                     str(snapshot["taken_at"])[:10], lang)
@@ -71,6 +90,7 @@ def layout(ctx: PageContext) -> html.Div:
     rows, total, cols, figure, notice, described = _content(
         ctx.data, ctx.snapshot, s.level, s.category, land, metric, lang
     )
+    cols = with_profile_links(ctx.app, rows, cols, lang)
     grid = dag.AgGrid(
         id=ids.TABLE_GRID,
         rowData=rows,
@@ -97,7 +117,8 @@ def layout(ctx: PageContext) -> html.Div:
     ranking = html.Figure(
         [
             html.Figcaption(
-                t("table.ranking", lang, metric=t(f"metric.{metric}", lang)),
+                ranking_title(metric, lang, ranking_subject(s.category, land, lang)),
+                id=ids.TABLE_RANKING_CAPTION,
                 className="visually-hidden",
             ),
             ranking,
@@ -186,6 +207,7 @@ def validation_layout() -> html.Div:
             html.P(id=ids.TABLE_NOTICE),
             dcc.Graph(id=ids.TABLE_RANKING),
             html.P(id=ids.TABLE_RANKING_DESCRIPTION),
+            html.Figcaption(id=ids.TABLE_RANKING_CAPTION),
             buttons.validation_slot(ids.TABLE_EXPORT_SLOT),
             buttons.validation_slot(ids.RANKING_EXPORT_SLOT),
         ]
@@ -205,6 +227,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.TABLE_GRID, "columnDefs"),
         Output(ids.TABLE_RANKING, "figure"),
         Output(ids.TABLE_RANKING_DESCRIPTION, "children"),
+        Output(ids.TABLE_RANKING_CAPTION, "children"),
         Output(ids.TABLE_LAND, "disabled"),
         Output(ids.TABLE_NOTICE, "children"),
         Output(ids.TABLE_NOTICE, "hidden"),
@@ -225,6 +248,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         rows, total, cols, figure, notice, described = _content(
             data, snapshot, level, category, land, metric, state.lang
         )
+        cols = with_profile_links(app, rows, cols, state.lang)
+        caption = ranking_title(metric, state.lang, ranking_subject(category, land, state.lang))
         options_ = dict(grid_options or {}, pinnedBottomRowData=total)
         query = to_query(replace(state, level=level, category=category, land=land, metric=metric))
         return (
@@ -233,6 +258,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             cols,
             figure,
             described,
+            caption,
             level != "kreis",
             notice,
             not notice,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.figures.ranking import TOP_N, ranking_frame
+from dashboard.figures.ranking import TOP_N, ranking_frame, unique_names
 from dashboard.model import metrics as m
 from dashboard.text.i18n import fmt_date, fmt_number, t
+from dashboard.text.ties import tie_phrase, top_tied
 
 TOP = 3  # regions named as highest and lowest
 EXAMPLES = 5  # regions named among those with none
@@ -85,9 +86,7 @@ def labelled(frame: pd.DataFrame) -> pd.DataFrame:
     Stadt Rosenheim) gets its kind in brackets."""
     if "bez" not in frame.columns:
         return frame
-    twice = frame["name"].duplicated(keep=False)
-    out = frame.copy()
-    out.loc[twice, "name"] = out.loc[twice, "name"] + " (" + out.loc[twice, "bez"] + ")"
+    out = frame.assign(name=unique_names(frame))
     out.attrs = frame.attrs
     return out
 
@@ -153,12 +152,14 @@ def ranking_description(
     if ranked.empty:
         text = t("describe.ranking.empty", lang, **what)
     else:
-        first, last = ranked.iloc[0], ranked.iloc[-1]
+        last = ranked.iloc[-1]
+        # every region at the top, not only the first of a tie: the sentence gets quoted
+        names, best = top_tied(ranked, ranked["value"])
         text = t(
             "describe.ranking", lang, **what, n=fmt_number(len(ranked), lang),
             total=fmt_number(len(frame), lang),
             level_plural=t(f"describe.plural.{level}", lang),
-            first=f"{first['name']} ({_value(float(first['value']), metric, lang)})",
+            first=tie_phrase(names, _value(best, metric, lang), lang),
             last=f"{last['name']} ({_value(float(last['value']), metric, lang)})",
         )
     return text + " " + none_sentence(frame, m.none_mask(frame, metric), level, lang)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from dashboard.text import i18n_land as _land
 from dashboard.text import i18n_region as _region
 from dashboard.text import i18n_travel as _travel
 
@@ -391,6 +392,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.DE,
         **_travel.DE,
+        **_land.DE,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
         "map.caution": "geringe Fallzahl<br>(unter {n} Anbietern)",
         "map.scale.shared": "Eine Farbskala für alle drei Karten: {unit}",
@@ -861,6 +863,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.EN,
         **_travel.EN,
+        **_land.EN,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
         "map.caution": "small numbers<br>(fewer than {n} providers)",
         "map.scale.shared": "One colour scale for all three maps: {unit}",

@@ -12,31 +12,33 @@ from dashboard.frame import ids
 from dashboard.model import metrics as m
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
+from dashboard.model.land_view import land_name, land_rows
 from dashboard.text.describe import map_description
 from dashboard.text.i18n import t
 
 
 def describe_view(data: AtlasData, snapshot: dict | None, level: str, category: str,
-                  metric: str, view: str, lang: str) -> str:
-    """The text for the map as the controls show it (the three maps in the comparison)."""
+                  metric: str, view: str, lang: str, land: str | None = None) -> str:
+    """The text for the map as the controls show it (the three maps in the comparison); with
+    a `land` (a Land view at Kreis level) of that Land's Kreise only."""
     if snapshot is None:
         return ""
     sid, taken = int(snapshot["id"]), str(snapshot["taken_at"])[:10]
     categories = m.CATEGORIES if view == "compare" else (category,)
     return data.memo(
-        ("describe", sid, level, categories, metric, lang),
-        lambda: " ".join(
-            map_description(data.region_metrics(sid, level, cat), metric, cat, level, taken,
-                            lang)
+        ("describe", sid, level, categories, metric, lang, land),
+        lambda: (f"{land_name(land)}: " if land else "") + " ".join(
+            map_description(land_rows(data.region_metrics(sid, level, cat), land), metric,
+                            cat, level, taken, lang)
             for cat in categories
         ),
     )
 
 
-def description_box(ctx: PageContext) -> html.Section:
+def description_box(ctx: PageContext, land: str | None = None) -> html.Section:
     s = ctx.state
     text = describe_view(ctx.data, ctx.snapshot, s.level, s.category, s.metric, s.view,
-                         ctx.lang)
+                         ctx.lang, land)
     return html.Section(
         [
             html.H2(t("describe.heading", ctx.lang), className="map-description-heading"),

@@ -230,7 +230,7 @@ def entwicklung_answer(app, dash_post) -> Callable[[str, str], dict[str, Any]]:
         inputs = [
             (entwicklung.CATEGORY, "value", "ala"), (entwicklung.BASE, "value", None),
             (entwicklung.MEASURE, "value", "per_100k"), (entwicklung.LEVEL, "value", "land"),
-            (ids.snapshot("entwicklung"), "value", None),
+            (ids.snapshot("entwicklung"), "value", None), (entwicklung.LAND, "value", ""),
         ]
         response = dash_post(app.server.test_client(), outputs, inputs,
                              [(ids.URL, "search", "?lang=en")], [f"{changed}.value"])

@@ -26,6 +26,7 @@ VIEWS = {
     "entwicklung": "/entwicklung?",
     "quellen": "/quellen?",
     "karte-embed": "/karte?embed=1&",
+    "karte-land": "/karte?level=kreis&land=09&metric=none_here&",
     # the pages and the header's search and Leichte Sprache link that came with issues 12/13
     "erreichbarkeit": "/erreichbarkeit?",
     "region-kreis": "/region/09187?",

@@ -22,6 +22,7 @@ def map_inputs(metric="count", level="kreis", category="ala", classes="quantiles
         (ids.MAP_POINTS, "value", []),
         (ids.MAP_REGION, "value", None),
         (ids.snapshot("karte"), "value", snap),
+        (ids.MAP_LAND, "value", ""),  # all of Germany (issue 21's Land view)
     ]
 
 
@@ -89,7 +90,7 @@ def test_a_new_level_sends_a_full_figure_that_references_its_geometry(
     from dashboard.figures.choropleth import KEYS
 
     assert json.dumps(figure).count('"coordinates"') == len(KEYS)
-    assert answer[ids.MAP_DRAWN]["data"] == {"level": "land"}
+    assert answer[ids.MAP_DRAWN]["data"] == {"level": "land", "land": None}
 
 
 def test_geometry_is_served_once_with_an_etag_the_browser_can_revalidate(client):

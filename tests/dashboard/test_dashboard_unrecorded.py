@@ -136,7 +136,8 @@ def test_the_tabelle_callback_shows_the_notice_and_no_zero(ala_only, dash_post):
     outputs = [
         (ids.TABLE_GRID, "rowData"), (ids.TABLE_GRID, "dashGridOptions"),
         (ids.TABLE_GRID, "columnDefs"), (ids.TABLE_RANKING, "figure"),
-        (ids.TABLE_RANKING_DESCRIPTION, "children"), (ids.TABLE_LAND, "disabled"),
+        (ids.TABLE_RANKING_DESCRIPTION, "children"), (ids.TABLE_RANKING_CAPTION, "children"),
+        (ids.TABLE_LAND, "disabled"),
         (ids.TABLE_NOTICE, "children"), (ids.TABLE_NOTICE, "hidden"), (ids.URL, search),
     ]
     inputs = [
