@@ -179,7 +179,8 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 def build(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
-    """Write laender.geojson, gemeinden.csv, gemeinden.geojson and (last, it is make's target) kreise.geojson.
+    """Write laender.geojson, gemeinden.csv, gemeinden.geojson and (last, it is make's
+    target) kreise.geojson.
 
     Returns the size in bytes of each written file.
     """

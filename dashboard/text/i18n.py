@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from dashboard.text import i18n_access as _access
 from dashboard.text import i18n_region as _region
 
 LANGS: tuple[str, ...] = ("de", "en")
@@ -377,6 +378,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.DE,
+        **_access.DE,  # Gemeinde map, Land view, planning words (issues 17, 21)
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
         "map.caution": "geringe Fallzahl<br>(unter {n} Anbietern)",
         "map.scale.shared": "Eine Farbskala für alle drei Karten: {unit}",
@@ -837,6 +839,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.EN,
+        **_access.EN,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
         "map.caution": "small numbers<br>(fewer than {n} providers)",
         "map.scale.shared": "One colour scale for all three maps: {unit}",
