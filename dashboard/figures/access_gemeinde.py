@@ -163,9 +163,12 @@ def gemeinde_map(
         title={"text": c.esc(title), "x": 0.01, "font": {"size": 16}} if title else None,
         height=height, margin={"l": 0, "r": 0, "t": 44 if title else 8, "b": 0},
         separators=c.separators(lang), font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
-        legend={"title": {"text": t("access.gem.legend", lang, km=threshold)},
-                "yanchor": "top", "y": 0.99, "x": 0.01, "bgcolor": "rgba(255,255,255,0.9)",
-                "itemclick": False, "itemdoubleclick": False},
+        # under the map: over it, it hid Nordfriesland (the farthest Gemeinden) and, on a
+        # phone, the whole north
+        legend={"title": {"text": t("access.gem.legend", lang, km=threshold), "side": "top"},
+                "orientation": "h", "yanchor": "top", "y": 0, "x": 0, "xanchor": "left",
+                "bgcolor": "rgba(255,255,255,0.9)", "itemclick": False,
+                "itemdoubleclick": False},
         uirevision=f"access-gemeinde-{geo.get('lonaxis_range')}", paper_bgcolor="#ffffff",
         hoverlabel={"bgcolor": "#ffffff", "font": {"color": "#000000"}},
         # unchanged across a threshold switch: plotly.js then restyles, never re-projects
