@@ -120,14 +120,16 @@ return performance.getEntriesByType('resource').filter(e => e.name.includes('gem
 """
 GEMEINDEN_DRAWN = ("return document.querySelectorAll('#access-map .choroplethlocation')"
                    ".length >= 10997;")
-# click a threshold, resolve when the Gemeinde map holds it and one frame has been painted
+# click a threshold, resolve when the Gemeinde map's legend names it and one frame has been
+# painted (the legend title is what the switch patches, with the classes' opacity)
 THRESHOLD_SWITCH = """
 const [km, done] = [arguments[0], arguments[arguments.length - 1]];
 const gd = document.querySelector('#access-map .js-plotly-plot');
 const start = performance.now();
 document.querySelector(`#access-threshold input[value='${km}']`).click();
 (function wait() {
-  if (gd.layout && gd.layout.meta && gd.layout.meta.threshold === km) {
+  const title = gd.layout && gd.layout.legend && gd.layout.legend.title.text;
+  if (title && title.includes(` ${km} km`)) {
     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
   } else { requestAnimationFrame(wait); }
 })();

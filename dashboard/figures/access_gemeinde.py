@@ -173,6 +173,7 @@ def gemeinde_map(
         hoverlabel={"bgcolor": "#ffffff", "font": {"color": "#000000"}},
         # unchanged across a threshold switch: plotly.js then restyles, never re-projects
         datarevision=revision,
-        meta={"level": "gemeinde", "threshold": threshold, "revision": revision},
+        # no threshold here: a threshold switch must not touch `meta` (see threshold_patch)
+        meta={"level": "gemeinde", "revision": revision},
     )  # fmt: skip
     return figure

@@ -643,8 +643,9 @@ def threshold_patch(threshold: int, lang: str) -> Patch:
     patch = Patch()
     for index in range(len(EDGES_KM) + 1):
         patch["data"][index]["marker"]["opacity"] = FADED if faded(index, threshold) else 1.0
+    # the legend title says the threshold; `layout.meta` is left alone: changing it makes
+    # plotly.js redraw the whole subplot (editType "plot")
     patch["layout"]["legend"]["title"]["text"] = t("access.gem.legend", lang, km=threshold)
-    patch["layout"]["meta"]["threshold"] = threshold
     return patch
 
 

@@ -77,7 +77,8 @@ def test_a_threshold_switch_restyles_the_classes_without_fetching_shapes_again(p
     revision = full(page, "revision")
     page.js("performance.clearResourceTimings()")
     page.driver.find_element("css selector", "#access-threshold input[value='50']").click()
-    page.wait_for(lambda d: full(page, "threshold") == 50)
+    page.wait_for(lambda d: "bis 50 km" in page.js(
+        "return document.querySelector('#access-map .js-plotly-plot').layout.legend.title.text"))
     page.wait_idle()
     assert full(page, "revision") == revision  # the data did not change, only the opacity
     opacity = page.js("const g = document.querySelector('#access-map .js-plotly-plot');"
