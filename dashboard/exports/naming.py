@@ -41,8 +41,10 @@ def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None =
     elif request.page == "anbieter":
         parts += ["anbieter"]
     elif request.page == "erreichbarkeit":
-        what = {"distance": f"weiter-als-{request.threshold}km", "sfca": "2sfca-je-100k"}
-        parts += ["erreichbarkeit", what.get(request.view, "tabelle"), "kreise"]
+        what = {"distance": f"weiter-als-{request.threshold}km", "sfca": "2sfca-je-100k",
+                "gemeinde": "luftlinie"}
+        parts += ["erreichbarkeit", what.get(request.view, "tabelle"),
+                  "gemeinden" if request.view == "gemeinde" else "kreise"]
         if request.plan:
             parts.append(f"planung-{len(request.plan)}-orte")
     else:

@@ -30,7 +30,7 @@ MAX_KEYS = 100_000
 MAX_KEY_LEN = 100  # source_id is String(100) in the store
 GROWTH_VIEWS = ("verlauf", "laender", "wachstum", "aenderungen", "veraenderung")
 # Erreichbarkeit: the distance map, the 2SFCA map, the Kreis table (with the planning columns)
-ACCESS_VIEWS = ("distance", "sfca", "table")
+ACCESS_VIEWS = ("distance", "sfca", "table", "gemeinde")  # gemeinde: map and its table
 ACCESS_SERVICES = ("all", "arbeitsbereich", "berufsbildungsbereich")
 ACCESS_THRESHOLDS = (10, 25, 50)
 
@@ -106,7 +106,8 @@ def checked(request: ExportRequest) -> ExportRequest:
         allowed = _FORMATS_BY_GROWTH_VIEW[request.view]
     if request.page == "erreichbarkeit":
         _check_access(request)
-        allowed = TABLE_FORMATS + GEO_FORMATS if request.view == "table" else FORMATS
+        allowed = {"table": TABLE_FORMATS + GEO_FORMATS,
+                   "gemeinde": IMAGE_FORMATS + TABLE_FORMATS}.get(request.view, FORMATS)
     if request.format not in allowed:
         where = request.page + (f"/{request.view}" if request.page == "entwicklung" else "")
         raise ExportError(

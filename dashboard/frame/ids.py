@@ -135,3 +135,4 @@ ACCESS_LAND = "access-land"  # Erreichbarkeit: one Land or all of Germany
 ACCESS_COMPARE = "access-compare"  # Erreichbarkeit: maps with or without the plan
 ACCESS_GEMEINDEN = "access-gemeinden"  # Erreichbarkeit: the Gemeinde list beside the map
 ACCESS_SFCA_NOTE = "access-sfca-note"  # Erreichbarkeit: where the 2SFCA scale ends
+ACCESS_FADED = "access-faded"  # Erreichbarkeit: the threshold the Gemeinde map was faded for
