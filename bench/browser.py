@@ -51,14 +51,19 @@ TIMEOUT_S = 90
 CALLBACK = "_dash-update-component"
 
 # installed before any page script: notes when the Kreis map is fully drawn
-WATCH_MAP = """
+def watch_map(graph: str, regions: int) -> str:
+    """A script that notes when the graph has painted `regions` region paths."""
+    return """
 window.__mapDrawnAt = null;
 (function watch() {
-  const n = document.querySelectorAll('#karte-graph .choroplethlocation').length;
-  if (n >= 401) { window.__mapDrawnAt = performance.now(); return; }
+  const n = document.querySelectorAll('#GRAPH .choroplethlocation').length;
+  if (n >= REGIONS) { window.__mapDrawnAt = performance.now(); return; }
   requestAnimationFrame(watch);
 })();
-"""
+""".replace("GRAPH", graph).replace("REGIONS", str(regions))
+
+
+WATCH_MAP = watch_map("karte-graph", 401)
 IDLE = "return !document.querySelector('[data-dash-is-loading=\"true\"]');"
 MAP_DRAWN = (
     "const g = document.querySelector('#karte-graph .js-plotly-plot');"
@@ -106,14 +111,7 @@ document.querySelector(`#karte-level input[value='${level}']`).click();
   } else { requestAnimationFrame(wait); }
 })();
 """
-WATCH_GEMEINDEN = """
-window.__mapDrawnAt = null;
-(function watch() {
-  const n = document.querySelectorAll('#access-map .choroplethlocation').length;
-  if (n >= 10997) { window.__mapDrawnAt = performance.now(); return; }
-  requestAnimationFrame(watch);
-})();
-"""
+WATCH_GEMEINDEN = watch_map("access-map", 10997)
 GEMEINDE_BYTES = """
 return performance.getEntriesByType('resource').filter(e => e.name.includes('gemeinde.geojson'))
   .map(e => [e.transferSize, e.encodedBodySize, e.decodedBodySize]);
@@ -160,15 +158,21 @@ CALLBACKS = (
 
 @contextmanager
 def serve(db_url: str) -> Iterator[str]:
+    from dashboard import create_app
+
+    with serve_wsgi(create_app(db_url).server) as base:
+        yield base
+
+
+@contextmanager
+def serve_wsgi(wsgi_app: Any) -> Iterator[str]:
+    """Any WSGI app on a free loopback port (werkzeug, in a thread); yields its URL."""
     import logging
 
     from werkzeug.serving import make_server
 
-    from dashboard import create_app
-
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
-    app = create_app(db_url)
-    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -179,14 +183,16 @@ def serve(db_url: str) -> Iterator[str]:
 
 
 @contextmanager
-def chromium(width: int = 1440, height: int = 900) -> Iterator[Any]:
+def chromium(width: int = 1440, height: int = 900,
+             flags: tuple[str, ...] = ("--disable-gpu",)) -> Iterator[Any]:  # fmt: skip
+    """Debian's headless Chromium; `flags` beside the fixed ones (GPU or WebGL choices)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     profile = tempfile.mkdtemp(prefix="bench-chrome-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    for flag in ("--headless", "--no-sandbox", *flags, "--disable-dev-shm-usage",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", f"--window-size={width},{height}",
                  f"--user-data-dir={profile}"):
@@ -227,17 +233,23 @@ def first_load(driver: Any, base: str, page: str) -> dict[str, Any]:
     return driver.execute_script(BYTES)
 
 
-def kreis_map_cold(driver: Any, base: str) -> float:
+def drawn_cold(driver: Any, url: str, watch: str, after: str = "return null") -> tuple[float, Any]:
+    """Navigation start until the `watch` script sees the map painted, with an empty browser
+    cache, and what the `after` script returns then."""
     cold(driver)
-    script = driver.execute_cdp_cmd(
-        "Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_MAP})
+    script = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": watch})
     try:
-        driver.get(f"{base}/karte?level=kreis")
+        driver.get(url)
         wait(driver, "return window.__mapDrawnAt !== null")
-        return float(driver.execute_script("return window.__mapDrawnAt"))
+        return (float(driver.execute_script("return window.__mapDrawnAt")),
+                driver.execute_script(after))
     finally:
         driver.execute_cdp_cmd(
             "Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+
+
+def kreis_map_cold(driver: Any, base: str) -> float:
+    return drawn_cold(driver, f"{base}/karte?level=kreis", WATCH_MAP)[0]
 
 
 def switches(driver: Any, base: str, n: int) -> tuple[list[float], list[int]]:
@@ -274,17 +286,8 @@ def level_switches(driver: Any, base: str, n: int) -> tuple[list[float], list[in
 def gemeinde_map_cold(driver: Any, base: str) -> tuple[float, list[list[int]]]:
     """Navigation start until all Gemeinden are painted (empty browser cache), and the
     Gemeinde geometry's (transferred, encoded, decoded) bytes."""
-    cold(driver)
-    script = driver.execute_cdp_cmd(
-        "Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_GEMEINDEN})
-    try:
-        driver.get(f"{base}/erreichbarkeit?level=gemeinde")
-        wait(driver, "return window.__mapDrawnAt !== null")
-        return (float(driver.execute_script("return window.__mapDrawnAt")),
-                driver.execute_script(GEMEINDE_BYTES))
-    finally:
-        driver.execute_cdp_cmd(
-            "Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+    return drawn_cold(driver, f"{base}/erreichbarkeit?level=gemeinde", WATCH_GEMEINDEN,
+                      GEMEINDE_BYTES)
 
 
 def threshold_switches(driver: Any, base: str, n: int) -> list[float]:

@@ -28,8 +28,6 @@ import gzip
 import os
 import statistics
 import sys
-import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,14 +35,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.browser import chromium, serve_wsgi  # noqa: E402
 from geodata.paths import GEMEINDEN_GEOJSON, KREISE_GEOJSON  # noqa: E402
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-TIMEOUT_S = 180
 TOPOJSON = Path(__file__).resolve().parent.parent / "assets" / "topojson"  # geo's base map
-BASE_FLAGS = ("--headless", "--no-sandbox", "--disable-dev-shm-usage", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update",
-              "--window-size=1440,900")  # fmt: skip
 FLAG_SETS: dict[str, tuple[str, ...]] = {
     # what tests and bench/browser.py pass
     "default": ("--disable-gpu",),
@@ -130,12 +124,7 @@ def _plotly_js() -> bytes:
 @contextmanager
 def serve() -> Iterator[str]:
     """The test page, plotly.js and the two geometries on a free loopback port."""
-    import logging
-
-    from werkzeug.serving import make_server
     from werkzeug.wrappers import Request, Response
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
     files = {
         "/": (PAGE.encode(), "text/html"),
@@ -143,7 +132,6 @@ def serve() -> Iterator[str]:
         "/geo/gemeinde.json": (GEMEINDEN_GEOJSON.read_bytes(), "application/json"),
         "/geo/kreis.json": (KREISE_GEOJSON.read_bytes(), "application/json"),
     }
-
     for path in TOPOJSON.glob("*.json"):
         files[f"/topojson/{path.name}"] = (path.read_bytes(), "application/json")
 
@@ -153,35 +141,8 @@ def serve() -> Iterator[str]:
         packed = gzip.compress(body, 1)
         return Response(packed, mimetype=mimetype, headers={"Content-Encoding": "gzip"})
 
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-
-
-@contextmanager
-def chromium(flags: tuple[str, ...]) -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="bench-engines-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (*BASE_FLAGS, *flags, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_script_timeout(TIMEOUT_S)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        import shutil
-
-        shutil.rmtree(profile, ignore_errors=True)
+    with serve_wsgi(app) as base:
+        yield base + "/"
 
 
 def _call(driver: Any, function: str, *args: Any) -> Any:
@@ -210,7 +171,7 @@ def run(flag_sets: list[str], repaints: int) -> None:
           f"kreis {sizes['kreis'] / 1e6:.2f} MB (401 shapes), parsed before the clock starts")
     with serve() as base:
         for name in flag_sets:
-            with chromium(FLAG_SETS[name]) as driver:
+            with chromium(1440, 900, FLAG_SETS[name]) as driver:
                 driver.get(base)
                 webgl = driver.execute_script("return window.webgl")
                 print(f"\nflags {name} ({' '.join(FLAG_SETS[name])}): WebGL "

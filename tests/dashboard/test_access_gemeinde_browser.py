@@ -4,9 +4,10 @@ restyles without new shapes, planning by a click, a Land view, axe in both langu
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from tests.dashboard.test_access_browser import query, text_of
 
 pytestmark = pytest.mark.browser
 
@@ -16,15 +17,6 @@ BAYERN_GEMEINDEN = 2_230  # VG5000 2021: 2,056 Gemeinden and 174 gemeindefreie G
 BAYERN_KREISE = 96
 FLENSBURG = "010010000000"
 
-
-
-def text_of(page, element_id: str) -> str:
-    return page.js("const e = document.getElementById(arguments[0]); return e ? e.innerText : '';",
-                   element_id)  # fmt: skip
-
-
-def query(page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.driver.current_url).query)
 
 
 def paths(page) -> int:
@@ -43,6 +35,16 @@ def click(page, code: str, star: bool = False) -> None:
         "{location: arguments[0], customdata: arguments[0], curveNumber: 0}"
     page.js("const g = document.querySelector('#access-map .js-plotly-plot');"
             f"g.emit('plotly_click', {{points: [{point}]}});", code)
+
+
+def screenshots(page, browser, artifacts_dir, name: str) -> None:
+    """The map at 1440x900 and 390x844, scrolled to its heading."""
+    for width, height in ((1440, 900), (390, 844)):
+        browser.set_window_size(width, height)
+        page.wait_for(lambda d: paths(page) >= GEMEINDEN)
+        page.js("document.getElementById('access-map-title').scrollIntoView()")
+        browser.save_screenshot(str(artifacts_dir / f"{name}-{width}.png"))
+    browser.set_window_size(1400, 1000)
 
 
 def open_gemeinden(page, path: str) -> None:
@@ -64,12 +66,7 @@ def test_the_gemeinde_map_draws_every_gemeinde_under_kreis_and_land_outlines(
     assert "Gemeinden in Deutschland" in text_of(page, "access-gemeinden")
     assert query(page).get("alevel") == ["gemeinde"] or "level=gemeinde" in page.driver.current_url
     assert page.console_errors() == []
-    for width, height in ((1440, 900), (390, 844)):
-        browser.set_window_size(width, height)
-        page.wait_for(lambda d: paths(page) >= GEMEINDEN)
-        page.js("document.getElementById('access-map-title').scrollIntoView()")
-        browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-gemeinden-{width}.png"))
-    browser.set_window_size(1400, 1000)
+    screenshots(page, browser, artifacts_dir, "erreichbarkeit-gemeinden")
 
 
 def test_a_threshold_switch_restyles_the_classes_without_fetching_shapes_again(page):
@@ -87,6 +84,7 @@ def test_a_threshold_switch_restyles_the_classes_without_fetching_shapes_again(p
     fetched = page.js("return performance.getEntriesByType('resource')"
                       ".filter(e => e.name.includes('geojson')).length")  # fmt: skip
     assert fetched == 0
+    assert full(page, "level") == "gemeinde"
     assert "blass: bis 50 km" in page.js(
         "return document.querySelector('#access-map .legend').textContent")
     page.wait_for(lambda d: query(page).get("threshold") == ["50"])
@@ -112,12 +110,7 @@ def test_clicks_on_the_gemeinde_map_place_and_remove_hypothetical_providers(
     stars = page.js("const g = document.querySelector('#access-map .js-plotly-plot');"
                     "return g.data[g.data.length - 1].lon.length;")  # fmt: skip
     assert stars == 2
-    for width, height in ((1440, 900), (390, 844)):
-        browser.set_window_size(width, height)
-        page.wait_for(lambda d: paths(page) >= GEMEINDEN)
-        page.js("document.getElementById('access-map-title').scrollIntoView()")
-        browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-gemeinden-plan-{width}.png"))
-    browser.set_window_size(1400, 1000)
+    screenshots(page, browser, artifacts_dir, "erreichbarkeit-gemeinden-plan")
     click(page, FLENSBURG, star=True)
     page.wait_for(lambda d: "Mit einem hypothetischen Standort" in
                   text_of(page, "access-plan-result"))  # fmt: skip

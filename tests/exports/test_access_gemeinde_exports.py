@@ -46,7 +46,7 @@ def test_the_gemeinde_table_csv_has_every_gemeinde_of_the_land_farthest_first(
 ):
     exported = export_view(demo_engine, gemeinden("csv", land="09"))
     table = read_export_csv(exported.content)
-    assert len(table) == 2_230 and table["Schlüssel (ARS)"].astype(str).str.startswith("9").all()
+    assert len(table) == 2_230 and table["Schlüssel (ARS)"].astype(str).str.startswith("09").all()
     distance = table["Entfernung km (Luftlinie)"].dropna()
     assert (distance.diff().dropna() <= 0).all()
     assert set(table["weiter als 25 km"]) <= {True, False}
