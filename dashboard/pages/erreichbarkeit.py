@@ -719,16 +719,18 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
         places = list(places or [])[:MAX_PLAN]
+        triggered = dash_ctx.triggered_prop_ids
         trigger = dash_ctx.triggered_id
         plan_value, plan_options = no_update, no_update
-        if trigger == ids.ACCESS_MAP:
-            if level != "gemeinde":
-                return (no_update,) * 16  # a Kreis click chooses the region (choose_region)
-            changed = clicked_plan(click, places)
-            if changed is None:
-                return (no_update,) * 16
+        # a map click plans at Gemeinde level; at Kreis level choose_region turns it into the
+        # region store, which may arrive in the same call (then the region is drawn here)
+        changed = clicked_plan(click, places) if (
+            f"{ids.ACCESS_MAP}.clickData" in triggered and level == "gemeinde") else None
+        if changed is not None:
             places = changed
             plan_value, plan_options = places, place_labels(places)
+        elif list(triggered) == [f"{ids.ACCESS_MAP}.clickData"]:
+            return (no_update,) * 16
         choice = Choice(category=category, service=service if category == "ala" else "all",
                         threshold=int(threshold), places=tuple(places), level=level or "kreis",
                         land=land or None, compare=compare or "after")  # fmt: skip
