@@ -19,22 +19,42 @@ BUILT_GEO := geodata/generated/kreise.geojson
 SNAPSHOT_DB    ?= $(if $(DATABASE_URL),$(DATABASE_URL),sqlite:///$(CURDIR)/data/atlas.sqlite)
 SNAPSHOT_PAGES ?= data/pages/$(shell date -u +%Y%m%dT%H%M%SZ)
 
-.PHONY: run test lint install install-dev browser browser-optional axe postgres geodata bench clean snapshot
+# Tests run in parallel (pytest-xdist): one worker per core, each with its own app, Chromium,
+# PostgreSQL cluster and temp dirs; `worksteal` evens out files of very different length.
+TEST_WORKERS ?= auto
+PYTEST       := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+# test-fast: the edit-run loop; no browser, no PostgreSQL half, no app.py server processes
+FAST_TESTS   := not browser and not postgresql and not app_process
 
-run: install geodata browser-optional
+.PHONY: run test test-fast lint install install-dev routing traveltime browser browser-optional pango axe
+.PHONY: postgres geodata bench clean snapshot
+
+run: install pango geodata browser-optional
 	$(PY) app.py
 
-test: install-dev browser axe postgres geodata
+test: install-dev routing pango browser axe postgres geodata
 	$(BIN)/ruff check .
-	$(PY) -m pytest
+	$(BIN)/lint-imports
+	$(PYTEST)
+
+test-fast: install-dev browser geodata
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(PYTEST) -m "$(FAST_TESTS)"
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 install: $(VENV)/.installed-run
 install-dev: $(VENV)/.installed-dev
+routing: $(VENV)/.installed-routing
 
+# Python 3.12 or newer: the routing engine's wheels (pyvalhalla) start at 3.12. With pyenv,
+# .python-version picks 3.12.1; elsewhere set PYTHON=/path/to/python3.12.
 $(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || \
+		{ echo "Python 3.12 or newer is needed (PYTHON=$(PYTHON)); set PYTHON=/path/to/python3.12"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed-run: requirements.txt | $(PY)
@@ -44,6 +64,20 @@ $(VENV)/.installed-run: requirements.txt | $(PY)
 $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed-run
 	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
 	touch $@
+
+# The routing engine (Valhalla, pyosmium) for travel times: tests and `make traveltime` only.
+$(VENV)/.installed-routing: requirements-routing.txt $(VENV)/.installed-run
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-routing.txt
+	touch $@
+
+# `make traveltime OSM=germany-latest.osm.pbf [TILES=data/valhalla] [SNAPSHOT=all]`: build or
+# reuse the road graph and store car times for the served database (SNAPSHOT_DB).
+TILES    ?= data/valhalla
+SNAPSHOT ?=
+traveltime: routing geodata
+	@test -n "$(OSM)" || { echo "usage: make traveltime OSM=FILE.osm.pbf"; exit 2; }
+	$(PY) -m store traveltime --osm "$(OSM)" --tiles "$(TILES)" --db "$(SNAPSHOT_DB)" \
+		$(if $(SNAPSHOT),--snapshot $(SNAPSHOT))
 
 # Debian's Chromium and its driver, for browser tests and static image export.
 browser:
@@ -77,6 +111,14 @@ postgres:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; \
 	fi
 
+# Pango (Debian's libpango), which WeasyPrint needs to lay out the accessible region profile PDF.
+pango:
+	@if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then \
+		echo "Installing Debian libpango-1.0-0 + libpangoft2-1.0-0"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; \
+	fi
+
 # For `make run` Chromium is only needed for PNG/SVG/PDF export: try, but serve without it.
 browser-optional:
 	@$(MAKE) --no-print-directory browser || echo "Warning: chromium not installed; image export will not work."
@@ -92,7 +134,7 @@ snapshot: install geodata
 	$(PY) -m scrapers scrape --category all --db "$(SNAPSHOT_DB)" \
 		$(if $(SNAPSHOT_PAGES),--save-pages "$(SNAPSHOT_PAGES)")
 
-bench: install geodata
+bench: install routing geodata
 	for b in bench/[!_]*.py; do $(PY) $$b || exit 1; done  # bench/_*.py: shared helpers
 
 clean:

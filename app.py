@@ -12,6 +12,7 @@ import sys
 
 import store
 from dashboard import create_app
+from dashboard.exports.jobs import limits_from_env
 from dashboard.model.publishing import SettingError as PublishingSettingError
 from dashboard.model.publishing import check_setting
 from dashboard.server.hardening import max_body_bytes
@@ -33,6 +34,7 @@ def main() -> None:
     debug = os.environ.get("DASH_DEBUG") == "1"
     try:
         options = server_options()
+        limits_from_env()  # the export queue's bounds (dashboard/exports/jobs.py)
         max_body_bytes()
         busy_timeout()
         check_setting()

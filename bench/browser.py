@@ -7,8 +7,12 @@ headless Chromium through Selenium:
   `transferSize`, headers included, and `encodedBodySize`, the compressed bodies), counted
   once the page is idle (Karte: once the map is drawn, so the lazily loaded plotly.js and
   the geometry are in);
-- the Kreis map with a cold cache: milliseconds from navigation start until all 401 Kreise
-  are drawn (a requestAnimationFrame watcher installed before the page's own scripts);
+- the Kreis map, cold: milliseconds from navigation start until all 401 Kreise are drawn (a
+  requestAnimationFrame watcher installed before the page's own scripts), each run on a
+  server started for it (nothing built yet) with an empty browser cache; then warm: the same
+  server again, browser cache still emptied, so the two are told apart;
+- the first chart of Karte, Tabelle and Entwicklung after navigation, cold and warm as above
+  (navigation start until the page's first plotly trace is painted);
 - a metric switch at Kreis level, 20 times: click to repaint (the radio's click until the
   map holds the new metric, plus one frame), median and spread, and how many callback
   requests (`/_dash-update-component`) each switch made;
@@ -34,7 +38,6 @@ import argparse
 import statistics
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -64,6 +67,18 @@ window.__mapDrawnAt = null;
 
 
 WATCH_MAP = watch_map("karte-graph", 401)
+# the same for a page's first chart: any plotly trace (a line, a bar, a region) inside <main>
+WATCH_FIRST_CHART = """
+window.__chartAt = null;
+(function watch() {
+  if (document.querySelector('main .js-plotly-plot .trace, main .js-plotly-plot '
+                             + '.choroplethlocation')) {
+    window.__chartAt = performance.now(); return;
+  }
+  requestAnimationFrame(watch);
+})();
+"""
+FIRST_CHART_PAGES = ("karte", "tabelle", "entwicklung")
 IDLE = "return !document.querySelector('[data-dash-is-loading=\"true\"]');"
 MAP_DRAWN = (
     "const g = document.querySelector('#karte-graph .js-plotly-plot');"
@@ -158,28 +173,14 @@ CALLBACKS = (
 
 @contextmanager
 def serve(db_url: str) -> Iterator[str]:
-    from dashboard import create_app
-
-    with serve_wsgi(create_app(db_url).server) as base:
-        yield base
-
-
-@contextmanager
-def serve_wsgi(wsgi_app: Any) -> Iterator[str]:
-    """Any WSGI app on a free loopback port (werkzeug, in a thread); yields its URL."""
     import logging
 
-    from werkzeug.serving import make_server
+    from dashboard import create_app
+    from dashboard.server.loopback import serve_in_thread
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
-    server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    with serve_in_thread(create_app(db_url).server) as url:  # the tests' loopback server
+        yield url
 
 
 @contextmanager
@@ -233,23 +234,46 @@ def first_load(driver: Any, base: str, page: str) -> dict[str, Any]:
     return driver.execute_script(BYTES)
 
 
-def drawn_cold(driver: Any, url: str, watch: str, after: str = "return null") -> tuple[float, Any]:
-    """Navigation start until the `watch` script sees the map painted, with an empty browser
-    cache, and what the `after` script returns then."""
+def drawn_after_navigation(driver: Any, url: str, watcher: str, flag: str) -> float:
+    """Milliseconds from navigation start until `watcher` sets window.`flag`, with an empty
+    browser cache."""
     cold(driver)
-    script = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": watch})
+    script = driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": watcher})
     try:
         driver.get(url)
-        wait(driver, "return window.__mapDrawnAt !== null")
-        return (float(driver.execute_script("return window.__mapDrawnAt")),
-                driver.execute_script(after))
+        wait(driver, f"return window.{flag} !== null")
+        return float(driver.execute_script(f"return window.{flag}"))
     finally:
         driver.execute_cdp_cmd(
             "Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
 
 
-def kreis_map_cold(driver: Any, base: str) -> float:
-    return drawn_cold(driver, f"{base}/karte?level=kreis", WATCH_MAP)[0]
+def kreis_map(driver: Any, base: str) -> float:
+    return drawn_after_navigation(driver, f"{base}/karte?level=kreis", WATCH_MAP,
+                                  "__mapDrawnAt")
+
+
+def first_chart(driver: Any, base: str, page: str) -> float:
+    return drawn_after_navigation(driver, f"{base}/{page}", WATCH_FIRST_CHART, "__chartAt")
+
+
+def cold_and_warm(driver: Any, db_url: str, measure: Any, runs: int = 3
+                  ) -> tuple[list[float], list[float]]:
+    """`measure(driver, base)` `runs` times on a server started for each run (cold: no
+    figure, frame or answer built yet), then `runs` times on the last one (warm)."""
+    cold_runs = []
+    for _ in range(runs - 1):
+        with serve(db_url) as fresh:
+            cold_runs.append(measure(driver, fresh))
+    with serve(db_url) as fresh:
+        cold_runs.append(measure(driver, fresh))
+        warm_runs = [measure(driver, fresh) for _ in range(runs)]
+    return cold_runs, warm_runs
+
+
+def _runs(values: list[float]) -> str:
+    return (f"median {statistics.median(values):.0f} ms "
+            f"(runs: {', '.join(f'{v:.0f}' for v in values)})")
 
 
 def switches(driver: Any, base: str, n: int) -> tuple[list[float], list[int]]:
@@ -286,8 +310,9 @@ def level_switches(driver: Any, base: str, n: int) -> tuple[list[float], list[in
 def gemeinde_map_cold(driver: Any, base: str) -> tuple[float, list[list[int]]]:
     """Navigation start until all Gemeinden are painted (empty browser cache), and the
     Gemeinde geometry's (transferred, encoded, decoded) bytes."""
-    return drawn_cold(driver, f"{base}/erreichbarkeit?level=gemeinde", WATCH_GEMEINDEN,
-                      GEMEINDE_BYTES)
+    drawn = drawn_after_navigation(driver, f"{base}/erreichbarkeit?level=gemeinde",
+                                   WATCH_GEMEINDEN, "__mapDrawnAt")
+    return drawn, driver.execute_script(GEMEINDE_BYTES)
 
 
 def threshold_switches(driver: Any, base: str, n: int) -> list[float]:
@@ -358,10 +383,14 @@ def run(db_url: str, n: int, part: str = "all") -> None:
             print(f"{page:<13}{b['transfer'] / 1e6:>10.2f} MB{b['encoded'] / 1e6:>8.2f} MB"
                   f"{b['decoded'] / 1e6:>8.2f} MB{b['requests']:>10}{b['callbacks']:>11}  "
                   f"{largest}")
-        drawn = [kreis_map_cold(driver, base) for _ in range(3)]
-        print(f"\nKreis map drawn, cold cache: median {statistics.median(drawn):.0f} ms "
-              f"(runs: {', '.join(f'{d:.0f}' for d in drawn)}; from navigation start "
-              f"until all 401 Kreise are painted)")
+        print("\nFrom navigation start until painted; cold = a server started for the run "
+              "and an empty browser cache, warm = the same server again (browser cache emptied)")
+        cold_runs, warm_runs = cold_and_warm(driver, db_url, kreis_map)
+        print(f"Kreis map, all 401 Kreise   cold {_runs(cold_runs)}; warm {_runs(warm_runs)}")
+        for page in FIRST_CHART_PAGES:
+            cold_runs, warm_runs = cold_and_warm(
+                driver, db_url, lambda d, b, page=page: first_chart(d, b, page))
+            print(f"{page + ', first chart':<28}cold {_runs(cold_runs)}; warm {_runs(warm_runs)}")
         times, calls = switches(driver, base, n)
         q = statistics.quantiles(times, n=10) if len(times) >= 2 else times
         print(f"\nMetric switch at Kreis level, {len(times)} switches (cycling "

@@ -35,7 +35,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.browser import chromium, serve_wsgi  # noqa: E402
+from bench.browser import chromium  # noqa: E402
+from dashboard.server.loopback import serve_in_thread  # noqa: E402
 from geodata.paths import GEMEINDEN_GEOJSON, KREISE_GEOJSON  # noqa: E402
 
 TOPOJSON = Path(__file__).resolve().parent.parent / "assets" / "topojson"  # geo's base map
@@ -141,7 +142,7 @@ def serve() -> Iterator[str]:
         packed = gzip.compress(body, 1)
         return Response(packed, mimetype=mimetype, headers={"Content-Encoding": "gzip"})
 
-    with serve_wsgi(app) as base:
+    with serve_in_thread(app) as base:
         yield base + "/"
 
 

@@ -43,8 +43,16 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     store.serving.ServingStore (read-only, follows a replaced file, recovers after faults)."""
     import store
     from dashboard.endpoints.api import register_api
+    from dashboard.endpoints.export_files import register_export_files
+    from dashboard.endpoints.feed_links import (
+        FEED_PATH,
+        alternate_link,
+        follow_the_page,
+        nationwide_title,
+    )
     from dashboard.endpoints.feeds import register_feeds
     from dashboard.frame.lazy_components import defer_libraries
+    from dashboard.frame.not_found import register_not_found
     from dashboard.model.data import AtlasData
     from dashboard.model.geometry import register_geometry_route
     from dashboard.model.publishing import check_setting
@@ -76,13 +84,11 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    feed = app.get_relative_path("/feeds/changes.atom")
-    # feed readers and browsers find the change feed from any page
-    app.index_string = INDEX.replace(
-        "{%favicon%}",
-        "{%favicon%}\n        <link rel=\"alternate\" type=\"application/atom+xml\" "
-        f"title=\"aLA-Atlas: Änderungen\" href=\"{feed}\">",
-    )
+    # feed readers and browsers find the change feed from any page; a region profile names
+    # its own region's feed
+    nationwide = alternate_link(app.get_relative_path(FEED_PATH), nationwide_title())
+    app.index_string = INDEX.replace("{%favicon%}", "{%favicon%}\n        " + nationwide)
+    follow_the_page(app, nationwide)
     defer_libraries(app)  # dash-ag-grid only on the pages with a grid
     base = html.Div(
         [
@@ -95,6 +101,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     pages = available_pages()
     app.validation_layout = validation_layout(app, pages, base)
     register_router(app, data, pages)
+    register_not_found(app, pages, routed_pages())
     for module in pages.values():
         module.register_callbacks(app, data)
     for module in routed_pages().values():  # region profiles, near me, search, Leichte Sprache
@@ -106,6 +113,8 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     register_plotly_bundle(app.server, app.config.requests_pathname_prefix)
     register_api(app.server, serving)
     register_feeds(app.server, data, app.config.requests_pathname_prefix)
+    register_export_files(app, data)
     harden(app, serving, max_body_bytes())
     app.server.config["ATLAS_STORE"] = serving
+    app.server.config["ATLAS_DATA"] = data  # its caches, for benchmarks that clear them
     return app

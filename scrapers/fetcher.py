@@ -1,14 +1,13 @@
 """Fetchers answer ``get(url) -> Page``: live over HTTP, or from a recording.
 
 The crawl only knows this interface, so a replay runs exactly the same logic as a
-live scrape.
+live scrape. `Page` itself lives in scrapers/page.py, below both the fetchers and the
+recorder (re-exported here for the callers that always took it from this module).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -18,34 +17,13 @@ from scrapers.exceptions import FetchError, NotRecorded, RecordingError
 from scrapers.http import build_session
 from scrapers.http_cache import HttpCache
 from scrapers.normalise import strip_session
+from scrapers.page import Page, now_iso
+from scrapers.recording import read_index
 from scrapers.robots import RobotsPolicy
 from scrapers.settings import Settings
 from scrapers.throttle import Throttle
 
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class Page:
-    """One fetched page, bytes as received."""
-
-    url: str  # as requested (the key of a recording)
-    status: int
-    content: bytes
-    content_type: str | None
-    fetched_at: str
-    final_url: str | None = None  # after redirects, when different
-    # Set when the body came from the HTTP cache after a 304: ``status`` stays the 200
-    # the body was served with (so a replay sees the same page), the 304 is kept here.
-    http_status: int | None = None
-    note: str | None = None
-
-    @property
-    def base_url(self) -> str:
-        """The URL relative links on the page resolve against."""
-        return self.final_url or self.url
+__all__ = ["Fetcher", "LiveFetcher", "Page", "RecordedFetcher", "load_run_meta", "now_iso"]
 
 
 class Fetcher(Protocol):
@@ -122,8 +100,6 @@ class RecordedFetcher:
     """Answers from a recording (DIR/index.jsonl + page files), offline."""
 
     def __init__(self, directory: str | Path) -> None:
-        from scrapers.recording import read_index  # local: recording imports Page
-
         self.directory = Path(directory)
         self.entries = read_index(self.directory)
         self._by_url: dict[str, dict] = {}

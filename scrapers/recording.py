@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from scrapers.exceptions import RecordingError
-from scrapers.fetcher import Page
+from scrapers.page import Page
 
 INDEX = "index.jsonl"
 RUN = "run.json"

@@ -26,8 +26,8 @@ from store.snapshots import (
     require_snapshot,
     served_series,
     served_snapshot,
-    write_snapshot,
 )
+from store.writer import write_snapshot
 
 __all__ = [
     "CATEGORIES",

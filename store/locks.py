@@ -35,7 +35,13 @@ def _file_lock(engine: Engine, name: str) -> Iterator[None]:
     if not database or database == ":memory:" or database.startswith("file:"):
         yield
         return
-    path = Path(f"{database}.{name}.lock")
+    with file_lock(Path(f"{database}.{name}.lock")):
+        yield
+
+
+@contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock on the file `path` (created if missing) for the block."""
     with path.open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:

@@ -101,12 +101,18 @@ def _create_access_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables, checkfirst=True)
 
 
+def _create_traveltime_tables(conn: Connection) -> None:
+    tables = [schema.traveltime_runs, schema.traveltime_gemeinden]
+    schema.metadata.create_all(conn, tables=tables, checkfirst=True)
+
+
 # (version, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "snapshots, snapshot_categories, providers, quality_reports", _create_base_tables),
     (2, "refuse UPDATE on snapshot rows", _refuse_updates),
     (3, "origin 'import' and snapshots.source_url (imported lists)", _allow_imports),
     (4, "access_runs, access_gemeinden (derived access measures)", _create_access_tables),
+    (5, "traveltime_runs, traveltime_gemeinden (car times, Valhalla)", _create_traveltime_tables),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -182,3 +182,45 @@ access_gemeinden = Table(
     Column("own_kreis", Boolean, nullable=False),
     Column("sfca_per_100k", Float, nullable=False),
 )
+
+# Travel times (store.traveltime): car minutes and road km from every Gemeinde to the
+# provider nearest by time, computed by Valhalla on the operator's OSM extract
+# (`python -m store traveltime`); one run row per (snapshot, mode, category, service)
+# carrying the extract's provenance, and one row per Gemeinde where times are defined
+# (nearest_min NULL: no provider of the kind reachable by road, never 0).
+TRAVEL_MODES: tuple[str, ...] = ("car",)
+
+traveltime_runs = Table(
+    "traveltime_runs",
+    metadata,
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id"), primary_key=True),
+    Column("mode", String(12), primary_key=True),
+    Column("category", String(8), primary_key=True),
+    Column("service", String(24), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("providers_used", Integer, nullable=False),
+    Column("points_unroutable", Integer, nullable=False),
+    Column("gemeinden_unreachable", Integer, nullable=False),
+    Column("engine", String(60), nullable=False),
+    Column("extract_name", String(300), nullable=False),
+    Column("extract_timestamp", String(40), nullable=True),
+    Column("extract_sha256", String(64), nullable=False),
+    Column("notes", JSON, nullable=False),
+    Column("computed_at", DateTime(timezone=True), nullable=False),
+    CheckConstraint("status IN ('ok', 'no_provider', 'not_recorded')",
+                    name="ck_traveltime_status"),
+    CheckConstraint("mode IN ('car')", name="ck_traveltime_mode"),
+)
+
+traveltime_gemeinden = Table(
+    "traveltime_gemeinden",
+    metadata,
+    Column("snapshot_id", Integer, ForeignKey("snapshots.id"), primary_key=True),
+    Column("mode", String(12), primary_key=True),
+    Column("category", String(8), primary_key=True),
+    Column("service", String(24), primary_key=True),
+    Column("ars", String(12), primary_key=True),
+    Column("nearest_min", Float, nullable=True),
+    Column("road_km", Float, nullable=True),
+    Column("nearest_provider", String(100), nullable=True),
+)

@@ -4,11 +4,13 @@ transaction and never changed afterwards (the database refuses UPDATEs, see migr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, delete, desc, func, insert, select
+from sqlalchemy import Connection, Engine, and_, case, delete, desc, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from store import schema
@@ -23,11 +25,31 @@ _TEXT_LIMITS = {
 }
 
 
-def write_snapshot(
-    engine: Engine, meta: dict[str, Any], providers_df: pd.DataFrame, quality_report: dict
+@dataclass(frozen=True)
+class Derived:
+    """Data computed from a snapshot's providers and kept with it (the access measures): made
+    before the transaction, so a slow computation holds no lock, and written inside it."""
+
+    name: str  # its section in the quality report
+    summary: dict
+    write: Callable[[Connection, int], None]  # (connection in the transaction, snapshot id)
+
+
+# A step the writer is given: (providers, categories the run covered) -> Derived.
+Derive = Callable[[pd.DataFrame, list[str]], Derived]
+
+
+def insert_snapshot(
+    engine: Engine,
+    meta: dict[str, Any],
+    providers_df: pd.DataFrame,
+    quality_report: dict,
+    derive: Sequence[Derive] = (),
 ) -> int:
-    """Validate everything first, then write snapshot, counts, providers and the quality
-    report in one transaction; return the new snapshot id. Nothing is written on error.
+    """Validate everything first, then write snapshot, counts, providers, the quality report
+    and whatever each `derive` step made in one transaction; return the new snapshot id.
+    Nothing is written on error. The full writer with the access measures is
+    `store.write_snapshot` (store/writer.py): this module stays below store.access.
 
     meta: taken_at (datetime/date/ISO str), origin (live|replay|demo|import), categories
     ({category: expected_total or None} for every category the run covered), and optionally
@@ -35,25 +57,16 @@ def write_snapshot(
     """
     header, counts = _validated_meta(meta, providers_df)
     rows = _provider_rows(providers_df, set(counts))
-    access = _access_measures(providers_df, list(counts))
-    from store.access.measures import placement_summary
-
-    quality_report = {**quality_report, "access": placement_summary(access)}
+    frame = providers_df.reindex(columns=list(schema.PROVIDER_COLUMNS))
+    derived = [step(frame, list(counts)) for step in derive]
+    quality_report = {**quality_report, **{d.name: d.summary for d in derived}}
     try:
-        return _insert(engine, header, counts, rows, quality_report, access)
+        return _insert(engine, header, counts, rows, quality_report, derived)
     except (SQLAlchemyError, TypeError, ValueError) as exc:
         # The transaction was rolled back: say so in the store's own terms. Drivers raise
         # TypeError/ValueError themselves for values they cannot bind (psycopg, JSON).
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         raise StoreError(f"snapshot not written: {reason}") from exc
-
-
-def _access_measures(providers_df: pd.DataFrame, recorded: list[str]) -> list:
-    """The access measures (store.access) kept with the snapshot, computed before the write."""
-    from store.access.measures import compute_all  # late: scipy and geography only here
-
-    frame = providers_df.reindex(columns=list(schema.PROVIDER_COLUMNS))
-    return compute_all(frame, recorded=recorded)
 
 
 def _insert(
@@ -62,7 +75,7 @@ def _insert(
     counts: dict[str, dict[str, Any]],
     rows: list[dict[str, Any]],
     quality_report: dict,
-    access: list,
+    derived: list[Derived],
 ) -> int:
     with engine.begin() as conn:
         snapshot_id = conn.execute(insert(schema.snapshots), header).inserted_primary_key[0]
@@ -78,9 +91,8 @@ def _insert(
             insert(schema.quality_reports),
             [{"snapshot_id": snapshot_id, "report": quality_report}],
         )
-        from store.access.persist import insert_access
-
-        insert_access(conn, int(snapshot_id), access)
+        for item in derived:
+            item.write(conn, int(snapshot_id))
     return int(snapshot_id)
 
 
@@ -303,7 +315,8 @@ def delete_snapshot(engine: Engine, snapshot_id: int) -> None:
         ).scalar_one()
         if not exists:
             raise SnapshotNotFound(snapshot_id)
-        tables = (schema.access_gemeinden, schema.access_runs, schema.quality_reports)
+        tables = (schema.access_gemeinden, schema.access_runs, schema.traveltime_gemeinden,
+                  schema.traveltime_runs, schema.quality_reports)
         for table in (*tables, schema.providers, schema.snapshot_categories):
             conn.execute(delete(table).where(and_(table.c.snapshot_id == snapshot_id)))
         conn.execute(delete(schema.snapshots).where(schema.snapshots.c.id == snapshot_id))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,69 @@ def artifacts_dir() -> Path:
     path = PROJECT_ROOT / "tests" / "artifacts"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _run_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the whole run: under pytest-xdist every worker has its own
+    (popen-gw0, …) inside one shared parent."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def demo_store_file(tmp_path_factory) -> Path:
+    """A SQLite file with the demo default (three demo snapshots and their access measures),
+    built once per test run and shared by the xdist workers (the first builds it under a lock,
+    the others wait for it), checkpointed into one file. Never opened by a test: the folders'
+    fixtures copy it (`copy_demo_store`), so each still has a store of its own."""
+    import store
+    from scrapers.demo import ensure_default
+    from store.locks import file_lock
+
+    folder = _run_temp(tmp_path_factory) / "demo-store"
+    folder.mkdir(exist_ok=True)
+    path = folder / "atlas.sqlite"
+    with file_lock(folder / ".lock"):
+        if not path.exists():
+            building = folder / "building"
+            shutil.rmtree(building, ignore_errors=True)
+            building.mkdir()
+            engine = store.connect(f"sqlite:///{building / 'atlas.sqlite'}")
+            ensure_default(engine)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            engine.dispose()
+            os.replace(building / "atlas.sqlite", path)  # whole or not at all
+            shutil.rmtree(building, ignore_errors=True)
+    return path
+
+
+def copy_demo_store(source: Path, folder: Path) -> Path:
+    """A private copy of the demo store file in `folder`; returns its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "atlas.sqlite"
+    shutil.copyfile(source, target)
+    return target
+
+
+# Marks given by what a test uses, so `make test-fast` can leave the slow kinds out without a
+# mark on every test: marker -> the fixture that makes a test that kind.
+KIND_OF_FIXTURE = {
+    "postgresql": "postgres_cluster",  # the PostgreSQL half of the tests on both databases
+    "app_process": "start_app",  # app.py started as its own server process
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for marker, fixture in KIND_OF_FIXTURE.items():
+            if fixture in used:
+                item.add_marker(marker)
+        # db_url and demo_db reach the cluster by request.getfixturevalue: their parameter says
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "postgresql" in params.values():
+            item.add_marker("postgresql")
 
 
 # A throw-away PostgreSQL cluster for the tests that run on both databases.

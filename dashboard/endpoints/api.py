@@ -1,11 +1,12 @@
 """The read-only data API on the dashboard's Flask server, for journalists and scripts.
 
-GET /healthz                       status and the served snapshot
+GET /healthz                       status, the served snapshot and the export queue
 GET /api/regions?level=&category=&snapshot=&format=json|csv
 GET /api/providers?category=&land=&kreis=&snapshot=&format=json|csv|geojson
 GET /api/snapshots?format=json|csv  every snapshot (id, date, origin, counts); which is served
 GET /api/access?level=gemeinde|kreis|land&category=&service=&snapshot=&format=json|csv
-                                   distances to the nearest provider (Luftlinie) and 2SFCA
+         &mode=line|car            distances to the nearest provider (Luftlinie) and 2SFCA;
+                                   mode=car adds car minutes and road km (404 without them)
 GET /api/nearest?plz=&category=&limit=&snapshot=   nearest providers to a PLZ (store.nearest)
 
 Every parameter is checked against its allowed values before anything is read. Errors are
@@ -26,13 +27,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from flask import Blueprint, Flask, Response, request
+from flask import Blueprint, Flask, Response, current_app, request
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 import geodata
 import store
 from dashboard.endpoints.answer_cache import AnswerCache
+from dashboard.exports.csv_cells import defuse_frame
 from dashboard.exports.provenance import DEMO_NOTE, provenance_of
 from dashboard.model.data import _Lru
 from dashboard.model.publishing import contacts_hidden, redact
@@ -42,7 +44,6 @@ log = logging.getLogger(__name__)
 
 MAX_VALUE_LENGTH = 64
 _SNAPSHOT = re.compile(r"^[0-9]{1,12}$")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- errors ---------------------------------------------------------------------------------
@@ -53,9 +54,10 @@ class ApiError(Exception):
 
     status = 500
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, **extra: str) -> None:
         super().__init__(" ".join(message.split())[:300])
         self.message = str(self.args[0])
+        self.extra = extra  # more fields of the JSON answer (e.g. the command to run)
 
 
 class BadRequest(ApiError):
@@ -70,8 +72,8 @@ class Unavailable(ApiError):
     status = 503
 
 
-def _error_response(status: int, message: str) -> Response:
-    return _json({"error": message}, status)
+def _error_response(status: int, message: str, **extra: str) -> Response:
+    return _json({"error": message, **extra}, status)
 
 
 # --- parameters -----------------------------------------------------------------------------
@@ -182,6 +184,7 @@ ACCESS_SPEC = {
     "service": Param("all", _choice("service", ("all", "arbeitsbereich", "berufsbildungsbereich"))),
     "snapshot": SNAPSHOT,
     "format": Param("json", _choice("format", ("json", "csv"))),
+    "mode": Param("line", _choice("mode", ("line", "car"))),
 }
 NEAREST_SPEC = {
     "plz": Param("", _plz),
@@ -214,21 +217,11 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def _csv(frame: pd.DataFrame, filename: str) -> Response:
     out = io.StringIO()
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(_defuse)
+    safe = defuse_frame(frame)  # the exports' rule: which cells and why in csv_cells
     safe.to_csv(out, index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     response = Response(out.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _defuse(value: Any) -> Any:
-    # A cell that starts like a formula would run in a spreadsheet: prefix a quote.
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _resolve(engine: Engine, wanted: str | int) -> dict[str, Any]:
@@ -295,8 +288,15 @@ def _health(serving: ServingStore) -> Response:
                 "origin": snapshot["origin"],
                 "counts": counts,
             },
+            "exports": _export_queue(),
         }
     )
+
+
+def _export_queue() -> dict[str, Any] | None:
+    """Waiting and running exports and the oldest one's age (dashboard/exports/jobs.py)."""
+    service = current_app.config.get("ATLAS_EXPORTS")
+    return None if service is None else service.stats()
 
 
 def _cache_key(name: str, args: dict[str, Any], snapshot: dict[str, Any]) -> tuple:
@@ -386,14 +386,19 @@ def _nearest(engine: Engine) -> Response:
     if category not in snapshot["counts"]:
         raise NotFound(f"snapshot {snapshot['id']} has no data for category {category!r}")
     providers = store.load_providers(engine, snapshot["id"], category=category)
-    found = nearest(providers, place["lon"], place["lat"], args["limit"])
+    found = nearest(providers, place["lon"], place["lat"], args["limit"],
+                    gemeinde_ags=place["gemeinde_ags"], plz=place["plz"])
     rows = found[[*NEAREST_COLUMNS, "geocode_quality"]].assign(km=found["km"].round(2))
     return _json(
         {
             **_provenance(snapshot, with_plz=True),
             "distance": "Luftlinie (great circle, haversine, R = 6371.0088 km)",
-            "from": {k: place[k] for k in ("plz", "gemeinde", "kreis_ars", "lon", "lat",
-                                           "quality")},
+            # both points are Gemeinde points: inside one Gemeinde there is no distance
+            "same_gemeinde": "km is null where the provider lies in the place's own Gemeinde "
+                             "(both stand on its point); such providers come first, the same "
+                             "PLZ before the others",
+            "from": {k: place[k] for k in ("plz", "gemeinde", "gemeinde_ags", "kreis_ars",
+                                           "lon", "lat", "quality")},
             "category": category,
             "unplaced": found.attrs["unplaced"],
             "count": len(rows),
@@ -427,8 +432,11 @@ def _access(engine: Engine) -> Response:
         raise NotFound(str(exc)) from exc
     except store.InvalidArgument as exc:
         raise BadRequest(str(exc)) from exc
+    travel = _car_columns(engine, frame, snapshot["id"], args) if args["mode"] == "car" else None
+    frame = frame if travel is None else travel
     if args["format"] == "csv":
-        name = (f"ala-atlas_erreichbarkeit_{args['level']}_{args['category']}_"
+        mode = "_auto" if args["mode"] == "car" else ""
+        name = (f"ala-atlas_erreichbarkeit{mode}_{args['level']}_{args['category']}_"
                 f"{args['service']}_{snapshot['id']}.csv")  # fmt: skip
         response = _csv(frame, name)
     else:
@@ -438,7 +446,25 @@ def _access(engine: Engine) -> Response:
     response.headers["X-Atlas-Snapshot"] = origin
     response.headers["X-Atlas-Access-Status"] = frame.attrs["status"]
     response.headers["X-Atlas-Access-Method"] = frame.attrs["method"]
+    if travel is not None:
+        response.headers["X-Atlas-Travel-Method"] = frame.attrs["travel_method"]
     return response
+
+
+def _car_columns(engine: Engine, frame: pd.DataFrame, snapshot_id: int,
+                 args: dict[str, Any]) -> pd.DataFrame:  # fmt: skip
+    """mode=car: the same rows with car minutes and road km; 404 naming the command that
+    computes them when the snapshot has none."""
+    from dashboard.model.travel_data import car_provenance, method_line, with_car_columns
+    from store.traveltime import NoTravelTimes
+
+    try:
+        out = with_car_columns(frame, engine, snapshot_id, args["level"], args["category"],
+                               args["service"])  # fmt: skip
+    except NoTravelTimes as exc:
+        raise NotFound(str(exc), command=exc.command) from exc
+    out.attrs["travel_method"] = method_line(car_provenance(engine, snapshot_id))
+    return out
 
 
 # --- wiring ---------------------------------------------------------------------------------
@@ -451,7 +477,7 @@ def register_api(server: Flask, serving: ServingStore) -> None:
 
     @api.errorhandler(ApiError)
     def _api_error(exc: ApiError) -> Response:
-        return _error_response(exc.status, exc.message)
+        return _error_response(exc.status, exc.message, **exc.extra)
 
     @api.errorhandler(SQLAlchemyError)
     @api.errorhandler(StoreUnavailable)

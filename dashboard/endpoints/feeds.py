@@ -3,10 +3,11 @@
 One Atom entry per provider that is new, vanished or changed (name, street, PLZ, Ort) between
 two consecutive snapshots of the same source (store.changes.feed_pairs over
 store.served_series), newest first, filterable by category, Land and Kreis, in German or
-English (`lang`). Entry ids are tag: URIs built from the two snapshot ids, the category, the
-provider's source id and the kind of change, so they stay the same across requests, filters
-and languages. Parameters are checked like the data API's (dashboard/endpoints/api.py): an
-unknown or bad one answers 400 with a one-line message.
+English (`lang`). Entry ids are tag: URIs dated with the newer snapshot's day and built from
+the two snapshot ids, the category, the provider's source id and the kind of change, so they
+stay the same across requests, filters, languages and years. Parameters are checked like the
+data API's (dashboard/endpoints/api.py): an unknown or bad one answers 400 with a one-line
+message.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ from store.times import iso
 log = logging.getLogger(__name__)
 
 PATH = "/feeds/changes.atom"
-TAG = "tag:ala-atlas,2026:"
+ENTRY_AUTHORITY = "tag:ala-atlas"
+# the feeds' own ids: a fixed date, the day the scheme was minted (entries carry their change's)
+TAG = f"{ENTRY_AUTHORITY},2026:"
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 2000
 KINDS = ("new", "vanished", "changed")
@@ -187,9 +190,12 @@ def _title(row: dict[str, Any], lang: str) -> str:
 
 
 def entry_id(pair: SnapshotPair, row: dict[str, Any]) -> str:
-    """tag:ala-atlas,2026:change/<old>-<new>/<category>/<source_id>/<change>."""
+    """tag:ala-atlas,<date>:change/<old>-<new>/<category>/<source_id>/<change>, where <date> is
+    the newer snapshot's day (RFC 4151: the day the name was minted, i.e. when the change was
+    seen), so an id never depends on when the feed is read."""
     source_id = quote(str(row["source_id"]), safe="")
-    return f"{TAG}change/{pair.old_id}-{pair.new_id}/{pair.category}/{source_id}/{row['change']}"
+    minted = f"{ENTRY_AUTHORITY},{pair.new_taken_at[:10]}:"
+    return f"{minted}change/{pair.old_id}-{pair.new_id}/{pair.category}/{source_id}/{row['change']}"
 
 
 def _links(base: str, pair: SnapshotPair, row: dict[str, Any], lang: str) -> tuple[atom.Link, ...]:

@@ -1,5 +1,6 @@
-"""Export views of the Erreichbarkeit page: the distance map, the 2SFCA map and the Kreis
-table, with the hypothetical providers of the URL's plan (never stored).
+"""Export views of the Erreichbarkeit page: the distance map, the 2SFCA map, the Kreis table
+and the Gemeinde list of a clicked Kreis, with the hypothetical providers of the URL's plan
+(never stored).
 
 Every file says "Luftlinie", the population source per Gemeinde and the snapshot date.
 """
@@ -8,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
 from sqlalchemy import Engine
 
 import geodata
 import store
 from dashboard.exports.errors import ExportError
-from dashboard.exports.provenance import provenance_of
+from dashboard.exports.provenance import Provenance, provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.views import View, regions_in_order, snapshots_of
 from dashboard.figures.access_gemeinde import fitted_geo, gemeinde_map
@@ -23,10 +25,12 @@ from dashboard.model.access_data import (
     access_view,
     gemeinde_map_frame,
     gemeinde_table,
+    gemeinden_of_kreis,
     kreis_table,
     land_bounds,
     outline_codes,
     providers_of_kind,
+    region_labels,
 )
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import geojson
@@ -73,6 +77,33 @@ def _gemeinde_view(engine: Engine, request: ExportRequest, view: AccessView, sna
     )  # fmt: skip
 
 
+def gemeinden_table(view: AccessView, kreis: str, providers: pd.DataFrame,
+                    lang: str) -> pd.DataFrame:
+    """The Gemeinde list the page shows for a clicked Kreis, with on-screen labels and the
+    Gemeinde's 12-digit ARS: farthest first, distance (Luftlinie, km) and nearest provider."""
+    frame = gemeinden_of_kreis(view, kreis, providers, lang)
+    return pd.DataFrame({
+        t("access.col.ars", lang): frame["ars"],
+        t("access.col.gemeinde", lang): frame["name"],
+        t("access.col.population", lang): frame["population"],
+        t("access.col.distance", lang): frame["nearest_km"].round(2),
+        t("access.col.nearest", lang): frame["nearest"],
+    })  # fmt: skip
+
+
+def _gemeinden_view(engine: Engine, request: ExportRequest, snapshot: dict, view: AccessView,
+                    prov: Provenance) -> View:
+    kreis = str(request.kreis)
+    labels = region_labels("kreis")
+    if kreis not in labels:
+        raise ExportError(f"Gemeindeliste: Kreis {kreis!r} gibt es nicht.")
+    providers = AtlasData(engine).providers(int(snapshot["id"]))
+    table = gemeinden_table(view, kreis, providers, request.lang)
+    title = t("access.region.heading", request.lang, name=labels[kreis])
+    return View(title=title, subtitle=prov.date_label, provenance=prov, table=table,
+                layer=f"erreichbarkeit_{request.category}_gemeinden_{kreis}")
+
+
 def access_export_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
     lang = request.lang
@@ -92,6 +123,8 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
         names = ", ".join(view.places["name"])
         notes.append(t("access.export.plan", lang, n=len(view.places), names=names))
     prov = replace(provenance_of(snapshot, lang=lang), notes=tuple(notes))
+    if request.view == "gemeinden":
+        return _gemeinden_view(engine, request, snapshot, view, prov)
     title = _title(request, lang)
     level = t("access.level.gemeinde" if request.view == "gemeinde" else "level.kreis", lang)
     subtitle = t("access.export.subtitle", lang, level=level, date=prov.date_label)

@@ -1,25 +1,31 @@
 """The text alternative written into exported images, so it travels with the file:
 SVG `<title>`/`<desc>`, PNG text chunks (`Title`, `Description`; iTXt, UTF-8), PDF document
-information (`/Title`, `/Subject`). Pure byte transformations; the image is not redrawn."""
+information (`/Title`, `/Subject`) and, for screen readers, the Figure's `/Alt` in the structure
+tree with the document's `/Lang` (dashboard.exports.pdf_tags). Pure byte transformations; the
+image is not redrawn."""
 
 from __future__ import annotations
 
-import io
 import struct
 import zlib
 from xml.sax.saxutils import escape
 
+from dashboard.exports.pdf_tags import tag_figure_pdf
+
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def embed_description(content: bytes, fmt: str, title: str, description: str) -> bytes:
-    """`content` (an image in `fmt`: png, svg or pdf) carrying `title` and `description`."""
+def embed_description(
+    content: bytes, fmt: str, title: str, description: str, lang: str = "de"
+) -> bytes:
+    """`content` (an image in `fmt`: png, svg or pdf) carrying `title` and `description`
+    (`lang`: the language of both, written into a PDF as its /Lang)."""
     if fmt == "svg":
         return _svg(content, title, description)
     if fmt == "png":
         return _png(content, {"Title": title, "Description": description})
     if fmt == "pdf":
-        return _pdf(content, title, description)
+        return tag_figure_pdf(content, title, description, lang)
     raise ValueError(f"fmt must be png, svg or pdf, not {fmt!r}")
 
 
@@ -69,13 +75,3 @@ def png_texts(content: bytes) -> dict[str, str]:
             found[key.decode("latin-1")] = value.decode("utf-8")
         pos += 12 + length
     return found
-
-
-def _pdf(content: bytes, title: str, description: str) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(content)))
-    writer.add_metadata({"/Title": title, "/Subject": description})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

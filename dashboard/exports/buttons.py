@@ -1,7 +1,10 @@
 """Export controls for the pages: a format choice, a button, a dcc.Download, a status line.
 
 The callback turns the page URL into an `ExportRequest` and calls `export_view`, the same
-function as `python -m dashboard export`, so a button and a script give the same file. Below a
+function as `python -m dashboard export`, so a button and a script give the same file. It is a
+Dash background callback (dashboard/exports/jobs.py): the file is built outside the request
+threads, in its turn in a bounded queue, or comes from the export cache; while it waits or
+runs the button is disabled, a progress bar says where it stands, and "Abbrechen" ends it. Below a
 table it also reads the grid's state (rows after the user's filter and sort, visible columns)
 so the file holds the rows and columns on screen.
 """
@@ -16,8 +19,10 @@ from typing import Any
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard.exports import grid_state
+from dashboard.exports.cache import view_key
 from dashboard.exports.errors import ExportError
 from dashboard.exports.export import export_view
+from dashboard.exports.jobs import INTERVAL_MS, ExportCancelled
 from dashboard.exports.request import (
     FORMATS,
     GEO_FORMATS,
@@ -25,8 +30,10 @@ from dashboard.exports.request import (
     TABLE_FORMATS,
     ExportRequest,
 )
+from dashboard.exports.service import service_for
 from dashboard.frame import ids
 from dashboard.model.data import AtlasData
+from dashboard.model.state import parse_query
 
 _log = logging.getLogger(__name__)
 
@@ -62,9 +69,18 @@ FORMAT_LABELS = {
 TEXTS = {
     "de": {
         "label": "Exportieren als", "button": "Herunterladen", "failed": "Export fehlgeschlagen",
+        "cancel": "Abbrechen", "queued": "In der Warteschlange: Platz {place} von {waiting}",
+        "rendering": "Datei wird erstellt …", "progress": "Fortschritt des Exports",
     },
-    "en": {"label": "Export as", "button": "Download", "failed": "Export failed"},
+    "en": {
+        "label": "Export as", "button": "Download", "failed": "Export failed",
+        "cancel": "Cancel", "queued": "Waiting in line: place {place} of {waiting}",
+        "rendering": "Creating the file …", "progress": "Export progress",
+    },
 }
+# the progress bar's steps: waiting in the queue, building the file (done: hidden)
+STEPS = {"queued": 1, "rendering": 2}
+STEP_COUNT = 3
 
 
 def control_ids(slot: str) -> dict[str, str]:
@@ -75,6 +91,10 @@ def control_ids(slot: str) -> dict[str, str]:
         "download": f"{slot}-download",
         "status": f"{slot}-status",
         "grid": f"{slot}-grid-state",  # the grid as arranged at the click (table slots)
+        "cancel": f"{slot}-cancel",
+        "progress": f"{slot}-progress",  # box around bar and text, shown while it runs
+        "bar": f"{slot}-progress-bar",
+        "step": f"{slot}-progress-text",
     }
 
 
@@ -93,12 +113,50 @@ def export_controls(slot: str, formats: tuple[str, ...], lang: str = "de") -> ht
             ),
             html.Button(text["button"], id=names["button"], className="export-button",
                         type="button"),
+            progress_box(names, text),
             dcc.Download(id=names["download"]),
             dcc.Store(id=names["grid"]),
             html.Span(id=names["status"], className="export-status", role="status"),
         ],
         className="export-controls",
     )
+
+
+def progress_box(names: dict[str, str], text: dict[str, str]) -> html.Div:
+    """The bar, its words and the cancel button; hidden until an export runs."""
+    return html.Div(
+        [
+            html.Progress(id=names["bar"], max=STEP_COUNT, className="export-progress-bar",
+                          **{"aria-label": text["progress"]}),
+            html.Span(id=names["step"], className="export-progress-text", role="status"),
+            html.Button(text["cancel"], id=names["cancel"], className="export-cancel",
+                        type="button"),
+        ],
+        id=names["progress"], className="export-progress", hidden=True,
+    )
+
+
+def progress_line(lang: str, stage: str, place: int, waiting: int) -> tuple[int, int, str]:
+    """The progress outputs (bar value, bar max, words) for one stage of a job."""
+    text = TEXTS.get(lang, TEXTS["de"])
+    words = text[stage].format(place=place, waiting=waiting)
+    return STEPS[stage], STEP_COUNT, words
+
+
+def background_options(app: Dash, names: dict[str, str]) -> dict[str, Any]:
+    """The keyword arguments that make an export callback a background one: its manager,
+    the progress outputs, what changes while it runs, and its cancel button."""
+    return {
+        "background": True,
+        "manager": service_for(app).manager,
+        "interval": INTERVAL_MS,
+        "progress": [Output(names["bar"], "value"), Output(names["bar"], "max"),
+                     Output(names["step"], "children")],
+        "progress_default": [0, STEP_COUNT, ""],
+        "running": [(Output(names["button"], "disabled"), True, False),
+                    (Output(names["progress"], "hidden"), False, True)],
+        "cancel": [Input(names["cancel"], "n_clicks")],
+    }
 
 
 def slot(slot_id: str, formats: tuple[str, ...], lang: str = "de") -> html.Div:
@@ -138,6 +196,8 @@ def register_export(
         )
         trigger = Input(names["grid"], "data")
 
+    service = service_for(app)
+
     @app.callback(
         Output(names["download"], "data"),
         Output(names["status"], "children"),
@@ -145,10 +205,13 @@ def register_export(
         State(names["format"], "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
+        **background_options(app, names),
     )
-    def download(clicked: Any, fmt: str, search: str | None):
+    def download(set_progress: Callable[..., None], clicked: Any, fmt: str,
+                 search: str | None):
         if not clicked:
             return no_update, no_update
+        lang = parse_query(search)[0].lang
         try:
             request = make_request(search, fmt)
             if grid is not None and not request.is_image:
@@ -156,10 +219,15 @@ def register_export(
                     raise ExportError("Der Zustand der Tabelle ist unlesbar.")
                 rows, columns = grid_state.from_grid(clicked.get("rows"), clicked.get("columns"))
                 request = replace(request, rows=rows, columns=columns)
-            exported = export_view(data.engine, request)
+            exported = service.build(
+                view_key(data, request), lambda: export_view(data.engine, request),
+                lambda *step: set_progress(progress_line(lang, *step)), lang,
+                f"{request.page}.{request.format}")
+        except ExportCancelled:
+            return no_update, no_update
         except ExportError as exc:
             return no_update, str(exc)
         except Exception:  # noqa: BLE001 - the user gets a line, the log the trace
             _log.exception("export %s failed", slot)
-            return no_update, TEXTS["de"]["failed"]
+            return no_update, TEXTS.get(lang, TEXTS["de"])["failed"]
         return dcc.send_bytes(exported.content, exported.filename), exported.filename

@@ -85,8 +85,9 @@ def encode(view: View, request: ExportRequest) -> bytes:
         )
         scale = request.scale if fmt == "png" else 1
         image = render_image(publish(view.figure, pub), fmt, width, height, scale)
-        # the text alternative travels with the file (SVG desc, PNG text, PDF subject)
-        return embed_description(image, fmt, view.title, view.description or view.title)
+        # the text alternative travels with the file (SVG desc, PNG text, PDF /Alt)
+        return embed_description(image, fmt, view.title, view.description or view.title,
+                                 request.lang)
     if fmt in ("geojson", "gpkg"):
         if view.shapes is None:
             raise ExportError("Diese Ansicht hat keine Geometrie; erlaubt: csv, csv-de, xlsx.")

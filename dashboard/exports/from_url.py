@@ -62,8 +62,9 @@ def entwicklung_request(view: str):
 
 
 def access_request(view: str):
-    """A request maker for one view of the Erreichbarkeit page (distance | sfca | table); the
-    distance map is the Gemeinde map (and its table) when the page shows Gemeinden."""
+    """A request maker for one view of the Erreichbarkeit page (distance | sfca | table |
+    gemeinden: the clicked Kreis's Gemeinden, `akreis` in the URL); the distance map is the
+    Gemeinde map (view gemeinde, with its table) when the page shows Gemeinden."""
 
     def make(search: str | None, fmt: str) -> ExportRequest:
         s = _state(search)
@@ -72,7 +73,7 @@ def access_request(view: str):
         return ExportRequest(
             "erreichbarkeit", fmt, view=shown, level="kreis", category=s.category,
             snapshot=s.snapshot, lang=s.lang, service=s.aservice if s.category == "ala" else "all",
-            threshold=s.threshold, plan=plan, land=s.land,
+            threshold=s.threshold, plan=plan, land=s.land, kreis=s.akreis,
         )
 
     return make

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Engine
 
 import geodata
@@ -21,8 +23,10 @@ from dashboard.exports.views import (
 from dashboard.figures import growth as gf
 from dashboard.figures.other_counts import with_other_counts
 from dashboard.model import growth_tables as gt
+from dashboard.model.data import AtlasData
 from dashboard.model.geometry import geojson
 from dashboard.model.publishing import redact
+from dashboard.model.scales import change_bound
 from dashboard.text.describe import growth_description, laender_description, series_description
 from dashboard.text.describe_change import change_description, changes_points_description
 from dashboard.text.i18n import t
@@ -129,6 +133,15 @@ def changes_view(engine: Engine, request: ExportRequest) -> View:
     )
 
 
+def _series_bound(
+    engine: Engine, newer: dict[str, Any], request: ExportRequest, per_100k: bool
+) -> float:
+    """The page's fixed colour range of the change map (over the whole series)."""
+    series = growth.recorded(store.served_series(engine, int(newer["id"])), request.category)
+    return change_bound(AtlasData(engine), series["id"].tolist(), request.level,
+                        request.category, per_100k)
+
+
 def region_change_view(engine: Engine, request: ExportRequest) -> View:
     """The change map: per region the difference between two snapshots, diverging scale."""
     older, newer, prov = _pair(engine, request)
@@ -146,7 +159,8 @@ def region_change_view(engine: Engine, request: ExportRequest) -> View:
         title=xt("region_change", lang, what=what, measure=measure, by=by),
         subtitle=level_subtitle(prov, request.level),
         provenance=prov,
-        figure=gf.change_map_figure(change, geojson(request.level), per_100k, lang),
+        figure=gf.change_map_figure(change, geojson(request.level), per_100k, lang,
+                                    bound=_series_bound(engine, newer, request, per_100k)),
         legend_title=gf.tx("change_per_100k" if per_100k else "change_count", lang),
         table=table,
         shapes=regions_with_geometry(request.level, table, key),

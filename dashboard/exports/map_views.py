@@ -20,8 +20,9 @@ from dashboard.figures.choropleth import choropleth_figure
 from dashboard.model import metrics as m
 from dashboard.model.data import AtlasData, map_frame
 from dashboard.model.geometry import geojson
+from dashboard.model.scales import comparison_scale, series_scale
 from dashboard.text.describe import map_description
-from dashboard.text.i18n import t
+from dashboard.text.i18n import region_kind, t
 
 
 def map_table(frame: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
@@ -34,7 +35,8 @@ def map_table(frame: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
         "population": t("col.population", lang),
         "count": t("col.count", lang),
     }
-    table = frame[list(columns)].rename(columns=columns)
+    kinds = frame["bez"].map(lambda kind: region_kind(kind, lang)) if "bez" in frame else None
+    table = frame[list(columns)].assign(bez=kinds).rename(columns=columns)
     if metric not in ("count", "none_here"):
         values = m.metric_values(frame, metric).round(m.SPECS[metric].decimals + 1)
         table[t(f"col.{metric}", lang)] = values.to_numpy()
@@ -74,6 +76,8 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
         single = choropleth_figure(
             frame, request.metric, category=category, level=request.level, lang=lang,
             geojson=geojson(request.level), classes=request.classes,
+            scale=comparison_scale(data, snapshot["id"], request.level, category,
+                                   request.metric, request.classes),
         )
         for trace in single.data:
             trace.showlegend = bool(trace.showlegend) and column == 0
@@ -115,6 +119,9 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
     figure = choropleth_figure(
         frame, request.metric, category=request.category, level=request.level, lang=lang,
         geojson=geojson(request.level), classes=request.classes, points=points, title=title,
+        # the page's colours: the same classes in every snapshot of the series
+        scale=series_scale(data, snapshot["id"], request.level, (request.category,),
+                           request.metric, request.classes),
     )
     table = map_table(frame, request.metric, lang)
     return View(

@@ -1,4 +1,5 @@
-"""File names that say what a file holds and when: `ala_je-100k_kreise_2022-12-01.png`."""
+"""File names that say what a file holds and when, in the export's language:
+`ala_je-100k_kreise_2022-12-01.png`, in English `ala_per-100k_districts_2022-12-01.png`."""
 
 from __future__ import annotations
 
@@ -7,54 +8,74 @@ import unicodedata
 
 from dashboard.exports.request import ExportRequest
 
-METRIC_SLUGS = {
-    "count": "anzahl",
-    "per_100k": "je-100k",
-    "ala_share": "ala-anteil",
-    "ala_per_wfbm": "ala-je-wfbm",
-    "none_here": "ohne-anbieter",
-}
-LEVEL_SLUGS = {"land": "laender", "kreis": "kreise"}
 EXTENSIONS = {"csv-de": "csv"}
-GROWTH_SLUGS = {
-    "verlauf": "verlauf",
-    "laender": "verlauf-laender",
-    "wachstum": "wachstum-nach-land",
-    "aenderungen": "anbieter-neu-weg",
-    "veraenderung": "veraenderung",
-}
 
+# every word a file name is made of: request value → (German, English)
+WORDS: dict[str, tuple[str, str]] = {
+    "count": ("anzahl", "count"),
+    "per_100k": ("je-100k", "per-100k"),
+    "ala_share": ("ala-anteil", "ala-share"),
+    "ala_per_wfbm": ("ala-je-wfbm", "ala-per-wfbm"),
+    "none_here": ("ohne-anbieter", "no-provider"),
+    "land": ("laender", "states"),
+    "kreis": ("kreise", "districts"),
+    "verlauf": ("verlauf", "series"),
+    "laender": ("verlauf-laender", "series-by-state"),
+    "wachstum": ("wachstum-nach-land", "growth-by-state"),
+    "aenderungen": ("anbieter-neu-weg", "providers-new-gone"),
+    "veraenderung": ("veraenderung", "change"),
+    "all": ("alle", "all"),
+    "compare": ("vergleich-ala-wfbm-ib", "comparison-ala-wfbm-ib"),
+    "change": ("veraenderung", "change"),
+    "ranking": ("rangfolge", "ranking"),
+    "figures": ("kennzahlen", "figures"),
+    "providers": ("anbieter", "providers"),
+    "access": ("erreichbarkeit", "access"),
+    "beyond": ("weiter-als-{km}km", "beyond-{km}km"),
+    "sfca": ("2sfca-je-100k", "2sfca-per-100k"),
+    "table": ("tabelle", "table"),
+    "plan": ("planung-{n}-orte", "planning-{n}-places"),
+    "in_land": ("land-{code}", "state-{code}"),
+    "search": ("suche-{text}", "search-{text}"),
+    "gemeinden": ("gemeinden-{code}", "municipalities-{code}"),
+    "line": ("luftlinie", "straight-line"),
+    "gemeinde_level": ("gemeinden", "municipalities"),
+}
 
 def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None = None) -> str:
-    """Parts joined by "_": category, what, level, date(s), a dialect or filter suffix."""
-    parts = [request.category if not request.all_categories else "alle"]
+    """Parts joined by "_": category, what, level, date(s), a dialect or filter suffix; the
+    words in the request's language."""
+    column = 1 if request.lang == "en" else 0
+    w = {key: words[column] for key, words in WORDS.items()}
+    parts = [request.category if not request.all_categories else w["all"]]
     if request.compare:
-        parts = ["vergleich-ala-wfbm-ib"]
+        parts = [w["compare"]]
     if request.page == "karte" and request.base is not None:
-        parts += [f"veraenderung-{METRIC_SLUGS[request.metric]}", LEVEL_SLUGS[request.level]]
+        parts += [f"{w['change']}-{w[request.metric]}", w[request.level]]
     elif request.page == "karte":
-        parts += [METRIC_SLUGS[request.metric], LEVEL_SLUGS[request.level]]
+        parts += [w[request.metric], w[request.level]]
     elif request.page == "tabelle" and request.is_image:
-        parts += [f"rangfolge-{METRIC_SLUGS[request.metric]}", LEVEL_SLUGS[request.level]]
+        parts += [f"{w['ranking']}-{w[request.metric]}", w[request.level]]
     elif request.page == "tabelle":
-        parts += ["kennzahlen", LEVEL_SLUGS[request.level]]
+        parts += [w["figures"], w[request.level]]
     elif request.page == "anbieter":
-        parts += ["anbieter"]
+        parts += [w["providers"]]
     elif request.page == "erreichbarkeit":
-        what = {"distance": f"weiter-als-{request.threshold}km", "sfca": "2sfca-je-100k",
-                "gemeinde": "luftlinie"}
-        parts += ["erreichbarkeit", what.get(request.view, "tabelle"),
-                  "gemeinden" if request.view == "gemeinde" else "kreise"]
+        parts += [w["access"], _access_part(request, w)]
+        if request.view == "gemeinde":
+            parts.append(w["gemeinde_level"])
+        elif request.view != "gemeinden":
+            parts.append(w["kreis"])
         if request.plan:
-            parts.append(f"planung-{len(request.plan)}-orte")
+            parts.append(w["plan"].format(n=len(request.plan)))
     else:
-        parts += [GROWTH_SLUGS[request.view]]
+        parts += [w[request.view]]
         if request.view == "veraenderung":
-            parts += [METRIC_SLUGS[request.metric], LEVEL_SLUGS[request.level]]
+            parts += [w[request.metric], w[request.level]]
     if request.land:
-        parts.append(f"land-{request.land}")
+        parts.append(w["in_land"].format(code=request.land))
     if request.search:
-        parts.append(f"suche-{_slug(request.search)}")
+        parts.append(w["search"].format(text=_slug(request.search)))
     if request.service and request.service != "all":
         parts.append(_slug(request.service))
     if base_taken_at:
@@ -64,6 +85,18 @@ def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None =
         parts.append("excel-de")
     extension = EXTENSIONS.get(request.format, request.format)
     return "_".join(p for p in parts if p) + "." + extension
+
+
+def _access_part(request: ExportRequest, w: dict[str, str]) -> str:
+    if request.view == "distance":
+        return w["beyond"].format(km=request.threshold)
+    if request.view == "sfca":
+        return w["sfca"]
+    if request.view == "gemeinden":
+        return w["gemeinden"].format(code=request.kreis)
+    if request.view == "gemeinde":
+        return w["line"]
+    return w["table"]
 
 
 def _slug(text: str) -> str:

@@ -1,7 +1,8 @@
 """Where exported numbers come from: source, snapshot, dates and the attribution lines.
 
-Every export carries these (on the image, in the CSV comment lines, in the XLSX "Quelle" sheet,
-in GeoJSON/GeoPackage metadata) so a published figure can be traced back to a snapshot.
+Every export carries these (on the image, in the CSV's last column "Quellenangabe" on every
+row, in the XLSX "Quelle" sheet, in GeoJSON/GeoPackage metadata) so a published figure can be
+traced back to a snapshot.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dashboard.exports.texts import date_label, xt
+from dashboard.exports.texts import TEXTS, date_label, xt
 from geodata import attribution
 
 # German constants other modules import (the data API's CSV/GeoJSON provenance)
@@ -63,14 +64,19 @@ class Provenance:
     def demo_mark(self) -> str:
         return xt("demo.mark", self.lang)
 
+    def _snapshot(self, snapshot_id: int, taken_at: str, origin: str | None) -> str:
+        """"Datenstand 3 vom 01.12.2022, Beispieldaten" in the file's own language."""
+        key = f"origin.{origin}"
+        words = xt(key, self.lang) if key in TEXTS["de"] else str(origin)
+        return xt("snapshot", self.lang, id=snapshot_id, date=date_label(taken_at, self.lang),
+                  origin=words)
+
     @property
     def snapshot_line(self) -> str:
-        newer = xt("snapshot", self.lang, id=self.snapshot_id, date=self.taken_at,
-                   origin=self.origin)
-        if self.base_snapshot_id is None:
+        newer = self._snapshot(self.snapshot_id, self.taken_at, self.origin)
+        if self.base_snapshot_id is None or self.base_taken_at is None:
             return newer
-        older = xt("snapshot", self.lang, id=self.base_snapshot_id, date=self.base_taken_at,
-                   origin=self.base_origin)
+        older = self._snapshot(self.base_snapshot_id, self.base_taken_at, self.base_origin)
         return f"{older} → {newer}"
 
     def attributions(self, with_plz: bool = False) -> tuple[str, ...]:
@@ -86,6 +92,22 @@ class Provenance:
             lines.append(xt("demo.note", self.lang))
         lines.append(xt("exported", self.lang, date=self.exported_on))
         return lines
+
+    @property
+    def column_name(self) -> str:
+        """The CSV column that carries the provenance on every row ("Quellenangabe")."""
+        return xt("provenance.column", self.lang)
+
+    def cell(self, with_plz: bool = False) -> str:
+        """The provenance as one cell of a CSV row: what the file holds beyond the page's
+        default view, source and date, snapshot, licences, the demo note and the export
+        date, joined by " | ". The title is the file's name."""
+        lines = [*self.notes, self.source_line, self.snapshot_line,
+                 *self.attributions(with_plz)]
+        if self.is_demo:
+            lines.append(xt("demo.note", self.lang))
+        lines.append(xt("exported", self.lang, date=self.exported_on))
+        return " | ".join(lines)
 
     def metadata(self, title: str, with_plz: bool = False) -> dict[str, Any]:
         """The same facts as key/value pairs (GeoJSON foreign members, GeoPackage metadata)."""

@@ -29,8 +29,9 @@ GRID_PAGES = ("tabelle", "anbieter")
 MAX_KEYS = 100_000
 MAX_KEY_LEN = 100  # source_id is String(100) in the store
 GROWTH_VIEWS = ("verlauf", "laender", "wachstum", "aenderungen", "veraenderung")
-# Erreichbarkeit: the distance map, the 2SFCA map, the Kreis table (with the planning columns)
-ACCESS_VIEWS = ("distance", "sfca", "table", "gemeinde")  # gemeinde: map and its table
+# Erreichbarkeit: the distance map, the 2SFCA map, the Kreis table (with the planning columns),
+# the Gemeinden of one clicked Kreis (gemeinden), the Gemeinde map and its table (gemeinde)
+ACCESS_VIEWS = ("distance", "sfca", "table", "gemeinden", "gemeinde")
 ACCESS_SERVICES = ("all", "arbeitsbereich", "berufsbildungsbereich")
 ACCESS_THRESHOLDS = (10, 25, 50)
 
@@ -84,6 +85,7 @@ class ExportRequest:
     # map or table in `view` (distance | sfca | table)
     threshold: int = 25
     plan: tuple[str, ...] = ()
+    kreis: str | None = None  # Erreichbarkeit "gemeinden": the clicked Kreis's 5-digit ARS
 
     @property
     def is_image(self) -> bool:
@@ -107,6 +109,7 @@ def checked(request: ExportRequest) -> ExportRequest:
     if request.page == "erreichbarkeit":
         _check_access(request)
         allowed = {"table": TABLE_FORMATS + GEO_FORMATS,
+                   "gemeinden": TABLE_FORMATS,
                    "gemeinde": IMAGE_FORMATS + TABLE_FORMATS}.get(request.view, FORMATS)
     if request.format not in allowed:
         where = request.page + (f"/{request.view}" if request.page == "entwicklung" else "")
@@ -151,6 +154,12 @@ def _check_access(request: ExportRequest) -> None:
         raise ExportError(f"Planung: {bad[0]!r:.40} ist kein zwölfstelliger Gemeindeschlüssel.")
     if (request.service or "all") != "all" and request.category != "ala":
         raise ExportError("Eine Leistung gibt es nur für die Art 'ala'.")
+    if request.view == "gemeinden" and not (
+        isinstance(request.kreis, str) and len(request.kreis) == 5 and request.kreis.isdigit()
+    ):
+        raise ExportError(
+            f"Gemeindeliste: Kreis {request.kreis!r:.20} ist kein fünfstelliger Kreisschlüssel "
+            "(ARS); bitte zuerst einen Kreis auf der Karte anklicken.")
 
 
 def _keys(label: str, keys: object) -> tuple[str, ...] | None:

@@ -2,20 +2,22 @@
 
 The frame passed in is exactly what the page shows (its rows, its columns, its labels); these
 functions only encode it. Every file names source, snapshot and dates:
-- CSV: a header block of single-field lines before the table. The first line says how many
-  lines to skip: `pd.read_csv(f, skiprows=n, encoding="utf-8-sig")` (or `sep=";"`, `decimal=","`).
+- CSV: the header row on line 1 and the provenance as the last column ("Quellenangabe" /
+  "Attribution"), the same on every row. Lines before the table made Datawrapper, Excel's text
+  import and `pd.read_csv(f)` read the provenance as data; lines after it would do the same at
+  the end; a second file gets lost when the CSV is passed on. A column travels with every row.
 - XLSX: the table on sheet "Daten", the header lines on sheet "Quelle" ("Data"/"Source").
 - GeoJSON: top-level foreign members `name` and `metadata` (readers ignore them).
 - GeoPackage: a second, non-spatial layer "quelle" and the GPKG layer description.
 
 Text from the source is not trusted: a provider name like "=HYPERLINK(…)" must stay text.
 XLSX cells that start with "=" are stored as strings, not formulas; in CSV (which Excel
-evaluates on opening) such values get a leading apostrophe, the usual neutral prefix.
+evaluates on opening) such values get a leading apostrophe by the one rule the API shares
+(dashboard.exports.csv_cells, which says which cells and why).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import tempfile
@@ -25,6 +27,7 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
+from dashboard.exports.csv_cells import defuse_frame
 from dashboard.exports.provenance import Provenance
 from dashboard.exports.texts import xt
 
@@ -34,55 +37,29 @@ GEO_FORMATS = ("geojson", "gpkg")
 SOURCE_LAYER = "quelle"
 
 
-def header_block(title: str, prov: Provenance, with_plz: bool, sep: str) -> str:
-    """The CSV header lines; line 1 states how many lines precede the table."""
-    lines = prov.header_lines(title, with_plz)
-    count = len(lines) + 1
-    lines = [xt("header.count", prov.lang, n=count), *lines]
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    for line in lines:
-        writer.writerow([line])
-    return out.getvalue()
-
-
-def defuse(value: object) -> object:
-    """A text value Excel would run as a formula, with a leading apostrophe; else unchanged."""
-    if not isinstance(value, str) or not value:
-        return value
-    if value[0] in "=@\t\r" or (value[0] in "+-" and not _is_number(value)):
-        return "'" + value
-    return value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text.replace(",", ".").replace(" ", ""))
-    except ValueError:
-        return False
-    return True
-
-
-def _defused(df: pd.DataFrame) -> pd.DataFrame:
-    text = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
-    if not text:
-        return df
-    out = df.copy()
-    for column in text:
-        out[column] = out[column].map(defuse)
-    return out
+def with_provenance(df: pd.DataFrame, prov: Provenance, with_plz: bool = False) -> pd.DataFrame:
+    """`df` with the provenance as its last column, the same cell on every row: the table
+    starts on line 1 (Datawrapper, Excel's text import and `pandas.read_csv` need no lines
+    skipped), and a row copied elsewhere keeps its source and date."""
+    name = prov.column_name
+    if name in df.columns:
+        raise ValueError(f"the table already has a column {name!r}; rename it before export")
+    return df.assign(**{name: prov.cell(with_plz)})
 
 
 def to_csv(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
-    """UTF-8 with BOM (so Excel reads umlauts), comma-separated, decimal point."""
-    body = _defused(df).to_csv(index=False, lineterminator="\r\n")
-    return (BOM + header_block(title, prov, with_plz, ",") + body).encode("utf-8")
+    """UTF-8 with BOM (so Excel reads umlauts), comma-separated, decimal point; the header
+    row first, the provenance in the last column. `title` names the file, not a line in it."""
+    body = defuse_frame(with_provenance(df, prov, with_plz)).to_csv(index=False,
+                                                                 lineterminator="\r\n")
+    return (BOM + body).encode("utf-8")
 
 
 def to_csv_de(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:
     """The German-Excel dialect: semicolon-separated, decimal comma, UTF-8 with BOM."""
-    body = _defused(df).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
-    return (BOM + header_block(title, prov, with_plz, ";") + body).encode("utf-8")
+    body = defuse_frame(with_provenance(df, prov, with_plz)).to_csv(
+        index=False, sep=";", decimal=",", lineterminator="\r\n")
+    return (BOM + body).encode("utf-8")
 
 
 def to_xlsx(df: pd.DataFrame, title: str, prov: Provenance, with_plz: bool = False) -> bytes:

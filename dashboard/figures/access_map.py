@@ -66,11 +66,13 @@ def access_map(
     colours: tuple[str, ...] = DISTANCE_SCALE,
     zmax: float | None = None,
     geo: dict[str, Any] | None = None,
+    hover: list[str] | None = None,
 ) -> go.Figure:
     """The map of `column` per Kreis (a share shown in percent when `percent`); `zmax` fixes
-    the scale's end (else 100 % or the 98th percentile), `geo` the frame (a Land view)."""
+    the scale's end (else 100 % or the 98th percentile), `geo` the frame (a Land view);
+    `hover`: one text per Kreis (default: the Luftlinie figures, kreis_hover)."""
     values = kreise[column].astype(float) * (100 if percent else 1)
-    hover = kreis_hover(kreise, threshold, lang)
+    hover = kreis_hover(kreise, threshold, lang) if hover is None else hover
     codes = kreise["ars"].tolist()
     defined = values.notna()
     line = {"color": c.BORDER_COLOUR, "width": 0.5}

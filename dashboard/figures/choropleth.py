@@ -345,10 +345,10 @@ def _provider_trace(provider: dict[str, Any] | None, lang: str) -> go.Scattergeo
 
 
 def figure_scale(frame: pd.DataFrame, metric: str, classes: str) -> m.Scale:
-    """The scale of one map: classes over the values it colours (zeros are drawn apart)."""
-    values = m.metric_values(frame, metric)
-    shown = ~m.none_mask(frame, metric) & values.notna()
-    return m.map_scale(values[shown], metric, classes)
+    """The scale of one frame alone: classes over the values it colours (zeros are drawn
+    apart). The app passes a series scale instead (dashboard.model.scales), so colours mean
+    the same in every snapshot."""
+    return m.map_scale(m.shown_values(frame, metric), metric, classes)
 
 
 def choropleth_figure(

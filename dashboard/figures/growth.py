@@ -15,7 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures.common import esc, germany_geo
+from dashboard.figures.common import esc, germany_geo, separators
+from dashboard.text.i18n import fmt_number
 
 # Okabe-Ito
 BLUE, ORANGE, VERMILLION, GREEN, GREY = "#0072B2", "#E69F00", "#D55E00", "#009E73", "#595959"
@@ -110,6 +111,7 @@ def national_series_figure(series: pd.DataFrame, reference: pd.DataFrame, lang: 
     )
     fig.update_xaxes(gridcolor="#e5e5e5")
     fig.update_yaxes(gridcolor="#e5e5e5")
+    fig.update_layout(separators=separators(lang))  # 0,25 in German, 0.25 in English
     return fig
 
 
@@ -151,6 +153,7 @@ def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int =
     # room above the first row's two-line titles for the toolbar (it covered them on a phone)
     fig.update_layout(plot_bgcolor="white", margin={"t": 72, "r": 10, "l": 40, "b": 30},
                       height=170 * rows + 112)
+    fig.update_layout(separators=separators(lang))  # 0,25 in German, 0.25 in English
     return fig
 
 
@@ -164,7 +167,8 @@ def growth_bar_figure(table: pd.DataFrame, per_100k: bool = False, lang: str = "
         go.Bar(
             x=ordered[column], y=[esc(n) for n in ordered["land"]], orientation="h",
             marker_color=colours,
-            text=[_signed(v, decimals) for v in ordered[column]], textposition="outside",
+            text=[fmt_number(v, lang, decimals, signed=True) for v in ordered[column]],
+            textposition="outside",
             customdata=ordered[["count_old", "count_new"]].to_numpy(),
             hovertemplate="%{y}: %{customdata[0]} → %{customdata[1]}<extra></extra>",
             cliponaxis=False,
@@ -177,21 +181,25 @@ def growth_bar_figure(table: pd.DataFrame, per_100k: bool = False, lang: str = "
         plot_bgcolor="white", margin={"t": 30, "r": 50, "l": 10, "b": 50},
         height=max(420, 28 * len(ordered) + 80),
     )
+    fig.update_layout(separators=separators(lang))  # 0,25 in German, 0.25 in English
     return fig
 
 
 def change_map_figure(
     change: pd.DataFrame, geojson: dict[str, Any] | str, per_100k: bool = False,
-    lang: str = "de",
+    lang: str = "de", bound: float | None = None,
 ):
     """The difference between two snapshots per region on a diverging scale centred on zero.
 
     `geojson` is a FeatureCollection whose feature ids are region codes, or its URL (the
-    dashboard passes the URL so the browser loads geometry once).
+    dashboard passes the URL so the browser loads geometry once). `bound`: the colour range
+    (-bound … +bound) fixed for the series (dashboard.model.scales.change_bound), so a
+    change has the same shade for every pair; else this pair's largest change.
     """
     column = "change_per_100k" if per_100k else "change"
     values = change[column].astype("float64")
-    bound = max(float(values.abs().max() or 0), 1e-9 if per_100k else 1)
+    own = max(float(values.abs().max() or 0), 1e-9 if per_100k else 1)
+    bound = own if bound is None else max(bound, own)
     fig = go.Figure(
         go.Choropleth(
             geojson=geojson, locations=change["code"], featureidkey="properties.code", z=values,
@@ -209,6 +217,7 @@ def change_map_figure(
         )
     )
     _blank_map(fig)
+    fig.update_layout(separators=separators(lang))  # 0,25 in German, 0.25 in English
     return fig
 
 
@@ -240,6 +249,7 @@ def changes_points_figure(
         )
     _blank_map(fig)
     fig.update_layout(legend={"x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.85)"})
+    fig.update_layout(separators=separators(lang))  # 0,25 in German, 0.25 in English
     return fig
 
 
@@ -254,6 +264,7 @@ def _empty_figure(lang: str) -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     fig.update_layout(height=160, plot_bgcolor="white", margin={"t": 10, "r": 10, "l": 10, "b": 10})
+    fig.update_layout(separators=separators(lang))  # 0,25 in German, 0.25 in English
     return fig
 
 
@@ -270,7 +281,3 @@ def _blank_map(fig: go.Figure) -> None:
 
 def _dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values, utc=True).dt.tz_localize(None)
-
-
-def _signed(value: float, decimals: int) -> str:
-    return f"{value:+.{decimals}f}".replace(".", ",") if value else "0"

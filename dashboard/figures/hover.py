@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard.figures.common import esc
 from dashboard.model import metrics as m
-from dashboard.text.i18n import fmt_number, services_text, t
+from dashboard.text.i18n import fmt_number, region_kind, services_text, t
 
 
 def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:
@@ -34,7 +34,7 @@ def region_hover(frame: pd.DataFrame, category: str, lang: str) -> pd.Series:
     for name, kind, land_name, count, rate, share, ratio, people, small, few in columns:
         head = f"<b>{esc(name)}</b>"
         if isinstance(kind, str) and kind and kind != name:
-            head += f" ({esc(kind)})"
+            head += f" ({esc(region_kind(kind, lang))})"
         parts = [head]
         if isinstance(land_name, str) and land_name and land_name != name:
             parts.append(esc(land_name))

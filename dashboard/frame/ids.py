@@ -104,6 +104,7 @@ ACCESS_PLAN_RESULT = "access-plan-result"
 ACCESS_MAP_EXPORT_SLOT = "access-map-export-slot"
 ACCESS_SFCA_EXPORT_SLOT = "access-sfca-export-slot"
 ACCESS_TABLE_EXPORT_SLOT = "access-table-export-slot"
+ACCESS_REGION_EXPORT_SLOT = "access-region-export-slot"  # the clicked Kreis's Gemeinden
 
 # Region profiles, search, near me, Leichte Sprache (routed pages, issue 13)
 REGION_BODY = "region-body"
@@ -136,3 +137,10 @@ ACCESS_COMPARE = "access-compare"  # Erreichbarkeit: maps with or without the pl
 ACCESS_GEMEINDEN = "access-gemeinden"  # Erreichbarkeit: the Gemeinde list beside the map
 ACCESS_SFCA_NOTE = "access-sfca-note"  # Erreichbarkeit: where the 2SFCA scale ends
 ACCESS_FADED = "access-faded"  # Erreichbarkeit: the threshold the Gemeinde map was faded for
+# Erreichbarkeit's car mode (pages/erreichbarkeit_car.py)
+ACCESS_PAGE = "access-page"  # the page's outer box: its class says the mode (CSS shows/hides)
+ACCESS_MODE = "access-mode"
+ACCESS_MINUTES = "access-minutes"
+ACCESS_CAR_CONTROLS = "access-car-controls"
+ACCESS_CAR = "access-car"  # the car section: method, summary, map, rankings
+ACCESS_CAR_MAP = "access-car-map"

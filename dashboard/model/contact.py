@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.model.publishing import contacts_hidden
-from dashboard.views.links import safe_url
+from store.clean import safe_url
 
 CONTACT_FIELDS = ("street", "phone", "email", "website")
 

@@ -67,6 +67,11 @@ class AtlasData:
             return self._source.engine()
         return self._source
 
+    @property
+    def store_file(self) -> Any:
+        """The SQLite file served (a Path), or None (a database server, a plain engine)."""
+        return getattr(self._source, "path", None)
+
     def _key(self, *parts: Hashable) -> tuple[Hashable, ...]:
         if not isinstance(self._source, ServingStore):
             return (None, *parts)
@@ -78,6 +83,11 @@ class AtlasData:
         derived from one immutable snapshot, which `parts` must name (its id, never None for
         "the newest"). The caller must not change what it gets back: it is shared."""
         return self._views.get(self._key("view", *parts), make)
+
+    def forget_views(self) -> None:
+        """Drop what `memo` keeps, so the next answers are built afresh (bench/callbacks.py
+        measures the uncached answer apart from the cached one)."""
+        self._views = _Lru(_VIEW_CACHE_SIZE)
 
     # snapshots -----------------------------------------------------------------------
     def snapshots(self) -> pd.DataFrame:
@@ -99,6 +109,16 @@ class AtlasData:
         with self.engine.connect() as conn:
             count, newest = conn.execute(select(func.count(), func.max(table.c.id))).one()
         return self._key("store", int(count), newest)
+
+    def series_ids(self, snapshot_id: int) -> tuple[int, ...]:
+        """The ids of the snapshots in `snapshot_id`'s series (store.served_series), oldest
+        first; kept until a snapshot is added or removed (one small query, not the full list
+        with its counts on every callback)."""
+        return self._cache.get(
+            ("series", snapshot_id, *self.fingerprint()),
+            lambda: tuple(int(i) for i in store.served_series(self.engine, snapshot_id)["id"])
+            or (snapshot_id,),
+        )
 
     def snapshot(self, snapshot_id: int | None) -> dict[str, Any] | None:
         """The snapshot `snapshot_id` (None or unknown: None)."""

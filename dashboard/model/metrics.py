@@ -207,43 +207,72 @@ def count_bounds(values: pd.Series, k: int = N_CLASSES) -> tuple[tuple[float, fl
 
 @dataclass(frozen=True)
 class Scale:
-    """The colour scale of a map, possibly shared by several maps (the comparison): class
-    `bounds` (closed, ascending; empty for a continuous ramp), the value range `low`–`high`,
-    whether the values are whole numbers, and whether the last class is open upwards."""
+    """The colour scale of a map, possibly shared by several maps (the comparison, every
+    snapshot of a series): class `bounds` (closed, ascending; empty for a continuous ramp),
+    the value range `low`–`high`, whether the values are whole numbers, and `decimals`, the
+    precision values are shown in: a value is classed as it is shown, so the classes never
+    share an edge in the legend ("0,09 – 0,26", "0,27 – 0,39")."""
 
     bounds: tuple[tuple[float, float], ...]
     low: float
     high: float
     integer: bool = False
+    decimals: int = 0
 
     @property
     def classed(self) -> bool:
         return bool(self.bounds)
 
     def assign(self, values: pd.Series) -> pd.Series:
-        """The class index of each value (NaN stays NaN); values above the last bound join
-        the last class, below the first the first."""
+        """The class index of each value (NaN stays NaN), after rounding it as it is shown;
+        values above the last bound join the last class, below the first the first."""
         out = pd.Series(np.nan, index=values.index)
         present = values.dropna()
         if present.empty or not self.bounds:
             return out
         highs = np.array([hi for _, hi in self.bounds])
-        index = np.searchsorted(highs, present.to_numpy(), side="left")
+        shown = np.array([round(float(v), self.decimals) for v in present])
+        index = np.searchsorted(highs, shown, side="left")
         out.loc[present.index] = np.clip(index, 0, len(highs) - 1).astype("float64")
         return out
 
 
+def shown_values(frame: pd.DataFrame, metric: str) -> pd.Series:
+    """The values a map colours: defined, and not in a region without a provider (those are
+    drawn apart)."""
+    values = metric_values(frame, metric)
+    return values[~none_mask(frame, metric) & values.notna()]
+
+
 def map_scale(values: pd.Series, metric: str, scheme: str) -> Scale:
-    """The scale for `values` (the shown values of one or several maps): counts get whole-
-    number classes (count_bounds), rates the chosen scheme (quantiles, equal or continuous)."""
+    """The scale for `values` (the shown values of one or several maps, of one or several
+    snapshots): counts get whole-number classes (count_bounds), rates the chosen scheme
+    (quantiles, equal or continuous) over the values rounded as shown, with bounds in that
+    precision, so neighbouring classes never share a shown value."""
     present = values.dropna()
     low = float(present.min()) if len(present) else 0.0
     high = float(present.max()) if len(present) else 1.0
     if metric == "count":
         return Scale(count_bounds(present), low, high, integer=True)
+    decimals = SPECS[metric].decimals
     if scheme == "continuous" or metric == "none_here" or present.empty:
-        return Scale((), low, high)
-    return Scale(classify(present, scheme).bounds, low, high)
+        return Scale((), low, high, decimals=decimals)
+    # classed as whole numbers of the last shown digit (0,26 is 26 hundredths), so each
+    # class starts one shown step above the last one's end
+    unit = 10**decimals
+    steps = pd.Series([round(round(float(v), decimals) * unit) for v in present],
+                      dtype="float64")
+    bounds = classify(steps, scheme, integer=True).bounds
+    in_unit = tuple((lo / unit, hi / unit) for lo, hi in bounds)
+    return Scale(in_unit, low, high, decimals=decimals)
+
+
+def pooled_scale(frames: Iterable[pd.DataFrame], metric: str, scheme: str) -> Scale:
+    """One scale over the shown values of several frames (snapshots, categories): a value
+    gets the same class and colour in each of them."""
+    parts = [shown_values(frame, metric) for frame in frames]
+    joined = pd.concat(parts, ignore_index=True) if parts else pd.Series(dtype="float64")
+    return map_scale(joined, metric, scheme)
 
 
 def rank_of(frame: pd.DataFrame, metric: str, code: str) -> tuple[int | None, int]:

@@ -137,8 +137,9 @@ def profile_title(profile: RegionProfile, lang: str) -> str:
 
 
 def rate_text(value: float | None, lang: str) -> str:
-    """A rate per 100,000 for a sentence: one decimal, two below 1 (0,11 is not 0,1)."""
-    return fmt_number(value, lang, 2 if value is not None and abs(value) < 1 else 1)
+    """A rate per 100,000 for a sentence, in the tables' precision (two decimals: the prose
+    says 1,14 where the table says 1,14, not 1,1)."""
+    return fmt_number(value, lang, m.SPECS["per_100k"].decimals)
 
 
 def _count_phrase(category: str, count: int, lang: str) -> str:

@@ -56,6 +56,8 @@ class ViewState:
     # and whether the maps show the plan ("after") or the snapshot as it is ("before")
     alevel: str = "kreis"
     acompare: str = "after"
+    amode: str = "line"  # Erreichbarkeit: Luftlinie or car travel time (where computed)
+    minutes: int = 30  # Erreichbarkeit, car mode: the threshold in minutes
 
 
 DEFAULTS = ViewState()
@@ -125,6 +127,16 @@ MAX_PLAN = 20
 _PLAN = re.compile(rf"^\d{{12}}(,\d{{12}}){{0,{MAX_PLAN - 1}}}$")
 
 
+ACCESS_MODES: tuple[str, ...] = ("line", "car")
+THRESHOLDS_MIN: tuple[int, ...] = (15, 30, 45, 60)
+
+
+def _minutes(value: str) -> int:
+    if value not in {str(m) for m in THRESHOLDS_MIN}:
+        raise ValueError(value)
+    return int(value)
+
+
 def _threshold(value: str) -> int:
     if value not in {str(km) for km in THRESHOLDS_KM}:
         raise ValueError(value)
@@ -166,6 +178,8 @@ PARSERS = {
     "akreis": _pattern(re.compile(r"^\d{5}$")),
     "alevel": _choice(ACCESS_LEVELS),
     "acompare": _choice(ACCESS_COMPARE),
+    "amode": _choice(ACCESS_MODES),
+    "minutes": _minutes,
 }
 # `level` belongs to Karte and Tabelle (Länder | Kreise); "gemeinde" exists only on
 # Erreichbarkeit, so `?level=gemeinde` is read as its map level and leaves `level` alone

@@ -11,7 +11,7 @@ from dashboard.model import metrics as m
 from dashboard.model.data import AtlasData
 from dashboard.model.publishing import contacts_hidden
 from dashboard.pages.controls import scroll_box
-from dashboard.text.i18n import fmt_number, services_text, t
+from dashboard.text.i18n import fmt_number, region_kind, services_text, t
 from dashboard.views.links import safe_url
 
 
@@ -58,24 +58,59 @@ def _figure_rows(data: AtlasData, sid: int, level: str, code: str, lang: str) ->
             rows.append((t(f"category.{cat}", lang), t("map.not_recorded", lang)))
             continue
         rate = fmt_number(row["per_100k"], lang, 2)
-        if 0 < row["count"] < m.FRAGILE_MIN:
-            rate += " ⚠"
-        rows.append(
-            (
-                t(f"category.{cat}", lang),
-                f"{fmt_number(row['count'], lang)} ({rate} {t('hover.rate', lang)})",
-            )
-        )
-    share = first["ala_share"] * 100 if pd.notna(first["ala_share"]) else None
-    rows.append((t("metric.ala_share", lang), f"{fmt_number(share, lang, 1)} %"))
-    rows.append((t("metric.ala_per_wfbm", lang), fmt_number(first["ala_per_wfbm"], lang, 2)))
+        value = f"{fmt_number(row['count'], lang)} ({rate} {t('hover.rate', lang)})"
+        # the caution after the whole value, never between a number and its unit
+        rows.append((t(f"category.{cat}", lang),
+                     value + _caution(0 < row["count"] < m.FRAGILE_MIN, lang)))
+    ala = data.region_metrics(sid, level, "ala")  # the shares rest on aLA and WfbM counts
+    for metric in UNDEFINED_WHY:
+        rows.append((t(f"metric.{metric}", lang), _comparison_text(ala, code, metric, lang)))
     items = []
     for label, value in rows:
         items += [html.Dt(label), html.Dd(value)]
     return items
 
 
+def _caution(fragile: bool, lang: str) -> str:
+    return f" ⚠ {t('map.fragile', lang)}" if fragile else ""
+
+
+def _fragile(frame: pd.DataFrame, metric: str, code: str) -> bool:
+    return bool(m.fragile_mask(frame, metric)[frame["code"] == code].any())
+
+
+# why the aLA/WfbM comparisons have no value: no aLA and no WfbM, or no WfbM
+UNDEFINED_WHY = {"ala_share": "details.share.undefined", "ala_per_wfbm": "details.ratio.undefined"}
+
+
+def _comparison_text(frame: pd.DataFrame, code: str, metric: str, lang: str) -> str:
+    """The aLA share (in %) or aLA per WfbM with its caution, or why there is none."""
+    row = frame[frame["code"] == code].iloc[0]
+    if pd.isna(row["ala_count"]) or pd.isna(row["wfbm_count"]):
+        return t("map.not_recorded", lang)
+    if pd.isna(row[metric]):
+        return t(UNDEFINED_WHY[metric], lang)
+    spec = m.SPECS[metric]
+    value = fmt_number(row[metric] * spec.scale, lang, spec.decimals)
+    unit = " %" if metric == "ala_share" else ""
+    return value + unit + _caution(_fragile(frame, metric, code), lang)
+
+
+def _none_here(frame: pd.DataFrame, level: str, code: str, lang: str) -> list[Any]:
+    """A yes/no measure has no rank: whether the region has none, and how many share that."""
+    none = frame["count"].eq(0)
+    here = bool(none[frame["code"] == code].any())
+    peers = t(f"details.peers.{level}", lang)
+    key = "details.none_here.yes" if here else "details.none_here.no"
+    # "like 299 of 401": the others without, not counting the region itself
+    k = int(none.sum()) - (1 if here else 0)
+    text = t(key, lang, k=fmt_number(k, lang), n=fmt_number(len(frame), lang), peers=peers)
+    return [html.P(f"{t('metric.none_here', lang)}: {text}")]
+
+
 def _ranks(frame: pd.DataFrame, level: str, metric: str, code: str, lang: str) -> list[Any]:
+    if metric == "none_here":
+        return _none_here(frame, level, code, lang) if m.is_recorded(frame) else []
     rank, n = m.rank_of(frame, metric, code)
     metric_name = t(f"metric.{metric}", lang)
     if rank is None:
@@ -89,8 +124,7 @@ def _ranks(frame: pd.DataFrame, level: str, metric: str, code: str, lang: str) -
         same_land = frame[frame["land_code"] == row["land_code"]]
         land_rank, land_n = m.rank_of(same_land, metric, code)
         texts.append(t("details.rank.land", lang, rank=land_rank, n=land_n, land=row["land"]))
-    fragile = bool(m.fragile_mask(frame, metric)[frame["code"] == code].any())
-    if fragile:
+    if _fragile(frame, metric, code):
         texts.append("⚠ " + t("map.fragile.note", lang, n=m.FRAGILE_MIN))
     return [html.P(text) for text in texts]
 
@@ -114,7 +148,7 @@ def details_panel(
     row = frame[frame["code"] == region].iloc[0]
     title = row["name"]
     if level == "kreis":
-        title = f"{row['name']} ({row['bez']}, {row['land']})"
+        title = f"{row['name']} ({region_kind(row['bez'], lang)}, {row['land']})"
     providers = data.providers(snapshot_id)
     key = "kreis_ars" if level == "kreis" else "land_code"
     here = providers[(providers[key] == region) & (providers["category"] == category)]

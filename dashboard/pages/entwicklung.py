@@ -18,6 +18,8 @@ from typing import Any
 import dash_ag_grid as dag
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash import callback_context as cbx
+from dash.exceptions import PreventUpdate
 
 import geodata
 import store
@@ -28,17 +30,19 @@ from dashboard.figures import growth as gf
 from dashboard.figures.common import graph_config
 from dashboard.figures.other_counts import with_other_counts
 from dashboard.frame import ids
+from dashboard.frame.feed_link import feed_links_by_land
 from dashboard.model import growth_tables as gt
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import url_path
-from dashboard.model.publishing import redact
+from dashboard.model.publishing import contacts_hidden, redact
+from dashboard.model.scales import change_bound
 from dashboard.model.state import parse_query, to_query
 from dashboard.pages.controls import dropdown, options, radio_group, scroll_box
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
 from dashboard.text.describe import growth_description, laender_description, series_description
 from dashboard.text.describe_change import change_description, changes_points_description
-from dashboard.text.i18n import fmt_date, t
+from dashboard.text.i18n import fmt_date, fmt_number, t
 from dashboard.text.map_description import caption_block
 from store import growth
 
@@ -65,6 +69,10 @@ DESCRIBED = {NATIONAL: "entwicklung-national-description",
              CHANGE_MAP: "entwicklung-change-map-description",
              POINTS: "entwicklung-points-description"}
 MAPS = (CHANGE_MAP, POINTS)  # captioned "Was die Karte zeigt", not "… das Diagramm …"
+# The tables behind each chart's folded "Tabelle": filled only while their box is open
+# (fill_tables). Hundreds of cells in the first answer kept the browser busy for seconds
+# before the first chart appeared (Dash renders every cell as a component).
+TABLES = (SERIES_TABLE, BARS_TABLE, CHANGE_TABLE, CHANGES_TABLE)
 EXPORT_SLOTS = {
     "verlauf": ("entwicklung-export-verlauf", IMAGE_FORMATS + TABLE_FORMATS),
     "laender": ("entwicklung-export-laender", IMAGE_FORMATS + TABLE_FORMATS),
@@ -181,8 +189,7 @@ def _cell(value: Any, lang: str) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "–"
     if isinstance(value, float):
-        text = f"{value:,.2f}"
-        return text.replace(",", "X").replace(".", ",").replace("X", ".") if lang == "de" else text
+        return fmt_number(value, lang, 2)
     return str(value)
 
 
@@ -221,7 +228,20 @@ def query_with(search: str | None, **changes: Any) -> str:
 
 def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | None,
             category: str, level: str, measure: str, lang: str) -> dict[str, Any]:
-    """Every figure and table of the page for one choice of inputs."""
+    """Every figure and table of the page for one choice of inputs, built once per choice
+    and series (the page, its update and its tables ask for the same). Read-only."""
+    if snapshot_id is None:
+        return _content(app, data, snapshot_id, base, category, level, measure, lang)
+    members = data.series_ids(snapshot_id)
+    return data.memo(
+        ("entwicklung", snapshot_id, members, base, category, level, measure, lang,
+         contacts_hidden()),
+        lambda: _content(app, data, snapshot_id, base, category, level, measure, lang),
+    )
+
+
+def _content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | None,
+             category: str, level: str, measure: str, lang: str) -> dict[str, Any]:
     engine = data.engine
     served = store.served_series(engine, snapshot_id)  # the shown snapshot's own source
     series_snapshots = growth.recorded(served, category)
@@ -254,7 +274,8 @@ def content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | Non
     )
     change = growth.region_change_between(engine, old_id, new_id, level, category)
     geometry = app.get_relative_path(url_path(level))
-    out[CHANGE_MAP] = gf.change_map_figure(change, geometry, per_100k, lang)
+    bound = change_bound(data, series_snapshots["id"].tolist(), level, category, per_100k)
+    out[CHANGE_MAP] = gf.change_map_figure(change, geometry, per_100k, lang, bound=bound)
     out[DESCRIBED[CHANGE_MAP]] = change_description(change, per_100k, category, level,
                                                     str(old["taken_at"]), str(new["taken_at"]),
                                                     lang)
@@ -298,9 +319,22 @@ def _caption(got: dict[str, Any], graph_id: str, lang: str) -> html.Section:
     return caption_block(DESCRIBED[graph_id], got.get(DESCRIBED[graph_id], ""), lang, heading)
 
 
-def _table_box(component_id: str, children: Any, lang: str) -> html.Details:
-    return html.Details([html.Summary(tx("table", lang)), html.Div(children, id=component_id)],
-                        className="table-box")
+def table_box_id(component_id: str) -> str:
+    return f"{component_id}-box"
+
+
+def table_summary_id(component_id: str) -> str:
+    return f"{component_id}-summary"
+
+
+def _table_box(component_id: str, lang: str) -> html.Details:
+    """A folded "Tabelle" whose table arrives when it is first opened (fill_tables; a click
+    or Enter on the summary: <details> tells Dash nothing of its own toggling)."""
+    return html.Details(
+        [html.Summary(tx("table", lang), id=table_summary_id(component_id)),
+         html.Div(id=component_id)],
+        id=table_box_id(component_id), className="table-box",
+    )
 
 
 def _export(view: str, lang: str) -> html.Div:
@@ -323,7 +357,7 @@ def _pair_section(
             *([_caption(got, graph_id, lang)] if graph_id in DESCRIBED else []),
             _export(export_view, lang),
             *(extra or []),
-            _table_box(table_id, got.get(table_id), lang),
+            _table_box(table_id, lang),
         ],
         className="growth-section map-beside-text" if graph_id in MAPS else "growth-section",
     )
@@ -334,6 +368,14 @@ def _base_options(data: AtlasData, lang: str, snapshot_id: int | None = None
     series = store.served_series(data.engine, snapshot_id)
     return [{"label": fmt_date(row.taken_at.isoformat(), lang), "value": int(row.id)}
             for row in series.itertuples(index=False)]
+
+
+def _pair_words(chosen: tuple[int, int] | None, base: int | None, lang: str) -> str:
+    """What the pair note says first: one snapshot only, or that the asked base was replaced
+    (the update callback says the same after a change)."""
+    if chosen is None:
+        return tx("single", lang)
+    return tx("same", lang) if base is not None and base not in chosen else ""
 
 
 def layout(ctx: PageContext) -> html.Div:
@@ -349,6 +391,7 @@ def layout(ctx: PageContext) -> html.Div:
     return html.Div(
         [
             html.H1(tx("heading", lang)),
+            *([] if s.embed else [feed_links_by_land(ctx)]),  # an iframe stays chrome-free
             html.Div(
                 [
                     radio_group(CATEGORY, t("category.label", lang),
@@ -364,7 +407,7 @@ def layout(ctx: PageContext) -> html.Div:
                 className="controls",
             ),
             html.P(
-                pair_note(got, s.category, lang, tx("single", lang) if comparison_hidden else ""),
+                pair_note(got, s.category, lang, _pair_words(chosen, base, lang)),
                 id=PAIR_NOTE,
                 className="hint",
                 role="status",
@@ -380,7 +423,7 @@ def layout(ctx: PageContext) -> html.Div:
                     _graph(app, LAENDER, got[LAENDER], lang, tx("laender", lang)),
                     _caption(got, LAENDER, lang),
                     _export("laender", lang),
-                    _table_box(SERIES_TABLE, got[SERIES_TABLE], lang),
+                    _table_box(SERIES_TABLE, lang),
                 ],
                 className="growth-section",
             ),
@@ -412,6 +455,7 @@ def validation_layout() -> html.Div:
                                    CHANGES_TABLE)],
         *[html.H2(id=f"{g}-heading") for g in (BARS, CHANGE_MAP, POINTS)],
         *[html.P(id=d) for d in DESCRIBED.values()],
+        *[html.Summary(id=table_summary_id(table)) for table in TABLES],
     ]
     for slot, _ in EXPORT_SLOTS.values():
         parts.append(html.Div(buttons.validation_components(slot), id=slot))
@@ -423,12 +467,10 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         buttons.register_export(app, data, slot, entwicklung_request(view))
 
     @app.callback(
-        Output(NATIONAL, "figure"), Output(LAENDER, "figure"), Output(SERIES_TABLE, "children"),
-        Output(BARS, "figure"), Output(BARS_TABLE, "children"), Output(f"{BARS}-heading",
-                                                                      "children"),
-        Output(CHANGE_MAP, "figure"), Output(CHANGE_TABLE, "children"),
-        Output(f"{CHANGE_MAP}-heading", "children"),
-        Output(POINTS, "figure"), Output(BY_LAND, "children"), Output(CHANGES_TABLE, "children"),
+        Output(NATIONAL, "figure"), Output(LAENDER, "figure"),
+        Output(BARS, "figure"), Output(f"{BARS}-heading", "children"),
+        Output(CHANGE_MAP, "figure"), Output(f"{CHANGE_MAP}-heading", "children"),
+        Output(POINTS, "figure"), Output(BY_LAND, "children"),
         Output(f"{POINTS}-heading", "children"),
         Output(COMPARISON, "hidden"), Output(PAIR_NOTE, "children"), Output(BASE, "value"),
         Output(ids.URL, "search", allow_duplicate=True),
@@ -439,17 +481,20 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         prevent_initial_call=True,
     )
     def update(category, base, measure, level, snapshot_id, search):
+        if just_drawn():
+            # the page was just drawn with these very inputs (Dash fires for inserted
+            # inputs): drawing it again cost the browser seconds and changed nothing
+            raise PreventUpdate
         state, _ = parse_query(search)
         lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
         if snapshot is None:
-            return (no_update,) * (17 + len(DESCRIBED))
+            return (no_update,) * (13 + len(DESCRIBED))
         got = content(app, data, int(snapshot["id"]), base, category, level, measure, lang)
         chosen = got["pair"]
         skip = no_update
         if chosen is None:
-            return (got[NATIONAL], got[LAENDER], got[SERIES_TABLE], skip, skip, skip, skip,
-                    skip, skip, skip, skip, skip, skip, True,
+            return (got[NATIONAL], got[LAENDER], skip, skip, skip, skip, skip, skip, skip, True,
                     pair_note(got, category, lang, tx("single", lang)), skip,
                     query_with(search, base=None, category=category, level=level,
                                     metric=measure),
@@ -461,11 +506,42 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         query = query_with(search, base=chosen[0], category=category, level=level,
                                 metric=measure)
         return (
-            got[NATIONAL], got[LAENDER], got[SERIES_TABLE],
-            got[BARS], got[BARS_TABLE], tx("growth", lang, **dates),
-            got[CHANGE_MAP], got[CHANGE_TABLE], tx("change", lang, **dates),
-            got[POINTS], got[BY_LAND], got[CHANGES_TABLE], tx("changes", lang, **dates),
+            got[NATIONAL], got[LAENDER],
+            got[BARS], tx("growth", lang, **dates),
+            got[CHANGE_MAP], tx("change", lang, **dates),
+            got[POINTS], got[BY_LAND], tx("changes", lang, **dates),
             False, note, chosen[0] if chosen[0] != base else skip,
             query if query != (search or "") else skip,
             *[got[d] for d in DESCRIBED.values()],
         )
+
+    @app.callback(
+        *[Output(table, "children") for table in TABLES],
+        *[Input(table_summary_id(table), "n_clicks") for table in TABLES],
+        Input(CATEGORY, "value"), Input(BASE, "value"), Input(MEASURE, "value"),
+        Input(LEVEL, "value"), Input(ids.snapshot(KEY), "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def fill_tables(*args):
+        """The tables of the boxes opened at least once (the same content as the charts),
+        none in a box never opened: a table nobody asked for costs the browser nothing."""
+        opened = [bool(clicks) for clicks in args[:len(TABLES)]]
+        category, base, measure, level, snapshot_id, search = args[len(TABLES):]
+        if not any(opened):
+            if just_drawn():
+                raise PreventUpdate
+            return (None,) * len(TABLES)
+        snapshot, _ = data.resolve(snapshot_id)
+        if snapshot is None:
+            return (no_update,) * len(TABLES)
+        lang = parse_query(search)[0].lang
+        got = content(app, data, int(snapshot["id"]), base, category, level, measure, lang)
+        return tuple(got.get(table) if is_open else None
+                     for table, is_open in zip(TABLES, opened, strict=True))
+
+
+def just_drawn() -> bool:
+    """True when Dash fires a callback because the page's inputs were just inserted (all of
+    them at once), not because a reader changed one."""
+    return len(cbx.triggered) > 2

@@ -49,6 +49,8 @@ from dashboard.model.state import (
     to_query,
 )
 from dashboard.pages.controls import options, radio_group, scroll_box
+from dashboard.pages.erreichbarkeit_car import car_section, effective_mode, page_class
+from dashboard.pages.erreichbarkeit_car import validation_layout as car_validation_layout
 from dashboard.text.describe import access_description
 from dashboard.text.describe_gemeinden import gemeinde_sentence, where_label
 from dashboard.text.i18n import fmt_number, t
@@ -374,7 +376,8 @@ def region_view(data: AtlasData, view: AccessView | None, kreis: str | None, lan
     rows = [[r.name, fmt_number(r.population, lang), fmt_number(r.nearest_km, lang, 1),
              r.nearest] for r in frame.itertuples(index=False)]  # fmt: skip
     caption = t("access.region.heading", lang, name=region_labels("kreis")[kreis])
-    return _table(caption, head, rows, "access-region-table")
+    return [_table(caption, head, rows, "access-region-table"),
+            buttons.slot(ids.ACCESS_REGION_EXPORT_SLOT, buttons.TABLE_FORMATS, lang)]
 
 
 def gemeinde_list(gemeinden, choice: Choice, lang: str) -> Any:
@@ -549,6 +552,7 @@ def layout(ctx: PageContext) -> html.Div:
             html.H1(t("access.heading", lang)),
             html.P(t("access.intro", lang)),
             _controls(ctx, choice),
+            *car_section(ctx),
             html.Div(summary(made["shown"], s.category, s.threshold, lang, choice.land),
                      id=ids.ACCESS_SUMMARY, **{"aria-live": "polite"}),
             _plan_box(ctx, places, view),
@@ -563,7 +567,8 @@ def layout(ctx: PageContext) -> html.Div:
                 buttons.slot(ids.ACCESS_TABLE_EXPORT_SLOT, buttons.TABLE_FORMATS, lang),
             ], className="access-ranking"),
         ],
-        className="access-page",
+        className=page_class(effective_mode(ctx.data, ctx.snapshot_id, s.amode)),
+        id=ids.ACCESS_PAGE,
     )  # fmt: skip
 
 
@@ -595,6 +600,8 @@ def validation_layout() -> html.Div:
             buttons.validation_slot(ids.ACCESS_MAP_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_SFCA_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_TABLE_EXPORT_SLOT),
+            *car_validation_layout(),
+            buttons.validation_slot(ids.ACCESS_REGION_EXPORT_SLOT),
         ]
     )
 
@@ -641,11 +648,15 @@ function (km, level) {
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
     from dashboard.exports import from_url
+    from dashboard.pages.erreichbarkeit_car import register_car_callbacks
+
+    register_car_callbacks(app, data, KEY)
 
     for slot_id, make in (
         (ids.ACCESS_MAP_EXPORT_SLOT, from_url.access_request("distance")),
         (ids.ACCESS_SFCA_EXPORT_SLOT, from_url.access_request("sfca")),
         (ids.ACCESS_TABLE_EXPORT_SLOT, from_url.access_request("table")),
+        (ids.ACCESS_REGION_EXPORT_SLOT, from_url.access_request("gemeinden")),
     ):
         buttons.register_export(app, data, slot_id, make)
 
@@ -740,9 +751,9 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         distance = made["distance"]
         sfca = made["sfca"]
         if trigger == ids.ACCESS_THRESHOLD and choice.level == "gemeinde" and shown is not None:
-            # FADE_CLASSES restyles the Gemeinde map in the browser; the 2SFCA map does not
-            # depend on the threshold
-            distance, sfca = no_update, no_update
+            # FADE_CLASSES restyles the Gemeinde map in the browser (the 2SFCA map is sent:
+            # its hover names the threshold)
+            distance = no_update
         return (
             summary(shown, category, choice.threshold, lang, choice.land), distance, sfca,
             *made["texts"], *made["titles"], kreise, laender,

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-import pandas as pd
 from dash import Dash, Input, Output, Patch, State, dcc, html, no_update
 from dash import callback_context as cbx
 from dash.exceptions import PreventUpdate
@@ -35,6 +34,7 @@ from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData, find_provider, map_frame
 from dashboard.model.geometry import url_path
 from dashboard.model.publishing import contacts_hidden
+from dashboard.model.scales import SHARED_METRICS, series_ids, series_scale
 from dashboard.model.state import merge_query, parse_query, to_query
 from dashboard.pages.controls import checkbox, dropdown, options, radio_group
 from dashboard.pages.details import details_panel
@@ -48,7 +48,7 @@ COMPARE_HEIGHT = 560
 # metrics whose map is the same for every category: the comparison shows one map, not three
 KIND_FREE = ("ala_share", "ala_per_wfbm")
 # metrics whose three comparison maps can share one colour scale
-SHARED_SCALE = ("count", "per_100k")
+SHARED_SCALE = SHARED_METRICS
 
 
 def _points(data: AtlasData, snapshot_id: int, category: str, on: bool):
@@ -77,10 +77,13 @@ def build_map(
     scale: metrics.Scale | None = None,
     legend: bool = True,
 ):
-    """The map figure as the app shows it (geometry by URL)."""
+    """The map figure as the app shows it (geometry by URL), coloured on the series scale
+    (the same classes in every snapshot) unless a `scale` is given."""
     if snapshot_id is None:
         return empty_map(t("notice.no_snapshot", lang), height)
     frame = map_frame(data, snapshot_id, level, category)
+    if scale is None:
+        scale = series_scale(data, snapshot_id, level, (category,), metric, classes)
     provider = find_provider(data, snapshot_id, provider_id) if provider_id else None
     return choropleth_figure(
         frame,
@@ -171,17 +174,12 @@ def _graph(
 def compare_scale(
     data: AtlasData, snapshot_id: int | None, level: str, metric: str, classes: str
 ) -> metrics.Scale | None:
-    """One scale over the three categories' values for metrics that compare across them
-    (counts, per 100,000); None where each map keeps its own (or there is nothing)."""
+    """One scale over the three categories' values in every snapshot of the series, for
+    metrics that compare across them (counts, per 100,000); None where each map keeps its
+    own series scale."""
     if snapshot_id is None or metric not in SHARED_SCALE:
         return None
-    values = []
-    for cat in metrics.CATEGORIES:
-        frame = map_frame(data, snapshot_id, level, cat)
-        shown = metrics.metric_values(frame, metric)
-        values.append(shown[~metrics.none_mask(frame, metric) & shown.notna()])
-    joined = pd.concat(values, ignore_index=True)
-    return metrics.map_scale(joined, metric, classes) if len(joined) else None
+    return series_scale(data, snapshot_id, level, metrics.CATEGORIES, metric, classes)
 
 
 def compare_figures(
@@ -211,9 +209,11 @@ def shown_map(
     """The Karte's single map as plotly JSON, built once per view of a snapshot and shared by
     the page and its callback (plotly's validation and copying cost tens of ms at Kreis
     level, on every page load and switch otherwise). Treat it as read-only."""
+    # the series is in the key: a new snapshot in it may move the classes of every date
+    members = series_ids(data, snapshot_id) if snapshot_id is not None else ()
     return data.memo(
-        ("karte-map", snapshot_id, level, category, metric, classes, lang, region, points,
-         provider_id, contacts_hidden()),
+        ("karte-map", snapshot_id, members, level, category, metric, classes, lang, region,
+         points, provider_id, contacts_hidden()),
         lambda: build_map(
             app, data, snapshot_id, level=level, category=category, metric=metric,
             classes=classes, lang=lang, region=region, points=points,
@@ -227,8 +227,9 @@ def shown_comparison(
     classes: str, lang: str, region: str | None,
 ) -> list[dict[str, Any]]:
     """compare_figures as plotly JSON, built once per view of a snapshot (read-only)."""
+    members = series_ids(data, snapshot_id) if snapshot_id is not None else ()
     return data.memo(
-        ("karte-compare", snapshot_id, level, metric, classes, lang, region),
+        ("karte-compare", snapshot_id, members, level, metric, classes, lang, region),
         lambda: [f.to_plotly_json() for f in compare_figures(
             app, data, snapshot_id, level=level, metric=metric, classes=classes, lang=lang,
             region=region)],

@@ -1,5 +1,10 @@
 """/naehe?plz=NNNNN or ?ort=<AGS>: the nearest providers of each kind to a place, with
-straight-line distance ("Luftlinie"), services, contact and a small map.
+straight-line distance ("Luftlinie"), services, contact and a small offline map (Kreis
+outlines, place names, every marker visible).
+
+Places and providers stand on Gemeinde points: providers in the searched place's own Gemeinde
+get no distance but "im selben Ort" ("same town"), the same PLZ first (store.nearest). The
+vendored PLZ table (OpenStreetMap, ODbL) has no coordinates, so no finer point is available.
 
 The place's point is the one `geodata.locate` gives for a PLZ (as /api/nearest), or the
 Gemeinde's representative point; distances come from `store.nearest` (pure)."""
@@ -24,11 +29,12 @@ from dashboard.model.geometry import url_path
 from dashboard.pages.controls import scroll_box
 from dashboard.pages.details import safe_url
 from dashboard.pages.redraw import register_body_redraw
-from dashboard.text.i18n import fmt_number, t
+from dashboard.text.i18n import fmt_number, services_text, t
 from store.nearest import nearest
 
 KEY = "naehe"
 PER_CATEGORY = 5
+MAP_HEIGHT = 420
 
 
 def place_of(plz: str | None, ort: str | None) -> dict[str, Any] | None:
@@ -47,7 +53,8 @@ def place_of(plz: str | None, ort: str | None) -> dict[str, Any] | None:
             return None
         row = hit.iloc[0]
         kreise = geodata.region_table("kreis").set_index("code")
-        return {"label": row["name"], "gemeinde": row["name"], "kreis_ars": row["kreis_ars"],
+        return {"label": row["name"], "gemeinde": row["name"], "gemeinde_ags": row["ags"],
+                "plz": None, "kreis_ars": row["kreis_ars"],
                 "kreis": kreise.loc[row["kreis_ars"], "name"], "lon": float(row["lon"]),
                 "lat": float(row["lat"])}
     return None
@@ -64,7 +71,8 @@ def nearest_by_category(
             out[cat] = None
             continue
         mine = providers[providers["category"] == cat]
-        out[cat] = nearest(mine, place["lon"], place["lat"], n)
+        out[cat] = nearest(mine, place["lon"], place["lat"], n,
+                           gemeinde_ags=place.get("gemeinde_ags"), plz=place.get("plz"))
     return out
 
 
@@ -99,12 +107,16 @@ def body(ctx: PageContext) -> list[Any]:
          for c, r in found.items() if r is not None and len(r)],
         ignore_index=True,
     ) if any(r is not None and len(r) for r in found.values()) else pd.DataFrame(
-        columns=["lon", "lat", "name", "category", "category_label"])
+        columns=["lon", "lat", "name", "city", "km", "same_gemeinde", "category",
+                 "category_label"])
     kreis_href = ctx.path(f"region/{place['kreis_ars']}") + (
         "?lang=en" if lang == "en" else "")
+    same_place = any(r is not None and bool(r["same_gemeinde"].any()) for r in found.values())
     return [
         html.H1(t("near.heading", lang, place=place["label"])),
         html.P(t("near.intro", lang, gemeinde=place["gemeinde"])),
+        *([html.P(t("near.same_place.note", lang, gemeinde=place["gemeinde"]),
+                  className="hint near-same-note")] if same_place else []),
         html.P(dcc.Link(t("near.region_link", lang, name=place["kreis"]), href=kreis_href)),
         html.Div([html.Div(sections, className="near-lists"), _map(ctx, place, shown)],
                  className="near-top"),
@@ -119,7 +131,7 @@ def _table(rows: pd.DataFrame, lang: str, label: str) -> html.Div:
                                          "source")], role="row"), role="rowgroup")
     body_rows = []
     for row in rows.to_dict("records"):
-        km = t("near.km", lang, km=fmt_number(row["km"], lang, 1))
+        km = _distance(row, lang)
         if row.get("geocode_quality") == "kreis":
             km += f" ({t('near.approx', lang)})"
         contact = contact_details(row)
@@ -139,8 +151,7 @@ def _table(rows: pd.DataFrame, lang: str, label: str) -> html.Div:
             html.Td(km, className="num", role="cell"),
             html.Th(row.get("name") or "", scope="row", role="rowheader"),
             html.Td(f"{row.get('plz') or ''} {row.get('city') or ''}".strip(), role="cell"),
-            html.Td(", ".join(services) if isinstance(services, (list, tuple)) else "",
-                    role="cell"),
+            html.Td(services_text(services, lang), role="cell"),
             html.Td(contact_cell, role="cell"),
             html.Td(html.A(t("details.source", lang), href=url, rel="noopener noreferrer")
                     if url else "–", role="cell"),
@@ -149,17 +160,43 @@ def _table(rows: pd.DataFrame, lang: str, label: str) -> html.Div:
                                  className="near-table", role="table"), label)
 
 
+def _distance(row: dict[str, Any], lang: str) -> str:
+    """"3,4 km"; in the searched place's own Gemeinde no number (both stand on its point),
+    but "im selben Ort" (and "gleiche PLZ" where that is known)."""
+    if row.get("same_gemeinde"):
+        return t("near.same_plz" if row.get("same_plz") else "near.same_place", lang)
+    return t("near.km", lang, km=fmt_number(row["km"], lang, 1))
+
+
+def place_labels(place: dict[str, Any], shown: pd.DataFrame, most: int = 8) -> pd.DataFrame:
+    """`name, lon, lat` of the places to name on the map: the searched Gemeinde and the
+    Gemeinden of the providers shown (at their Gemeinde's point, as the geocoder puts them)."""
+    rows = [{"name": place["gemeinde"], "lon": place["lon"], "lat": place["lat"]}]
+    if len(shown) and "city" in shown.columns:
+        towns = shown.dropna(subset=["lon", "lat"]).drop_duplicates(["lon", "lat"])
+        rows += [{"name": r["city"], "lon": r["lon"], "lat": r["lat"]}
+                 for r in towns.to_dict("records") if isinstance(r.get("city"), str)]
+    frame = pd.DataFrame(rows, columns=["name", "lon", "lat"])
+    return frame.drop_duplicates("name").head(most).reset_index(drop=True)
+
+
 def _map(ctx: PageContext, place: dict[str, Any], shown: pd.DataFrame) -> html.Figure:
-    figure = nearby_figure(list(geodata.LAENDER), ctx.app.get_relative_path(url_path("land")),
-                           (place["lon"], place["lat"]), t("near.you", ctx.lang), shown)
+    figure = nearby_figure(
+        list(geodata.LAENDER), ctx.app.get_relative_path(url_path("land")),
+        (place["lon"], place["lat"]), t("near.you", ctx.lang), shown,
+        kreise=list(geodata.region_table("kreis")["code"]),
+        kreis_geojson=ctx.app.get_relative_path(url_path("kreis")),
+        labels=place_labels(place, shown), height=MAP_HEIGHT,
+    )
     config = {**graph_config(ctx.asset("topojson/"), ctx.lang), "staticPlot": True}
-    names = ", ".join(f"{r['name']} ({fmt_number(r['km'], ctx.lang, 1)} km)"
-                      for r in shown.sort_values("km").head(3).to_dict("records")) if len(
-        shown) else "–"
+    first = shown.sort_values(["same_gemeinde", "km"], ascending=[False, True]).head(3) if len(
+        shown) else shown
+    names = ", ".join(f"{r['name']} ({_distance(r, ctx.lang)})"
+                      for r in first.to_dict("records")) if len(first) else "–"
     caption = t("near.map.caption", ctx.lang) + ". " + names
     return html.Figure(
         [html.Div(dcc.Graph(id=ids.NEAR_MAP, figure=figure, config=config,
-                            style={"height": "360px"}), **{"aria-hidden": "true"}),
+                            style={"height": f"{MAP_HEIGHT}px"}), **{"aria-hidden": "true"}),
          html.Figcaption(caption, className="figure-caption")],
         className="graph-figure near-map",
     )

@@ -17,9 +17,11 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 import geodata
+from dashboard.exports.profile_button import pdf_progress, register_profile_download
 from dashboard.figures.common import graph_config
 from dashboard.figures.locator import locator_figure
 from dashboard.frame import ids
+from dashboard.frame.feed_link import feed_link
 from dashboard.frame.search_form import search_form
 from dashboard.model import metrics as m
 from dashboard.model.context import PageContext
@@ -114,6 +116,7 @@ def body(ctx: PageContext, profile: RegionProfile) -> list[Any]:
         html.Section(
             [
                 html.Button(t("profile.pdf", lang), id=ids.REGION_PDF, className="export-button"),
+                pdf_progress(lang),
                 html.P(id=ids.REGION_PDF_STATUS, role="status", className="export-status"),
                 dcc.Download(id=ids.REGION_DOWNLOAD),
             ],
@@ -226,8 +229,22 @@ def _access(ctx: PageContext, profile: RegionProfile) -> list[Any]:
         if column in row.index:
             items += [html.Dt(t(f"profile.access.{column}", ctx.lang)),
                       html.Dd(fmt_number(row[column], ctx.lang, decimals))]
-    return [html.Section([html.H2(t("profile.access.heading", ctx.lang)), html.Dl(items)],
-                         className="region-access")]
+    return [html.Section([html.H2(t("profile.access.heading", ctx.lang)), html.Dl(items),
+                          *_minutes(ctx, profile)], className="region-access")]
+
+
+def _minutes(ctx: PageContext, profile: RegionProfile) -> list[Any]:
+    """Car minutes beside the km, where travel times were computed (issue 18)."""
+    from dashboard.model.travel_data import profile_minutes
+
+    level = "germany" if profile.level == "de" else profile.level
+    car = profile_minutes(ctx.data.engine, ctx.snapshot_id, level, profile.code)
+    if car is None:
+        return []
+    return [html.P(t("travel.profile", ctx.lang, engine=car["engine"], date=car["date"],
+                     minutes=fmt_number(car["mean_min"], ctx.lang, 1),
+                     median=fmt_number(car["median_min"], ctx.lang, 1)),
+                   className="region-minutes")]
 
 
 def _history(ctx: PageContext, code: str) -> list[Any]:
@@ -250,6 +267,7 @@ def _history(ctx: PageContext, code: str) -> list[Any]:
         scroll_box(html.Table([html.Caption(t("profile.history.caption", lang)), head,
                             html.Tbody(body_rows)], className="history-table"),
                 t("profile.history.heading", lang)),
+        feed_link(ctx, code),  # this region's changes, one click from its history
     ]
 
 
@@ -345,26 +363,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         profile = load_profile(data, snapshot, code_of(pathname, app))
         return no_update if profile is None else body(ctx, profile)
 
-    @app.callback(
-        Output(ids.REGION_DOWNLOAD, "data"),
-        Output(ids.REGION_PDF_STATUS, "children"),
-        Input(ids.REGION_PDF, "n_clicks"),
-        State(ids.URL, "pathname"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def download(clicks: int | None, pathname: str | None, search: str | None):
-        from dashboard.exports.errors import ExportError
-        from dashboard.exports.profile_pdf import profile_pdf
-
-        if not clicks:
-            return no_update, no_update
-        state, _ = parse_query(search)
-        try:
-            pdf = profile_pdf(data, code_of(pathname, app), state.snapshot, state.lang)
-        except ExportError as exc:
-            return no_update, str(exc)
-        return dcc.send_bytes(pdf.content, pdf.filename), ""
+    register_profile_download(app, data, code_of)
 
     @app.server.after_request
     def _not_found_status(response: flask.Response) -> flask.Response:
@@ -394,6 +393,7 @@ def validation_layout() -> html.Div:
         dcc.Graph(id=ids.REGION_LOCATOR),
         html.Blockquote(id=ids.REGION_CITATION),
         html.Button(id=ids.REGION_PDF),
+        pdf_progress("de"),
         html.P(id=ids.REGION_PDF_STATUS),
         dcc.Download(id=ids.REGION_DOWNLOAD),
     ])

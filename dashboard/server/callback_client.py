@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from typing import Any
+from urllib.parse import urlencode
 
 ENDPOINT = "/_dash-update-component"
 
@@ -35,7 +37,8 @@ def post_callback(
     changed: list[str],
 ) -> Any:
     """POST one callback with a Flask test `client`; return the response (asked with
-    Accept-Encoding: gzip, so its length is what travels)."""
+    Accept-Encoding: gzip, so its length is what travels). A background callback (the
+    exports) is polled as the renderer polls it; the last answer, with the outputs, returns."""
     outs = [{"id": i, "property": p} for i, p in outputs]
     body = {
         "output": _output_key(outs),
@@ -44,7 +47,32 @@ def post_callback(
         "state": [{"id": i, "property": p, "value": v} for i, p, v in state],
         "changedPropIds": changed,
     }
-    return client.post(ENDPOINT, json=body, headers={"Accept-Encoding": "gzip"})
+    response = client.post(ENDPOINT, json=body, headers={"Accept-Encoding": "gzip"})
+    handles = _background_handles(response)
+    deadline = time.monotonic() + BACKGROUND_TIMEOUT_S
+    while handles is not None and time.monotonic() < deadline:
+        time.sleep(0.1)
+        response = client.post(ENDPOINT + "?" + urlencode(handles), json=body,
+                               headers={"Accept-Encoding": "gzip"})
+        if response.status_code != 200 or "response" in json.loads(answer_bytes(response)):
+            return response
+    return response
+
+
+BACKGROUND_TIMEOUT_S = 300
+
+
+def _background_handles(response: Any) -> dict[str, str] | None:
+    """The signed cacheKey and job of a background callback's first answer, else None."""
+    if response.status_code != 200:
+        return None
+    try:
+        answer = json.loads(answer_bytes(response))
+    except ValueError:
+        return None
+    if isinstance(answer, dict) and "cacheKey" in answer:
+        return {"cacheKey": answer["cacheKey"], "job": answer["job"]}
+    return None
 
 
 def callback_outputs(app: Any, first: str) -> list[tuple[Any, str]]:

@@ -12,10 +12,11 @@ from dash import ALL, Dash, Input, Output, State, html, no_update
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.frame import ids, shell
+from dashboard.frame.not_found import not_found_content
 from dashboard.frame.unavailable import unavailable_frame
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
-from dashboard.model.state import DEFAULT_PAGE, ViewState, merge_query, page_of, parse_query
+from dashboard.model.state import ViewState, merge_query, page_of, parse_query
 from dashboard.pages import routed_pages
 from dashboard.text.i18n import t
 from store.serving import StoreUnavailable, one_line
@@ -60,11 +61,11 @@ def render(
         return shell.frame(ctx, segment, list(pages), content)
     page = page_of(path)
     if page is None or page not in pages:
-        if page is None:
-            ctx.notices.append(t("notice.unknown_page", ctx.lang, path=str(pathname)[:60]))
-        else:
-            ctx.notices.append(t("notice.page_missing", ctx.lang))
-        page = DEFAULT_PAGE
+        # the server answers this address with 404 (frame.not_found.register_not_found)
+        content = not_found_content(ctx, "/" + path.strip("/"), list(pages))
+        if ctx.state.embed:
+            return shell.embed_frame(ctx, content, "suche")
+        return shell.frame(ctx, "suche", list(pages), content)
     content = pages[page].layout(ctx)
     if ctx.state.embed:
         root = shell.embed_frame(ctx, content, page)

@@ -16,34 +16,17 @@ memory, fast worker restarts); each worker drops the parent's database connectio
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from dash import Dash
 
+from dashboard.model.settings import Setting, SettingError, read_settings, usable_cores
 
-@dataclass(frozen=True)
-class Setting:
-    """One server setting read from the environment."""
-
-    env: str
-    default: Callable[[], int]
-    low: int
-    high: int
-    help: str
-
-
-def _cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
+__all__ = ["Setting", "SettingError", "read_settings", "usable_cores", "server_options"]
 
 
 SETTINGS = {
-    "workers": Setting("WEB_CONCURRENCY", _cores, 1, 64,
+    "workers": Setting("WEB_CONCURRENCY", usable_cores, 1, 64,
                        "gunicorn worker processes (default: usable cores)"),
     "threads": Setting("ATLAS_THREADS", lambda: 4, 1, 64, "threads per worker"),
     "timeout": Setting("ATLAS_TIMEOUT", lambda: 60, 5, 3600,
@@ -51,25 +34,9 @@ SETTINGS = {
 }
 
 
-class SettingError(ValueError):
-    """An environment setting is malformed (raised by server_options)."""
-
-
 def server_options(environ: dict[str, str] | None = None) -> dict[str, int]:
     """workers, threads and timeout from the environment, checked."""
-    environ = os.environ if environ is None else environ
-    options = {}
-    for name, setting in SETTINGS.items():
-        raw = environ.get(setting.env, "").strip()
-        if not raw:
-            options[name] = setting.default()
-            continue
-        if not raw.isdigit() or not setting.low <= int(raw) <= setting.high:
-            raise SettingError(
-                f"{setting.env} must be a number from {setting.low} to {setting.high}, not {raw!r}"
-            )
-        options[name] = int(raw)
-    return options
+    return read_settings(SETTINGS, environ)
 
 
 def serve_production(app: Dash, host: str, port: int, options: dict[str, int]) -> None:

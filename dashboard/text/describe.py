@@ -103,8 +103,14 @@ def none_sentence(frame: pd.DataFrame, none: pd.Series, level: str, lang: str) -
         examples = t("describe.examples", lang, names=", ".join(names))
     else:
         examples = t("describe.examples", lang, names=", ".join(names[:EXAMPLES]) + " …")
-    return t("describe.none", lang, n=fmt_number(count, lang), total=fmt_number(len(frame), lang),
-             level_plural=t(f"describe.plural.{level}", lang), examples=examples)
+    return one_stop(t("describe.none", lang, n=fmt_number(count, lang),
+                      total=fmt_number(len(frame), lang),
+                      level_plural=t(f"describe.plural.{level}", lang), examples=examples))
+
+
+def one_stop(sentence: str) -> str:
+    """A sentence that ends in an ellipsis keeps it alone: "…", never "…."."""
+    return sentence.replace("….", "…")
 
 
 def series_description(series: pd.DataFrame, category: str, lang: str) -> str:
@@ -113,7 +119,8 @@ def series_description(series: pd.DataFrame, category: str, lang: str) -> str:
     ordered = series.sort_values("taken_at")
     first, last = ordered.iloc[0], ordered.iloc[-1]
     return t(
-        "describe.series", lang, category=t(f"category.{category}", lang), n=len(ordered),
+        "describe.series", lang, category_gen=t(f"category.{category}.gen", lang),
+        n=len(ordered),
         first=fmt_number(first["count"], lang), first_date=fmt_date(str(first["taken_at"]), lang),
         last=fmt_number(last["count"], lang), last_date=fmt_date(str(last["taken_at"]), lang),
     )
@@ -198,9 +205,9 @@ def access_description(
     zero = sorted(frame.loc[frame["_v"].eq(0), "name"])
     if zero:
         shown = ", ".join(zero[:EXAMPLES]) + (" …" if len(zero) > EXAMPLES else "")
-        text += " " + t(f"describe.access.zero.{kind}", lang, km=threshold,
-                        n=fmt_number(len(zero), lang), total=fmt_number(len(kreise), lang),
-                        names=shown).replace("….", "…")
+        text += " " + one_stop(t(f"describe.access.zero.{kind}", lang, km=threshold,
+                                 n=fmt_number(len(zero), lang),
+                                 total=fmt_number(len(kreise), lang), names=shown))
     undefined = int(values.isna().sum())
     if undefined:
         text += " " + t("describe.access.undefined", lang, n=fmt_number(undefined, lang))
@@ -235,7 +242,8 @@ def laender_description(series: pd.DataFrame, category: str, lang: str) -> str:
     top = last.sort_values(["_v", "name"], ascending=[False, True]).head(TOP)
     some = last[last["_v"] > 0]
     bottom = some.sort_values(["_v", "name"]).head(TOP)
-    text = t("describe.laender", lang, category=what, n=laender["taken_at"].nunique(),
+    text = t("describe.laender", lang, category_gen=t(f"category.{category}.gen", lang),
+             n=laender["taken_at"].nunique(),
              date=fmt_date(str(latest)[:10], lang), top=listed(top),
              bottom=listed(bottom) if len(bottom) else "–")
     none = last["_v"].eq(0)

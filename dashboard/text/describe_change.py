@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.text.describe import EXAMPLES, TOP
+from dashboard.text.describe import EXAMPLES, TOP, one_stop
 from dashboard.text.i18n import fmt_date, fmt_number, t
 
 
@@ -69,10 +69,9 @@ def change_description(change: pd.DataFrame, per_100k: bool, category: str, leve
     if len(same):
         names = sorted(same["name"].astype(str))
         shown = ", ".join(names[:EXAMPLES]) + (" …" if len(names) > EXAMPLES else "")
-        parts.append(t("describe.change.same", lang, n=fmt_number(len(same), lang),
-                       total=total, level_plural=plural,
-                       none=fmt_number(int(same["none"].sum()), lang),
-                       names=shown).replace("….", "…"))
+        parts.append(one_stop(t("describe.change.same", lang, n=fmt_number(len(same), lang),
+                                total=total, level_plural=plural,
+                                none=fmt_number(int(same["none"].sum()), lang), names=shown)))
     return " ".join(parts)
 
 

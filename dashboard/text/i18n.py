@@ -10,6 +10,7 @@ import math
 
 from dashboard.text import i18n_access as _access
 from dashboard.text import i18n_region as _region
+from dashboard.text import i18n_travel as _travel
 
 LANGS: tuple[str, ...] = ("de", "en")
 DEFAULT_LANG = "de"
@@ -38,9 +39,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "keine echten REHADAT-Einträge."
         ),
         "notice.bad_param": "Ungültiger Parameter „{name}={value}“ – Standardwert verwendet.",
-        "notice.unknown_page": "Seite „{path}“ gibt es nicht – die Karte wird gezeigt.",
         "notice.no_snapshot": "Es gibt noch keinen Datenstand. Bitte zuerst Daten laden.",
-        "notice.page_missing": "Diese Seite ist noch nicht verfügbar.",
         "level.label": "Ebene",
         "level.land": "Bundesländer",
         "level.kreis": "Kreise",
@@ -53,6 +52,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "category.ala.short": "aLA",
         "category.wfbm.short": "WfbM",
         "category.ib.short": "Inklusionsbetriebe",
+        # after "der" (genitive plural, weak adjective): "Zahl der Anderen Leistungsanbieter"
+        "category.ala.gen": "Anderen Leistungsanbieter (aLA)",
+        "category.wfbm.gen": "Werkstätten (WfbM)",
+        "category.ib.gen": "Inklusionsbetriebe",
+        # the kinds of Kreis as the BKG names them, for the "Art der Region" column
+        "bez.Landkreis": "Landkreis",
+        "bez.Kreis": "Kreis",
+        "bez.Kreisfreie Stadt": "Kreisfreie Stadt",
+        "bez.Stadtkreis": "Stadtkreis",
         "metric.label": "Kennzahl",
         "metric.count": "Anzahl",
         "metric.per_100k": "je 100.000 Einwohner",
@@ -110,6 +118,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "details.peers.land": "Bundesländern",
         "details.peers.kreis": "Kreisen in Deutschland",
         "details.rank.none": "ohne Rang (Wert nicht berechenbar)",
+        # a yes/no measure has no rank: say which it is and how many share it
+        "details.none_here.yes": "ja – wie {k} von {n} {peers}",
+        "details.none_here.no": "nein – {k} von {n} {peers} haben keinen",
+        "details.share.undefined": "nicht berechenbar: weder aLA noch WfbM in der Region",
+        "details.ratio.undefined": "nicht berechenbar: keine WfbM in der Region",
         "details.providers": "Anbieter in dieser Region ({n})",
         "details.providers.none": "In dieser Region ist kein Anbieter dieser Art verzeichnet.",
         "details.source": "Eintrag bei REHADAT",
@@ -379,6 +392,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.DE,
         **_access.DE,  # Gemeinde map, Land view, planning words (issues 17, 21)
+        **_travel.DE,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
         "map.caution": "geringe Fallzahl<br>(unter {n} Anbietern)",
         "map.scale.shared": "Eine Farbskala für alle drei Karten: {unit}",
@@ -451,7 +465,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "describe.access.undefined": "Kreise ohne Wert: {n}.",
         "describe.laender": (
-            "Kleine Diagramme, eines je Land: Anzahl {category} in {n} Datenständen bis "
+            "Kleine Diagramme, eines je Land: Anzahl der {category_gen} in {n} Datenständen bis "
             "{date}. Zuletzt am meisten: {top}. Am wenigsten (mit Anbietern): {bottom}."
         ),
         "describe.laender.empty": "Kleine Diagramme je Land: für {category} gibt es keine Werte.",
@@ -512,9 +526,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "not real REHADAT entries."
         ),
         "notice.bad_param": "Invalid parameter “{name}={value}” – default used.",
-        "notice.unknown_page": "There is no page “{path}” – showing the map.",
         "notice.no_snapshot": "There is no data yet. Please load data first.",
-        "notice.page_missing": "This page is not available yet.",
         "level.label": "Level",
         "level.land": "Federal states",
         "level.kreis": "Districts",
@@ -527,6 +539,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "category.ala.short": "aLA",
         "category.wfbm.short": "WfbM",
         "category.ib.short": "Inclusive companies",
+        "category.ala.gen": "other service providers (aLA)",
+        "category.wfbm.gen": "sheltered workshops (WfbM)",
+        "category.ib.gen": "inclusive companies",
+        "bez.Landkreis": "rural district",
+        "bez.Kreis": "district",
+        "bez.Kreisfreie Stadt": "independent city",
+        "bez.Stadtkreis": "urban district",
         "metric.label": "Measure",
         "metric.count": "Count",
         "metric.per_100k": "per 100,000 inhabitants",
@@ -580,6 +599,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "details.peers.land": "federal states",
         "details.peers.kreis": "districts in Germany",
         "details.rank.none": "no rank (value not computable)",
+        "details.none_here.yes": "yes – like {k} of {n} {peers}",
+        "details.none_here.no": "no – {k} of {n} {peers} have none",
+        "details.share.undefined": "not computable: neither aLA nor WfbM in the region",
+        "details.ratio.undefined": "not computable: no WfbM in the region",
         "details.providers": "Providers in this region ({n})",
         "details.providers.none": "No provider of this kind is listed in this region.",
         "details.source": "Entry at REHADAT",
@@ -840,6 +863,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.EN,
         **_access.EN,
+        **_travel.EN,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
         "map.caution": "small numbers<br>(fewer than {n} providers)",
         "map.scale.shared": "One colour scale for all three maps: {unit}",
@@ -911,7 +935,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "describe.access.undefined": "Districts without a value: {n}.",
         "describe.laender": (
-            "Small multiples, one per federal state: count of {category} in {n} snapshots up "
+            "Small multiples, one per federal state: count of {category_gen} in {n} snapshots up "
             "to {date}. Most at the latest: {top}. Fewest (with providers): {bottom}."
         ),
         "describe.laender.empty": "Small multiples per federal state: no values for {category}.",
@@ -959,11 +983,28 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def fmt_number(value: float | int | None, lang: str, decimals: int = 0) -> str:
-    """A number as its readers write it: 1.234,5 in German, 1,234.5 in English; "–" for none."""
+def region_kind(bez: object, lang: str) -> str:
+    """The kind of a Kreis ("Landkreis", "Kreisfreie Stadt", …) in `lang`; a kind without a
+    translation, and an empty one (a total row), as it is."""
+    if not isinstance(bez, str) or not bez:
+        return "" if bez is None or (isinstance(bez, float) and math.isnan(bez)) else str(bez)
+    texts = TEXTS.get(lang, TEXTS[DEFAULT_LANG])
+    return texts.get(f"bez.{bez}", bez)
+
+
+def fmt_number(
+    value: float | int | None, lang: str, decimals: int = 0, signed: bool = False
+) -> str:
+    """A number as its readers write it: 1.234,5 in German, 1,234.5 in English; "–" for none.
+    `signed` writes a change: +0,25 / -3 (German), +0.25 / -3 (English), and 0 for no change.
+
+    The one formatter for every figure, label, hover, table and text alternative (measured
+    against Babel's format_decimal in bench/number_format.py: same strings, no dependency)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = f"{value:,.{decimals}f}"
+    if signed and round(value, decimals) == 0:  # no "+0,00" or "-0,00" for no change
+        return "0"
+    text = f"{value:{'+' if signed else ''},.{decimals}f}"
     if lang == "de":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 DE: dict[str, str] = {
     # header: search and the Leichte Sprache link
-    "search.label": "Suche nach Ort, PLZ oder Region",
+    "search.label": "Suche nach Ort, PLZ, Region oder Anbieter",
     "search.placeholder": "z. B. 83022 oder Rosenheim",
     "search.button": "Suchen",
     "search.again": "Noch einmal suchen",
@@ -18,6 +18,8 @@ DE: dict[str, str] = {
     "search.empty": "Bitte geben Sie eine Postleitzahl, einen Ort oder eine Region ein.",
     "search.regions": "Regionen",
     "search.places": "Orte (Anbieter in der Nähe)",
+    "search.providers": "Anbieter",
+    "search.kind.land": "Land",
     "nav.leichte_sprache": "Leichte Sprache",
     # region profile
     "profile.germany": "Deutschland",
@@ -101,6 +103,12 @@ DE: dict[str, str] = {
         "(zum Beispiel 09 für Bayern) und die 401 Kreise (zum Beispiel 09187). Suchen Sie nach "
         "einem Namen oder einer Postleitzahl:"
     ),
+    "notfound.page.heading": "Seite nicht gefunden",
+    "notfound.page.text": (
+        "Die Adresse „{path}“ gibt es im aLA-Atlas nicht. Suchen Sie nach einem Ort, einer "
+        "Postleitzahl oder einem Anbieter, oder wählen Sie eine Seite:"
+    ),
+    "notfound.page.links": "Seiten des Atlas",
     # near me
     "near.heading": "Anbieter in der Nähe von {place}",
     "near.intro": (
@@ -118,7 +126,20 @@ DE: dict[str, str] = {
     "near.approx": "Lage nur auf Kreisebene bekannt",
     "near.none": "In diesem Datenstand gibt es keinen Anbieter dieser Art mit bekannter Lage.",
     "near.bad": "Zu „{value}“ kennt der Atlas keinen Ort. Bitte eine PLZ oder einen Ort suchen:",
-    "near.map.caption": "Karte: Ihr Ort (Kreuz) und die nächsten Anbieter (Punkte)",
+    "near.map.caption": (
+        "Karte: Ihr Ort (Kreuz), die nächsten Anbieter (Zeichen je Art; mehrere an einem "
+        "Punkt im Kreis darum gelegt), Kreisgrenzen und Ortsnamen"
+    ),
+    "feedlink.region": "Änderungen in {name} abonnieren (Atom-Feed)",
+    "feedlink.laender": "Feed für ein Land",
+    "near.same_place": "im selben Ort",
+    "near.same_plz": "im selben Ort, gleiche PLZ",
+    "near.same_place.note": (
+        "„Im selben Ort“: Der Atlas kennt Orte und Anbieter nur als Punkt ihrer Gemeinde. Für "
+        "Anbieter in {gemeinde} selbst gibt er daher keine Entfernung an; sie stehen vorn, "
+        "zuerst die mit derselben PLZ, dann nach Namen. Genauere Punkte (etwa PLZ-Mittelpunkte) "
+        "hat er nicht: seine PLZ-Tabelle (OpenStreetMap) enthält keine Koordinaten."
+    ),
     "near.you": "Ihr Ort",
     "near.region_link": "Regionalprofil {name}",
     # generated descriptions of maps and charts
@@ -143,8 +164,8 @@ DE: dict[str, str] = {
     "describe.plural.kreis": "Kreisen",
     "describe.examples": ", darunter {names}",
     "describe.series": (
-        "Diagramm: Zahl der {category} über {n} Datenstände, von {first} ({first_date}) bis "
-        "{last} ({last_date})."
+        "Diagramm: Zahl der {category_gen} über {n} Datenstände, von {first} ({first_date}) "
+        "bis {last} ({last_date})."
     ),
     "describe.alt.label": "Alternativtext zum Kopieren",
     "describe.heading": "Was die Karte zeigt",
@@ -238,7 +259,7 @@ DE: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "search.label": "Search for a place, postcode or region",
+    "search.label": "Search for a place, postcode, region or provider",
     "search.placeholder": "e.g. 83022 or Rosenheim",
     "search.button": "Search",
     "search.again": "Search again",
@@ -247,6 +268,8 @@ EN: dict[str, str] = {
     "search.empty": "Please enter a postcode, a place or a region.",
     "search.regions": "Regions",
     "search.places": "Places (providers nearby)",
+    "search.providers": "Providers",
+    "search.kind.land": "federal state",
     "nav.leichte_sprache": "Easy Read",
     "profile.germany": "Germany",
     "profile.where.Landkreis": "In the district (Landkreis) of {name}",
@@ -326,6 +349,12 @@ EN: dict[str, str] = {
         "(for example 09 for Bavaria) and the 401 districts (for example 09187). Search for a "
         "name or a postcode:"
     ),
+    "notfound.page.heading": "Page not found",
+    "notfound.page.text": (
+        "There is no address “{path}” in the aLA Atlas. Search for a place, a postcode or a "
+        "provider, or choose a page:"
+    ),
+    "notfound.page.links": "Pages of the atlas",
     "near.heading": "Providers near {place}",
     "near.intro": (
         "Straight-line distance (as the crow flies) from the point of the municipality "
@@ -343,7 +372,20 @@ EN: dict[str, str] = {
     "near.approx": "location known only at district level",
     "near.none": "This snapshot has no provider of this kind with a known location.",
     "near.bad": "The atlas knows no place for “{value}”. Please search for a postcode or place:",
-    "near.map.caption": "Map: your place (cross) and the nearest providers (dots)",
+    "near.map.caption": (
+        "Map: your place (cross), the nearest providers (a symbol per kind; several at one "
+        "point are laid in a circle around it), district borders and place names"
+    ),
+    "feedlink.region": "Subscribe to changes in {name} (Atom feed)",
+    "feedlink.laender": "Feed for one state",
+    "near.same_place": "same town",
+    "near.same_plz": "same town, same postcode",
+    "near.same_place.note": (
+        "“Same town”: the atlas knows places and providers only as the point of their "
+        "municipality. For providers in {gemeinde} itself it therefore gives no distance; they "
+        "come first, those with the same postcode first, then by name. It has no finer points "
+        "(such as postcode centroids): its postcode table (OpenStreetMap) has no coordinates."
+    ),
     "near.you": "Your place",
     "near.region_link": "Region profile {name}",
     "describe.map": (
@@ -366,7 +408,7 @@ EN: dict[str, str] = {
     "describe.plural.kreis": "districts",
     "describe.examples": ", among them {names}",
     "describe.series": (
-        "Chart: number of {category} across {n} snapshots, from {first} ({first_date}) to "
+        "Chart: number of {category_gen} across {n} snapshots, from {first} ({first_date}) to "
         "{last} ({last_date})."
     ),
     "describe.alt.label": "Alt text to copy",

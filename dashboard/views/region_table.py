@@ -9,9 +9,13 @@ import pandas as pd
 
 import geodata
 from dashboard.model import metrics
-from dashboard.text.i18n import t
+from dashboard.text.i18n import region_kind, t
+from store.metrics import METRIC_COLUMNS
 
 RANK_METRICS = ("count", "per_100k", "ala_share", "ala_per_wfbm")
+# the store's region metrics as the grid shows them (codes of the Land and the population's
+# date are shown elsewhere), in the store's order
+GRID_COLUMNS = tuple(c for c in METRIC_COLUMNS if c not in ("land_code", "population_as_of"))
 
 
 def table_rows(
@@ -23,25 +27,12 @@ def table_rows(
         part = frame[frame["land_code"] == land]
     fragile = metrics.fragile_mask(part, "per_100k")
     rows = part.assign(
+        bez=part["bez"].map(lambda kind: region_kind(kind, lang)),
         ala_share=part["ala_share"] * 100,
         none_here=part["none_here"].map({True: t("yes", lang), False: t("no", lang)}),
         fragile=fragile.map({True: "⚠ " + t("map.fragile", lang), False: ""}),
     )
-    columns = [
-        "code",
-        "name",
-        "bez",
-        "land",
-        "population",
-        "count",
-        "per_100k",
-        "ala_count",
-        "wfbm_count",
-        "ala_share",
-        "ala_per_wfbm",
-        "none_here",
-        "fragile",
-    ]
+    columns = [*GRID_COLUMNS, "fragile"]
     records = rows[columns].astype(object).where(rows[columns].notna(), None).to_dict("records")
     if level == "kreis" and land:
         label = t("table.total.land", lang, land=geodata.LAENDER.get(land, land))

@@ -17,6 +17,11 @@ import pandas as pd
 
 LEVELS: tuple[str, ...] = ("kreis", "land", "germany")
 THRESHOLDS_KM: tuple[int, ...] = (10, 25, 50)
+# The 2SFCA column, a public field of /api/access, its exports and the stored frames: its
+# name states the catchment (measures.CATCHMENT_KM, 50 km) and is kept fixed for the readers
+# of the API. A change of the catchment must rename it (and say so in the README); a test
+# fails while name and catchment disagree (tests/store/test_access_constants.py).
+SFCA_COLUMN = "providers_per_100k_within_50km"
 _KEY = {"kreis": "kreis_ars", "land": "land_code"}
 
 
@@ -116,7 +121,7 @@ def aggregate(
     no_own = total(people * ~measures["own_kreis"].to_numpy(dtype=bool))
     out["pop_no_provider_in_kreis"] = no_own.astype("int64")
     sfca = total(people * measures["sfca_per_100k"].to_numpy(dtype=float)) / population
-    out["providers_per_100k_within_50km"] = sfca
+    out[SFCA_COLUMN] = sfca
     kreis_placed = total(people * measures["kreis_placed"].to_numpy(dtype=bool))
     out["pop_nearest_kreis_placed"] = kreis_placed.astype("int64")
     return pd.DataFrame(out)

@@ -1,5 +1,6 @@
 """The access measures kept with each snapshot: written in the snapshot's own transaction
-(store.write_snapshot), read back per (category, service), recomputed on demand.
+(store.write_snapshot hands `access_rows` to the snapshot writer as a derive step), read
+back per (category, service), recomputed on demand.
 
 They are derived data (a snapshot's providers + the reference geography), so unlike the
 snapshot rows they may be deleted and written again: `recompute_access` does that, and a
@@ -17,10 +18,17 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from store import schema
 from store.access.aggregate import LEVELS, THRESHOLDS_KM, aggregate
-from store.access.measures import AccessResult, _empty, combinations, compute_all
+from store.access.measures import (
+    AccessResult,
+    _empty,
+    combinations,
+    compute_all,
+    placement_summary,
+)
 from store.access.places import gemeinde_frame
 from store.errors import CategoryNotInSnapshot, InvalidArgument
-from store.snapshots import require_snapshot
+from store.providers import load_providers
+from store.snapshots import Derived, list_snapshots, require_snapshot
 
 log = logging.getLogger(__name__)
 _MEASURE_COLUMNS = ("nearest_km", "nearest_provider", "kreis_placed", "own_kreis", "sfca_per_100k")
@@ -56,13 +64,22 @@ def insert_access(conn: Connection, snapshot_id: int, results: list[AccessResult
         _insert_many(conn, ["snapshot_id", "category", "service", *columns], rows)
 
 
+def access_rows(providers: pd.DataFrame, recorded: list[str]) -> Derived:
+    """The snapshot writer's derive step: every measure of the providers being written, its
+    quality-report section, and how to insert it inside the snapshot's transaction."""
+    results = compute_all(providers, recorded=recorded)
+    return Derived("access", placement_summary(results),
+                   lambda conn, snapshot_id: insert_access(conn, snapshot_id, results))
+
+
 _PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
-def _insert_many(conn: Connection, names: list[str], rows: list[tuple]) -> None:
+def _insert_many(conn: Connection, names: list[str], rows: list[tuple], table=None) -> None:
     """55,000 Gemeinde rows per snapshot: straight to the driver's executemany (Core's
-    per-row parameter processing took seconds), with the dialect's own placeholder."""
-    table = schema.access_gemeinden
+    per-row parameter processing took seconds), with the dialect's own placeholder.
+    `table`: access_gemeinden unless given (travel times share the path)."""
+    table = schema.access_gemeinden if table is None else table
     mark = _PLACEHOLDER.get(conn.dialect.paramstyle)
     if mark is None:
         conn.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
@@ -73,8 +90,6 @@ def _insert_many(conn: Connection, names: list[str], rows: list[tuple]) -> None:
 
 def compute_snapshot(engine: Engine, snapshot_id: int) -> list[AccessResult]:
     """Every (category, service) measure of a stored snapshot (nothing written)."""
-    from store.providers import load_providers
-
     snapshot = require_snapshot(engine, snapshot_id)
     return compute_all(load_providers(engine, snapshot_id), recorded=list(snapshot["counts"]))
 
@@ -89,8 +104,6 @@ def write_access(engine: Engine, snapshot_id: int, results: list[AccessResult]) 
 def recompute_access(engine: Engine, snapshot_ids: list[int] | None = None) -> dict[int, float]:
     """Compute and store the measures again (default: every snapshot); seconds per id."""
     import time
-
-    from store.snapshots import list_snapshots
 
     ids = snapshot_ids if snapshot_ids is not None else list_snapshots(engine)["id"].tolist()
     seconds = {}

@@ -8,6 +8,7 @@ import pytest
 
 import store
 from scrapers.demo import ensure_default
+from tests.conftest import copy_demo_store
 
 
 @pytest.fixture(scope="session")
@@ -28,12 +29,8 @@ def demo_db(request, tmp_path_factory) -> str:
     if request.param == "postgresql":
         template = request.getfixturevalue("_pg_demo_template")
         return request.getfixturevalue("pg_database")(template)
-    path = tmp_path_factory.mktemp("api-demo") / "atlas.sqlite"
-    url = f"sqlite:///{path}"
-    engine = store.connect(url)
-    ensure_default(engine)
-    engine.dispose()
-    return url
+    demo = request.getfixturevalue("demo_store_file")
+    return f"sqlite:///{copy_demo_store(demo, tmp_path_factory.mktemp('api-demo'))}"
 
 
 @pytest.fixture

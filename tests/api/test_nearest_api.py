@@ -53,15 +53,38 @@ def test_nearest_providers_equal_a_brute_force_search_over_the_snapshot(client, 
     served = store.served_snapshot(engine)
     providers = store.load_providers(engine, served["id"], category=category)
     origin = body["from"]["lon"], body["from"]["lat"]
+    town = body["from"]["gemeinde_ags"]
+
+    def rank(r) -> tuple[int, float]:
+        # in the PLZ's own Gemeinde (Berlin is one) there is no distance: the same PLZ first
+        if r.gemeinde_ags == town:
+            return (0 if r.plz == "10115" else 1), 0.0
+        return 2, _km(*origin, r.lon, r.lat)
+
     brute = sorted(
-        (_km(*origin, r.lon, r.lat), r.name, r.source_id)
+        (*rank(r), r.name, r.source_id, r.gemeinde_ags == town, _km(*origin, r.lon, r.lat))
         for r in providers.itertuples() if r.lon == r.lon and r.lat == r.lat
     )[:5]
-    assert [p["source_id"] for p in body["providers"]] == [sid for _, _, sid in brute]
-    assert [p["km"] for p in body["providers"]] == [round(km, 2) for km, _, _ in brute]
+    assert [p["source_id"] for p in body["providers"]] == [b[3] for b in brute]
+    assert [p["km"] for p in body["providers"]] == [None if b[4] else round(b[5], 2)
+                                                    for b in brute]
+    assert [p["same_gemeinde"] for p in body["providers"]] == [b[4] for b in brute]
     assert body["count"] == 5 and body["category"] == category
     assert set(body["providers"][0]) >= {"source_id", "name", "plz", "city", "km"}
     assert "Luftlinie" in body["distance"] and body["snapshot"]["id"] == served["id"]
+
+
+def test_providers_in_the_plz_s_own_gemeinde_have_no_distance_and_come_first(client):
+    status, body = _get(client, "?plz=80331&category=ib&limit=20")
+    assert status == 200 and body["from"]["gemeinde"] == "München"
+    rows = body["providers"]
+    same = [p for p in rows if p["same_gemeinde"]]
+    assert same and rows[:len(same)] == same  # München's own first
+    assert all(p["km"] is None for p in same)  # unknown, never 0.0
+    assert all(p["km"] is not None and p["km"] > 0.5 for p in rows[len(same):])
+    ranks = [0 if p["same_plz"] else 1 for p in same]
+    assert ranks == sorted(ranks) and all(p["plz"] == "80331" for p in same if p["same_plz"])
+    assert "same_gemeinde" in body and "gemeinde_ags" in body["from"]
 
 
 def test_an_older_snapshot_by_id(client, demo_db):

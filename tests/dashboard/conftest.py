@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ import pytest
 
 import geodata
 import store
+from dashboard.server.loopback import serve_in_thread
 
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROMIUM = "/usr/bin/chromium"
@@ -84,14 +83,12 @@ def metrics_of(providers_frame) -> Callable[[str, str], pd.DataFrame]:
 
 # ---------------------------------------------------------------- a real store and server
 @pytest.fixture(scope="session")
-def demo_db_url(tmp_path_factory) -> str:
-    """A real SQLite file with the demo default (three demo snapshots)."""
-    from scrapers.demo import ensure_default
+def demo_db_url(demo_store_file, tmp_path_factory) -> str:
+    """A real SQLite file with the demo default (three demo snapshots): this session's copy."""
+    from tests.conftest import copy_demo_store
 
-    path = tmp_path_factory.mktemp("dashboard-store") / "atlas.sqlite"
-    url = f"sqlite:///{path}"
-    ensure_default(store.connect(url))
-    return url
+    path = copy_demo_store(demo_store_file, tmp_path_factory.mktemp("dashboard-store"))
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture(scope="session")
@@ -104,21 +101,6 @@ def app(demo_db_url):
     from dashboard import create_app
 
     return create_app(demo_db_url)
-
-
-@contextmanager
-def serve_in_thread(flask_app: Any) -> Iterator[str]:
-    """`flask_app` on a free loopback port, served by werkzeug in a thread; yields its URL."""
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, flask_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -203,10 +203,27 @@ def test_a_malformed_url_falls_back_to_defaults_with_a_notice(page):
     assert page.console_errors() == []
 
 
-def test_an_unknown_page_shows_the_map_with_a_notice(page):
+def test_an_unknown_page_shows_the_not_found_page_with_search_and_links(page):
     page.open("/gibt-es-nicht")
-    page.wait_for_map()
-    page.wait_for_text("gibt es nicht")
+    page.wait_for_text("Seite nicht gefunden")
+    page.wait_for_text("Die Adresse „/gibt-es-nicht“ gibt es im aLA-Atlas nicht.")
+    assert page.driver.find_elements(By.ID, "search-notfound-q")
+    links = {a.text: a.get_attribute("href") for a in
+             page.driver.find_elements(By.CSS_SELECTOR, ".not-found-links a")}
+    assert links["Karte"].endswith("/karte") and links["Quellen"].endswith("/quellen")
+    page.driver.find_element(By.LINK_TEXT, "Tabelle").click()
+    page.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, ".ag-row"))
+    # the one expected entry: the unknown address itself answered 404 (on purpose)
+    assert [e for e in page.console_errors() if "/gibt-es-nicht - " not in e["message"]] == []
+
+
+def test_an_unknown_page_in_english_keeps_the_language(page):
+    page.open("/does-not-exist?lang=en")
+    page.wait_for_text("Page not found")
+    page.wait_for_text("There is no address “/does-not-exist” in the aLA Atlas.")
+    links = {a.text: a.get_attribute("href") for a in
+             page.driver.find_elements(By.CSS_SELECTOR, ".not-found-links a")}
+    assert links["Map"].endswith("/karte?lang=en")
 
 
 def test_the_embed_view_shows_the_map_alone_with_its_source(page):

@@ -15,7 +15,7 @@ DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 BUTTON_MODULES = {"dashboard.exports.buttons", "dashboard.exports.from_url",
                   "dashboard.exports.request", "dashboard.exports.errors",
                   # the region page's one-page PDF download (its own button)
-                  "dashboard.exports.profile_pdf"}
+                  "dashboard.exports.profile_pdf", "dashboard.exports.profile_button"}
 
 
 def imported_modules(path: Path) -> set[str]:

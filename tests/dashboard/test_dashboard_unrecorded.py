@@ -204,7 +204,7 @@ def test_exports_of_an_unrecorded_category_refuse_with_the_reason(ala_only, requ
 def test_an_export_of_the_recorded_category_has_no_wfbm_zeros(ala_only):
     engine = store.connect(ala_only[0])
     out = export_view(engine, ExportRequest(page="tabelle", format="csv", level="land"))
-    text = out.content.decode("utf-8")
+    text = out.content.decode("utf-8-sig")
     # the WfbM column is empty on every row, never 0
     import csv
     import io

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
+
+from tests.exports.conftest import read_export_csv
 
 pytestmark = pytest.mark.browser
 
@@ -126,9 +127,7 @@ def test_the_table_export_button_downloads_the_csv_of_the_filtered_view(
     driver.get(live_server + "/tabelle?level=kreis&land=14&category=wfbm")
     click_export(driver, "tabelle-export-slot")
     path = downloaded(downloads, "wfbm_kennzahlen_kreise_land-14_2022-12-01.csv")
-    text = path.read_bytes().decode("utf-8-sig")
-    skip = int(text.splitlines()[0].split(":")[1].split()[0])
-    table = pd.read_csv(path, skiprows=skip, encoding="utf-8-sig", dtype={"Schlüssel (ARS)": str})
+    table = read_export_csv(path.read_bytes())  # the table from line 1, as pandas opens it
     assert set(table["Land"].dropna()) == {"Sachsen"}
     assert table["Region"].iloc[-1] == "Sachsen insgesamt"
     assert len(table) == 13 + 1  # Sachsen's 13 Kreise and the total row, as on screen
@@ -247,8 +246,7 @@ def test_the_table_export_follows_the_grids_sort_filter_and_columns(
     click_export(driver, "tabelle-export-slot")
     path = downloaded(downloads, name)
     text = path.read_bytes().decode("utf-8-sig")
-    skip = int(text.splitlines()[0].split(":")[1].split()[0])
-    table = pd.read_csv(path, skiprows=skip, encoding="utf-8-sig", dtype={"Schlüssel (ARS)": str})
+    table = read_export_csv(path.read_bytes())
     assert list(table.columns) == headers
     assert table["Schlüssel (ARS)"].tolist()[:-1] == shown
     assert table["Region"].iloc[-1] == "Sachsen insgesamt"
@@ -270,8 +268,35 @@ def test_the_provider_export_follows_the_grids_sort(downloading_browser, live_se
 
     click_export(driver, "anbieter-export-slot")
     path = downloaded(downloads, "wfbm_anbieter_land-02_2022-12-01.csv")
-    text = path.read_bytes().decode("utf-8-sig")
-    skip = int(text.splitlines()[0].split(":")[1].split()[0])
-    table = pd.read_csv(path, skiprows=skip, encoding="utf-8-sig", dtype=str)
+    table = read_export_csv(path.read_bytes(), dtype=str)
     assert table["PLZ"].tolist() == shown
     assert list(table.columns) == grid_headers_shown(driver, grid)
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_the_gemeinden_of_a_clicked_kreis_download_as_the_page_lists_them(
+    downloading_browser, live_server, downloads, artifacts_dir, width
+):
+    from selenium.webdriver.common.by import By
+
+    driver = downloading_browser
+    driver.set_window_size(width, 900)
+    try:
+        driver.get(live_server + "/erreichbarkeit?akreis=09187")
+        wait_until(lambda: "Gemeinden in Rosenheim" in driver.execute_script(
+            "const e = document.getElementById('access-region'); return e ? e.innerText : '';"))
+        shown = driver.execute_script(
+            "return Array.from(document.querySelectorAll('#access-region-table tbody tr'))"
+            ".map(tr => tr.children[0].innerText);")
+        section = driver.find_element(By.ID, "access-region")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", section)
+        section.screenshot(str(artifacts_dir / f"i21-access-gemeinden-export-{width}.png"))
+        name = "ala_erreichbarkeit_gemeinden-09187_2022-12-01.csv"
+        (downloads / name).unlink(missing_ok=True)
+        click_export(driver, "access-region-export-slot")
+        table = read_export_csv(downloaded(downloads, name).read_bytes())
+    finally:
+        driver.set_window_size(1400, 1000)
+    assert len(shown) > 20 and table["Gemeinde"].tolist() == shown  # farthest first, as shown
+    assert list(table.columns) == ["Schlüssel (ARS)", "Gemeinde", "Einwohner",
+                                   "Entfernung km (Luftlinie)", "nächster Anbieter"]

@@ -15,6 +15,7 @@ import pytest
 import store
 from dashboard.frame import ids
 from dashboard.server.callback_client import answer_bytes
+from tests.exports.conftest import read_export_csv
 
 SLOT = ids.PROVIDER_EXPORT_SLOT
 OUTPUTS = [(f"{SLOT}-download", "data"), (f"{SLOT}-status", "children")]
@@ -81,7 +82,6 @@ def test_before_the_grid_reports_its_state_the_export_is_the_pages_whole_list(
 ):
     out = click(dash_post, client, "csv", "?pcat=wfbm&pland=14", None, None)
     text = base64.b64decode(out[f"{SLOT}-download"]["data"]["content"]).decode("utf-8-sig")
-    skip = int(text.splitlines()[0].split(":")[1].split()[0])
-    table = pd.read_csv(io.StringIO(text), skiprows=skip, dtype=str)
+    table = read_export_csv(text.encode("utf-8"), dtype=str)
     assert table["Name"].tolist() == wfbm_in_sachsen["name"].tolist()
     assert len(table.columns) == 9

@@ -24,6 +24,8 @@ VIEWS = {
     "naehe": ("/naehe?plz=83022", "Anbieter in der Nähe von 83022"),
     "leichte-sprache": ("/leichte-sprache", "Was zeigt der Atlas?"),
     "region-404": ("/region/99999", "Region nicht gefunden"),
+    "page-404": ("/gibt-es-nicht", "Seite nicht gefunden"),
+    "page-404-en": ("/does-not-exist?lang=en", "Page not found"),
 }
 
 
@@ -111,7 +113,11 @@ def test_a_plz_in_the_header_search_opens_near_me(page, app):
         "return Array.from(document.querySelectorAll('.near-table')[0].querySelectorAll("
         "'tbody tr')).map(tr => [tr.children[0].innerText, tr.children[1].innerText]);")
     assert [name for _, name in first_table] == [p["name"] for p in api["providers"]]
-    kms = [float(km.split(" km")[0].replace(".", "").replace(",", ".")) for km, _ in first_table]
+    # providers in the place's own Gemeinde first, without a distance; then by distance
+    same = [km for km, _ in first_table if km.startswith("im selben Ort")]
+    assert [km for km, _ in first_table[:len(same)]] == same
+    kms = [float(km.split(" km")[0].replace(".", "").replace(",", "."))
+           for km, _ in first_table[len(same):]]
     assert kms == sorted(kms)
     assert "Luftlinie" in _text(page)
     assert page.console_errors() == []

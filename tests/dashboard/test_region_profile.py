@@ -121,9 +121,11 @@ def test_large_counts_carry_no_caution():
                                   "2022-12-01")
     text = profile_paragraph(profile, "de")
     assert "Vorsicht" not in text
-    # 4 per 300,000 after 3 per 100,000; 6 per 300,000 after 3/100k and 5/200k
-    assert "4 Andere Leistungsanbieter, 1,3 je 100.000 Einwohner – Rang 2 von 3 Kreisen" in text
-    assert "6 Werkstätten für behinderte Menschen, 2,0 je 100.000 Einwohner – Rang 3 von 3" in text
+    # 4 per 300,000 after 3 per 100,000; 6 per 300,000 after 3/100k and 5/200k; the rates
+    # in the tables' precision (issue 21: the prose said 1,3 where the table said 1,33)
+    assert "4 Andere Leistungsanbieter, 1,33 je 100.000 Einwohner – Rang 2 von 3 Kreisen" in text
+    assert ("6 Werkstätten für behinderte Menschen, 2,00 je 100.000 Einwohner – Rang 3 von 3"
+            in text)
     assert "keinen Inklusionsbetrieb – wie 1 weitere von 3 Kreisen" in text
 
 

@@ -26,13 +26,24 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def read_export_csv(data: bytes, **kwargs) -> pd.DataFrame:
-    """Skip the header block the way a user would: line 1 says how many lines it has."""
-    text = data.decode("utf-8-sig")
-    first = text.splitlines()[0].strip('"')
-    count = int(first.split(":")[1].split()[0])
+PROVENANCE_COLUMNS = ("Quellenangabe", "Attribution")
+
+
+def split_export_csv(data: bytes, **kwargs) -> tuple[pd.DataFrame, str]:
+    """Read an export as pandas does without options (only what a dialect needs, e.g. `sep`,
+    `decimal`), and split off the provenance column: (the page's table, its provenance)."""
     kwargs.setdefault("dtype", {"Schlüssel (ARS)": str})
-    return pd.read_csv(io.StringIO(text), skiprows=count, **kwargs)
+    table = pd.read_csv(io.BytesIO(data), **kwargs)
+    last = table.columns[-1]
+    assert last in PROVENANCE_COLUMNS, f"the last column is {last!r}, not the provenance"
+    cells = set(table[last].dropna())
+    assert len(cells) <= 1, "the provenance differs between rows"
+    return table.drop(columns=[last]), next(iter(cells), "")
+
+
+def read_export_csv(data: bytes, **kwargs) -> pd.DataFrame:
+    """The table of an export, opened as it is (no lines skipped), without its provenance."""
+    return split_export_csv(data, **kwargs)[0]
 
 
 def keep(artifacts_dir: Path, name: str, data: bytes) -> Path:
@@ -50,6 +61,11 @@ def _png_size():
 @pytest.fixture(name="read_export_csv")
 def _read_export_csv():
     return read_export_csv
+
+
+@pytest.fixture(name="split_export_csv")
+def _split_export_csv():
+    return split_export_csv
 
 
 @pytest.fixture(name="keep")
@@ -92,14 +108,13 @@ def umlaut_table() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="session")
-def demo_engine(tmp_path_factory):
-    """A real SQLite file with the three demo snapshots (built once per test session)."""
+def demo_engine(demo_store_file, tmp_path_factory):
+    """A real SQLite file with the three demo snapshots (this session's copy of the run's)."""
     import store
-    from scrapers import demo
+    from tests.conftest import copy_demo_store
 
-    path = tmp_path_factory.mktemp("exports-db") / "atlas.sqlite"
+    path = copy_demo_store(demo_store_file, tmp_path_factory.mktemp("exports-db"))
     engine = store.connect(f"sqlite:///{path}")
-    demo.ensure_default(engine)
     yield engine
     engine.dispose()
 

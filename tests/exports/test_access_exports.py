@@ -42,10 +42,10 @@ def test_sfca_map_png_and_pdf_render(demo_engine, png_size, keep):
 
 
 def test_kreis_table_csv_has_every_kreis_ranked_and_the_planning_columns(
-    demo_engine, read_export_csv
+    demo_engine, read_export_csv, split_export_csv
 ):
     exported = export_view(demo_engine, access("csv", view="table", plan=(FLENSBURG, GOERLITZ)))
-    head = exported.content.decode("utf-8-sig").splitlines()[:12]
+    head = split_export_csv(exported.content)[1].split(" | ")
     assert any("Luftlinie" in line for line in head)
     assert any("Bevölkerung je Gemeinde: Statistisches Bundesamt" in line for line in head)
     assert any("Mit 2 hypothetischen Standorten" in line for line in head)
@@ -76,6 +76,10 @@ def test_kreis_table_as_geojson_has_shapes_and_provenance(demo_engine):
     (access("csv", threshold=30), "Schwelle 30"),
     (access("csv", category="wfbm", service="arbeitsbereich"), "nur für die Art 'ala'"),
     (access("csv", view="karte"), "Ansicht 'karte'"),
+    (access("csv", view="gemeinden"), "Kreis None ist kein fünfstelliger Kreisschlüssel"),
+    (access("csv", view="gemeinden", kreis="9162"), "kein fünfstelliger Kreisschlüssel"),
+    (access("csv", view="gemeinden", kreis="99999"), "Kreis '99999' gibt es nicht"),
+    (access("png", view="gemeinden", kreis="09162"), "Format 'png'"),
 ])
 def test_bad_access_exports_are_one_line_errors(demo_engine, request_, message):
     with pytest.raises(ExportError, match=message) as error:
@@ -93,3 +97,57 @@ def test_an_unrecorded_category_is_refused(tmp_path):
     # ala recorded with no provider: distances undefined, so no table of numbers
     with pytest.raises(ExportError, match="nicht definiert"):
         export_view(engine, access("csv", view="table", snapshot=snapshot))
+
+
+# --- the Gemeinde list behind a Kreis click --------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "csv-de", "xlsx"])
+def test_the_gemeinden_of_a_clicked_kreis_export_as_the_page_lists_them(
+    demo_engine, fmt, split_export_csv, keep
+):
+    from dashboard.model.access_data import access_view, gemeinden_of_kreis
+    from dashboard.model.data import AtlasData
+
+    exported = export_view(demo_engine, access(fmt, view="gemeinden", kreis="09187"))
+    expected = {"csv": "2022-12-01.csv", "csv-de": "2022-12-01_excel-de.csv",
+                "xlsx": "2022-12-01.xlsx"}[fmt]
+    assert exported.filename == f"ala_erreichbarkeit_gemeinden-09187_{expected}"
+    keep(exported.filename, exported.content)
+    served = store.served_snapshot(demo_engine)
+    view = access_view(demo_engine, served["id"], "ala", "all", [])
+    page = gemeinden_of_kreis(view, "09187", AtlasData(demo_engine).providers(served["id"]), "de")
+    if fmt == "xlsx":
+        import io
+
+        import openpyxl
+        book = openpyxl.load_workbook(io.BytesIO(exported.content))
+        rows = list(book["Daten"].iter_rows(values_only=True))
+        assert rows[0] == ("Schlüssel (ARS)", "Gemeinde", "Einwohner",
+                           "Entfernung km (Luftlinie)", "nächster Anbieter")
+        assert [r[1] for r in rows[1:]] == page["name"].tolist()
+        source = [r[0] for r in book["Quelle"].iter_rows(values_only=True)]
+        assert any("Gemeinden in Rosenheim (Landkreis)" in line for line in source if line)
+        return
+    options = {"sep": ";", "decimal": ","} if fmt == "csv-de" else {}
+    table, provenance = split_export_csv(exported.content, dtype={"Schlüssel (ARS)": str},
+                                         **options)
+    assert table["Gemeinde"].tolist() == page["name"].tolist()  # farthest first, as on screen
+    assert table["Schlüssel (ARS)"].str.len().eq(12).all()
+    assert table["Entfernung km (Luftlinie)"].tolist() == pytest.approx(
+        page["nearest_km"].round(2).tolist())
+    assert table["nächster Anbieter"].tolist() == page["nearest"].tolist()
+    assert "Luftlinie" in provenance and "Datenstand 3 vom 01.12.2022, Beispieldaten" in provenance
+
+
+def test_the_english_gemeinden_file_is_named_and_labelled_in_english(
+    demo_engine, split_export_csv
+):
+    exported = export_view(demo_engine, access("csv", view="gemeinden", kreis="09187",
+                                               lang="en"))
+    assert exported.filename == "ala_access_municipalities-09187_2022-12-01.csv"
+    table, provenance = split_export_csv(exported.content, dtype={"Key (ARS)": str})
+    assert list(table.columns) == ["Key (ARS)", "Municipality", "Inhabitants",
+                                   "Distance km (straight line)", "Nearest provider"]
+    assert "Snapshot 3 of 2022-12-01, example data" in provenance
+    assert "Beispieldaten" not in provenance

@@ -73,7 +73,8 @@ def test_the_profile_pdf_is_one_page_with_paragraph_figures_and_sources(demo_eng
     text = " ".join(reader.pages[0].extract_text().split())
     paragraph = profile_paragraph(load_profile(data, served, "09187"), "de")
     assert reader.metadata.subject == paragraph
-    assert "Regionalprofil: Landkreis Rosenheim (Bayern)" in text
+    assert reader.metadata.title == "Regionalprofil: Landkreis Rosenheim (Bayern)"
+    assert "Regionalprofil Landkreis Rosenheim (Bayern)" in text  # kicker, then the heading
     assert "Rang 47 von 401 Kreisen" in text or "Rang" in text
     for line in ("REHADAT-Adressen", "GeoBasis-DE", "Beispieldaten", "Zitiervorschlag",
                  "/region/09187?snapshot="):

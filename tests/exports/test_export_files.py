@@ -194,16 +194,16 @@ def test_an_english_page_exports_an_english_map(demo_engine):
     assert "Source: REHADAT addresses (IW Köln), as of 2022-12-01" in text
     assert "Population: Destatis, 31 Dec 2019" in text
     assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in text  # the licence's own wording
-    assert ">Example data<" in text and "by Kreis" in text
+    assert ">Example data<" in text and "by district" in text and "by Kreis" not in text
     assert "Quelle:" not in text and "Beispieldaten" not in text
 
 
-def test_an_english_table_has_english_headers_sheets_and_header_block(
+def test_an_english_table_has_english_headers_sheets_and_provenance(
     demo_engine, read_export_csv
 ):
     csv_file = export_view(demo_engine, ExportRequest("tabelle", "csv", "land", "ala", lang="en"))
     first_line = csv_file.content.decode("utf-8-sig").splitlines()[0]
-    assert first_line.startswith("aLA-Atlas export:")
+    assert first_line.startswith("Region,") and first_line.endswith(",Attribution")
     table = read_export_csv(csv_file.content, dtype=str)
     assert len(table) == 16 + 1 and "Region" in table.columns
     book = openpyxl.load_workbook(io.BytesIO(

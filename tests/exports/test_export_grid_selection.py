@@ -12,6 +12,7 @@ import pytest
 import store
 from dashboard.exports import ExportError, ExportRequest, export_view
 from dashboard.exports.grid_state import from_grid, pick_rows
+from tests.exports.conftest import split_export_csv
 
 CODE = "Schlüssel (ARS)"
 
@@ -32,9 +33,8 @@ def providers(demo_engine, served):
 
 
 def header_of(data: bytes) -> list[str]:
-    text = data.decode("utf-8-sig")
-    count = int(text.splitlines()[0].split(":")[1].split()[0])
-    return [line.strip('"') for line in text.splitlines()[:count]]
+    """The parts of the provenance column ("Quellenangabe"), the same on every row."""
+    return split_export_csv(data, dtype=str)[1].split(" | ")
 
 
 def test_a_csv_holds_exactly_the_named_rows_and_columns_in_their_order(

@@ -32,6 +32,33 @@ def test_file_names_carry_category_content_level_and_dates(request_, taken, base
 
 
 @pytest.mark.parametrize(
+    "request_, expected",
+    [
+        (ExportRequest("karte", "png", "kreis", "ala", "per100k", lang="en"),
+         "ala_per-100k_districts_2022-12-01.png"),
+        (ExportRequest("tabelle", "csv-de", "land", "wfbm", lang="en"),
+         "wfbm_figures_states_2022-12-01_excel-de.csv"),
+        (ExportRequest("tabelle", "svg", "kreis", "ala", "none_here", land="09", lang="en"),
+         "ala_ranking-no-provider_districts_state-09_2022-12-01.svg"),
+        (ExportRequest("anbieter", "csv", search="Müller", all_categories=True, lang="en"),
+         "all_providers_search-mueller_2022-12-01.csv"),
+        (ExportRequest("entwicklung", "csv", view="aenderungen", lang="en"),
+         "ala_providers-new-gone_2022-12-01.csv"),
+        (ExportRequest("erreichbarkeit", "csv", "kreis", view="distance", lang="en"),
+         "ala_access_beyond-25km_districts_2022-12-01.csv"),
+        (ExportRequest("karte", "png", "kreis", compare=True, lang="en"),
+         "comparison-ala-wfbm-ib_count_districts_2022-12-01.png"),
+    ],
+)
+def test_english_exports_have_english_file_names(request_, expected):
+    name = file_name(checked(request_), "2022-12-01")
+    assert name == expected
+    for german in ("kreise", "laender", "anbieter", "kennzahlen", "rangfolge", "suche",
+                   "erreichbarkeit", "weiter-als", "alle_", "vergleich", "ohne-anbieter"):
+        assert german not in name
+
+
+@pytest.mark.parametrize(
     "request_, message",
     [
         (ExportRequest("kartei", "png"), "Seite 'kartei' unbekannt; erlaubt: karte, tabelle"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -12,6 +13,7 @@ import pyogrio
 import pytest
 
 from dashboard.exports import tables
+from dashboard.exports.provenance import Provenance
 
 TITLE = "Andere Leistungsanbieter (aLA) nach Kreisen"
 
@@ -39,15 +41,46 @@ def test_german_csv_uses_semicolons_and_decimal_commas(
     assert back["je 100.000 Einw."].tolist() == pytest.approx([1.109, 0.269, 0.0])
 
 
-def test_csv_header_block_names_source_snapshot_dates_and_demo(umlaut_table, demo_provenance):
-    text = tables.to_csv(umlaut_table, TITLE, demo_provenance).decode("utf-8-sig")
-    head = text.split("Schlüssel (ARS)")[0]
-    assert "Quelle: REHADAT-Adressen (IW Köln), Stand 01.12.2022" in head
-    assert "Snapshot 3 vom 2022-12-01 (demo)" in head
-    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in head
-    assert "Bevölkerung: Destatis, 31.12.2019" in head
-    assert "Beispieldaten" in head
-    assert "Exportiert am 2026-01-02" in head
+def test_a_csv_starts_with_its_header_row_and_opens_in_pandas_without_options(
+    umlaut_table, demo_provenance
+):
+    data = tables.to_csv(umlaut_table, TITLE, demo_provenance)
+    first = data.decode("utf-8-sig").splitlines()[0]
+    assert first == ",".join([*umlaut_table.columns, "Quellenangabe"])
+    back = pd.read_csv(io.BytesIO(data))  # no skiprows, no encoding, nothing
+    assert list(back.columns) == [*umlaut_table.columns, "Quellenangabe"]
+    assert len(back) == len(umlaut_table)
+    assert back["je 100.000 Einw."].tolist() == pytest.approx([1.109, 0.269, 0.0])
+    # the standard library's reader (what Datawrapper and Excel's import see: a plain table)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert {len(r) for r in rows} == {len(umlaut_table.columns) + 1}
+
+
+def test_the_provenance_column_names_source_snapshot_dates_and_demo_in_german(
+    umlaut_table, demo_provenance, split_export_csv
+):
+    _, cell = split_export_csv(tables.to_csv(umlaut_table, TITLE, demo_provenance))
+    parts = cell.split(" | ")
+    assert "Quelle: REHADAT-Adressen (IW Köln), Stand 01.12.2022" in parts
+    assert "Datenstand 3 vom 01.12.2022, Beispieldaten" in parts
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in parts
+    assert "Bevölkerung: Destatis, 31.12.2019" in parts
+    assert "Exportiert am 2026-01-02" in parts
+    assert "Snapshot" not in cell and "(demo)" not in cell  # German words in a German file
+
+
+def test_an_english_csv_names_its_provenance_in_english(umlaut_table, split_export_csv):
+    english = Provenance(snapshot_id=3, taken_at="2022-12-01", origin="demo",
+                         exported_on="2026-01-02", lang="en")
+    table, cell = split_export_csv(tables.to_csv(umlaut_table, TITLE, english))
+    assert "Snapshot 3 of 2022-12-01, example data" in cell.split(" | ")
+    assert "Beispieldaten" not in cell and len(table) == 3
+
+
+def test_a_table_with_a_column_named_like_the_provenance_is_refused(demo_provenance):
+    clash = pd.DataFrame({"Quellenangabe": ["x"]})
+    with pytest.raises(ValueError, match="already has a column 'Quellenangabe'"):
+        tables.to_csv(clash, TITLE, demo_provenance)
 
 
 def test_real_data_csv_carries_no_demo_note(umlaut_table, live_provenance):

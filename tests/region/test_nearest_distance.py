@@ -87,3 +87,39 @@ def test_equal_distances_are_ordered_by_name():
 def test_a_limit_below_one_is_refused():
     with pytest.raises(ValueError, match="limit"):
         nearest(_random_points(3, seed=4), 10.0, 51.0, limit=0)
+
+
+def _one_town() -> pd.DataFrame:
+    """Four providers on München's Gemeinde point (the geocoder's resolution) and one in Haar."""
+    town = (11.5755, 48.1372)
+    return pd.DataFrame({
+        "source_id": ["A", "B", "C", "D", "E"],
+        "name": ["Zentrum", "Bogenhausen", "Perlach", "Altstadt", "Haar"],
+        "plz": ["80331", "81671", "81737", "80331", "85540"],
+        "city": ["München"] * 4 + ["Haar"],
+        "gemeinde_ags": ["09162000"] * 4 + ["09184119"],
+        "lon": [town[0]] * 4 + [11.727],
+        "lat": [town[1]] * 4 + [48.108],
+    })
+
+
+def test_providers_in_the_searched_gemeinde_have_no_distance_and_come_first():
+    result = nearest(_one_town(), 11.5755, 48.1372, limit=5, gemeinde_ags="09162000",
+                     plz="80331")
+    # the same PLZ first (by name), then the rest of the Gemeinde by name, then by distance
+    assert list(result["source_id"]) == ["D", "A", "B", "C", "E"]
+    assert list(result["same_gemeinde"]) == [True, True, True, True, False]
+    assert list(result["same_plz"]) == [True, True, False, False, False]
+    assert result["km"].iloc[:4].isna().all()  # unknown, never "0,0 km"
+    assert 11 < result["km"].iloc[4] < 13
+
+
+def test_without_the_place_s_gemeinde_distances_are_plain():
+    result = nearest(_one_town(), 11.5755, 48.1372, limit=5)
+    assert not result["same_gemeinde"].any() and result["km"].notna().all()
+
+
+def test_a_place_in_another_gemeinde_measures_every_provider():
+    result = nearest(_one_town(), 11.727, 48.108, limit=5, gemeinde_ags="09184119",
+                     plz="85540")
+    assert list(result["source_id"][:1]) == ["E"] and result["km"].iloc[1:].gt(10).all()

@@ -25,7 +25,6 @@ from typing import Any
 import pytest
 
 import store
-from scrapers.demo import ensure_default
 
 REPO = Path(__file__).resolve().parents[2]
 START_S = 180  # the machine is shared and loaded: generous
@@ -185,16 +184,12 @@ def start_app(tmp_path) -> Iterator[Callable[..., AppProcess]]:
 
 
 @pytest.fixture(scope="session")
-def demo_file(tmp_path_factory) -> Path:
+def demo_file(demo_store_file, tmp_path_factory) -> Path:
     """A SQLite file with the three demo snapshots, checkpointed into one file (no -wal), so
-    a test can copy it byte for byte. Never written to by tests."""
-    path = tmp_path_factory.mktemp("server-demo") / "atlas.sqlite"
-    engine = store.connect(f"sqlite:///{path}")
-    ensure_default(engine)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
+    a test can copy it byte for byte. Never written to by tests (this session's copy)."""
+    from tests.conftest import copy_demo_store
+
+    return copy_demo_store(demo_store_file, tmp_path_factory.mktemp("server-demo"))
 
 
 @pytest.fixture

@@ -1,0 +1,57 @@
+"""The Fahrzeit map: per Kreis, the share of people more than a number of minutes by car
+from the nearest provider (the Luftlinie map's frame, figures.access_map, with hover texts
+in minutes). Pure functions of frames."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures import common as c
+from dashboard.figures.access_map import access_map
+from dashboard.text.i18n import fmt_number, t
+
+
+def _number(value: Any) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def travel_hover(kreise: pd.DataFrame, minutes: int, lang: str) -> list[str]:
+    """One escaped hover text per Kreis: people beyond the minutes, median, mean and the
+    people without a road connection (where any)."""
+    out = []
+    for row in kreise.itertuples(index=False):
+        beyond = getattr(row, f"pop_beyond_{minutes}min")
+        share = None if pd.isna(beyond) else beyond / row.population * 100
+        lines = [
+            f"<b>{c.esc(row.name)}</b>",
+            t("travel.hover.beyond", lang, minutes=minutes,
+              people=fmt_number(_number(beyond), lang), share=fmt_number(share, lang, 1)),
+            t("travel.hover.median", lang, minutes=fmt_number(row.median_min, lang, 1)),
+            t("travel.hover.mean", lang, minutes=fmt_number(row.mean_min, lang, 1)),
+        ]  # fmt: skip
+        if not pd.isna(row.pop_unreachable) and row.pop_unreachable > 0:
+            lines.append(t("travel.hover.unreachable", lang,
+                           people=fmt_number(int(row.pop_unreachable), lang)))  # fmt: skip
+        out.append("<br>".join(lines))
+    return out
+
+
+def travel_map(kreise: pd.DataFrame, minutes: int, *, lang: str, geojson: Any,
+               providers: pd.DataFrame | None = None, height: int = 600) -> go.Figure:  # fmt: skip
+    """Kreis choropleth of the share beyond `minutes` (kreise: store.traveltime aggregate
+    with ars, name, population); grey where nobody in the Kreis reaches a provider."""
+    share = kreise[f"pop_beyond_{minutes}min"].astype(float) / kreise["population"]
+    # a Kreis where nobody reaches a provider by road has no time to show: grey, not 100 %
+    none_reached = kreise["pop_unreachable"].astype(float) >= kreise["population"]
+    frame = kreise.assign(share=share.mask(none_reached))
+    figure = access_map(
+        frame, "share", title="", scale_title=t("travel.map.scale", lang, minutes=minutes),
+        lang=lang, geojson=geojson, threshold=minutes, providers=providers, percent=True,
+        height=height, hover=travel_hover(frame, minutes, lang),
+    )  # fmt: skip
+    figure.update_layout(uirevision="travel", meta={"column": "share", "minutes": minutes})
+    figure.data[0].name = t("travel.map.undefined", lang)
+    return figure

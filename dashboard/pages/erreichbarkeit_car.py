@@ -1,0 +1,222 @@
+"""Erreichbarkeit's "Fahrzeit (Auto)" mode: where car times were computed for the snapshot
+(`python -m store traveltime`), a switch Luftlinie | Fahrzeit (Auto), thresholds in minutes,
+a Kreis map and rankings in minutes, and the sentence naming the engine, the extract's date
+and what car time leaves out. The Luftlinie parts of the page are hidden by CSS in car mode
+(assets/travel.css reads the page's class); this module only reads stored times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+from dashboard.figures.common import graph_config
+from dashboard.figures.travel_map import travel_map
+from dashboard.frame import ids
+from dashboard.model.access_data import providers_of_kind, region_labels
+from dashboard.model.context import PageContext
+from dashboard.model.data import AtlasData
+from dashboard.model.geometry import url_path
+from dashboard.model.state import ACCESS_MODES, THRESHOLDS_MIN, parse_query, to_query
+from dashboard.model.travel_data import car_available, car_provenance, region_minutes
+from dashboard.pages.controls import options, radio_group
+from dashboard.text.i18n import fmt_number, t
+
+RANKED = 20
+MAP_HEIGHT = 600
+
+
+def effective_mode(data: AtlasData, snapshot_id: int | None, mode: str) -> str:
+    """'car' only where the snapshot has car times; else 'line'."""
+    has = snapshot_id is not None and car_available(data.engine, snapshot_id)
+    return "car" if mode == "car" and has else "line"
+
+
+def page_class(mode: str) -> str:
+    return f"access-page mode-{mode}"
+
+
+def car_controls(data: AtlasData, snapshot_id: int | None, mode: str, minutes: int,
+                 lang: str) -> html.Div:  # fmt: skip
+    """The mode switch and the minutes; hidden where the snapshot has no car times."""
+    has = snapshot_id is not None and car_available(data.engine, snapshot_id)
+    return html.Div(
+        [
+            radio_group(ids.ACCESS_MODE, t("travel.mode.label", lang),
+                        options("travel.mode", ACCESS_MODES, lang), mode),
+            html.Div(radio_group(ids.ACCESS_MINUTES, t("travel.minutes.label", lang),
+                                 options("travel.minutes", [str(m) for m in THRESHOLDS_MIN],
+                                         lang), str(minutes)),
+                     className="travel-minutes"),
+        ],
+        id=ids.ACCESS_CAR_CONTROLS, className="controls travel-controls",
+        style=None if has else {"display": "none"},
+    )  # fmt: skip
+
+
+def method_sentence(provenance: dict, lang: str) -> str:
+    date = (provenance.get("extract_timestamp") or "–")[:10]
+    return t("travel.method", lang, engine=provenance["engine"],
+             extract=provenance["extract_name"], date=date)  # fmt: skip
+
+
+def _summary(germany: pd.Series, minutes: int, lang: str) -> list[Any]:
+    beyond = germany[f"pop_beyond_{minutes}min"]
+    if pd.isna(beyond):
+        return []
+    parts = [html.P(t("travel.summary", lang, minutes=minutes,
+                      share=fmt_number(beyond / germany["population"] * 100, lang, 1),
+                      people=fmt_number(int(beyond), lang),
+                      mean=fmt_number(germany["mean_min"], lang, 1),
+                      median=fmt_number(germany["median_min"], lang, 1)),
+                    className="access-headline")]  # fmt: skip
+    if germany["pop_unreachable"] > 0:
+        parts.append(html.P(t("travel.unreachable", lang,
+                              people=fmt_number(int(germany["pop_unreachable"]), lang))))
+    return parts
+
+
+def _ranking(frame: pd.DataFrame, level: str, minutes: int, caption: str, lang: str,
+             limit: int | None) -> html.Div:  # fmt: skip
+    from dashboard.pages.controls import scroll_box
+
+    column = f"pop_beyond_{minutes}min"
+    # regions where nobody reaches a provider by road (off the extract) last, not first
+    none_reached = frame["pop_unreachable"].astype(float) >= frame["population"]
+    order = frame.assign(_none=none_reached).sort_values(
+        ["_none", column, "ars"], ascending=[True, False, True], na_position="last")
+    order = order.head(limit) if limit else order
+    labels = region_labels(level)
+    head = [t("access.col.region", lang), t("access.col.population", lang),
+            t("travel.col.beyond", lang, minutes=minutes), t("travel.col.median", lang),
+            t("travel.col.mean", lang), t("travel.col.unreachable", lang)]  # fmt: skip
+    rows = [
+        html.Tr([html.Th(labels.get(r.ars, r.ars), scope="row")] + [
+            html.Td(v, className="num") for v in (
+                fmt_number(int(r.population), lang), fmt_number(_int(getattr(r, column)), lang),
+                fmt_number(r.median_min, lang, 1), fmt_number(r.mean_min, lang, 1),
+                fmt_number(_int(r.pop_unreachable), lang))
+        ])
+        for r in order.itertuples(index=False)
+    ]  # fmt: skip
+    table = html.Table([html.Caption(caption),
+                        html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
+                        html.Tbody(rows)], className="plain-table")  # fmt: skip
+    return scroll_box(table, caption, id=f"travel-rank-{level}")
+
+
+def _int(value: Any) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: str,
+                service: str, minutes: int, lang: str) -> list[Any]:  # fmt: skip
+    """The car section's children (empty outside car mode or without times)."""
+    if snapshot_id is None or not car_available(data.engine, snapshot_id):
+        return []
+    service = service if category == "ala" else "all"
+    kreise = region_minutes(data.engine, snapshot_id, "kreis", category, service)
+    laender = region_minutes(data.engine, snapshot_id, "land", category, service)
+    germany = region_minutes(data.engine, snapshot_id, "germany", category, service).iloc[0]
+    names = region_labels("kreis")
+    kreise = kreise.assign(name=kreise["ars"].map(names).fillna(kreise["ars"]),
+                           population=_population(kreise, "kreis"))  # fmt: skip
+    laender = laender.assign(population=_population(laender, "land"))
+    germany = pd.concat([germany, pd.Series({"population": int(kreise["population"].sum())})])
+    providers = providers_of_kind(data.providers(snapshot_id), category, service)
+    short = t(f"category.{category}.short", lang)
+    figure = travel_map(kreise, minutes, lang=lang, providers=providers, height=MAP_HEIGHT,
+                        geojson=app.get_relative_path(url_path("kreis")))  # fmt: skip
+    title = t("travel.map.title", lang, minutes=minutes, category=short)
+    return [
+        html.P(method_sentence(car_provenance(data.engine, snapshot_id), lang),
+               className="hint travel-method"),
+        *_summary(germany, minutes, lang),
+        html.P(t("travel.plan_note", lang), className="hint"),
+        html.Section([
+            html.H2(title),
+            html.Figure([
+                html.Figcaption(t("access.map.aria", lang, title=title),
+                                className="visually-hidden"),
+                dcc.Graph(id=ids.ACCESS_CAR_MAP, figure=figure, className="map-graph",
+                          responsive=True,
+                          config=graph_config(app.get_asset_url("topojson/"), lang,
+                                              filename="ala-atlas-erreichbarkeit-auto")),
+            ], className="graph-figure"),
+            html.P(t("travel.map.how", lang), className="hint"),
+        ], className="travel-map-box map-beside-text"),
+        html.Section([
+            _ranking(kreise, "kreis", minutes, t("travel.rank.kreise", lang, minutes=minutes),
+                     lang, RANKED),
+            _ranking(laender, "land", minutes, t("travel.rank.laender", lang, minutes=minutes),
+                     lang, None),
+        ], className="travel-ranking"),
+    ]  # fmt: skip
+
+
+def _population(frame: pd.DataFrame, level: str) -> pd.Series:
+    """Each region's people (the same Destatis figures the aggregate weighted by)."""
+    from store.access import gemeinde_frame
+
+    key = {"kreis": "kreis_ars", "land": "land_code"}[level]
+    people = gemeinde_frame(copy=False).groupby(key)["population"].sum()
+    return frame["ars"].map(people).fillna(0).astype("int64")
+
+
+def car_section(ctx: PageContext) -> list[Any]:
+    """The controls and the section, as the page's layout places them."""
+    s = ctx.state
+    mode = effective_mode(ctx.data, ctx.snapshot_id, s.amode)
+    content = []
+    if mode == "car":
+        content = car_content(ctx.app, ctx.data, ctx.snapshot_id, s.category, s.aservice,
+                              s.minutes, ctx.lang)  # fmt: skip
+    return [car_controls(ctx.data, ctx.snapshot_id, mode, s.minutes, ctx.lang),
+            html.Section(content, id=ids.ACCESS_CAR, className="travel-section",
+                         **{"aria-live": "polite"})]  # fmt: skip
+
+
+def validation_layout() -> list[Any]:
+    return [html.Div(id=ids.ACCESS_PAGE), dcc.RadioItems(id=ids.ACCESS_MODE),
+            dcc.RadioItems(id=ids.ACCESS_MINUTES), html.Div(id=ids.ACCESS_CAR_CONTROLS),
+            html.Section(id=ids.ACCESS_CAR)]  # fmt: skip
+
+
+def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
+    @app.callback(
+        Output(ids.ACCESS_CAR, "children"),
+        Output(ids.ACCESS_PAGE, "className"),
+        Output(ids.ACCESS_CAR_CONTROLS, "style"),
+        Input(ids.ACCESS_MODE, "value"),
+        Input(ids.ACCESS_MINUTES, "value"),
+        Input(ids.ACCESS_CATEGORY, "value"),
+        Input(ids.ACCESS_SERVICE, "value"),
+        Input(ids.snapshot(page_key), "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def update(mode, minutes, category, service, snapshot_id, search):
+        state, _ = parse_query(search)
+        snapshot, _ = data.resolve(snapshot_id)
+        sid = None if snapshot is None else int(snapshot["id"])
+        has = sid is not None and car_available(data.engine, sid)
+        mode = effective_mode(data, sid, mode)
+        content = []
+        if mode == "car":
+            content = car_content(app, data, sid, category, service, int(minutes), state.lang)
+        return content, page_class(mode), None if has else {"display": "none"}
+
+    @app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.ACCESS_MODE, "value"),
+        Input(ids.ACCESS_MINUTES, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def keep_url(mode, minutes, search):
+        state, _ = parse_query(search)
+        query = to_query(replace(state, amode=mode, minutes=int(minutes)))
+        return query if query != (search or "") else no_update

@@ -1,0 +1,54 @@
+"""Car times for a whole snapshot on a road network the tests write over one Land
+(Saarland, code 10): a lattice every 0.01° with two faster roads across it. Gemeinden and
+providers elsewhere lie off this extract's roads: unreachable there, never 0 minutes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.traveltime.roads import RoadNet
+
+LAND = "10"
+EXTRACT_DATE = "2026-11-30T21:21:02Z"
+
+
+def saarland_roads() -> RoadNet:
+    from store.access.places import gemeinde_frame
+
+    g = gemeinde_frame()
+    land = g[g["land_code"] == LAND]
+    lon0, lat0 = round(land["lon"].min() - 0.03, 2), round(land["lat"].min() - 0.03, 2)
+    columns = int((land["lon"].max() + 0.03 - lon0) / 0.01) + 1
+    rows = int((land["lat"].max() + 0.03 - lat0) / 0.01) + 1
+    net = RoadNet().lattice(lon0, lat0, columns, rows)
+    east, north = lon0 + (columns - 1) * 0.01, lat0 + (rows - 1) * 0.01
+    net.road([(lon0, lat0), (east, north)], highway="motorway", maxspeed=120)
+    net.road([(lon0, north), (east, lat0)], highway="primary", maxspeed=100)
+    return net
+
+
+def with_car_times(db_url: str, folder: Path, snapshot_ids: list[int] | None = None) -> Path:
+    """Store car times for the served snapshot (or the ones given) of `db_url`; the PBF."""
+    import store
+    from store.traveltime.run import traveltime
+
+    pbf = saarland_roads().write(folder / "saarland.osm.pbf", timestamp=EXTRACT_DATE)
+    engine = store.connect(db_url)
+    ids = snapshot_ids or [store.served_snapshot(engine)["id"]]
+    traveltime(engine, pbf, folder / "tiles", ids, say=lambda line: None)
+    engine.dispose()
+    return pbf
+
+
+def demo_store_with_car_times(folder: Path) -> str:
+    """A SQLite store in `folder` with the demo default, and car times for its served
+    snapshot only (the older ones have none); its URL."""
+    import store
+    from scrapers.demo import ensure_default
+
+    url = f"sqlite:///{folder / 'atlas.sqlite'}"
+    engine = store.connect(url)
+    ensure_default(engine)
+    engine.dispose()
+    with_car_times(url, folder)
+    return url
