@@ -494,9 +494,11 @@ def choice_of(ctx: PageContext, places: list[str]) -> Choice:
                   compare=s.acompare)  # fmt: skip
 
 
-def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, lang: str
-            ) -> dict[str, Any]:  # fmt: skip
-    """Everything the maps and their texts need for one choice (layout and callback alike)."""
+def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, lang: str,
+            draw_gemeinden: bool = True) -> dict[str, Any]:  # fmt: skip
+    """Everything the maps and their texts need for one choice (layout and callback alike);
+    `draw_gemeinden` False skips building the Gemeinde figure (a threshold switch restyles
+    it in the browser) and leaves `distance` None."""
     sid = None if snapshot is None else int(snapshot["id"])
     view, base = load_views(data, sid, choice)
     shown = _shown(view, base, choice.compare)
@@ -506,7 +508,8 @@ def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, l
     if choice.level == "gemeinde" and shown is not None:
         gemeinden = gemeinde_map_frame(shown, data.providers(shown.snapshot_id), lang,
                                        choice.land)  # fmt: skip
-        first = gemeinde_figure(app, data, shown, gemeinden, choice, lang)
+        first = gemeinde_figure(app, data, shown, gemeinden, choice, lang) \
+            if draw_gemeinden else None
     else:
         first = distance_figure(app, data, shown, **kwargs)
     return {
@@ -745,12 +748,13 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         choice = Choice(category=category, service=service if category == "ala" else "all",
                         threshold=int(threshold), places=tuple(places), level=level or "kreis",
                         land=land or None, compare=compare or "after")  # fmt: skip
-        made = figures(app, data, snapshot, choice, lang)
+        restyled = trigger == ids.ACCESS_THRESHOLD and choice.level == "gemeinde"
+        made = figures(app, data, snapshot, choice, lang, draw_gemeinden=not restyled)
         shown = made["shown"]
         kreise, laender = ranking_tables(shown, choice.threshold, lang, choice.land)
         distance = made["distance"]
         sfca = made["sfca"]
-        if trigger == ids.ACCESS_THRESHOLD and choice.level == "gemeinde" and shown is not None:
+        if restyled and shown is not None:
             # FADE_CLASSES restyles the Gemeinde map in the browser (the 2SFCA map is sent:
             # its hover names the threshold)
             distance = no_update
