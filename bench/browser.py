@@ -17,9 +17,15 @@ headless Chromium through Selenium:
   map holds the new metric, plus one frame), median and spread, and how many callback
   requests (`/_dash-update-component`) each switch made;
 - a level switch (Länder <-> Kreise), 10 times: click until the new map is drawn and Dash is
-  idle, and the callback requests each made.
+  idle, and the callback requests each made;
+- Erreichbarkeit's Gemeinde map (`--part gemeinde`): navigation until all 10,997 Gemeinden
+  are drawn, the first run on the server started for this run and an empty browser cache
+  (cold), then with the server warm and the browser cache emptied; the Gemeinde geometry's
+  bytes on the wire; N threshold switches (click until the map holds the new threshold, plus
+  one frame); 10 planning clicks (a click on a Gemeinde until the map, the plan result and
+  Dash are done, plus one frame; adding five places, then removing them by their stars).
 
-    .venv/bin/python bench/browser.py [--switches N] [--db URL]
+    .venv/bin/python bench/browser.py [--switches N] [--db URL] [--part all|karte|gemeinde]
 
 Without --db a temporary SQLite file with the demo default is built (a few seconds).
 Not a test: it prints figures. Loopback, so network time is near zero; the figures are
@@ -48,14 +54,19 @@ TIMEOUT_S = 90
 CALLBACK = "_dash-update-component"
 
 # installed before any page script: notes when the Kreis map is fully drawn
-WATCH_MAP = """
+def watch_map(graph: str, regions: int) -> str:
+    """A script that notes when the graph has painted `regions` region paths."""
+    return """
 window.__mapDrawnAt = null;
 (function watch() {
-  const n = document.querySelectorAll('#karte-graph .choroplethlocation').length;
-  if (n >= 401) { window.__mapDrawnAt = performance.now(); return; }
+  const n = document.querySelectorAll('#GRAPH .choroplethlocation').length;
+  if (n >= REGIONS) { window.__mapDrawnAt = performance.now(); return; }
   requestAnimationFrame(watch);
 })();
-"""
+""".replace("GRAPH", graph).replace("REGIONS", str(regions))
+
+
+WATCH_MAP = watch_map("karte-graph", 401)
 # the same for a page's first chart: any plotly trace (a line, a bar, a region) inside <main>
 WATCH_FIRST_CHART = """
 window.__chartAt = null;
@@ -115,6 +126,45 @@ document.querySelector(`#karte-level input[value='${level}']`).click();
   } else { requestAnimationFrame(wait); }
 })();
 """
+WATCH_GEMEINDEN = watch_map("access-map", 10997)
+GEMEINDE_BYTES = """
+return performance.getEntriesByType('resource').filter(e => e.name.includes('gemeinde.geojson'))
+  .map(e => [e.transferSize, e.encodedBodySize, e.decodedBodySize]);
+"""
+GEMEINDEN_DRAWN = ("return document.querySelectorAll('#access-map .choroplethlocation')"
+                   ".length >= 10997;")
+# click a threshold, resolve when the Gemeinde map's legend names it and one frame has been
+# painted (the legend title is what the switch patches, with the classes' opacity)
+THRESHOLD_SWITCH = """
+const [km, done] = [arguments[0], arguments[arguments.length - 1]];
+const gd = document.querySelector('#access-map .js-plotly-plot');
+const start = performance.now();
+document.querySelector(`#access-threshold input[value='${km}']`).click();
+(function wait() {
+  const title = gd.layout && gd.layout.legend && gd.layout.legend.title.text;
+  if (title && title.includes(` ${km} km`)) {
+    requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+  } else { requestAnimationFrame(wait); }
+})();
+"""
+# a click on a Gemeinde (or its star); resolve when the map holds the new plan, the result
+# text has changed and Dash is idle, plus one frame
+PLAN_CLICK = """
+const [code, done] = [arguments[0], arguments[arguments.length - 1]];
+const gd = document.querySelector('#access-map .js-plotly-plot');
+const before = gd.layout.meta.revision;
+const text = document.getElementById('access-plan-result').innerText;
+const start = performance.now();
+gd.emit('plotly_click', {points: [{location: code, customdata: code, curveNumber: 0}]});
+(function wait() {
+  const busy = document.querySelector('[data-dash-is-loading="true"]');
+  const now = document.getElementById('access-plan-result').innerText;
+  if (gd.layout.meta.revision !== before && now !== text && !busy) {
+    requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+  } else { requestAnimationFrame(wait); }
+})();
+"""
+PLAN_PLACES = ("010010000000", "031590016016", "091620000000", "120540000000", "146120000000")
 CALLBACKS = (
     f"return performance.getEntriesByType('resource')"
     f".filter(e => e.name.includes('{CALLBACK}')).length;"
@@ -134,14 +184,16 @@ def serve(db_url: str) -> Iterator[str]:
 
 
 @contextmanager
-def chromium(width: int = 1440, height: int = 900) -> Iterator[Any]:
+def chromium(width: int = 1440, height: int = 900,
+             flags: tuple[str, ...] = ("--disable-gpu",)) -> Iterator[Any]:  # fmt: skip
+    """Debian's headless Chromium; `flags` beside the fixed ones (GPU or WebGL choices)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     profile = tempfile.mkdtemp(prefix="bench-chrome-")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    for flag in ("--headless", "--no-sandbox", *flags, "--disable-dev-shm-usage",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", f"--window-size={width},{height}",
                  f"--user-data-dir={profile}"):
@@ -255,13 +307,73 @@ def level_switches(driver: Any, base: str, n: int) -> tuple[list[float], list[in
     return times, calls
 
 
-def run(db_url: str, n: int) -> None:
+def gemeinde_map_cold(driver: Any, base: str) -> tuple[float, list[list[int]]]:
+    """Navigation start until all Gemeinden are painted (empty browser cache), and the
+    Gemeinde geometry's (transferred, encoded, decoded) bytes."""
+    drawn = drawn_after_navigation(driver, f"{base}/erreichbarkeit?level=gemeinde",
+                                   WATCH_GEMEINDEN, "__mapDrawnAt")
+    return drawn, driver.execute_script(GEMEINDE_BYTES)
+
+
+def threshold_switches(driver: Any, base: str, n: int) -> list[float]:
+    driver.get(f"{base}/erreichbarkeit?level=gemeinde")
+    wait(driver, GEMEINDEN_DRAWN)
+    wait(driver, IDLE)
+    times, current = [], 25
+    for i in range(n):
+        km = (10, 25, 50)[i % 3]
+        km = 50 if km == current else km
+        times.append(float(driver.execute_async_script(THRESHOLD_SWITCH, km)))
+        wait(driver, IDLE)
+        current = km
+    return times
+
+
+def planning_clicks(driver: Any, base: str) -> list[float]:
+    driver.get(f"{base}/erreichbarkeit?level=gemeinde")
+    wait(driver, GEMEINDEN_DRAWN)
+    wait(driver, IDLE)
+    times = []
+    for code in (*PLAN_PLACES, *PLAN_PLACES):  # five added, then the same five removed
+        times.append(float(driver.execute_async_script(PLAN_CLICK, code)))
+        wait(driver, IDLE)
+    return times
+
+
+def _spread(times: list[float]) -> str:
+    q = statistics.quantiles(times, n=10) if len(times) >= 2 else times
+    return (f"median {statistics.median(times):.0f} ms, p10 {q[0]:.0f} ms, p90 {q[-1]:.0f} ms "
+            f"(n={len(times)})")
+
+
+def run_gemeinde(driver: Any, base: str, n: int) -> None:
+    print("\nErreichbarkeit, Gemeinde map (10,997 Gemeinden, Plotly geo)")
+    drawn, sizes = gemeinde_map_cold(driver, base)
+    print(f"navigation to all Gemeinden drawn, server started for this run, empty browser "
+          f"cache: {drawn:.0f} ms")
+    warm = [gemeinde_map_cold(driver, base)[0] for _ in range(2)]
+    print(f"the same with the server warm, browser cache emptied: "
+          f"{', '.join(f'{w:.0f}' for w in warm)} ms")
+    for transfer, encoded, decoded in sizes:
+        print(f"Gemeinde geometry on the wire: {transfer / 1e6:.2f} MB transferred "
+              f"({encoded / 1e6:.2f} MB body, {decoded / 1e6:.2f} MB decoded)")
+    print(f"threshold switch, click to repaint: {_spread(threshold_switches(driver, base, n))}")
+    print(f"planning click to updated map, figures and idle: "
+          f"{_spread(planning_clicks(driver, base))}")
+
+
+def run(db_url: str, n: int, part: str = "all") -> None:
     snapshot = store.served_snapshot(store.connect(db_url))
     if snapshot is None:
         raise SystemExit("the store holds no snapshot")
     with serve(db_url) as base, chromium() as driver:
         print(f"aLA-Atlas in headless Chromium at 1440x900, {base} (loopback), "
               f"snapshot {snapshot['id']} ({snapshot['origin']})")
+        # first, so that the Gemeinde map meets a server started for this run
+        if part in ("all", "gemeinde"):
+            run_gemeinde(driver, base, n)
+        if part == "gemeinde":
+            return
         print("\nFirst load, empty cache (once idle; Karte: once the map is drawn)")
         print(f"{'page':<13}{'transferred':>13}{'bodies':>11}{'decoded':>11}{'requests':>10}"
               f"{'callbacks':>11}  largest")
@@ -298,16 +410,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--switches", type=int, default=20)
     parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: temporary demo)")
+    parser.add_argument("--part", choices=("all", "karte", "gemeinde"), default="all")
     args = parser.parse_args()
     if args.db is not None:
-        run(args.db, args.switches)
+        run(args.db, args.switches, args.part)
         return
     from scrapers.demo import ensure_default  # only the benchmark builds demo data
 
     with tempfile.TemporaryDirectory(prefix="bench-browser-") as folder:
         url = f"sqlite:///{Path(folder) / 'atlas.sqlite'}"
         ensure_default(store.connect(url))
-        run(url, args.switches)
+        run(url, args.switches, args.part)
 
 
 if __name__ == "__main__":

@@ -13,13 +13,14 @@ from geodata.gemeinde_population import gemeinde_population
 from geodata.geocoder import locate, locate_many
 from geodata.laender import LAENDER
 from geodata.reference import other_counts, published_counts
-from geodata.regions import load_gemeinden, load_regions, region_table
+from geodata.regions import gemeinde_shapes_path, load_gemeinden, load_regions, region_table
 
 __all__ = [
     "LAENDER",
     "LocateError",
     "attribution",
     "gemeinde_population",
+    "gemeinde_shapes_path",
     "load_gemeinden",
     "load_regions",
     "locate",

@@ -11,6 +11,10 @@ Steps, and why:
    cover the same area as the Kreise before anything is written.)
 4. One representative point per Gemeinde, computed on the unsimplified polygon
    (`representative_point` is guaranteed inside; a centroid is not).
+5. The 10,997 Gemeinden as their own coverage, simplified at GEMEINDE_TOLERANCE_M and
+   quantised to GEMEINDE_GRID_DEGREES (~10 m): about 4 MB of GeoJSON, 0.8 MB gzipped, which
+   the dashboard serves once (the Erreichbarkeit Gemeinde map). Only the code travels with
+   each shape; names and figures come with the map's values.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import time
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 import shapely
@@ -29,6 +34,7 @@ from geodata.attribution import POPULATION_AS_OF
 from geodata.laender import LAENDER
 from geodata.paths import (
     GEMEINDEN_CSV,
+    GEMEINDEN_GEOJSON,
     GENERATED_DIR,
     KREISE_GEOJSON,
     LAENDER_GEOJSON,
@@ -41,6 +47,12 @@ from geodata.population import kreis_population, land_population
 SIMPLIFY_TOLERANCE_M = 1000.0
 GRID_DEGREES = 1e-5  # ~1 m; 5 decimals in the GeoJSON
 POINT_DECIMALS = 6  # ~0.1 m: rounding cannot push a point out of a small Gemeinde
+# Gemeinden are small (median ~30 km²): a finer tolerance than the Kreise, and a coarser grid
+# than 1e-5° because 10,997 shapes must stay under 1.5 MB on the wire (measured: 500 m and
+# 1e-4° give 4.2 MB raw, 0.8 MB gzipped; no shape collapses or turns invalid).
+GEMEINDE_TOLERANCE_M = 500.0
+GEMEINDE_GRID_DEGREES = 1e-4
+GEMEINDE_DECIMALS = 4
 # Unsimplified Länder and Kreise must cover the same land (relative symmetric difference).
 MAX_LAYER_MISMATCH = 1e-6
 
@@ -101,6 +113,24 @@ def gemeinde_points() -> pd.DataFrame:
     return frame
 
 
+def gemeinde_layer(tolerance_m: float = GEMEINDE_TOLERANCE_M) -> gpd.GeoDataFrame:
+    """code (12-digit ARS) and geometry of every Gemeinde, coverage-simplified (neighbours keep
+    one shared border), in EPSG:4326 on the GEMEINDE_GRID_DEGREES grid, sorted by code."""
+    gemeinden = bkg.gemeinden()
+    if gemeinden["ars"].duplicated().any():
+        gemeinden = gemeinden.dissolve(by="ars", as_index=False)
+    if not shapely.coverage_is_valid(gemeinden.geometry.values):
+        raise BuildError("VG5000_GEM is not a valid polygon coverage; cannot simplify safely")
+    simple = shapely.coverage_simplify(gemeinden.geometry.values, tolerance_m)
+    frame = gpd.GeoDataFrame({"code": gemeinden["ars"]}, geometry=simple, crs=gemeinden.crs)
+    frame = frame.to_crs(WEB_CRS)
+    frame["geometry"] = shapely.set_precision(frame.geometry.values, GEMEINDE_GRID_DEGREES)
+    lost = frame.geometry.is_empty | ~frame.geometry.is_valid
+    if lost.any():
+        raise BuildError(f"simplification lost or broke Gemeinden {list(frame['code'][lost][:3])}")
+    return frame.sort_values("code", ignore_index=True)
+
+
 def check_sources() -> None:
     """Fail early if the vendored data is not the one this build was written for."""
     laender, kreise = bkg.laender(), bkg.kreise()
@@ -126,6 +156,22 @@ def _write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
     tmp.replace(path)  # atomic: make never sees a half-written file as up to date
 
 
+def _write_compact_geojson(frame: gpd.GeoDataFrame, path: Path, decimals: int) -> None:
+    """Features with only `id` = `properties.code` (what the maps join on), no spaces."""
+    tmp = path.with_suffix(".tmp")
+    # set_precision leaves binary fractions (9.1000000001); rounding keeps equal vertices equal
+    rounded = shapely.transform(frame.geometry.values, lambda xy: np.round(xy, decimals))
+    features = [
+        {"type": "Feature", "id": code, "properties": {"code": code},
+         "geometry": shapely.geometry.mapping(shape)}
+        for code, shape in zip(frame["code"], rounded, strict=True)
+    ]  # fmt: skip
+    text = json.dumps({"type": "FeatureCollection", "features": features},
+                      separators=(",", ":"))  # fmt: skip
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     frame.to_csv(tmp, index=False)
@@ -133,7 +179,8 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
 
 
 def build(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
-    """Write laender.geojson, gemeinden.csv and (last, it is make's target) kreise.geojson.
+    """Write laender.geojson, gemeinden.csv, gemeinden.geojson and (last, it is make's
+    target) kreise.geojson.
 
     Returns the size in bytes of each written file.
     """
@@ -147,10 +194,12 @@ def build(out_dir: Path = GENERATED_DIR) -> dict[str, int]:
     paths = {
         "laender": out_dir / LAENDER_GEOJSON.name,
         "gemeinden": out_dir / GEMEINDEN_CSV.name,
+        "gemeinde_shapes": out_dir / GEMEINDEN_GEOJSON.name,
         "kreise": out_dir / KREISE_GEOJSON.name,
     }
     _write_geojson(laender, paths["laender"])
     _write_csv(gemeinde_points(), paths["gemeinden"])
+    _write_compact_geojson(gemeinde_layer(), paths["gemeinde_shapes"], GEMEINDE_DECIMALS)
     _write_geojson(kreise, paths["kreise"])
     return {name: path.stat().st_size for name, path in paths.items()}
 

@@ -22,7 +22,9 @@ OTHER_COUNTS = RAW_DIR / "reference" / "published_counts_other.csv"
 LAENDER_GEOJSON = GENERATED_DIR / "laender.geojson"
 KREISE_GEOJSON = GENERATED_DIR / "kreise.geojson"
 GEMEINDEN_CSV = GENERATED_DIR / "gemeinden.csv"
-BUILT_FILES = (LAENDER_GEOJSON, KREISE_GEOJSON, GEMEINDEN_CSV)
+# the Gemeinde polygons for the Erreichbarkeit map (built before kreise.geojson, make's target)
+GEMEINDEN_GEOJSON = GENERATED_DIR / "gemeinden.geojson"
+BUILT_FILES = (LAENDER_GEOJSON, KREISE_GEOJSON, GEMEINDEN_CSV, GEMEINDEN_GEOJSON)
 
 # The CRS of the BKG shapefiles (Gauß-Krüger zone 3, metres) and the one the web gets.
 SOURCE_CRS = "EPSG:31467"

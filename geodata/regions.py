@@ -9,7 +9,13 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
-from geodata.paths import BUILT_FILES, GEMEINDEN_CSV, KREISE_GEOJSON, LAENDER_GEOJSON
+from geodata.paths import (
+    BUILT_FILES,
+    GEMEINDEN_CSV,
+    GEMEINDEN_GEOJSON,
+    KREISE_GEOJSON,
+    LAENDER_GEOJSON,
+)
 
 Level = Literal["land", "kreis"]
 LEVELS: dict[str, object] = {"land": LAENDER_GEOJSON, "kreis": KREISE_GEOJSON}
@@ -75,3 +81,9 @@ def _gemeinden() -> pd.DataFrame:
 def load_gemeinden() -> pd.DataFrame:
     """One point inside each Gemeinde: ags, ars, name, bez, kreis_ars, land_code, lon, lat."""
     return _gemeinden().copy()
+
+
+def gemeinde_shapes_path():
+    """The built Gemeinde polygons (GeoJSON, `id` = 12-digit ARS; built if missing)."""
+    ensure_built()
+    return GEMEINDEN_GEOJSON

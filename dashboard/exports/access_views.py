@@ -12,32 +12,69 @@ from dataclasses import replace
 import pandas as pd
 from sqlalchemy import Engine
 
+import geodata
 import store
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import Provenance, provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.views import View, regions_in_order, snapshots_of
-from dashboard.figures.access_map import distance_map, sfca_map
+from dashboard.figures.access_gemeinde import fitted_geo, gemeinde_map
+from dashboard.figures.access_map import distance_map, sfca_cap, sfca_map
 from dashboard.model.access_data import (
     AccessView,
     access_view,
+    gemeinde_map_frame,
+    gemeinde_table,
     gemeinden_of_kreis,
     kreis_table,
+    land_bounds,
+    outline_codes,
     providers_of_kind,
     region_labels,
 )
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import geojson
 from dashboard.text.describe import access_description
+from dashboard.text.describe_gemeinden import gemeinde_sentence
 from dashboard.text.i18n import t
 from geodata.attribution import GEMEINDE_POPULATION
 
 
 def _title(request: ExportRequest, lang: str) -> str:
     short = t(f"category.{request.category}.short", lang)
+    where = geodata.LAENDER.get(request.land or "", "")
+    if request.view == "gemeinde":
+        return t("access.gem.title", lang, category=short,
+                 where=where or t("access.gem.where.de", lang))  # fmt: skip
+    suffix = f" – {where}" if where else ""
     if request.view == "sfca":
-        return t("access.map.sfca.title", lang, category=short)
-    return t("access.map.title", lang, km=request.threshold, category=short)
+        return t("access.map.sfca.title", lang, category=short) + suffix
+    return t("access.map.title", lang, km=request.threshold, category=short) + suffix
+
+
+def _gemeinde_view(engine: Engine, request: ExportRequest, view: AccessView, snapshot: dict,
+                   title: str, subtitle: str, prov) -> View:  # fmt: skip
+    """The Gemeinde map (images) or its table (CSV/XLSX), of Germany or one Land."""
+    lang, land = request.lang, request.land
+    providers = AtlasData(engine).providers(int(snapshot["id"]))
+    frame = gemeinde_map_frame(view, providers, lang, land)
+    used = providers_of_kind(providers, request.category, request.service or "all")
+    if land:
+        used = used[used["land_code"] == land]
+    figure = gemeinde_map(
+        frame, threshold=request.threshold, lang=lang,
+        shapes={level: geojson(level) for level in ("gemeinde", "kreis", "land")},
+        outlines=outline_codes(land), geo=fitted_geo(land_bounds(land) if land else None),
+        revision="export", providers=used, places=view.places,
+    )  # fmt: skip
+    description = (gemeinde_sentence(frame, request.threshold, land, lang)
+                   if view.status == "ok" else t(f"access.status.{view.status}", lang))
+    return View(
+        title=title, subtitle=subtitle, provenance=prov, figure=figure,
+        legend_title=t("access.gem.legend", lang, km=request.threshold),
+        table=gemeinde_table(frame, request.threshold, lang), layer="erreichbarkeit_gemeinden",
+        description=description,
+    )  # fmt: skip
 
 
 def gemeinden_table(view: AccessView, kreis: str, providers: pd.DataFrame,
@@ -89,20 +126,29 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
     if request.view == "gemeinden":
         return _gemeinden_view(engine, request, snapshot, view, prov)
     title = _title(request, lang)
-    subtitle = t("access.export.subtitle", lang, level=t("level.kreis", lang),
-                 date=prov.date_label)  # fmt: skip
+    level = t("access.level.gemeinde" if request.view == "gemeinde" else "level.kreis", lang)
+    subtitle = t("access.export.subtitle", lang, level=level, date=prov.date_label)
     if view.plan is not None:
         subtitle += "<br>" + t("access.export.plan", lang, n=len(view.places),
                                names=", ".join(view.places["name"]))  # fmt: skip
+    if request.view == "gemeinde":
+        return _gemeinde_view(engine, request, view, snapshot, title, subtitle, prov)
     shapes = geojson("kreis")
+    land = request.land
+    kreise = view.kreise if not land else view.kreise[view.kreise["ars"].str[:2] == land]
+    geo = fitted_geo(land_bounds(land)) if land else None
     if request.view == "sfca":
-        figure = sfca_map(view, threshold=request.threshold, lang=lang, geojson=shapes, title="")
+        base = view if view.plan is None else access_view(engine, int(snapshot["id"]),
+                                                           request.category, service, [])
+        figure = sfca_map(view, threshold=request.threshold, lang=lang, geojson=shapes, title="",
+                          kreise=kreise, geo=geo,
+                          zmax=sfca_cap(base.kreise["providers_per_100k_within_50km"]))
         legend = t("access.map.sfca.scale", lang)
     else:
         providers = providers_of_kind(AtlasData(engine).providers(int(snapshot["id"])),
                                       request.category, service)  # fmt: skip
         figure = distance_map(view, providers, threshold=request.threshold, lang=lang,
-                              geojson=shapes, title="")  # fmt: skip
+                              geojson=shapes, title="", kreise=kreise, geo=geo)  # fmt: skip
         legend = t("access.map.scale", lang, km=request.threshold)
     table = kreis_table(view, request.threshold, lang) if view.status == "ok" else None
     codes = table[t("access.col.ars", lang)].tolist() if table is not None else []

@@ -64,15 +64,17 @@ def entwicklung_request(view: str):
 
 def access_request(view: str):
     """A request maker for one view of the Erreichbarkeit page (distance | sfca | table |
-    gemeinden: the clicked Kreis's Gemeinden, `akreis` in the URL)."""
+    gemeinden: the clicked Kreis's Gemeinden, `akreis` in the URL); the distance map is the
+    Gemeinde map (view gemeinde, with its table) when the page shows Gemeinden."""
 
     def make(search: str | None, fmt: str) -> ExportRequest:
         s = _state(search)
+        shown = "gemeinde" if view == "distance" and s.alevel == "gemeinde" else view
+        plan = tuple(p for p in s.plan.split(",") if p) if s.acompare == "after" else ()
         return ExportRequest(
-            "erreichbarkeit", fmt, view=view, level="kreis", category=s.category,
+            "erreichbarkeit", fmt, view=shown, level="kreis", category=s.category,
             snapshot=s.snapshot, lang=s.lang, service=s.aservice if s.category == "ala" else "all",
-            threshold=s.threshold, plan=tuple(p for p in s.plan.split(",") if p),
-            kreis=s.akreis,
+            threshold=s.threshold, plan=plan, land=s.land, kreis=s.akreis,
         )
 
     return make

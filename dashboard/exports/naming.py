@@ -38,6 +38,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "in_land": ("land-{code}", "state-{code}"),
     "search": ("suche-{text}", "search-{text}"),
     "gemeinden": ("gemeinden-{code}", "municipalities-{code}"),
+    "line": ("luftlinie", "straight-line"),
+    "gemeinde_level": ("gemeinden", "municipalities"),
 }
 
 def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None = None) -> str:
@@ -60,7 +62,9 @@ def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None =
         parts += [w["providers"]]
     elif request.page == "erreichbarkeit":
         parts += [w["access"], _access_part(request, w)]
-        if request.view != "gemeinden":
+        if request.view == "gemeinde":
+            parts.append(w["gemeinde_level"])
+        elif request.view != "gemeinden":
             parts.append(w["kreis"])
         if request.plan:
             parts.append(w["plan"].format(n=len(request.plan)))
@@ -90,6 +94,8 @@ def _access_part(request: ExportRequest, w: dict[str, str]) -> str:
         return w["sfca"]
     if request.view == "gemeinden":
         return w["gemeinden"].format(code=request.kreis)
+    if request.view == "gemeinde":
+        return w["line"]
     return w["table"]
 
 

@@ -30,8 +30,8 @@ MAX_KEYS = 100_000
 MAX_KEY_LEN = 100  # source_id is String(100) in the store
 GROWTH_VIEWS = ("verlauf", "laender", "wachstum", "aenderungen", "veraenderung")
 # Erreichbarkeit: the distance map, the 2SFCA map, the Kreis table (with the planning columns),
-# the Gemeinden of one clicked Kreis
-ACCESS_VIEWS = ("distance", "sfca", "table", "gemeinden")
+# the Gemeinden of one clicked Kreis (gemeinden), the Gemeinde map and its table (gemeinde)
+ACCESS_VIEWS = ("distance", "sfca", "table", "gemeinden", "gemeinde")
 ACCESS_SERVICES = ("all", "arbeitsbereich", "berufsbildungsbereich")
 ACCESS_THRESHOLDS = (10, 25, 50)
 
@@ -109,7 +109,8 @@ def checked(request: ExportRequest) -> ExportRequest:
     if request.page == "erreichbarkeit":
         _check_access(request)
         allowed = {"table": TABLE_FORMATS + GEO_FORMATS,
-                   "gemeinden": TABLE_FORMATS}.get(request.view, FORMATS)
+                   "gemeinden": TABLE_FORMATS,
+                   "gemeinde": IMAGE_FORMATS + TABLE_FORMATS}.get(request.view, FORMATS)
     if request.format not in allowed:
         where = request.page + (f"/{request.view}" if request.page == "entwicklung" else "")
         raise ExportError(

@@ -16,6 +16,15 @@ from dashboard.figures import common as c
 from dashboard.text.i18n import fmt_number, t
 
 PLAN_COLOUR = "#000000"
+# Two meanings, two palettes (issue 21, item 7): on the distance map dark = many people far
+# away (bad), yellow to brown; on the 2SFCA map dark = more supply (good), blues.
+DISTANCE_SCALE: tuple[str, ...] = (
+    "#fff7bc", "#fee391", "#fec44f", "#fe9929", "#ec7014", "#cc4c02", "#993404", "#662506",
+)  # fmt: skip
+SFCA_SCALE: tuple[str, ...] = (
+    "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b",
+)  # fmt: skip
+SFCA_QUANTILE = 0.98  # the 2SFCA scale ends here; the few higher values take the darkest colour
 TRACES: tuple[str, ...] = ("undefined", "values", "providers", "places")
 
 
@@ -54,10 +63,14 @@ def access_map(
     percent: bool = False,
     height: int = 560,
     note: str | None = None,
+    colours: tuple[str, ...] = DISTANCE_SCALE,
+    zmax: float | None = None,
+    geo: dict[str, Any] | None = None,
     hover: list[str] | None = None,
 ) -> go.Figure:
-    """The map of `column` per Kreis (a share shown in percent when `percent`); `hover`:
-    one text per Kreis (default: the Luftlinie figures, kreis_hover)."""
+    """The map of `column` per Kreis (a share shown in percent when `percent`); `zmax` fixes
+    the scale's end (else 100 % or the 98th percentile), `geo` the frame (a Land view);
+    `hover`: one text per Kreis (default: the Luftlinie figures, kreis_hover)."""
     values = kreise[column].astype(float) * (100 if percent else 1)
     hover = kreis_hover(kreise, threshold, lang) if hover is None else hover
     codes = kreise["ars"].tolist()
@@ -69,11 +82,12 @@ def access_map(
         hoverinfo="text", name=t("access.map.undefined", lang), showlegend=not defined.all(),
         marker={"line": {"color": "#1a1a1a", "width": 0.8}}, customdata=codes,
     )  # fmt: skip
-    zmax = 100.0 if percent else float(values[defined].quantile(0.98)) if defined.any() else 1.0
+    if zmax is None:
+        zmax = 100.0 if percent else sfca_cap(values[defined])
     shown = go.Choropleth(
         geojson=geojson, featureidkey="properties.code", locations=codes,
         z=[float(v) if ok else None for v, ok in zip(values, defined, strict=True)],
-        zmin=0, zmax=max(zmax, 1e-9), colorscale=c.continuous_scale(),
+        zmin=0, zmax=max(zmax, 1e-9), colorscale=c.continuous_scale(colours),
         # under the map, as the Karte's legend: beside it, it took a phone's width
         colorbar={"title": {"text": c.esc(scale_title), "side": "top"}, "thickness": 12,
                   "orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top",
@@ -83,7 +97,7 @@ def access_map(
     )  # fmt: skip
     traces = [undefined, shown, _providers(providers, lang), _places(places, lang)]
     figure = go.Figure(traces)
-    figure.update_geos(**c.germany_geo())
+    figure.update_geos(**(geo or c.germany_geo()))
     # an empty title: the page shows it as HTML above the map (it wraps on a phone)
     text = "<br>".join(
         part for part in (c.esc(title), f"<sup>{c.esc(note)}</sup>" if note else "") if part)
@@ -131,6 +145,12 @@ def _places(places: pd.DataFrame | None, lang: str) -> go.Scattergeo:
     )  # fmt: skip
 
 
+def sfca_cap(values: pd.Series) -> float:
+    """Where the 2SFCA scale ends: the 98th percentile of the Kreis values (1.0 if none)."""
+    defined = values.dropna()
+    return float(defined.quantile(SFCA_QUANTILE)) if len(defined) else 1.0
+
+
 def status_note(status: str, lang: str) -> str | None:
     """The notice for measures that are not defined (no provider, services not listed)."""
     if status in ("no_provider", "not_recorded"):
@@ -140,32 +160,37 @@ def status_note(status: str, lang: str) -> str | None:
 
 def distance_map(
     view: Any, providers: pd.DataFrame | None, *, threshold: int, lang: str, geojson: Any,
-    height: int = 600, title: str | None = None,
+    height: int = 600, title: str | None = None, kreise: pd.DataFrame | None = None,
+    geo: dict[str, Any] | None = None,
 ) -> go.Figure:  # fmt: skip
     """Share of people beyond the threshold per Kreis (Luftlinie), providers as dots and
     hypothetical ones as stars. `view`: dashboard.model.access_data.AccessView. `title` None: the
-    standard title (exports); "": none (the page shows it as HTML above the map)."""
+    standard title (exports); "": none (the page shows it as HTML above the map). `kreise`:
+    the rows to draw (default all of the view's; a Land view passes its own)."""
     short = t(f"category.{view.category}.short", lang)
     return access_map(
-        view.kreise, f"share_beyond_{threshold}km",
+        view.kreise if kreise is None else kreise, f"share_beyond_{threshold}km",
         title=t("access.map.title", lang, km=threshold, category=short) if title is None
         else title,
         scale_title=t("access.map.scale", lang, km=threshold), lang=lang, geojson=geojson,
         threshold=threshold, providers=providers, places=view.places, percent=True,
-        height=height, note=status_note(view.status, lang),
+        height=height, note=status_note(view.status, lang), geo=geo,
     )  # fmt: skip
 
 
 def sfca_map(
     view: Any, *, threshold: int, lang: str, geojson: Any, height: int = 600,
-    title: str | None = None,
+    title: str | None = None, kreise: pd.DataFrame | None = None,
+    geo: dict[str, Any] | None = None, zmax: float | None = None,
 ) -> go.Figure:  # fmt: skip
-    """2SFCA providers per 100,000 people within 50 km per Kreis (`title` as distance_map)."""
+    """2SFCA providers per 100,000 people within 50 km per Kreis (`title`, `kreise`, `geo` as
+    distance_map). `zmax`: the scale's end, fixed by the caller from the snapshot without the
+    plan, so a planned provider never rescales the country."""
     short = t(f"category.{view.category}.short", lang)
     return access_map(
-        view.kreise, "providers_per_100k_within_50km",
+        view.kreise if kreise is None else kreise, "providers_per_100k_within_50km",
         title=t("access.map.sfca.title", lang, category=short) if title is None else title,
         scale_title=t("access.map.sfca.scale", lang), lang=lang, geojson=geojson,
         threshold=threshold, places=view.places, height=height,
-        note=status_note(view.status, lang),
+        note=status_note(view.status, lang), colours=SFCA_SCALE, zmax=zmax, geo=geo,
     )  # fmt: skip

@@ -139,6 +139,12 @@ ACCESS_MAP_DESCRIPTION = "access-map-description"  # Erreichbarkeit distance map
 ACCESS_SFCA_DESCRIPTION = "access-sfca-description"  # Erreichbarkeit 2SFCA map's text
 ACCESS_MAP_TITLE = "access-map-title"  # the headings over the two maps (HTML, they wrap)
 ACCESS_SFCA_TITLE = "access-sfca-title"
+ACCESS_LEVEL = "access-level"  # Erreichbarkeit: map by Gemeinden | Kreise
+ACCESS_LAND = "access-land"  # Erreichbarkeit: one Land or all of Germany
+ACCESS_COMPARE = "access-compare"  # Erreichbarkeit: maps with or without the plan
+ACCESS_GEMEINDEN = "access-gemeinden"  # Erreichbarkeit: the Gemeinde list beside the map
+ACCESS_SFCA_NOTE = "access-sfca-note"  # Erreichbarkeit: where the 2SFCA scale ends
+ACCESS_FADED = "access-faded"  # Erreichbarkeit: the threshold the Gemeinde map was faded for
 # Erreichbarkeit's car mode (pages/erreichbarkeit_car.py)
 ACCESS_PAGE = "access-page"  # the page's outer box: its class says the mode (CSS shows/hides)
 ACCESS_MODE = "access-mode"

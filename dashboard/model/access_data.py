@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
@@ -218,16 +219,14 @@ def region_labels(level: str) -> dict[str, str]:
     return dict(zip(table["code"], labels, strict=True))
 
 
-def gemeinden_of_kreis(
-    view: AccessView, kreis: str, providers: pd.DataFrame, lang: str
-) -> pd.DataFrame:
-    """The region view: every Gemeinde of one Kreis, farthest first, with its population,
-    distance (Luftlinie, km) and the nearest provider's name (or the hypothetical place)."""
+def _nearest_names(view: AccessView, providers: pd.DataFrame, mask: np.ndarray,
+                   lang: str) -> list[str]:  # fmt: skip
+    """The nearest provider's name per Gemeinde of `mask` ("hypothetisch: <Gemeinde>" for a
+    planned one, "–" where none)."""
     from dashboard.text.i18n import t
     from store.access.planning import HYPOTHETICAL_PREFIX
 
     gemeinden = gemeinde_frame(copy=False)
-    mask = (gemeinden["kreis_ars"] == kreis).to_numpy()
     names = dict(zip(providers["source_id"], providers["name"], strict=False))
     places = dict(zip(gemeinden["ars"], gemeinden["name"], strict=True))
 
@@ -239,13 +238,86 @@ def gemeinden_of_kreis(
             return t("access.region.hypothetical", lang, name=places.get(ars, ars))
         return str(names.get(source_id, source_id))
 
+    return [provider_name(s) for s in view.measures["nearest_provider"][mask]]
+
+
+def gemeinden_of_kreis(
+    view: AccessView, kreis: str, providers: pd.DataFrame, lang: str
+) -> pd.DataFrame:
+    """The region view: every Gemeinde of one Kreis, farthest first, with its population,
+    distance (Luftlinie, km) and the nearest provider's name (or the hypothetical place)."""
+    gemeinden = gemeinde_frame(copy=False)
+    mask = (gemeinden["kreis_ars"] == kreis).to_numpy()
     measures = view.measures[mask]
     frame = pd.DataFrame({
         "ars": gemeinden["ars"][mask].to_numpy(),
         "name": gemeinden["name"][mask].to_numpy(),
         "population": gemeinden["population"][mask].to_numpy(),
         "nearest_km": measures["nearest_km"].to_numpy(dtype=float),
-        "nearest": [provider_name(s) for s in measures["nearest_provider"]],
+        "nearest": _nearest_names(view, providers, mask, lang),
     })  # fmt: skip
     return frame.sort_values(["nearest_km", "population"], ascending=[False, False],
                              na_position="last").reset_index(drop=True)  # fmt: skip
+
+
+def gemeinde_map_frame(
+    view: AccessView, providers: pd.DataFrame, lang: str, land: str | None = None
+) -> pd.DataFrame:
+    """Every Gemeinde (or one Land's) as the Gemeinde map draws it: ars, name, kreis (label),
+    kreis_ars, population, nearest_km (Luftlinie; NaN where no provider), nearest (name)."""
+    gemeinden = gemeinde_frame(copy=False)
+    mask = np.ones(len(gemeinden), bool) if land is None else (
+        gemeinden["ars"].str[:2] == land).to_numpy()
+    kreise = region_labels("kreis")
+    kreis_ars = gemeinden["kreis_ars"][mask].to_numpy()
+    return pd.DataFrame({
+        "ars": gemeinden["ars"][mask].to_numpy(),
+        "name": gemeinden["name"][mask].to_numpy(),
+        "kreis": [kreise.get(k, k) for k in kreis_ars],
+        "kreis_ars": kreis_ars,
+        "population": gemeinden["population"][mask].to_numpy(),
+        "nearest_km": view.measures["nearest_km"][mask].to_numpy(dtype=float),
+        "nearest": _nearest_names(view, providers, mask, lang),
+    })  # fmt: skip
+
+
+def gemeinde_table(frame: pd.DataFrame, threshold: int, lang: str) -> pd.DataFrame:
+    """The Gemeinde map's values as a table (CSV/XLSX, and the page's list): farthest first,
+    with on-screen labels; distances Luftlinie in km."""
+    from dashboard.text.i18n import t
+
+    ordered = frame.sort_values(["nearest_km", "population"], ascending=[False, False],
+                                na_position="first")  # fmt: skip
+    return pd.DataFrame({
+        t("access.col.ars", lang): ordered["ars"],
+        t("access.col.gemeinde", lang): ordered["name"],
+        t("access.col.kreis", lang): ordered["kreis"],
+        t("access.col.population", lang): ordered["population"].astype("int64"),
+        t("access.col.distance", lang): ordered["nearest_km"].round(1),
+        t("access.col.beyond", lang, km=threshold): ordered["nearest_km"].gt(threshold)
+        | ordered["nearest_km"].isna(),
+        t("access.col.nearest", lang): ordered["nearest"],
+    }).reset_index(drop=True)  # fmt: skip
+
+
+@lru_cache(maxsize=20)
+def land_bounds(land: str | None) -> tuple[float, float, float, float]:
+    """(lon_min, lon_max, lat_min, lat_max) of one Land, or of Germany for None."""
+    import geodata
+
+    shapes = geodata.load_regions("land")
+    if land is not None:
+        if land not in set(shapes["code"]):
+            raise ValueError(f"unknown Land code {land!r}")
+        shapes = shapes[shapes["code"] == land]
+    lon_min, lat_min, lon_max, lat_max = shapes.total_bounds
+    return float(lon_min), float(lon_max), float(lat_min), float(lat_max)
+
+
+def outline_codes(land: str | None) -> dict[str, list[str]]:
+    """The Kreis and Land codes to outline over a map of `land` (None: all of Germany)."""
+    kreise = sorted(region_labels("kreis"))
+    laender = sorted(region_labels("land"))
+    if land is None:
+        return {"kreis": kreise, "land": laender}
+    return {"kreis": [k for k in kreise if k[:2] == land], "land": [land]}

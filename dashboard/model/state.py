@@ -53,6 +53,10 @@ class ViewState:
     plz: str | None = None  # near me: the PLZ searched for
     ort: str | None = None  # near me: the Gemeinde (8-digit AGS) searched for
     akreis: str | None = None  # Erreichbarkeit: the Kreis whose Gemeinden are listed
+    # Erreichbarkeit: map level (Gemeinden or Kreise; `?level=gemeinde` is read as this),
+    # and whether the maps show the plan ("after") or the snapshot as it is ("before")
+    alevel: str = "kreis"
+    acompare: str = "after"
     amode: str = "line"  # Erreichbarkeit: Luftlinie or car travel time (where computed)
     minutes: int = 30  # Erreichbarkeit, car mode: the threshold in minutes
 
@@ -118,6 +122,8 @@ def _optional_choice(allowed: tuple[str, ...]):
 
 THRESHOLDS_KM: tuple[int, ...] = (10, 25, 50)
 ACCESS_SERVICES: tuple[str, ...] = ("all", "arbeitsbereich", "berufsbildungsbereich")
+ACCESS_LEVELS: tuple[str, ...] = ("gemeinde", "kreis")
+ACCESS_COMPARE: tuple[str, ...] = ("after", "before")
 MAX_PLAN = 20
 _PLAN = re.compile(rf"^\d{{12}}(,\d{{12}}){{0,{MAX_PLAN - 1}}}$")
 
@@ -171,9 +177,14 @@ PARSERS = {
     "plz": _pattern(re.compile(r"^\d{5}$")),
     "ort": _pattern(re.compile(r"^\d{8}$")),
     "akreis": _pattern(re.compile(r"^\d{5}$")),
+    "alevel": _choice(ACCESS_LEVELS),
+    "acompare": _choice(ACCESS_COMPARE),
     "amode": _choice(ACCESS_MODES),
     "minutes": _minutes,
 }
+# `level` belongs to Karte and Tabelle (Länder | Kreise); "gemeinde" exists only on
+# Erreichbarkeit, so `?level=gemeinde` is read as its map level and leaves `level` alone
+LEVEL_ALIASES = {"gemeinde": ("alevel", "gemeinde")}
 
 
 def parse_query(search: str | None) -> tuple[ViewState, list[Problem]]:
@@ -182,6 +193,10 @@ def parse_query(search: str | None) -> tuple[ViewState, list[Problem]]:
     values: dict[str, object] = {}
     problems: list[Problem] = []
     for name, raw in parse_qsl((search or "").lstrip("?"), keep_blank_values=True):
+        if name == "level" and raw.strip() in LEVEL_ALIASES:
+            field, value = LEVEL_ALIASES[raw.strip()]
+            values[field] = value
+            continue
         parser = PARSERS.get(name)
         if parser is None:
             continue

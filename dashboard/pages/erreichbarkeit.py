@@ -7,22 +7,29 @@ them (dashboard.model.access_data) and, for planning, adds the distances to the 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash import ctx as dash_ctx
 
+import geodata
 import store
 from dashboard.exports import buttons
-from dashboard.figures.access_map import distance_map, sfca_map, status_note
+from dashboard.figures.access_gemeinde import EDGES_KM, FADED, fitted_geo, gemeinde_map
+from dashboard.figures.access_map import distance_map, sfca_cap, sfca_map, status_note
 from dashboard.figures.choropleth import empty_map
 from dashboard.figures.common import graph_config
 from dashboard.frame import ids
 from dashboard.model.access_data import (
     AccessView,
     access_view,
+    gemeinde_map_frame,
     gemeinde_options,
+    gemeinde_table,
     gemeinden_of_kreis,
+    land_bounds,
+    outline_codes,
     place_labels,
     providers_of_kind,
     ranked,
@@ -32,17 +39,40 @@ from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import url_path
 from dashboard.model.metrics import CATEGORIES
-from dashboard.model.state import ACCESS_SERVICES, MAX_PLAN, THRESHOLDS_KM, parse_query, to_query
+from dashboard.model.state import (
+    ACCESS_COMPARE,
+    ACCESS_LEVELS,
+    ACCESS_SERVICES,
+    MAX_PLAN,
+    THRESHOLDS_KM,
+    parse_query,
+    to_query,
+)
 from dashboard.pages.controls import options, radio_group, scroll_box
 from dashboard.pages.erreichbarkeit_car import car_section, effective_mode, page_class
 from dashboard.pages.erreichbarkeit_car import validation_layout as car_validation_layout
 from dashboard.text.describe import access_description
+from dashboard.text.describe_gemeinden import gemeinde_sentence, where_label
 from dashboard.text.i18n import fmt_number, t
 from dashboard.text.map_description import caption_block
 
 KEY = "erreichbarkeit"
 MAP_HEIGHT = 600
 RANKED_KREISE = 20
+LISTED_GEMEINDEN = 30  # the farthest Gemeinden listed beside the map (all in the CSV/XLSX)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the page draws: the controls' values (the URL holds the same)."""
+
+    category: str
+    service: str
+    threshold: int
+    places: tuple[str, ...]
+    level: str = "kreis"  # gemeinde | kreis
+    land: str | None = None  # one Land's view, else Germany
+    compare: str = "after"  # after: with the plan; before: the snapshot as it is
 
 
 # --- what is shown --------------------------------------------------------------------------
@@ -61,12 +91,39 @@ def load_view(
         return None
 
 
+def load_views(data: AtlasData, snapshot_id: int | None, choice: Choice
+               ) -> tuple[AccessView | None, AccessView | None]:  # fmt: skip
+    """(what the page shows, the snapshot without the plan). The second fixes the 2SFCA
+    scale, so before and after planning share one."""
+    base = load_view(data, snapshot_id, choice.category, choice.service, [])
+    if not choice.places:
+        return base, base
+    planned = load_view(data, snapshot_id, choice.category, choice.service,
+                        list(choice.places))  # fmt: skip
+    return planned, base
+
+
 def _status_text(view: AccessView | None, lang: str) -> str | None:
     return None if view is None else status_note(view.status, lang)
 
 
-def summary(view: AccessView | None, category: str, threshold: int, lang: str) -> list[Any]:
-    """The Germany figures as sentences, with the Luftlinie note and placement caveats."""
+def _in_land(frame, land: str | None):
+    return frame if land is None else frame[frame["ars"].str[:2] == land]
+
+
+def land_sentence(view: AccessView, land: str, threshold: int, lang: str) -> str:
+    """The Land's key figures in one sentence (issue 21, item 1)."""
+    row = view.laender.set_index("ars").loc[land]
+    return t("access.land.sentence", lang, where=geodata.LAENDER[land], km=threshold,
+             share=fmt_number(row[f"share_beyond_{threshold}km"] * 100, lang, 1),
+             people=fmt_number(row[f"pop_beyond_{threshold}km"], lang),
+             median=fmt_number(row["median_km"], lang, 1))  # fmt: skip
+
+
+def summary(view: AccessView | None, category: str, threshold: int, lang: str,
+            land: str | None = None) -> list[Any]:  # fmt: skip
+    """The Germany figures as sentences (and the Land's, in a Land view), with the
+    Luftlinie note and placement caveats."""
     if view is None:
         name = t(f"category.{category}", lang)
         return [html.P(t("notice.not_recorded", lang, category=name), className="notice")]
@@ -76,6 +133,9 @@ def summary(view: AccessView | None, category: str, threshold: int, lang: str) -
     if status:
         parts.append(html.P(status, className="notice"))
     else:
+        if land is not None:
+            parts.append(html.P(land_sentence(view, land, threshold, lang),
+                                className="access-headline access-land-sentence"))  # fmt: skip
         share = g[f"share_beyond_{threshold}km"]
         parts.append(
             html.P(
@@ -84,7 +144,7 @@ def summary(view: AccessView | None, category: str, threshold: int, lang: str) -
                   people=fmt_number(g[f"pop_beyond_{threshold}km"], lang),
                   mean=fmt_number(g["mean_km"], lang, 1),
                   median=fmt_number(g["median_km"], lang, 1)),
-                className="access-headline",
+                className="access-headline" if land is None else "",
             )
         )  # fmt: skip
         parts.append(
@@ -108,17 +168,21 @@ def summary(view: AccessView | None, category: str, threshold: int, lang: str) -
 
 
 def map_texts(view: AccessView | None, snapshot: dict | None, category: str, threshold: int,
-              lang: str) -> tuple[str, str]:
-    """The text alternatives of the distance and the 2SFCA map, from the frame they draw."""
+              lang: str, gemeinden=None, land: str | None = None) -> tuple[str, str]:
+    """The text alternatives of the distance (Kreis or Gemeinde) and the 2SFCA map, from the
+    frames they draw."""
     if view is None or snapshot is None:
         notice = t("notice.not_recorded", lang, category=t(f"category.{category}", lang))
         return notice, notice
     taken = str(snapshot["taken_at"])[:10]
-    return tuple(  # type: ignore[return-value]
-        access_description(view.kreise, kind, view.category, threshold, taken, lang,
-                           view.status)
-        for kind in ("distance", "sfca")
-    )
+    kreise = _in_land(view.kreise, land)
+    distance = access_description(kreise, "distance", view.category, threshold, taken, lang,
+                                  view.status)  # fmt: skip
+    if gemeinden is not None and view.status == "ok":
+        distance = gemeinde_sentence(gemeinden, threshold, land, lang) + " " + distance
+    sfca = access_description(kreise, "sfca", view.category, threshold, taken, lang,
+                              view.status)  # fmt: skip
+    return distance, sfca
 
 
 def _not_recorded_map(category: str, lang: str):
@@ -126,37 +190,92 @@ def _not_recorded_map(category: str, lang: str):
     return empty_map(t("notice.not_recorded", lang, category=name), MAP_HEIGHT)
 
 
+def _shown(view: AccessView | None, base: AccessView | None, compare: str) -> AccessView | None:
+    """The view the maps draw: with the plan, or (before) the snapshot as it is."""
+    return base if compare == "before" else view
+
+
+def revision(snapshot_id: int | None, choice: Choice, lang: str) -> str:
+    """Changes exactly when the Gemeinde map's data change (never with the threshold)."""
+    return "|".join([str(snapshot_id), choice.category, choice.service, ",".join(choice.places),
+                     choice.land or "de", choice.compare, lang])  # fmt: skip
+
+
+def gemeinde_figure(app: Dash, data: AtlasData, view: AccessView | None, gemeinden,
+                    choice: Choice, lang: str):  # fmt: skip
+    """Map 1 at Gemeinde level: every Gemeinde (or the Land's) in distance classes."""
+    if view is None:
+        return _not_recorded_map(choice.category, lang)
+    providers = providers_of_kind(data.providers(view.snapshot_id), view.category, view.service)
+    if choice.land:
+        providers = providers[providers["land_code"] == choice.land]
+    shapes = {level: app.get_relative_path(url_path(level)) for level in
+              ("gemeinde", "kreis", "land")}  # fmt: skip
+    return gemeinde_map(
+        gemeinden, threshold=choice.threshold, lang=lang, shapes=shapes,
+        outlines=outline_codes(choice.land),
+        geo=fitted_geo(land_bounds(choice.land) if choice.land else None),
+        revision=revision(view.snapshot_id, choice, lang), providers=providers,
+        places=view.places, height=MAP_HEIGHT,
+    )  # fmt: skip
+
+
 def distance_figure(app: Dash, data: AtlasData, view: AccessView | None, *,
-                    category: str, threshold: int, lang: str):  # fmt: skip
-    """Map 1: share of people beyond the threshold per Kreis (Luftlinie)."""
+                    category: str, threshold: int, lang: str, land: str | None = None):  # fmt: skip
+    """Map 1 at Kreis level: share of people beyond the threshold per Kreis (Luftlinie)."""
     if view is None:
         return _not_recorded_map(category, lang)
     providers = providers_of_kind(data.providers(view.snapshot_id), view.category, view.service)
     return distance_map(view, providers, threshold=threshold, lang=lang, height=MAP_HEIGHT,
-                        geojson=app.get_relative_path(url_path("kreis")), title="")  # fmt: skip
+                        geojson=app.get_relative_path(url_path("kreis")), title="",
+                        kreise=_in_land(view.kreise, land),
+                        geo=fitted_geo(land_bounds(land)) if land else None)  # fmt: skip
 
 
 def sfca_figure(app: Dash, data: AtlasData, view: AccessView | None, *,
-                category: str, threshold: int, lang: str):  # fmt: skip
-    """Map 2: 2SFCA providers per 100,000 people within 50 km per Kreis."""
+                category: str, threshold: int, lang: str, land: str | None = None,
+                base: AccessView | None = None):  # fmt: skip
+    """Map 2: 2SFCA providers per 100,000 people within 50 km per Kreis, on the scale of the
+    snapshot without the plan (`base`)."""
     if view is None:
         return _not_recorded_map(category, lang)
+    cap = sfca_cap((base or view).kreise["providers_per_100k_within_50km"])
     return sfca_map(view, threshold=threshold, lang=lang, height=MAP_HEIGHT,
-                    geojson=app.get_relative_path(url_path("kreis")), title="")  # fmt: skip
+                    geojson=app.get_relative_path(url_path("kreis")), title="",
+                    kreise=_in_land(view.kreise, land), zmax=cap,
+                    geo=fitted_geo(land_bounds(land)) if land else None)  # fmt: skip
 
 
-def map_titles(category: str, threshold: int, lang: str) -> tuple[str, str]:
+def sfca_note(view: AccessView | None, base: AccessView | None, lang: str) -> str:
+    """Where the 2SFCA scale ends and that it stays put with planning (item 7)."""
+    if view is None:
+        return ""
+    values = (base or view).kreise["providers_per_100k_within_50km"]
+    cap = sfca_cap(values)
+    top = float(view.kreise["providers_per_100k_within_50km"].max())
+    if top > cap:
+        return t("access.sfca.capped", lang, cap=fmt_number(cap, lang, 2),
+                 max=fmt_number(top, lang, 2))  # fmt: skip
+    return t("access.sfca.fixed", lang)
+
+
+def map_titles(category: str, threshold: int, lang: str, level: str = "kreis",
+               land: str | None = None) -> tuple[str, str]:  # fmt: skip
     """The headings over the distance map and the 2SFCA map."""
     short = t(f"category.{category}.short", lang)
-    return (t("access.map.title", lang, km=threshold, category=short),
-            t("access.map.sfca.title", lang, category=short))
+    where = f" – {geodata.LAENDER[land]}" if land else ""
+    first = (t("access.gem.title", lang, category=short, where=where_label(land, lang))
+             if level == "gemeinde" else t("access.map.title", lang, km=threshold,
+                                           category=short) + where)  # fmt: skip
+    return first, t("access.map.sfca.title", lang, category=short) + where
 
 
-def _table(caption: str, head: list[str], rows: list[list[Any]], table_id: str) -> html.Div:
+def _table(caption: str, head: list[str], rows: list[list[Any]], table_id: str,
+           note: str | None = None) -> html.Div:  # fmt: skip
     return scroll_box(
         html.Table(
             [
-                html.Caption(caption),
+                html.Caption([caption] + ([html.Br(), html.Small(note)] if note else [])),
                 html.Thead(html.Tr([html.Th(h, scope="col") for h in head])),
                 html.Tbody(
                     [
@@ -173,7 +292,15 @@ def _table(caption: str, head: list[str], rows: list[list[Any]], table_id: str) 
     )  # fmt: skip
 
 
-def ranking_tables(view: AccessView | None, threshold: int, lang: str) -> tuple[Any, Any]:
+def _profile_link(ars: str, label: str, lang: str) -> dcc.Link:
+    """A region's name linking to its profile (issue 21, item 8)."""
+    query = "?lang=en" if lang == "en" else ""
+    return dcc.Link(label, href=f"/region/{ars}{query}",
+                    title=t("access.rank.profile", lang, name=label))  # fmt: skip
+
+
+def ranking_tables(view: AccessView | None, threshold: int, lang: str,
+                   land: str | None = None) -> tuple[Any, Any]:  # fmt: skip
     if view is None or view.status != "ok":
         empty = html.P(_status_text(view, lang) or "–") if view else html.P("–")
         return empty, empty
@@ -186,7 +313,8 @@ def ranking_tables(view: AccessView | None, threshold: int, lang: str) -> tuple[
     def rows(frame, level):
         labels = region_labels(level)
         return [
-            [labels.get(r.ars, r.name), fmt_number(r.population, lang),
+            [_profile_link(r.ars, labels.get(r.ars, r.name), lang),
+             fmt_number(r.population, lang),
              fmt_number(getattr(r, f"pop_beyond_{threshold}km"), lang),
              fmt_number(getattr(r, f"share_beyond_{threshold}km") * 100, lang, 1) + " %",
              fmt_number(r.median_km, lang, 1),
@@ -194,34 +322,46 @@ def ranking_tables(view: AccessView | None, threshold: int, lang: str) -> tuple[
             for r in frame.itertuples(index=False)
         ]  # fmt: skip
 
-    kreise = _table(t("access.rank.kreise", lang, km=threshold), head,
-                    rows(ranked(view.kreise, threshold).head(RANKED_KREISE), "kreis"),
-                    "access-kreise")
+    caption = t("access.rank.kreise", lang, km=threshold)
+    if land:
+        caption += f" – {geodata.LAENDER[land]}"
+    kreise = _table(caption, head,
+                    rows(ranked(_in_land(view.kreise, land), threshold).head(RANKED_KREISE),
+                         "kreis"), "access-kreise")  # fmt: skip
     laender = _table(t("access.rank.laender", lang, km=threshold), head,
                      rows(ranked(view.laender, threshold), "land"), "access-laender")  # fmt: skip
     return kreise, laender
 
 
+def _count_or_dash(value: int, lang: str) -> str:
+    """A count, or "–" for nobody (explained under the table)."""
+    return fmt_number(value, lang) if value else "–"
+
+
 def plan_result(view: AccessView | None, lang: str) -> list[Any]:
-    """What the hypothetical providers change: people newly within 25 / 50 km, by region."""
+    """What the hypothetical providers change, in plain words: who was farther than 25 / 50
+    km before and is within it now, in Germany and by region (issue 21, item 3)."""
     if view is None or view.plan is None:
         return [html.P(t("access.plan.none", lang))]
     totals = view.plan.totals
-    parts: list[Any] = [
-        html.P(
-            t("access.plan.result", lang, n=len(view.plan.places),
-              p25=fmt_number(totals["newly_within_25km"], lang),
-              p50=fmt_number(totals["newly_within_50km"], lang)),
-            className="access-plan-total",
-        )
-    ]  # fmt: skip
-    head = [t("access.col.region", lang), t("access.col.new25", lang), t("access.col.new50", lang)]
+    n = len(view.plan.places)
+    sentence = t("access.plan.result.one" if n == 1 else "access.plan.result.many", lang, n=n,
+                 p25=fmt_number(totals["newly_within_25km"], lang),
+                 p50=fmt_number(totals["newly_within_50km"], lang))  # fmt: skip
+    parts: list[Any] = [html.P(sentence, className="access-plan-total")]
+    if not totals["newly_within_50km"]:
+        parts.append(html.P(t("access.plan.nobody50", lang)))
+    head = [t("access.col.region", lang), t("access.col.was25", lang),
+            t("access.col.was50", lang)]  # fmt: skip
     for level, key in (("kreis", "access.plan.by_kreis"), ("land", "access.plan.by_land")):
         frame = view.plan.newly[level]
         names = region_labels(level)
-        rows = [[names.get(r.ars, r.ars), fmt_number(r.newly_within_25km, lang),
-                 fmt_number(r.newly_within_50km, lang)] for r in frame.itertuples(index=False)]
-        parts.append(_table(t(key, lang), head, rows, f"access-plan-{level}"))  # fmt: skip
+        rows = [[names.get(r.ars, r.ars), _count_or_dash(r.newly_within_25km, lang),
+                 _count_or_dash(r.newly_within_50km, lang)]
+                for r in frame.itertuples(index=False)]  # fmt: skip
+        dashed = any("–" in row[1:] for row in rows)
+        parts.append(_table(t(key, lang), head, rows, f"access-plan-{level}",
+                            note=t("access.plan.dash", lang) if dashed else None))  # fmt: skip
     return parts
 
 
@@ -238,6 +378,24 @@ def region_view(data: AtlasData, view: AccessView | None, kreis: str | None, lan
     caption = t("access.region.heading", lang, name=region_labels("kreis")[kreis])
     return [_table(caption, head, rows, "access-region-table"),
             buttons.slot(ids.ACCESS_REGION_EXPORT_SLOT, buttons.TABLE_FORMATS, lang)]
+
+
+def gemeinde_list(gemeinden, choice: Choice, lang: str) -> Any:
+    """The farthest Gemeinden of the map as a table (the keyboard path to the map's values;
+    all of them in the CSV/XLSX export)."""
+    if gemeinden is None:
+        return html.Div()
+    table = gemeinde_table(gemeinden, choice.threshold, lang).head(LISTED_GEMEINDEN)
+    head = [t("access.col.gemeinde", lang), t("access.col.kreis", lang),
+            t("access.col.population", lang), t("access.col.distance", lang),
+            t("access.col.nearest", lang)]  # fmt: skip
+    rows = [[r[1], r[2], fmt_number(r[3], lang), fmt_number(r[4], lang, 1)
+             if r[4] == r[4] else t("access.gem.none", lang), r[6]]
+            for r in table.itertuples(index=False)]  # fmt: skip
+    caption = t("access.gem.table.heading", lang, where=where_label(choice.land, lang))
+    note = t("access.gem.table.more", lang, shown=len(rows),
+             total=fmt_number(len(gemeinden), lang))  # fmt: skip
+    return _table(caption, head, rows, "access-gemeinde-table", note=note)
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -265,20 +423,39 @@ def _graph(app: Dash, component_id: str, figure: Any, lang: str, title: str,
                        **{"aria-describedby": described_by})
 
 
-def _controls(ctx: PageContext, places: list[str]) -> html.Div:
-    s, lang = ctx.state, ctx.lang
+def _land_options(lang: str) -> list[dict[str, str]]:
+    return [{"label": t("access.land.all", lang), "value": ""}] + [
+        {"label": name, "value": code} for code, name in geodata.LAENDER.items()]
+
+
+def _service_options(category: str, lang: str) -> list[dict[str, Any]]:
     services = options("access.service", ACCESS_SERVICES, lang)
-    if s.category != "ala":
-        services = [{**o, "disabled": True} for o in services]
+    return services if category == "ala" else [{**o, "disabled": True} for o in services]
+
+
+def _controls(ctx: PageContext, choice: Choice) -> html.Div:
+    s, lang = ctx.state, ctx.lang
     return html.Div(
         [
             radio_group(ids.ACCESS_CATEGORY, t("category.label", lang),
                         options("category", CATEGORIES, lang), s.category),
-            radio_group(ids.ACCESS_SERVICE, t("access.service.label", lang), services,
+            radio_group(ids.ACCESS_SERVICE, t("access.service.label", lang),
+                        _service_options(s.category, lang),
                         s.aservice if s.category == "ala" else "all"),
             radio_group(ids.ACCESS_THRESHOLD, t("access.threshold.label", lang),
                         options("access.threshold", [str(k) for k in THRESHOLDS_KM], lang),
                         str(s.threshold)),
+            radio_group(ids.ACCESS_LEVEL, t("access.level.label", lang),
+                        options("access.level", ACCESS_LEVELS, lang), choice.level),
+            html.Div([
+                html.Label(t("access.land.label", lang), htmlFor=ids.ACCESS_LAND,
+                           id=f"{ids.ACCESS_LAND}-label"),
+                dcc.Dropdown(id=ids.ACCESS_LAND, options=_land_options(lang),
+                             value=choice.land or "", clearable=False, searchable=True,
+                             className="access-land-select"),
+            ], className="control"),
+            radio_group(ids.ACCESS_COMPARE, t("access.compare.label", lang),
+                        options("access.compare", ACCESS_COMPARE, lang), choice.compare),
         ],
         className="controls", role="group", **{"aria-label": t("access.heading", lang)},
     )  # fmt: skip
@@ -290,6 +467,7 @@ def _plan_box(ctx: PageContext, places: list[str], view: AccessView | None) -> h
         [
             html.H2(t("access.plan.heading", lang)),
             html.P(t("access.plan.intro", lang)),
+            html.P(t("access.gem.click", lang), className="hint"),
             html.Label(t("access.plan.label", lang), htmlFor=ids.ACCESS_PLAN_SEARCH,
                        id=f"{ids.ACCESS_PLAN_SEARCH}-label"),
             dcc.Dropdown(
@@ -309,45 +487,83 @@ def _kreis(ctx: PageContext) -> str | None:
     return kreis if kreis and kreis in region_labels("kreis") else None
 
 
+def choice_of(ctx: PageContext, places: list[str]) -> Choice:
+    s = ctx.state
+    return Choice(category=s.category, service=s.aservice if s.category == "ala" else "all",
+                  threshold=s.threshold, places=tuple(places), level=s.alevel, land=s.land,
+                  compare=s.acompare)  # fmt: skip
+
+
+def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, lang: str,
+            draw_gemeinden: bool = True) -> dict[str, Any]:  # fmt: skip
+    """Everything the maps and their texts need for one choice (layout and callback alike);
+    `draw_gemeinden` False skips building the Gemeinde figure (a threshold switch restyles
+    it in the browser) and leaves `distance` None."""
+    sid = None if snapshot is None else int(snapshot["id"])
+    view, base = load_views(data, sid, choice)
+    shown = _shown(view, base, choice.compare)
+    kwargs = dict(category=choice.category, threshold=choice.threshold, lang=lang,
+                  land=choice.land)  # fmt: skip
+    gemeinden = None
+    if choice.level == "gemeinde" and shown is not None:
+        gemeinden = gemeinde_map_frame(shown, data.providers(shown.snapshot_id), lang,
+                                       choice.land)  # fmt: skip
+        first = gemeinde_figure(app, data, shown, gemeinden, choice, lang) \
+            if draw_gemeinden else None
+    else:
+        first = distance_figure(app, data, shown, **kwargs)
+    return {
+        "view": view, "shown": shown, "gemeinden": gemeinden, "distance": first,
+        "sfca": sfca_figure(app, data, shown, base=base, **kwargs),
+        "texts": map_texts(shown, snapshot, choice.category, choice.threshold, lang, gemeinden,
+                           choice.land),
+        "titles": map_titles(choice.category, choice.threshold, lang, choice.level, choice.land),
+        "sfca_note": sfca_note(shown, base, lang),
+    }  # fmt: skip
+
+
 def layout(ctx: PageContext) -> html.Div:
     s, lang = ctx.state, ctx.lang
     places = _plan_list(ctx)
-    view = load_view(ctx.data, ctx.snapshot_id, s.category, s.aservice, places)
-    kwargs = dict(category=s.category, threshold=s.threshold, lang=lang)
-    distance = distance_figure(ctx.app, ctx.data, view, **kwargs)
-    sfca = sfca_figure(ctx.app, ctx.data, view, **kwargs)
-    titles = map_titles(s.category, s.threshold, lang)
+    choice = choice_of(ctx, places)
+    made = figures(ctx.app, ctx.data, ctx.snapshot, choice, lang)
+    view = made["view"]
     # the generated text alternatives after each map (its <figure> names them)
-    texts = map_texts(view, ctx.snapshot, s.category, s.threshold, lang)
     maps = [
         html.Section([
             html.H2(title, id=title_id),
             _graph(ctx.app, graph_id, figure, lang, title, described),
+            *extra,
             caption_block(described, text, lang, "describe.heading"),
             buttons.slot(slot, buttons.MAP_FORMATS, lang),
         ], className="access-map-box map-beside-text")
-        for title_id, graph_id, described, slot, figure, title, text in zip(
+        for title_id, graph_id, described, slot, figure, title, text, extra in zip(
             (ids.ACCESS_MAP_TITLE, ids.ACCESS_SFCA_TITLE), (ids.ACCESS_MAP, ids.ACCESS_SFCA_MAP),
             (ids.ACCESS_MAP_DESCRIPTION, ids.ACCESS_SFCA_DESCRIPTION),
-            (ids.ACCESS_MAP_EXPORT_SLOT, ids.ACCESS_SFCA_EXPORT_SLOT), (distance, sfca),
-            titles, texts, strict=True)
+            (ids.ACCESS_MAP_EXPORT_SLOT, ids.ACCESS_SFCA_EXPORT_SLOT),
+            (made["distance"], made["sfca"]), made["titles"], made["texts"],
+            ([html.Div(gemeinde_list(made["gemeinden"], choice, lang),
+                       id=ids.ACCESS_GEMEINDEN)],
+             [html.P(made["sfca_note"], id=ids.ACCESS_SFCA_NOTE, className="hint")]),
+            strict=True)
     ]  # fmt: skip
     if s.embed:
         return html.Div(maps)
-    kreise, laender = ranking_tables(view, s.threshold, lang)
+    kreise, laender = ranking_tables(made["shown"], s.threshold, lang, choice.land)
     return html.Div(
         [
             html.H1(t("access.heading", lang)),
             html.P(t("access.intro", lang)),
-            _controls(ctx, places),
+            _controls(ctx, choice),
             *car_section(ctx),
-            html.Div(summary(view, s.category, s.threshold, lang), id=ids.ACCESS_SUMMARY,
-                     **{"aria-live": "polite"}),
+            html.Div(summary(made["shown"], s.category, s.threshold, lang, choice.land),
+                     id=ids.ACCESS_SUMMARY, **{"aria-live": "polite"}),
             _plan_box(ctx, places, view),
             *maps,
-            html.Section(region_view(ctx.data, view, _kreis(ctx), lang), id=ids.ACCESS_REGION,
-                         **{"aria-live": "polite"}),
+            html.Section(region_view(ctx.data, made["shown"], _kreis(ctx), lang),
+                         id=ids.ACCESS_REGION, **{"aria-live": "polite"}),
             dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx)),
+            dcc.Store(id=ids.ACCESS_FADED),
             html.Section([
                 html.Div(kreise, id=ids.ACCESS_RANK_KREISE),
                 html.Div(laender, id=ids.ACCESS_RANK_LAENDER),
@@ -365,11 +581,16 @@ def validation_layout() -> html.Div:
             dcc.RadioItems(id=ids.ACCESS_CATEGORY),
             dcc.RadioItems(id=ids.ACCESS_SERVICE),
             dcc.RadioItems(id=ids.ACCESS_THRESHOLD),
+            dcc.RadioItems(id=ids.ACCESS_LEVEL),
+            dcc.Dropdown(id=ids.ACCESS_LAND),
+            dcc.RadioItems(id=ids.ACCESS_COMPARE),
             html.Div(id=ids.ACCESS_SUMMARY),
             dcc.Graph(id=ids.ACCESS_MAP),
             dcc.Graph(id=ids.ACCESS_SFCA_MAP),
             html.P(id=ids.ACCESS_MAP_DESCRIPTION),
             html.P(id=ids.ACCESS_SFCA_DESCRIPTION),
+            html.P(id=ids.ACCESS_SFCA_NOTE),
+            html.Div(id=ids.ACCESS_GEMEINDEN),
             html.H2(id=ids.ACCESS_MAP_TITLE),
             html.H2(id=ids.ACCESS_SFCA_TITLE),
             html.Div(id=ids.ACCESS_RANK_KREISE),
@@ -378,6 +599,7 @@ def validation_layout() -> html.Div:
             html.Div(id=ids.ACCESS_PLAN_RESULT),
             html.Section(id=ids.ACCESS_REGION),
             dcc.Store(id=ids.ACCESS_REGION_STORE),
+            dcc.Store(id=ids.ACCESS_FADED),
             buttons.validation_slot(ids.ACCESS_MAP_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_SFCA_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_TABLE_EXPORT_SLOT),
@@ -388,6 +610,43 @@ def validation_layout() -> html.Div:
 
 
 # --- callbacks ------------------------------------------------------------------------------
+
+
+def clicked_plan(click: dict | None, places: list[str]) -> list[str] | None:
+    """The plan after a click on the Gemeinde map: a star or a planned Gemeinde is removed,
+    another Gemeinde added (up to MAX_PLAN); None when the click was on nothing plannable."""
+    points = (click or {}).get("points") or []
+    if not points:
+        return None
+    code = points[0].get("customdata") or points[0].get("location")
+    if not (isinstance(code, str) and len(code) == 12 and code.isdigit()):
+        return None
+    if code in places:
+        return [p for p in places if p != code]
+    if len(places) >= MAX_PLAN or not place_labels([code]):
+        return None
+    return [*places, code]
+
+
+# A threshold switch on the Gemeinde map fades other classes and renames the legend. In the
+# browser, with Plotly.restyle and Plotly.relayout: measured 27 ms, where Plotly.react with the
+# same change (a Dash figure or Patch) redrew all 10,997 shapes (4.7 s on the loaded 2-core
+# test machine). The server leaves this map alone on a threshold switch; any other change
+# sends a whole new figure whose opacities follow the threshold again (gemeinde_map).
+FADE_CLASSES = """
+function (km, level) {
+    const gd = document.querySelector('#MAP .js-plotly-plot');
+    if (level !== 'gemeinde' || !gd || !gd.layout || !gd.layout.meta
+        || gd.layout.meta.level !== 'gemeinde') { return window.dash_clientside.no_update; }
+    const within = EDGES.indexOf(Number(km)) + 1;
+    const opacity = [0, 1, 2, 3].map(i => (i < within ? FADED : 1));
+    Plotly.restyle(gd, {'marker.opacity': opacity}, [0, 1, 2, 3]);
+    const title = gd.layout.legend.title.text.replace(/\\d+ km/, km + ' km');
+    Plotly.relayout(gd, {'legend.title.text': title});
+    return Number(km);
+}
+""".replace("MAP", ids.ACCESS_MAP).replace("EDGES", str(list(EDGES_KM))).replace(
+    "FADED", str(FADED))
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
@@ -403,6 +662,14 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         (ids.ACCESS_REGION_EXPORT_SLOT, from_url.access_request("gemeinden")),
     ):
         buttons.register_export(app, data, slot_id, make)
+
+    app.clientside_callback(
+        FADE_CLASSES,
+        Output(ids.ACCESS_FADED, "data"),
+        Input(ids.ACCESS_THRESHOLD, "value"),
+        State(ids.ACCESS_LEVEL, "value"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ids.ACCESS_PLAN_SEARCH, "options"),
@@ -443,36 +710,61 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.ACCESS_PLAN_RESULT, "children"),
         Output(ids.ACCESS_SERVICE, "options"),
         Output(ids.ACCESS_REGION, "children"),
+        Output(ids.ACCESS_GEMEINDEN, "children"),
+        Output(ids.ACCESS_SFCA_NOTE, "children"),
+        Output(ids.ACCESS_PLAN_SEARCH, "value"),
+        Output(ids.ACCESS_PLAN_SEARCH, "options", allow_duplicate=True),
         Input(ids.ACCESS_CATEGORY, "value"),
         Input(ids.ACCESS_SERVICE, "value"),
         Input(ids.ACCESS_THRESHOLD, "value"),
         Input(ids.ACCESS_PLAN_SEARCH, "value"),
         Input(ids.snapshot(KEY), "value"),
         Input(ids.ACCESS_REGION_STORE, "data"),
+        Input(ids.ACCESS_LEVEL, "value"),
+        Input(ids.ACCESS_LAND, "value"),
+        Input(ids.ACCESS_COMPARE, "value"),
+        Input(ids.ACCESS_MAP, "clickData"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def update(category, service, threshold, places, snapshot_id, region, search):
+    def update(category, service, threshold, places, snapshot_id, region, level, land, compare,
+               click, search):  # fmt: skip
         state, _ = parse_query(search)
         lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
-        sid = None if snapshot is None else int(snapshot["id"])
-        km = int(threshold)
         places = list(places or [])[:MAX_PLAN]
-        view = load_view(data, sid, category, service, places)
-        kwargs = dict(category=category, threshold=km, lang=lang)
-        kreise, laender = ranking_tables(view, km, lang)
-        services = options("access.service", ACCESS_SERVICES, lang)
-        if category != "ala":
-            services = [{**o, "disabled": True} for o in services]
+        triggered = dash_ctx.triggered_prop_ids
+        trigger = dash_ctx.triggered_id
+        plan_value, plan_options = no_update, no_update
+        # a map click plans at Gemeinde level; at Kreis level choose_region turns it into the
+        # region store, which may arrive in the same call (then the region is drawn here)
+        changed = clicked_plan(click, places) if (
+            f"{ids.ACCESS_MAP}.clickData" in triggered and level == "gemeinde") else None
+        if changed is not None:
+            places = changed
+            plan_value, plan_options = places, place_labels(places)
+        elif list(triggered) == [f"{ids.ACCESS_MAP}.clickData"]:
+            return (no_update,) * 16
+        choice = Choice(category=category, service=service if category == "ala" else "all",
+                        threshold=int(threshold), places=tuple(places), level=level or "kreis",
+                        land=land or None, compare=compare or "after")  # fmt: skip
+        restyled = trigger == ids.ACCESS_THRESHOLD and choice.level == "gemeinde"
+        made = figures(app, data, snapshot, choice, lang, draw_gemeinden=not restyled)
+        shown = made["shown"]
+        kreise, laender = ranking_tables(shown, choice.threshold, lang, choice.land)
+        distance = made["distance"]
+        sfca = made["sfca"]
+        if restyled and shown is not None:
+            # FADE_CLASSES restyles the Gemeinde map in the browser (the 2SFCA map is sent:
+            # its hover names the threshold)
+            distance = no_update
         return (
-            summary(view, category, km, lang),
-            distance_figure(app, data, view, **kwargs),
-            sfca_figure(app, data, view, **kwargs),
-            *map_texts(view, snapshot, category, km, lang),
-            *map_titles(category, km, lang),
-            kreise, laender, plan_result(view, lang), services,
-            region_view(data, view, region, lang),
+            summary(shown, category, choice.threshold, lang, choice.land), distance, sfca,
+            *made["texts"], *made["titles"], kreise, laender,
+            plan_result(made["view"], lang), _service_options(category, lang),
+            region_view(data, shown, region, lang),
+            gemeinde_list(made["gemeinden"], choice, lang), made["sfca_note"],
+            plan_value, plan_options,
         )  # fmt: skip
 
     @app.callback(
@@ -482,15 +774,19 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Input(ids.ACCESS_THRESHOLD, "value"),
         Input(ids.ACCESS_PLAN_SEARCH, "value"),
         Input(ids.ACCESS_REGION_STORE, "data"),
+        Input(ids.ACCESS_LEVEL, "value"),
+        Input(ids.ACCESS_LAND, "value"),
+        Input(ids.ACCESS_COMPARE, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def keep_url(category, service, threshold, places, region, search):
+    def keep_url(category, service, threshold, places, region, level, land, compare, search):
         state, _ = parse_query(search)
         new = replace(
             state, category=category, aservice=service if category == "ala" else "all",
             threshold=int(threshold), plan=",".join(list(places or [])[:MAX_PLAN]),
-            akreis=region or None,
+            akreis=region or None, alevel=level or "kreis", land=land or None,
+            acompare=compare or "after",
         )  # fmt: skip
         query = to_query(new)
         return query if query != (search or "") else no_update

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from dashboard.text import i18n_access as _access
 from dashboard.text import i18n_land as _land
 from dashboard.text import i18n_region as _region
 from dashboard.text import i18n_travel as _travel
@@ -391,6 +392,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.DE,
+        **_access.DE,  # Gemeinde map, Land view, planning words (issues 17, 21)
         **_travel.DE,
         **_land.DE,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---
@@ -862,6 +864,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         # region profiles, search, near me, descriptions, Leichte Sprache (issue 13)
         **_region.EN,
+        **_access.EN,
         **_travel.EN,
         **_land.EN,
         # --- Karte (map area): legend, caution, comparison, drawer, pinned links ---

@@ -77,7 +77,7 @@ def test_planning_two_places_changes_the_figures_and_the_url_restores_them(page,
     page.wait_idle()
     assert "Noch kein hypothetischer Standort" in text_of(page, "access-plan-result")
     add_place(page, "Flensburg")
-    page.wait_for(lambda d: "Mit 1 hypothetischen" in text_of(page, "access-plan-result"))
+    page.wait_for(lambda d: "Mit einem hypothetischen" in text_of(page, "access-plan-result"))
     first = text_of(page, "access-plan-result")
     add_place(page, "Görlitz")
     page.wait_for(lambda d: "Mit 2 hypothetischen" in text_of(page, "access-plan-result"))

@@ -100,7 +100,7 @@ def test_geometry_is_served_once_with_an_etag_the_browser_can_revalidate(client)
     assert len(shapes["features"]) == 401
     again = client.get("/geo/kreis.geojson", headers={"If-None-Match": first.headers["ETag"]})
     assert again.status_code == 304 and not again.data
-    assert client.get("/geo/gemeinde.geojson").status_code == 404
+    assert client.get("/geo/ortsteil.geojson").status_code == 404
 
 
 def test_every_page_renders_for_good_and_for_malformed_urls(client, dash_post):
@@ -202,3 +202,18 @@ def test_one_switch_answers_map_details_url_and_controls_in_one_response(
     assert "snapshot" not in answer["url"]["search"]  # links follow the data
     assert answer[ids.MAP_CLASSES_BOX]["hidden"] is True  # counts have their own classes
     assert ids.compare_graph("ala") not in answer  # the hidden comparison is left alone
+
+
+def test_the_gemeinde_layer_is_served_compressed_once_with_a_long_cache(client):
+    first = client.get("/geo/gemeinde.geojson", headers={"Accept-Encoding": "br, gzip"})
+    assert first.status_code == 200 and first.headers["Content-Encoding"] == "br"
+    assert len(first.data) < 1_500_000
+    assert "max-age=604800" in first.headers["Cache-Control"]
+    import brotli
+
+    shapes = json.loads(brotli.decompress(first.data))
+    assert len(shapes["features"]) == 10_997
+    gz = client.get("/geo/gemeinde.geojson", headers={"Accept-Encoding": "gzip"})
+    assert gz.headers["Content-Encoding"] == "gzip" and gz.headers["ETag"] == first.headers["ETag"]
+    again = client.get("/geo/gemeinde.geojson", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304

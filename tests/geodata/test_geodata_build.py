@@ -88,3 +88,31 @@ def test_population_is_carried_with_its_vintage_and_adds_up_to_germany(built):
     assert set(laender["population_as_of"]) == {"2019-12-31"}
     per_land = kreise.groupby("land_code")["population"].sum()
     assert laender.set_index("code")["population"].to_dict() == per_land.to_dict()
+
+
+def test_the_gemeinde_layer_holds_every_gemeinde_once_valid_and_without_overlaps(built):
+    shapes = pyogrio.read_dataframe(built["out"] / "gemeinden.geojson")
+    assert len(shapes) == 10_997 and shapes["code"].is_unique
+    assert set(shapes["code"]) == set(built["gem"]["ars"])
+    assert shapes.is_valid.all() and not shapes.is_empty.any()
+    metric = shapes.to_crs(SOURCE_CRS)
+    union = metric.union_all()
+    # shared borders stay shared: the areas add up to the union (no overlaps) and the union
+    # is the land area within the simplification's tolerance (no gaps)
+    assert metric.area.sum() == pytest.approx(union.area, rel=1e-4)
+    land_area = bkg.laender().union_all()
+    assert union.symmetric_difference(land_area).area / land_area.area < MAX_AREA_CHANGE
+
+
+def test_the_gemeinde_layer_is_quantised_and_small_enough_for_the_wire(built):
+    import gzip
+    import json
+
+    raw = (built["out"] / "gemeinden.geojson").read_bytes()
+    assert len(gzip.compress(raw, 9)) < 1_500_000
+    first = json.loads(raw)["features"][0]
+    assert set(first) == {"type", "id", "properties", "geometry"}
+    assert first["id"] == first["properties"]["code"] and len(first["id"]) == 12
+    ring = first["geometry"]["coordinates"][0]
+    ring = ring[0] if isinstance(ring[0][0], list) else ring
+    assert all(round(v, 4) == v for point in ring for v in point)

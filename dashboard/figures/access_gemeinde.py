@@ -1,0 +1,179 @@
+"""The Erreichbarkeit Gemeinde map: all 10,997 Gemeinden (or one Land's) in distance classes,
+Kreis and Land outlines over them, providers as dots, hypothetical ones as stars.
+
+Why it is built like this (bench/map_engines.py has the figures):
+- Plotly `geo` (SVG), not `choroplethmap` (WebGL): in headless Chromium it drew and repainted
+  the 10,997 shapes faster, and it needs no WebGL (which headless Chromium only had with
+  SwiftShader flags that a reader's browser would not need).
+- One trace per distance class with a flat colour, the same in every snapshot, threshold and
+  plan: a colour always means the same distance. The threshold only fades the classes within
+  it; `layout.datarevision` stays the same across a threshold switch, so Plotly.react restyles
+  the opacity and never re-projects the shapes.
+- Shapes by URL (`/geo/gemeinde.geojson`), fetched once; exports pass the dict instead.
+
+Pure functions of frames; no Dash here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures import common as c
+from dashboard.text.i18n import fmt_number, t
+
+# class edges in km: ≤ 10 | 10–25 | 25–50 | > 50; the page's thresholds are these edges
+EDGES_KM: tuple[int, ...] = (10, 25, 50)
+# distance: light = near, dark = far (a yellow-orange-brown ramp, apart from the Karte's
+# Viridis and the 2SFCA map's blues; readable in greyscale and for red-green blindness)
+DISTANCE_COLOURS: tuple[str, ...] = ("#fee391", "#fe9929", "#cc4c02", "#662506")
+NO_PROVIDER_COLOUR = "#9e9e9e"
+FADED = 0.35  # opacity of the classes within the threshold
+CLASS_KEYS: tuple[str, ...] = ("le10", "10_25", "25_50", "gt50")
+PLAN_COLOUR = "#000000"
+
+
+def fitted_geo(bounds: tuple[float, float, float, float] | None) -> dict[str, Any]:
+    """The `geo` settings of a map fitted to (lon_min, lon_max, lat_min, lat_max) with a small
+    margin (a Land view), or Germany's (None). Ranges, not fitbounds: fitbounds is computed
+    again on every redraw over every vertex."""
+    geo = c.germany_geo()
+    if bounds is None:
+        return geo
+    lon_min, lon_max, lat_min, lat_max = bounds
+    pad = 0.04 * max(lon_max - lon_min, lat_max - lat_min, 0.2)
+    geo["lonaxis_range"] = [round(lon_min - pad, 3), round(lon_max + pad, 3)]
+    geo["lataxis_range"] = [round(lat_min - pad, 3), round(lat_max + pad, 3)]
+    return geo
+
+
+def distance_class(km: pd.Series | np.ndarray) -> np.ndarray:
+    """Class index 0…3 per distance (≤10, 10–25, 25–50, >50 km); -1 where undefined."""
+    values = np.asarray(km, dtype=float)
+    index = np.searchsorted(np.asarray(EDGES_KM, dtype=float), values, side="left")
+    return np.where(np.isnan(values), -1, index)
+
+
+def class_label(index: int, lang: str) -> str:
+    """"≤ 10 km", "10–25 km", "25–50 km", "> 50 km" (Luftlinie)."""
+    return t(f"access.gem.class.{CLASS_KEYS[index]}", lang)
+
+
+def faded(index: int, threshold: int) -> bool:
+    """A class lies within the threshold (all its distances ≤ threshold)."""
+    return index < EDGES_KM.index(threshold) + 1
+
+
+def gemeinde_hover(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Gemeinde, Kreis, population, km and the nearest provider, escaped."""
+    out = []
+    for row in frame.itertuples(index=False):
+        km = t("access.gem.hover.km", lang, km=fmt_number(row.nearest_km, lang, 1)) \
+            if pd.notna(row.nearest_km) else t("access.gem.none", lang)
+        out.append("<br>".join([
+            f"<b>{c.esc(row.name)}</b>",
+            c.esc(row.kreis),
+            t("access.gem.hover.population", lang, n=fmt_number(int(row.population), lang)),
+            km,
+            t("access.gem.hover.nearest", lang, name=c.esc(row.nearest)),
+        ]))  # fmt: skip
+    return out
+
+
+def _class_trace(frame: pd.DataFrame, geojson: Any, name: str, colour: str,
+                 opacity: float, hover: list[str]) -> go.Choropleth:  # fmt: skip
+    codes = frame["ars"].tolist()
+    return go.Choropleth(
+        geojson=geojson, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
+        colorscale=c.flat_scale(colour), showscale=False, name=name, showlegend=True,
+        marker={"line": {"width": 0}, "opacity": opacity}, hovertext=hover, hoverinfo="text",
+        customdata=codes,
+    )  # fmt: skip
+
+
+def _outline(geojson: Any, codes: list[str], width: float, name: str) -> go.Choropleth:
+    """Borders only (transparent fill, no hover): orientation over the Gemeinden."""
+    return go.Choropleth(
+        geojson=geojson, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
+        colorscale=c.flat_scale("rgba(0,0,0,0)"), showscale=False, showlegend=False,
+        marker={"line": {"color": "#2b2b2b", "width": width}}, hoverinfo="skip", name=name,
+    )  # fmt: skip
+
+
+def _points(frame: pd.DataFrame | None, name: str, star: bool) -> go.Scattergeo:
+    if frame is None or frame.empty:
+        return go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False, name=name)
+    marker = ({"size": 16, "symbol": "star", "color": "#ffffff",
+               "line": {"color": PLAN_COLOUR, "width": 2}} if star else
+              {"size": 5, "color": "#1f4e9e", "line": {"color": "#ffffff", "width": 0.6}})
+    hover = [f"{c.esc(name)}: {c.esc(n)}" if star else c.esc(n) for n in frame["name"]]
+    return go.Scattergeo(
+        lon=frame["lon"].round(5).tolist(), lat=frame["lat"].round(5).tolist(), mode="markers",
+        name=name, showlegend=True, marker=marker, hovertext=hover, hoverinfo="text",
+        customdata=frame["ars"].tolist() if star and "ars" in frame else None,
+    )  # fmt: skip
+
+
+def gemeinde_map(
+    gemeinden: pd.DataFrame,
+    *,
+    threshold: int,
+    lang: str,
+    shapes: dict[str, Any],
+    outlines: dict[str, list[str]],
+    geo: dict[str, Any],
+    revision: str,
+    providers: pd.DataFrame | None = None,
+    places: pd.DataFrame | None = None,
+    height: int = 600,
+    title: str = "",
+) -> go.Figure:
+    """The map of `gemeinden` (ars, name, kreis, population, nearest_km, nearest) in distance
+    classes. `shapes`: geometry (URL or dict) per level gemeinde/kreis/land; `outlines`:
+    the Kreis and Land codes to outline; `geo`: the geo subplot's settings (ranges);
+    `revision`: changes exactly when the drawn data change (not with the threshold)."""
+    if threshold not in EDGES_KM:
+        raise ValueError(f"threshold must be one of {EDGES_KM}, not {threshold!r}")
+    classes = distance_class(gemeinden["nearest_km"])
+    hover = np.array(gemeinde_hover(gemeinden, lang), dtype=object)
+    traces: list[Any] = []
+    for index, colour in enumerate(DISTANCE_COLOURS):
+        mask = classes == index
+        name = class_label(index, lang)
+        traces.append(_class_trace(gemeinden[mask], shapes["gemeinde"], name, colour,
+                                   FADED if faded(index, threshold) else 1.0,
+                                   hover[mask].tolist()))  # fmt: skip
+    missing = classes == -1
+    none = _class_trace(gemeinden[missing], shapes["gemeinde"], t("access.gem.none", lang),
+                        NO_PROVIDER_COLOUR, 1.0, hover[missing].tolist())  # fmt: skip
+    none.showlegend = bool(missing.any())
+    traces += [
+        none,
+        _outline(shapes["kreis"], outlines["kreis"], 0.5, "kreise"),
+        _outline(shapes["land"], outlines["land"], 1.4, "laender"),
+        _points(providers, t("access.map.providers", lang), star=False),
+        _points(places, t("access.map.places", lang), star=True),
+    ]
+    figure = go.Figure(traces)
+    figure.update_geos(**geo)
+    figure.update_layout(
+        title={"text": c.esc(title), "x": 0.01, "font": {"size": 16}} if title else None,
+        height=height, margin={"l": 0, "r": 0, "t": 44 if title else 8, "b": 0},
+        separators=c.separators(lang), font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
+        # under the map: over it, it hid Nordfriesland (the farthest Gemeinden) and, on a
+        # phone, the whole north
+        legend={"title": {"text": t("access.gem.legend", lang, km=threshold), "side": "top"},
+                "orientation": "h", "yanchor": "top", "y": 0, "x": 0, "xanchor": "left",
+                "bgcolor": "rgba(255,255,255,0.9)", "itemclick": False,
+                "itemdoubleclick": False},
+        uirevision=f"access-gemeinde-{geo.get('lonaxis_range')}", paper_bgcolor="#ffffff",
+        hoverlabel={"bgcolor": "#ffffff", "font": {"color": "#000000"}},
+        # unchanged across a threshold switch: plotly.js then restyles, never re-projects
+        datarevision=revision,
+        # no threshold here: a threshold switch must not touch `meta` (see threshold_patch)
+        meta={"level": "gemeinde", "revision": revision},
+    )  # fmt: skip
+    return figure

@@ -1,0 +1,120 @@
+"""The Gemeinde map, the Land view, the 2SFCA scale and the planning words without a browser."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dashboard.figures.access_gemeinde import distance_class, fitted_geo, gemeinde_map
+from dashboard.model.access_data import access_view, gemeinde_map_frame, land_bounds
+from dashboard.model.data import AtlasData
+from dashboard.model.state import parse_query, to_query
+from dashboard.pages import erreichbarkeit as page
+from tests.dashboard.test_access_page import texts
+
+FLENSBURG, MUENCHEN = "010010000000", "091620000000"
+
+
+@pytest.fixture(scope="module")
+def served(demo_engine) -> int:
+    import store
+
+    return int(store.served_snapshot(demo_engine)["id"])
+
+
+def test_distance_classes_put_each_edge_in_the_lower_class_and_undefined_apart():
+    km = np.array([0.0, 10.0, 10.01, 25.0, 25.5, 50.0, 50.1, np.nan])
+    assert distance_class(km).tolist() == [0, 0, 1, 1, 2, 2, 3, -1]
+
+
+def test_level_gemeinde_in_the_url_is_the_access_level_and_leaves_the_karte_level_alone():
+    state, problems = parse_query("?level=gemeinde&land=09")
+    assert (state.alevel, state.level, state.land, problems) == ("gemeinde", "land", "09", [])
+    assert to_query(state) == "?land=09&alevel=gemeinde"
+    bad, problems = parse_query("?alevel=ortsteil")
+    assert bad.alevel == "kreis" and [p.name for p in problems] == ["alevel"]
+
+
+def test_the_gemeinde_map_has_every_gemeinde_once_in_fixed_coloured_classes(demo_engine,
+                                                                           served):  # fmt: skip
+    view = access_view(demo_engine, served, "ala", "all", [])
+    frame = gemeinde_map_frame(view, AtlasData(demo_engine).providers(served), "de")
+    shapes = {"gemeinde": "g", "kreis": "k", "land": "l"}
+    outlines = {"kreis": ["01001"], "land": ["01"]}
+    figures = [gemeinde_map(frame, threshold=km, lang="de", shapes=shapes, outlines=outlines,
+                            geo=fitted_geo(None), revision="r") for km in (10, 50)]  # fmt: skip
+    located = [code for trace in figures[0].data[:5] for code in trace.locations]
+    assert sorted(located) == sorted(frame["ars"]) and len(located) == 10_997
+    # the same class keeps its colour and Gemeinden at any threshold; only the fading moves
+    for index in range(4):
+        a, b = figures[0].data[index], figures[1].data[index]
+        assert a.colorscale == b.colorscale and a.locations == b.locations
+    assert [t.marker.opacity for t in figures[1].data[:4]] == [0.35, 0.35, 0.35, 1.0]
+    assert [t.marker.opacity for t in figures[0].data[:4]] == [0.35, 1.0, 1.0, 1.0]
+    assert figures[0].layout.datarevision == figures[1].layout.datarevision
+    hover = figures[0].data[0].hovertext[0]
+    assert "km Luftlinie zum nächsten Anbieter" in hover and "Einwohner" in hover
+    with pytest.raises(ValueError, match="threshold"):
+        gemeinde_map(frame, threshold=30, lang="de", shapes=shapes, outlines=outlines,
+                     geo=fitted_geo(None), revision="r")  # fmt: skip
+
+
+def test_a_land_view_is_fitted_to_that_land_and_an_unknown_land_is_refused():
+    lon_min, lon_max, lat_min, lat_max = land_bounds("09")
+    assert 8.9 < lon_min < 9.0 and 13.8 < lon_max < 13.9 and 47.2 < lat_min < 47.3
+    geo = fitted_geo(land_bounds("09"))
+    assert geo["lonaxis_range"][0] < lon_min and geo["lataxis_range"][1] > lat_max
+    with pytest.raises(ValueError, match="unknown Land"):
+        land_bounds("17")
+
+
+def test_the_2sfca_scale_stays_put_when_providers_are_planned(app, demo_engine, served):
+    data = AtlasData(demo_engine)
+    choice = page.Choice(category="ala", service="all", threshold=25, places=())
+    planned = page.Choice(category="ala", service="all", threshold=25,
+                          places=(FLENSBURG, MUENCHEN))  # fmt: skip
+    before = page.figures(app, data, {"id": served, "taken_at": "2022-12-01"}, choice, "de")
+    after = page.figures(app, data, {"id": served, "taken_at": "2022-12-01"}, planned, "de")
+    assert before["sfca"].data[1].zmax == after["sfca"].data[1].zmax
+    assert "Farbskala" in after["sfca_note"]
+    # distinct palettes: distance browns, 2SFCA blues
+    assert before["distance"].data[1].colorscale != before["sfca"].data[1].colorscale
+
+
+def test_planning_says_what_each_number_counts_with_correct_plurals(demo_engine, served):
+    one = access_view(demo_engine, served, "ala", "all", [FLENSBURG])
+    text = texts(page.plan_result(one, "de"))
+    assert "Mit einem hypothetischen Standort hätten" in text
+    assert "bisher weiter als 25 km" in text and "bisher weiter als 50 km" in text
+    two = access_view(demo_engine, served, "ala", "all", [FLENSBURG, MUENCHEN])
+    text = texts(page.plan_result(two, "en"))
+    assert "With 2 hypothetical locations" in text and "now live more than 50 km" in text
+    if "–" in text:  # a dash stands for nobody and is explained
+        assert "nobody in this group" in text
+
+
+def test_a_click_adds_a_gemeinde_and_a_second_click_or_a_star_removes_it():
+    click = {"points": [{"location": FLENSBURG, "customdata": FLENSBURG, "curveNumber": 0}]}
+    assert page.clicked_plan(click, []) == [FLENSBURG]
+    assert page.clicked_plan(click, [MUENCHEN, FLENSBURG]) == [MUENCHEN]
+    star = {"points": [{"customdata": MUENCHEN, "curveNumber": 9}]}
+    assert page.clicked_plan(star, [MUENCHEN]) == []
+    assert page.clicked_plan({"points": [{"location": "09162"}]}, []) is None  # a Kreis
+    assert page.clicked_plan({"points": [{"location": "999999999999"}]}, []) is None
+    assert page.clicked_plan(None, []) is None
+
+
+def test_ranking_rows_link_to_the_region_profiles(demo_engine, served):
+    view = access_view(demo_engine, served, "ala", "all", [])
+    kreise, laender = page.ranking_tables(view, 25, "de", land="09")
+    links = [c for c in _walk(kreise) if c.__class__.__name__ == "Link"]
+    assert links and all(link.href.startswith("/region/09") for link in links)
+    assert "Bayern" in texts(kreise)
+
+
+def _walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, str):
+            yield from _walk(child)
