@@ -84,10 +84,10 @@ EN: dict[str, str] = {
     ),
     "travel.plan_note": "Planning below measures in straight lines.",
     "travel.map.title": "Share of people more than {minutes} minutes by car from the nearest "
-    "provider ({category}), per Kreis",
+    "provider ({category}), per district",
     "travel.map.scale": "Share > {minutes} min",
     "travel.map.how": (
-        "The darker a Kreis, the more of its people drive longer than the threshold. Grey: "
+        "The darker a district, the more of its people drive longer than the threshold. Grey: "
         "no travel time (outside the map extract, or no provider reachable). Dots: the "
         "providers. The tables below give the numbers."
     ),
@@ -96,8 +96,8 @@ EN: dict[str, str] = {
     "travel.hover.median": "median {minutes} min",
     "travel.hover.mean": "mean {minutes} min",
     "travel.hover.unreachable": "{people} without a road connection",
-    "travel.rank.kreise": "Kreise with the most people beyond {minutes} minutes by car",
-    "travel.rank.laender": "Länder: people beyond {minutes} minutes by car",
+    "travel.rank.kreise": "Districts with the most people beyond {minutes} minutes by car",
+    "travel.rank.laender": "States: people beyond {minutes} minutes by car",
     "travel.col.beyond": "People > {minutes} min",
     "travel.col.median": "Median min",
     "travel.col.mean": "Mean min",

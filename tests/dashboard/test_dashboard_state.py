@@ -31,7 +31,7 @@ def test_the_default_view_has_an_empty_query():
     ("query", "name"),
     [
         ("metric=density", "metric"),
-        ("level=gemeinde", "level"),
+        ("level=ortsteil", "level"),
         ("snapshot=-3", "snapshot"),
         ("snapshot=abc", "snapshot"),
         ("region=9162", "region"),

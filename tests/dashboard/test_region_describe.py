@@ -60,7 +60,7 @@ def test_twice_used_kreis_names_are_told_apart(metrics_of):
 def test_the_series_text_names_first_and_last_counts():
     series = pd.DataFrame({"taken_at": ["2022-12-01", "2021-11-30"], "count": [88, 70]})
     assert series_description(series, "ala", "de") == (
-        "Diagramm: Zahl der Andere Leistungsanbieter (aLA) über 2 Datenstände, von 70 "
+        "Diagramm: Zahl der Anderen Leistungsanbieter (aLA) über 2 Datenstände, von 70 "
         "(30.11.2021) bis 88 (01.12.2022)."
     )
 

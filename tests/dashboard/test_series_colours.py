@@ -38,6 +38,7 @@ def karte_figure(app, dash_post, snapshot_id: int, level: str, metric: str,
         (ids.MAP_METRIC, "value", metric), (ids.MAP_CLASSES, "value", "quantiles"),
         (ids.MAP_VIEW, "value", view), (ids.MAP_POINTS, "value", []),
         (ids.MAP_REGION, "value", None), (ids.snapshot("karte"), "value", snapshot_id),
+        (ids.MAP_LAND, "value", ""),  # all of Germany (the Land view is another test's)
     ]
     state = [(ids.MAP_DRAWN, "data", {}), (ids.COMPARE_DRAWN, "data", {}),
              (ids.URL, "search", f"?level={level}&metric={metric}&view={view}")]

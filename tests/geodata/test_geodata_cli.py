@@ -61,9 +61,9 @@ def test_a_bad_plz_exits_non_zero_with_one_line_on_stderr(plz, message):
     assert done.stderr.count("\n") == 1
 
 
-def test_build_writes_the_three_files_and_prints_their_sizes(tmp_path):
+def test_build_writes_the_four_files_and_prints_their_sizes(tmp_path):
     done = run("build", "--out", str(tmp_path))
     assert done.returncode == 0, done.stderr
     written = sorted(path.name for path in tmp_path.iterdir())
-    assert written == ["gemeinden.csv", "kreise.geojson", "laender.geojson"]
+    assert written == ["gemeinden.csv", "gemeinden.geojson", "kreise.geojson", "laender.geojson"]
     assert "kreise:" in done.stdout and "tolerance 1000 m" in done.stdout
