@@ -15,6 +15,7 @@ caution marks take no hover (hoverinfo "skip"), so the region below always answe
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -457,9 +458,12 @@ def choropleth_figure(
 
 
 def legend_entry_width(traces: list[Any]) -> int:
-    """Pixels for one legend entry: swatch, gap and the longest shown name at 13 px."""
-    names = [str(tr.name or "") for tr in traces if tr.showlegend]
-    return 40 + 8 * max((len(name) for name in names), default=10)
+    """Pixels for one legend entry: swatch, gap and the longest shown line at 13 px (a
+    name broken with <br>, like "geringe Fallzahl<br>(unter 3 Anbietern)", is as wide as
+    its longest line, not as all its lines in a row)."""
+    lines = [line for tr in traces if tr.showlegend
+             for line in re.split(r"<br\s*/?>", str(tr.name or ""))]
+    return 40 + 8 * max((len(line) for line in lines), default=10)
 
 
 def _compact(figure: go.Figure) -> None:

@@ -772,16 +772,20 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
 
     # A Land chosen in the region box at Kreis level opens that Land's view (the box offers
     # Länder there; a journalist types "Bayern", not a Kreis). In the browser: a Kreis choice
-    # costs no extra round trip, and update_view waits for this before it runs.
+    # costs no extra round trip, and update_view waits for this before it runs. At Land
+    # level a Land is the region itself (a click on it or the box opens its details).
     app.clientside_callback(
-        """function (region) {
+        """function (region, level) {
             const skip = window.dash_clientside.no_update;
-            if (!region || region.length !== 2) { return [skip, skip]; }
+            if (level !== "kreis" || !region || region.length !== 2) {
+                return [skip, skip];
+            }
             return [region, null];
         }""",
         Output(ids.MAP_LAND, "value"),
         Output(ids.MAP_REGION, "value", allow_duplicate=True),
         Input(ids.MAP_REGION, "value"),
+        State(ids.MAP_LEVEL, "value"),
         prevent_initial_call=True,
     )
 

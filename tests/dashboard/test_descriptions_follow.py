@@ -84,8 +84,9 @@ def test_entwicklung_captions_follow_the_comparison_date_and_the_land(
         text = caption(page, f"{graph}-caption")
         assert second in text and first not in text, (graph, text)
         assert text == page.driver.find_element(By.ID, f"{graph}-heading").text
-    # the change table's region names link to their profiles
-    page.js("document.querySelector('#entwicklung-change-table').closest('details').open = true")
+    # the change table's region names link to their profiles (the table arrives when its
+    # box is opened by a click or Enter on the summary: setting `open` tells Dash nothing)
+    page.js("document.getElementById('entwicklung-change-table-summary').click()")
     page.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR,
                                             "#entwicklung-change-table a[href*='/region/09']"))
     page.js("document.getElementById('entwicklung-change-map-heading').scrollIntoView()")
