@@ -117,6 +117,23 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     register_feeds(app.server, data, app.config.requests_pathname_prefix)
     register_export_files(app, data)
     harden(app, serving, max_body_bytes())
+    _answer_as_this_app(app)
     app.server.config["ATLAS_STORE"] = serving
     app.server.config["ATLAS_DATA"] = data  # its caches, for benchmarks that clear them
     return app
+
+
+def _answer_as_this_app(app: Dash) -> None:
+    """Every request of this app runs with `dash.get_app()` naming this app.
+
+    Dash's callback dispatch does not set the app context, so inside a callback `get_app()`
+    is the app made last in the process. Background callbacks (the exports) sign their job
+    handles with `get_app()`'s secret, while the cancel callback checks them with its own
+    app's: with a second app in the process (the tests make several), "Abbrechen" of the
+    first app's export was refused silently and the job kept its place in the queue."""
+    from dash import _get_app
+
+    def as_this_app() -> None:
+        _get_app.app_context.set(app)  # a before_request hook must return None
+
+    app.server.before_request(as_this_app)

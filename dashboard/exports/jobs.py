@@ -239,7 +239,18 @@ class ExportJobManager(DiskcacheManager):
 
     def __init__(self, cache: diskcache.Cache) -> None:
         super().__init__(cache)
+        # Dash hands every background function of the process to every manager, keyed by a
+        # hash of its source and outputs, so another app's export callbacks (a second app in
+        # the same process, as in the tests) carry the same keys as this app's. Start empty
+        # (what was registered before belongs to other apps) and keep the first function of
+        # a key (this app's own, registered right after this manager was made), so a later
+        # app never replaces this app's jobs with its own data, queue and cache.
+        self.func_registry = {}
         self._seen: dict[str, float] = {}
+
+    def register(self, key, fn, progress) -> None:  # noqa: ANN001
+        if key not in self.func_registry:
+            super().register(key, fn, progress)
 
     def build_cache_key(self, fn, args, cache_args_to_ignore, triggered) -> str:  # noqa: ANN001
         return "export-result-" + uuid.uuid4().hex
