@@ -32,7 +32,12 @@ MAP_HEIGHT = 600
 def effective_mode(data: AtlasData, snapshot_id: int | None, mode: str) -> str:
     """'car' only where the snapshot has car times; else 'line'."""
     has = snapshot_id is not None and car_available(data.engine, snapshot_id)
-    return "car" if mode == "car" and has else "line"
+    return mode_for(mode, has)
+
+
+def mode_for(mode: str, has_times: bool) -> str:
+    """The asked mode where it can be shown: 'car' needs car times, else 'line'."""
+    return "car" if mode == "car" and has_times else "line"
 
 
 def page_class(mode: str) -> str:
@@ -203,7 +208,7 @@ def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
         snapshot, _ = data.resolve(snapshot_id)
         sid = None if snapshot is None else int(snapshot["id"])
         has = sid is not None and car_available(data.engine, sid)
-        mode = effective_mode(data, sid, mode)
+        mode = mode_for(mode, has)  # `has` is read once: the store asked one time per switch
         content = []
         if mode == "car":
             content = car_content(app, data, sid, category, service, int(minutes), state.lang)
