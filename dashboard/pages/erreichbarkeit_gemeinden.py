@@ -110,7 +110,11 @@ def gemeinde_grid(gemeinden: pd.DataFrame | None, land: str | None, lang: str) -
 # input too, so a redrawn grid (a new plan) gets the typed filter again.
 QUICK_FILTER = """
 async function (text, rows, search) {
-    const api = await dash_ag_grid.getApiAsync('GRID');
+    // dash-ag-grid's functions come with its lazily loaded bundle: wait for them
+    for (let i = 0; i < 200 && !(window.dash_ag_grid && window.dash_ag_grid.getApiAsync); i++) {
+        await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    const api = await window.dash_ag_grid.getApiAsync('GRID');
     api.setGridOption('quickFilterText', text || '');
     const en = new URLSearchParams(search || '').get('lang') === 'en';
     const fmt = new Intl.NumberFormat(en ? 'en-GB' : 'de-DE');

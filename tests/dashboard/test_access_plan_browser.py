@@ -8,6 +8,7 @@ import json
 import pytest
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from shapely.geometry import shape
 
 import geodata
@@ -120,16 +121,21 @@ def test_the_gemeinde_grid_lists_every_gemeinde_searches_and_sorts_largest_first
     assert label == "Gemeinde, Kreis oder Anbieter suchen"
     box = page.driver.find_element(By.ID, "access-gemeinde-search")
     box.send_keys("Rosenheim")
-    page.wait_for(lambda d: grid_js(page, "return api.getDisplayedRowCount()") < 1000)
+
+    def matching(rows: list[dict]) -> bool:
+        return all("rosenheim" in " ".join(str(v) for v in r.values()).lower() for r in rows)
+
+    # typed letter by letter: until the whole word filters
+    page.wait_for(lambda d: grid_js(page, "return api.getDisplayedRowCount()") < 1000
+                  and matching(filtered(page)))  # fmt: skip
     rows = filtered(page)
     gemeinden = gemeinde_frame(copy=False)
     expected = set(gemeinden.loc[gemeinden["kreis_ars"].isin([ROSENHEIM_LK, "09163"]), "ars"])
     assert expected <= {r["ars"] for r in rows}
-    assert all("rosenheim" in " ".join(str(v) for v in r.values()).lower() for r in rows)
     page.wait_for(lambda d: text_of(page, "access-gemeinde-count").startswith(f"{len(rows)} von"))
     browser.save_screenshot(str(artifacts_dir / "erreichbarkeit-gemeinde-grid-1400.png"))
-    box.clear()
-    box.send_keys(" ")  # a blank quick filter: every row again
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACKSPACE)  # an empty search: every row again
     page.wait_for(lambda d: grid_js(page, "return api.getDisplayedRowCount()") == GEMEINDEN)
     # sort by people (a click), then by km: its first click puts the largest distance first
     header = "#{} .ag-header-cell[col-id='{}'] .ag-header-cell-label"
@@ -215,6 +221,9 @@ def test_the_gemeinde_map_pans_and_zooms_by_touch_on_a_phone(page, browser, view
         touch(browser, "touchEnd", [])
         page.wait_for(lambda d: geo_view(page)["scale"] > panned["scale"] * 1.2)
         browser.save_screenshot(str(artifacts_dir / "erreichbarkeit-gemeinden-touch-zoom-390.png"))
-        assert page.console_errors() == []
+        # Chromium's "intervention" notes are about plotly.js's own touch listeners
+        # (preventDefault in a passive listener), not errors of the page
+        errors = [e for e in page.console_errors() if e.get("source") != "intervention"]
+        assert errors == []
     finally:
         browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
