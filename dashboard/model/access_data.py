@@ -184,7 +184,8 @@ def ranked(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:
 
 def kreis_table(view: AccessView, threshold: int, lang: str) -> pd.DataFrame:
     """Every Kreis, ranked by people beyond the threshold, with on-screen labels; with the
-    planning column (people newly within the threshold) when hypothetical providers are set. Distances: Luftlinie, km."""
+    planning column (people newly within the threshold) when hypothetical providers are set.
+    Distances: Luftlinie, km."""
     from dashboard.text.i18n import t
 
     frame = ranked(view.kreise, threshold)

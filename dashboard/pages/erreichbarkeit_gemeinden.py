@@ -54,18 +54,19 @@ def _number(field: str, header: str, lang: str, decimals: int, **extra: Any) -> 
 
 
 def column_defs(lang: str) -> list[dict[str, Any]]:
-    """Gemeinde pinned left, then Kreis, people, km (sorted, farthest first), the nearest
-    provider and the 12-digit ARS."""
+    """Gemeinde pinned left and the km beside it (sorted, farthest first: what a phone shows
+    without scrolling sideways), then people, Kreis, the nearest provider and the ARS."""
     return [
         {"field": "name", "headerName": t("access.col.gemeinde", lang), "pinned": "left",
-         "minWidth": 150, "width": 190, "filter": "agTextColumnFilter", "wrapText": True,
+         "minWidth": 140, "width": 190, "filter": "agTextColumnFilter", "wrapText": True,
          "autoHeight": True},
-        {"field": "kreis", "headerName": t("access.col.kreis", lang), "minWidth": 140,
-         "width": 190, "filter": "agTextColumnFilter"},
+        _number("km", t("access.col.distance", lang), lang, 1, width=170, minWidth=130,
+                sort="desc"),
         _number("population", t("access.col.population", lang), lang, 0, width=130),
-        _number("km", t("access.col.distance", lang), lang, 1, width=150, sort="desc"),
+        {"field": "kreis", "headerName": t("access.col.kreis", lang), "minWidth": 140,
+         "width": 200, "filter": "agTextColumnFilter"},
         {"field": "nearest", "headerName": t("access.col.nearest", lang), "minWidth": 160,
-         "width": 260, "filter": "agTextColumnFilter"},
+         "width": 280, "filter": "agTextColumnFilter"},
         {"field": "ars", "headerName": t("access.col.ars", lang), "width": 150,
          "filter": "agTextColumnFilter"},
     ]  # fmt: skip

@@ -153,7 +153,7 @@ def test_the_gemeinde_grid_lists_every_gemeinde_searches_and_sorts_largest_first
     assert first == f"{top:.1f}".replace(".", ",")
     for width, height in ((1440, 900), (390, 844)):
         browser.set_window_size(width, height)
-        page.js(f"document.getElementById('access-gemeinde-heading').scrollIntoView()")
+        page.js("document.getElementById('access-gemeinde-heading').scrollIntoView()")
         browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-gemeinde-grid-{width}.png"))
     browser.set_window_size(1400, 1000)
     assert page.console_errors() == []
