@@ -26,9 +26,10 @@ DE: dict[str, str] = {
     "access.gem.hover.population": "{n} Einwohner",
     "access.gem.hover.nearest": "nächster: {name}",
     "access.gem.click": (
-        "Ein Klick auf die Karte setzt in der angeklickten Gemeinde einen hypothetischen "
-        "Anbieter (auf der Kreiskarte öffnet er auch die Gemeindetabelle des Kreises); ein "
-        "Klick auf einen Stern nimmt ihn wieder weg. Über die Tastatur: das Suchfeld hier."
+        "Ein Klick auf die erste Karte (Luftlinie) setzt in der angeklickten Gemeinde einen "
+        "hypothetischen Anbieter (auf der Kreiskarte öffnet er auch die Gemeindetabelle des "
+        "Kreises); ein Klick auf einen Stern nimmt ihn wieder weg. Über die Tastatur: das "
+        "Suchfeld hier."
     ),
     "access.kclick.point": "Hypothetischer Anbieter in {name} gesetzt, wo Sie geklickt haben.",
     "access.kclick.nearest": (
@@ -116,9 +117,9 @@ EN: dict[str, str] = {
     "access.gem.hover.population": "{n} inhabitants",
     "access.gem.hover.nearest": "nearest: {name}",
     "access.gem.click": (
-        "Click the map to place a hypothetical provider in the municipality clicked (on the "
-        "district map this also opens the district's table of municipalities); click a star "
-        "to remove it. By keyboard: the search box here."
+        "Click the first map (straight line) to place a hypothetical provider in the "
+        "municipality clicked (on the district map this also opens the district's table of "
+        "municipalities); click a star to remove it. By keyboard: the search box here."
     ),
     "access.kclick.point": "Hypothetical provider placed in {name}, where you clicked.",
     "access.kclick.nearest": (
