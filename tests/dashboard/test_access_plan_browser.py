@@ -220,6 +220,17 @@ def test_the_gemeinde_map_pans_and_zooms_by_touch_on_a_phone(page, browser, view
             touch(browser, "touchMove", [(x - 20 - 8 * step, y), (x + 20 + 8 * step, y)])
         touch(browser, "touchEnd", [])
         page.wait_for(lambda d: geo_view(page)["scale"] > panned["scale"] * 1.2)
+        # the map zoomed, not the page; and the map stays put under it
+        assert page.js("return window.visualViewport.scale") == 1
+        # a vertical swipe over the map scrolls the page (a phone-wide map never traps)
+        scrolled = page.js("return window.scrollY")
+        zoomed = geo_view(page)
+        touch(browser, "touchStart", [(x, y + 100)])
+        for step in range(1, 9):
+            touch(browser, "touchMove", [(x, y + 100 - 20 * step)])
+        touch(browser, "touchEnd", [])
+        page.wait_for(lambda d: page.js("return window.scrollY") > scrolled + 50)
+        assert geo_view(page)["scale"] == zoomed["scale"]
         browser.save_screenshot(str(artifacts_dir / "erreichbarkeit-gemeinden-touch-zoom-390.png"))
         # Chromium's "intervention" notes are about plotly.js's own touch listeners
         # (preventDefault in a passive listener), not errors of the page
