@@ -460,7 +460,6 @@ def _plan_box(ctx: PageContext, places: list[str], view: AccessView | None) -> h
             html.H2(t("access.plan.heading", lang)),
             html.P(t("access.plan.intro", lang)),
             html.P(t("access.gem.click", lang), className="hint"),
-            *kreis_click_parts(),
             html.Label(t("access.plan.label", lang), htmlFor=ids.ACCESS_PLAN_SEARCH,
                        id=f"{ids.ACCESS_PLAN_SEARCH}-label"),
             dcc.Dropdown(
@@ -468,6 +467,7 @@ def _plan_box(ctx: PageContext, places: list[str], view: AccessView | None) -> h
                 multi=True, searchable=True, placeholder=t("access.plan.placeholder", lang),
                 className="access-plan-search",
             ),
+            *kreis_click_parts(),
             html.Div(plan_result(view, lang), id=ids.ACCESS_PLAN_RESULT,
                      **{"aria-live": "polite"}),
         ],
