@@ -184,7 +184,8 @@ def ranked(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:
 
 def kreis_table(view: AccessView, threshold: int, lang: str) -> pd.DataFrame:
     """Every Kreis, ranked by people beyond the threshold, with on-screen labels; with the
-    planning columns when hypothetical providers are set. Distances: Luftlinie, km."""
+    planning column (people newly within the threshold) when hypothetical providers are set.
+    Distances: Luftlinie, km."""
     from dashboard.text.i18n import t
 
     frame = ranked(view.kreise, threshold)
@@ -200,10 +201,11 @@ def kreis_table(view: AccessView, threshold: int, lang: str) -> pd.DataFrame:
         t("access.col.sfca", lang): frame["providers_per_100k_within_50km"].round(4),
     })  # fmt: skip
     if view.plan is not None:
+        # the people the plan brings within the page's threshold (as the page counts them:
+        # before farther than it, now at most that far), not a fixed 25/50 km
         newly = view.plan.newly["kreis"].set_index("ars")
-        for km in (25, 50):
-            column = newly[f"newly_within_{km}km"].reindex(frame["ars"]).fillna(0)
-            table[t(f"access.col.new{km}", lang)] = column.astype("int64").to_numpy()
+        column = newly[f"newly_within_{threshold}km"].reindex(frame["ars"]).fillna(0)
+        table[t("access.col.newly", lang, km=threshold)] = column.astype("int64").to_numpy()
     return table.reset_index(drop=True)
 
 

@@ -26,7 +26,6 @@ from dashboard.model.access_data import (
     access_view,
     gemeinde_map_frame,
     gemeinde_options,
-    gemeinde_table,
     gemeinden_of_kreis,
     land_bounds,
     outline_codes,
@@ -51,6 +50,10 @@ from dashboard.model.state import (
 from dashboard.pages.controls import options, radio_group, scroll_box
 from dashboard.pages.erreichbarkeit_car import car_section, effective_mode, page_class
 from dashboard.pages.erreichbarkeit_car import validation_layout as car_validation_layout
+from dashboard.pages.erreichbarkeit_gemeinden import gemeinde_grid, register_grid_callbacks
+from dashboard.pages.erreichbarkeit_gemeinden import validation_layout as grid_validation_layout
+from dashboard.pages.erreichbarkeit_kreis_click import kreis_click_parts, register_kreis_click
+from dashboard.pages.erreichbarkeit_kreis_click import validation_layout as click_validation_layout
 from dashboard.text.describe import access_description
 from dashboard.text.describe_gemeinden import gemeinde_sentence, where_label
 from dashboard.text.i18n import fmt_number, t
@@ -59,7 +62,6 @@ from dashboard.text.map_description import caption_block
 KEY = "erreichbarkeit"
 MAP_HEIGHT = 600
 RANKED_KREISE = 20
-LISTED_GEMEINDEN = 30  # the farthest Gemeinden listed beside the map (all in the CSV/XLSX)
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,9 @@ def map_texts(view: AccessView | None, snapshot: dict | None, category: str, thr
     distance = access_description(kreise, "distance", view.category, threshold, taken, lang,
                                   view.status)  # fmt: skip
     if gemeinden is not None and view.status == "ok":
-        distance = gemeinde_sentence(gemeinden, threshold, land, lang) + " " + distance
+        # the Gemeinde map's own words only: the Kreis map's description would describe a
+        # map that is not shown
+        distance = gemeinde_sentence(gemeinden, threshold, land, lang)
     sfca = access_description(kreise, "sfca", view.category, threshold, taken, lang,
                               view.status)  # fmt: skip
     return distance, sfca
@@ -381,21 +385,9 @@ def region_view(data: AtlasData, view: AccessView | None, kreis: str | None, lan
 
 
 def gemeinde_list(gemeinden, choice: Choice, lang: str) -> Any:
-    """The farthest Gemeinden of the map as a table (the keyboard path to the map's values;
-    all of them in the CSV/XLSX export)."""
-    if gemeinden is None:
-        return html.Div()
-    table = gemeinde_table(gemeinden, choice.threshold, lang).head(LISTED_GEMEINDEN)
-    head = [t("access.col.gemeinde", lang), t("access.col.kreis", lang),
-            t("access.col.population", lang), t("access.col.distance", lang),
-            t("access.col.nearest", lang)]  # fmt: skip
-    rows = [[r[1], r[2], fmt_number(r[3], lang), fmt_number(r[4], lang, 1)
-             if r[4] == r[4] else t("access.gem.none", lang), r[6]]
-            for r in table.itertuples(index=False)]  # fmt: skip
-    caption = t("access.gem.table.heading", lang, where=where_label(choice.land, lang))
-    note = t("access.gem.table.more", lang, shown=len(rows),
-             total=fmt_number(len(gemeinden), lang))  # fmt: skip
-    return _table(caption, head, rows, "access-gemeinde-table", note=note)
+    """Every Gemeinde of the map in a sortable, searchable grid (the keyboard and screen-reader
+    path to the map's values; pages/erreichbarkeit_gemeinden.py)."""
+    return gemeinde_grid(gemeinden, choice.land, lang)
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -475,6 +467,7 @@ def _plan_box(ctx: PageContext, places: list[str], view: AccessView | None) -> h
                 multi=True, searchable=True, placeholder=t("access.plan.placeholder", lang),
                 className="access-plan-search",
             ),
+            *kreis_click_parts(),
             html.Div(plan_result(view, lang), id=ids.ACCESS_PLAN_RESULT,
                      **{"aria-live": "polite"}),
         ],
@@ -604,6 +597,8 @@ def validation_layout() -> html.Div:
             buttons.validation_slot(ids.ACCESS_SFCA_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_TABLE_EXPORT_SLOT),
             *car_validation_layout(),
+            *grid_validation_layout(),
+            *click_validation_layout(),
             buttons.validation_slot(ids.ACCESS_REGION_EXPORT_SLOT),
         ]
     )
@@ -654,6 +649,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
     from dashboard.pages.erreichbarkeit_car import register_car_callbacks
 
     register_car_callbacks(app, data, KEY)
+    register_grid_callbacks(app)
+    register_kreis_click(app)
 
     for slot_id, make in (
         (ids.ACCESS_MAP_EXPORT_SLOT, from_url.access_request("distance")),
@@ -763,7 +760,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             *made["texts"], *made["titles"], kreise, laender,
             plan_result(made["view"], lang), _service_options(category, lang),
             region_view(data, shown, region, lang),
-            gemeinde_list(made["gemeinden"], choice, lang), made["sfca_note"],
+            no_update if restyled else gemeinde_list(made["gemeinden"], choice, lang),
+            made["sfca_note"],
             plan_value, plan_options,
         )  # fmt: skip
 

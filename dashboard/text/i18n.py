@@ -350,8 +350,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "access.col.share": "Anteil",
         "access.col.median": "Median km (Luftlinie)",
         "access.col.sfca": "2SFCA je 100.000",
-        "access.col.new25": "neu ≤ 25 km",
-        "access.col.new50": "neu ≤ 50 km",
         "access.plan.heading": "Planung: Was wäre, wenn es hier einen Anbieter gäbe?",
         "access.plan.intro": (
             "Wählen Sie Gemeinden für hypothetische Anbieter (Stern auf der Karte). Sie werden "
@@ -371,7 +369,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "access.region.hint": (
             "Klicken Sie auf einen Kreis in der Karte, um die Entfernungen seiner Gemeinden "
-            "zu sehen."
+            "zu sehen (der Klick setzt dort auch einen hypothetischen Anbieter)."
         ),
         "access.col.gemeinde": "Gemeinde",
         "access.col.distance": "Entfernung km (Luftlinie)",
@@ -825,8 +823,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "access.col.share": "Share",
         "access.col.median": "Median km (straight line)",
         "access.col.sfca": "2SFCA per 100,000",
-        "access.col.new25": "new ≤ 25 km",
-        "access.col.new50": "new ≤ 50 km",
         "access.plan.heading": "Planning: what if there were a provider here?",
         "access.plan.intro": (
             "Choose municipalities for hypothetical providers (star on the map). They are never "
@@ -844,7 +840,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "access.region.heading": (
             "Municipalities in {name}: distance to the nearest provider (straight line)"
         ),
-        "access.region.hint": "Click a district on the map to see its municipalities' distances.",
+        "access.region.hint": (
+            "Click a district on the map to see its municipalities' distances (the click also "
+            "places a hypothetical provider there)."
+        ),
         "access.col.gemeinde": "Municipality",
         "access.col.distance": "Distance km (straight line)",
         "access.col.nearest": "Nearest provider",

@@ -26,17 +26,36 @@ DE: dict[str, str] = {
     "access.gem.hover.population": "{n} Einwohner",
     "access.gem.hover.nearest": "nächster: {name}",
     "access.gem.click": (
-        "Ein Klick auf eine Gemeinde der Karte setzt dort einen hypothetischen Anbieter; ein "
-        "Klick auf einen Stern nimmt ihn wieder weg. Über die Tastatur: das Suchfeld oben."
+        "Ein Klick auf die erste Karte (Luftlinie) setzt in der angeklickten Gemeinde einen "
+        "hypothetischen Anbieter (auf der Kreiskarte öffnet er auch die Gemeindetabelle des "
+        "Kreises); ein Klick auf einen Stern nimmt ihn wieder weg. Über die Tastatur: das "
+        "Suchfeld hier."
     ),
-    "access.gem.table.heading": "Gemeinden in {where}, weiteste zuerst (Luftlinie)",
-    "access.gem.table.more": (
-        "Die {shown} weitesten von {total} Gemeinden; alle stehen in der CSV/XLSX-Datei."
+    "access.kclick.point": "Hypothetischer Anbieter in {name} gesetzt, wo Sie geklickt haben.",
+    "access.kclick.nearest": (
+        "Hypothetischer Anbieter in {name} gesetzt, der Gemeinde von {kreis}, die der "
+        "Klickstelle am nächsten liegt."
     ),
+    "access.kclick.largest": (
+        "Die Klickstelle ließ sich nicht bestimmen; der hypothetische Anbieter steht in "
+        "{name}, der einwohnerstärksten Gemeinde von {kreis}."
+    ),
+    "access.kclick.removed": "{name} aus der Planung genommen.",
+    "access.kclick.full": "Höchstens {n} hypothetische Standorte; nehmen Sie erst einen weg.",
+    "access.gem.grid.heading": "Alle Gemeinden in {where}: Luftlinie zum nächsten Anbieter",
+    "access.gem.grid.hint": (
+        "Die Werte der Karte für alle {total} Gemeinden. Ein Klick auf einen Spaltenkopf "
+        "sortiert (zuerst die größten Werte); Pfeiltasten bewegen sich in der Tabelle, Tab "
+        "verlässt sie."
+    ),
+    "access.gem.grid.search": "Gemeinde, Kreis oder Anbieter suchen",
+    "access.gem.grid.placeholder": "z. B. Rosenheim",
+    "access.gem.grid.count": "{shown} von {total} Gemeinden angezeigt",
     "access.gem.sentence": (
         "In {where} wohnen {people} Menschen in {n} von {total} Gemeinden weiter als {km} km "
         "Luftlinie vom nächsten Anbieter; am weitesten: {far}."
     ),
+    "access.gem.sentence.kreise": "Die meisten von ihnen wohnen in {kreise}.",
     "access.gem.sentence.none": (
         "In {where} wohnt niemand weiter als {km} km Luftlinie vom nächsten Anbieter."
     ),
@@ -71,6 +90,7 @@ DE: dict[str, str] = {
     "access.col.was50": "bisher über 50 km, jetzt höchstens 50 km",
     "access.rank.profile": "Profil von {name}",
     "access.col.kreis": "Kreis",
+    "access.col.newly": "Menschen bisher weiter als {km} km, mit Planung höchstens {km} km",
 }
 
 EN: dict[str, str] = {
@@ -97,17 +117,36 @@ EN: dict[str, str] = {
     "access.gem.hover.population": "{n} inhabitants",
     "access.gem.hover.nearest": "nearest: {name}",
     "access.gem.click": (
-        "Click a municipality on the map to place a hypothetical provider there; click a star "
-        "to remove it. By keyboard: the search box above."
+        "Click the first map (straight line) to place a hypothetical provider in the "
+        "municipality clicked (on the district map this also opens the district's table of "
+        "municipalities); click a star to remove it. By keyboard: the search box here."
     ),
-    "access.gem.table.heading": "Municipalities in {where}, farthest first (straight line)",
-    "access.gem.table.more": (
-        "The {shown} farthest of {total} municipalities; all are in the CSV/XLSX file."
+    "access.kclick.point": "Hypothetical provider placed in {name}, where you clicked.",
+    "access.kclick.nearest": (
+        "Hypothetical provider placed in {name}, the municipality of {kreis} nearest to "
+        "where you clicked."
     ),
+    "access.kclick.largest": (
+        "Where you clicked could not be read; the hypothetical provider is in {name}, the "
+        "most populous municipality of {kreis}."
+    ),
+    "access.kclick.removed": "{name} removed from the plan.",
+    "access.kclick.full": "At most {n} hypothetical locations; remove one first.",
+    "access.gem.grid.heading": (
+        "All municipalities in {where}: straight line to the nearest provider"
+    ),
+    "access.gem.grid.hint": (
+        "The map's values for all {total} municipalities. Click a column header to sort "
+        "(largest values first); arrow keys move within the table, Tab leaves it."
+    ),
+    "access.gem.grid.search": "Search municipality, district or provider",
+    "access.gem.grid.placeholder": "e.g. Rosenheim",
+    "access.gem.grid.count": "{shown} of {total} municipalities shown",
     "access.gem.sentence": (
         "In {where}, {people} people in {n} of {total} municipalities live more than {km} km "
         "(straight line) from the nearest provider; farthest: {far}."
     ),
+    "access.gem.sentence.kreise": "Most of them live in {kreise}.",
     "access.gem.sentence.none": (
         "In {where}, nobody lives more than {km} km (straight line) from the nearest provider."
     ),
@@ -139,4 +178,5 @@ EN: dict[str, str] = {
     "access.col.was50": "before over 50 km, now at most 50 km",
     "access.rank.profile": "Profile of {name}",
     "access.col.kreis": "District",
+    "access.col.newly": "People before over {km} km away, with planning at most {km} km",
 }

@@ -23,7 +23,8 @@ from store.access.measures import (
 )
 
 HYPOTHETICAL_PREFIX = "hypothetisch:"
-PLAN_THRESHOLDS_KM: tuple[int, ...] = (25, 50)
+# every threshold the page offers: exports count the newly reached for the chosen one
+PLAN_THRESHOLDS_KM: tuple[int, ...] = (10, 25, 50)
 
 
 @dataclass
@@ -31,8 +32,8 @@ class PlanResult:
     """The measures with the hypothetical providers, and who newly gets one within reach."""
 
     measures: pd.DataFrame  # same columns and order as the baseline's Gemeinde frame
-    newly: dict[str, pd.DataFrame]  # level (kreis | land) → ars, newly_within_25km, …
-    totals: dict[str, int]  # newly_within_25km, newly_within_50km for Germany
+    newly: dict[str, pd.DataFrame]  # level (kreis | land) → ars, newly_within_10km, …
+    totals: dict[str, int]  # newly_within_{10,25,50}km for Germany
     places: list[str]  # the hypothetical Gemeinden's ARS, as given (known ones only)
 
 

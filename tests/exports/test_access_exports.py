@@ -53,12 +53,39 @@ def test_kreis_table_csv_has_every_kreis_ranked_and_the_planning_columns(
     assert len(table) == 401 and table["Einwohner"].sum() == 83_166_711
     beyond = table["weiter als 25 km"]
     assert (beyond.diff().dropna() <= 0).all()  # ranked, most people beyond first
-    assert table["neu ≤ 25 km"].sum() > 0 and table["neu ≤ 50 km"].sum() > 0
+    newly = "Menschen bisher weiter als 25 km, mit Planung höchstens 25 km"
+    assert table[newly].sum() > 0
+    assert not any("50 km" in column for column in table.columns)  # the page's threshold only
     served = store.served_snapshot(demo_engine)
     kreise = access_regions(demo_engine, served["id"], "kreis", "ala")
     no_plan = read_export_csv(export_view(demo_engine, access("csv", view="table")).content)
     merged = no_plan.set_index("Schlüssel (ARS)")["weiter als 25 km"]
     assert merged.to_dict() == kreise.set_index("ars")["pop_beyond_25km"].to_dict()
+
+
+@pytest.mark.parametrize(("threshold", "lang", "column"), [
+    (10, "de", "Menschen bisher weiter als 10 km, mit Planung höchstens 10 km"),
+    (50, "de", "Menschen bisher weiter als 50 km, mit Planung höchstens 50 km"),
+    (50, "en", "People before over 50 km away, with planning at most 50 km"),
+])
+def test_kreis_table_planning_column_follows_the_threshold(
+    demo_engine, read_export_csv, threshold, lang, column
+):
+    """The planning column counts who the plan brings within the page's threshold, as the
+    store's plan counts them per Kreis (not a fixed 25 km)."""
+    exported = export_view(demo_engine, access("csv", view="table", plan=(FLENSBURG, GOERLITZ),
+                                               threshold=threshold, lang=lang))
+    table = read_export_csv(exported.content)
+    assert not any("25 km" in c for c in table.columns if c != column)
+    served = store.served_snapshot(demo_engine)
+    from dashboard.model.access_data import access_view
+
+    planned = access_view(demo_engine, served["id"], "ala", "all", [FLENSBURG, GOERLITZ])
+    expected = planned.plan.newly["kreis"].set_index("ars")[f"newly_within_{threshold}km"]
+    ars = table.columns[0]
+    got = table.set_index(table[ars].astype(str).str.zfill(5))[column]
+    assert got[got > 0].to_dict() == expected[expected > 0].to_dict()
+    assert got.sum() == planned.plan.totals[f"newly_within_{threshold}km"] > 0
 
 
 def test_kreis_table_as_geojson_has_shapes_and_provenance(demo_engine):

@@ -203,7 +203,8 @@ def test_planning_equals_a_full_computation_with_the_new_providers(gemeinden):
 def test_a_hypothetical_provider_at_an_existing_place_changes_no_distance(gemeinden):
     baseline = compute_access(providers_at(gemeinden, [100, 3000]), "ala", gemeinden=gemeinden)
     planned = plan(gemeinden, baseline.gemeinden, [gemeinden.at[3000, "ars"]])
-    assert planned.totals == {"newly_within_25km": 0, "newly_within_50km": 0}
+    assert planned.totals == {"newly_within_10km": 0, "newly_within_25km": 0,
+                              "newly_within_50km": 0}
     np.testing.assert_array_equal(planned.measures["nearest_km"], baseline.gemeinden["nearest_km"])
     assert all(frame.empty for frame in planned.newly.values())
 
