@@ -57,11 +57,14 @@ def column_defs(lang: str) -> list[dict[str, Any]]:
     """Gemeinde pinned left and the km beside it (sorted, farthest first: what a phone shows
     without scrolling sideways), then people, Kreis, the nearest provider and the ARS."""
     return [
+        # a wrapped name keeps a text line height (the row's 42 px put a blank line between)
         {"field": "name", "headerName": t("access.col.gemeinde", lang), "pinned": "left",
-         "minWidth": 140, "width": 190, "filter": "agTextColumnFilter", "wrapText": True,
-         "autoHeight": True},
-        _number("km", t("access.col.distance", lang), lang, 1, width=170, minWidth=130,
-                sort="desc"),
+         "minWidth": 120, "width": 140, "filter": "agTextColumnFilter", "wrapText": True,
+         "autoHeight": True,
+         "cellStyle": {"lineHeight": "1.35", "paddingTop": "10px", "paddingBottom": "10px"}},
+        # name and km fit a phone's 350 px side by side; the long header wraps
+        _number("km", t("access.col.distance", lang), lang, 1, width=170, minWidth=120,
+                sort="desc", wrapHeaderText=True, autoHeaderHeight=True),
         _number("population", t("access.col.population", lang), lang, 0, width=130),
         {"field": "kreis", "headerName": t("access.col.kreis", lang), "minWidth": 140,
          "width": 200, "filter": "agTextColumnFilter"},
