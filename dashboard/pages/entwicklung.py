@@ -41,7 +41,7 @@ from dashboard.model.publishing import contacts_hidden, redact
 from dashboard.model.scales import change_bound
 from dashboard.model.state import parse_query, to_query
 from dashboard.pages.controls import dropdown, options, radio_group, scroll_box
-from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
+from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, LINK_COLUMN, grid_options
 from dashboard.pages.land_choice import chosen_land, land_options, with_land
 from dashboard.text.describe import growth_description, laender_description, series_description
 from dashboard.text.describe_change import change_description, changes_points_description
@@ -210,7 +210,7 @@ def _grid_table(frame: pd.DataFrame, caption: str, lang: str,
     grid = dag.AgGrid(
         rowData=rows,
         columnDefs=[{"field": f, "headerName": str(c),
-                     **({"cellRenderer": "atlasRegionLink"} if f == linked else {})}
+                     **(LINK_COLUMN if f == linked else {})}
                     for f, c in zip(fields, frame.columns, strict=True)],
         defaultColDef={**COLUMN_DEFAULTS, "minWidth": 90},
         dashGridOptions=grid_options(lang, suppressColumnVirtualisation=True),
