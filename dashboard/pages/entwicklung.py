@@ -36,13 +36,13 @@ from dashboard.model import growth_tables as gt
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import url_path
-from dashboard.model.land_view import land_geo, land_rows
+from dashboard.model.land_view import land_geo, land_name, land_rows
 from dashboard.model.publishing import contacts_hidden, redact
 from dashboard.model.scales import change_bound
 from dashboard.model.state import parse_query, to_query
 from dashboard.pages.controls import dropdown, options, radio_group, scroll_box
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, LINK_COLUMN, grid_options
-from dashboard.pages.land_choice import chosen_land, land_options, with_land
+from dashboard.pages.land_choice import chosen_land, land_options
 from dashboard.text.describe import growth_description, laender_description, series_description
 from dashboard.text.describe_change import change_description, changes_points_description
 from dashboard.text.i18n import fmt_date, fmt_number, t
@@ -106,6 +106,7 @@ TEXTS = {
         "laender": "Anzahl je Datenstand in jedem Land",
         "growth": "Zuwachs nach Ländern, {old} → {new}",
         "change": "Veränderung je Region, {old} → {new}",
+        "change.land": "Veränderung je Region in {land}, {old} → {new}",
         "changes": "Neue, weggefallene und geänderte Anbieter, {old} → {new}",
         "by_land": "Nach Ländern",
         "list": "Alle Änderungen",
@@ -132,6 +133,7 @@ TEXTS = {
         "laender": "Count per snapshot in every state",
         "growth": "Growth by state, {old} → {new}",
         "change": "Change per region, {old} → {new}",
+        "change.land": "Change per region in {land}, {old} → {new}",
         "changes": "New, gone and changed providers, {old} → {new}",
         "by_land": "By state",
         "list": "All changes",
@@ -156,6 +158,14 @@ def headed(key: str, category: str, lang: str, **values: Any) -> str:
     screenshot) did not say which (issue 21)."""
     return tx("of", lang, category=t(f"category.{category}.short", lang),
               title=tx(key, lang, **values))
+
+
+def change_title(category: str, land: str | None, lang: str, dates: dict[str, str]) -> str:
+    """The change map's heading; a Land view names its Land before the dates ("… je Region
+    in Bayern, 30.11.2021 → 01.12.2022": after them, "in Bayern" read as part of a date)."""
+    if land is None:
+        return headed("change", category, lang, **dates)
+    return headed("change.land", category, lang, land=land_name(land), **dates)
 
 
 def series_titles(category: str, lang: str) -> dict[str, str]:
@@ -327,7 +337,7 @@ def _content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | No
                                                     lang)
     change_table = gt.region_change_table(change, old["taken_at"], new["taken_at"], lang)
     out[CHANGE_TABLE] = html_table(
-        change_table, with_land(headed("change", category, lang, **dates), land, lang), lang,
+        change_table, change_title(category, land, lang, dates), lang,
         links=(gt.label("region", lang), [app.get_relative_path(profile_path(code, lang))
                                           for code in change["code"]]),
     )
@@ -357,7 +367,7 @@ def pair_titles(dates: dict[str, str], land: str | None, lang: str,
     category; the change map's names its Land."""
     return {
         BARS: headed("growth", category, lang, **dates),
-        CHANGE_MAP: with_land(headed("change", category, lang, **dates), land, lang),
+        CHANGE_MAP: change_title(category, land, lang, dates),
         POINTS: headed("changes", category, lang, **dates),
     }
 
