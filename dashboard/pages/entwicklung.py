@@ -219,8 +219,12 @@ def _grid_table(frame: pd.DataFrame, caption: str, lang: str,
     linked = f"c{frame.columns.get_loc(links[0])}" if links else None
     grid = dag.AgGrid(
         rowData=rows,
+        # the region's name pinned at the left, as the Tabelle's: on a phone the key column
+        # came first and the names were cut at the screen's edge ("München …")
         columnDefs=[{"field": f, "headerName": str(c),
-                     **(LINK_COLUMN if f == linked else {})}
+                     **({**LINK_COLUMN, "pinned": "left", "minWidth": 150,
+                         "wrapText": True, "autoHeight": True}
+                        if f == linked else {})}
                     for f, c in zip(fields, frame.columns, strict=True)],
         defaultColDef={**COLUMN_DEFAULTS, "minWidth": 90},
         dashGridOptions=grid_options(lang, suppressColumnVirtualisation=True),
