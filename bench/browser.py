@@ -26,7 +26,8 @@ headless Chromium through Selenium:
   one frame); 10 planning clicks (a click on a Gemeinde until the map, the plan result and
   Dash are done, plus one frame; adding five places, then removing them by their stars).
 
-    .venv/bin/python bench/browser.py [--switches N] [--db URL] [--part all|karte|gemeinde|entwicklung]
+    .venv/bin/python bench/browser.py [--switches N] [--db URL]
+        [--part all|karte|gemeinde|entwicklung]
 
 Without --db a temporary SQLite file with the demo default is built (a few seconds).
 Not a test: it prints figures. Loopback, so network time is near zero; the figures are
@@ -425,7 +426,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--switches", type=int, default=20)
     parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: temporary demo)")
-    parser.add_argument("--part", choices=("all", "karte", "gemeinde", "entwicklung"), default="all")
+    parser.add_argument("--part", choices=("all", "karte", "gemeinde", "entwicklung"),
+                        default="all")
     args = parser.parse_args()
     if args.db is not None:
         run(args.db, args.switches, args.part)

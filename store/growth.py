@@ -11,7 +11,6 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from store import schema
-
 from store.diff import diff_snapshots
 from store.errors import InvalidArgument
 from store.metrics import check_level_category, region_metrics
