@@ -54,7 +54,7 @@ def ranking_figure(frame: pd.DataFrame, metric: str, *, lang: str, top: int = TO
                    subject: str | None = None) -> go.Figure:
     """Horizontal bars, highest at the top; rates on small numbers hatched and marked ⚠.
     Names carry their kind where ambiguous; `subject` heads the title (category, Land)."""
-    frame = frame.assign(name=unique_names(frame))
+    frame = frame.assign(name=unique_names(frame, lang))
     ranked = ranking_frame(frame, metric, top)
     spec = m.SPECS[metric]
     labels = [
