@@ -364,15 +364,48 @@ def run_gemeinde(driver: Any, base: str, n: int) -> None:
           f"{_spread(planning_clicks(driver, base))}")
 
 
+# where the time before Entwicklung's first chart goes: when the page's answers arrived
+# (ms from navigation start): the HTML, the route callback (the page's layout, built on the
+# server), plotly.js, and the chart's paint
+BREAKDOWN = """
+const res = performance.getEntriesByType('resource');
+const nav = performance.getEntriesByType('navigation')[0];
+const first = (part) => res.filter(e => e.name.includes(part))
+  .sort((a, b) => a.startTime - b.startTime)[0];
+const route = first('_dash-update-component');
+const plotly = first('plotly');
+return {
+  html: nav.responseEnd,
+  scripts: Math.max(...res.filter(e => e.initiatorType === 'script').map(e => e.responseEnd)),
+  route_asked: route ? route.startTime : null,
+  route_answered: route ? route.responseEnd : null,
+  plotly: plotly ? plotly.responseEnd : null,
+  chart: window.__chartAt,
+};
+"""
+
+
 def run_entwicklung(driver: Any, db_url: str, runs: int = 5) -> None:
     """Entwicklung's first chart alone (issue 21's goal: within 2 s of navigation on
-    loopback): more runs than the all-pages line, since one cold run is one server."""
+    loopback): more runs than the all-pages line, since one cold run is one server; then
+    when each part of the way arrived, medians over the cold runs."""
     print("\nEntwicklung, navigation start until the first chart is painted; cold = a server "
           "started for the run and an empty browser cache, warm = the same server again "
           "(browser cache emptied)")
-    cold_runs, warm_runs = cold_and_warm(
-        driver, db_url, lambda d, b: first_chart(d, b, "entwicklung"), runs)
+    parts: list[dict[str, float]] = []
+
+    def measure(d: Any, b: str) -> float:
+        drawn = first_chart(d, b, "entwicklung")
+        parts.append(d.execute_script(BREAKDOWN))
+        return drawn
+
+    cold_runs, warm_runs = cold_and_warm(driver, db_url, measure, runs)
     print(f"entwicklung, first chart     cold {_runs(cold_runs)}; warm {_runs(warm_runs)}")
+    for label, chosen in (("cold", parts[:runs]), ("warm", parts[runs:])):
+        medians = {k: statistics.median(p[k] for p in chosen if p[k] is not None)
+                   for k in chosen[0]}
+        print(f"  {label}, medians (ms from navigation start): "
+              + ", ".join(f"{k.replace('_', ' ')} {v:.0f}" for k, v in medians.items()))
 
 
 def run(db_url: str, n: int, part: str = "all") -> None:
