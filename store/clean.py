@@ -39,8 +39,8 @@ def safe_url(value: Any) -> str | None:
 
 
 # Remembered: every read of a snapshot checks its two URL columns again, and the snapshots of
-# a series share most URLs (urlsplit on ~12,000 values took about a second of a fresh
-# server's first Entwicklung page, issue 21)
+# a series share most URLs (a fresh server's first Entwicklung page split ~12,000 URLs,
+# issue 21)
 @lru_cache(maxsize=1 << 16)
 def _safe_text(value: str) -> str | None:
     if _UNSAFE_CHARS.search(value.strip()):

@@ -162,8 +162,8 @@ def snapshot_counts(
     """count_series over `snapshots` (default: store.served_series, never demo mixed with real).
 
     Counted by the database (one grouped query), not from the snapshots' provider frames:
-    reading and decoding every provider of three snapshots took about two seconds of a fresh
-    server's first Entwicklung page, to learn 17 numbers per snapshot (issue 21)."""
+    a fresh server's first Entwicklung page read and decoded every provider of three
+    snapshots to learn 17 numbers per snapshot (issue 21)."""
     import geodata
 
     _check_category(category)

@@ -153,9 +153,9 @@ def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int =
     layout.update(plot_bgcolor="white", margin={"t": 72, "r": 10, "l": 40, "b": 30},
                   height=170 * rows + 112,
                   separators=separators(lang))  # 0,25 in German, 0.25 in English
-    # built as plain data: plotly's make_subplots and its many updates of 32 axes took one to
-    # three seconds of a fresh server's first Entwicklung page (issue 21); grid_layout gives
-    # the same axes (the tests compare the two)
+    # built as plain data: plotly's make_subplots and its many updates of 32 axes were the
+    # largest figure cost of a fresh server's first Entwicklung page (issue 21); grid_layout
+    # gives the same axes (the tests compare the two)
     return go.Figure(data=traces, layout=layout)
 
 
