@@ -17,3 +17,20 @@ dagfuncs.atlasNumber = function (value, lang, decimals) {
 dagfuncs.atlasTabOut = function () {
   return false;
 };
+
+// Enter on a focused cell that holds a region's profile link follows the link, as a click
+// would (the same handler, so the page changes the same way); everything else is the grid's.
+// Returning true tells AG Grid the key is handled (colDef.suppressKeyboardEvent).
+dagfuncs.atlasOpenLink = function (params) {
+  var event = params.event;
+  if (params.editing || event.type !== "keydown" || event.key !== "Enter") {
+    return false;
+  }
+  var cell = event.target && event.target.closest ? event.target.closest(".ag-cell") : null;
+  var link = cell && cell.querySelector("a.region-link");
+  if (!link) {
+    return false;
+  }
+  link.click();
+  return true;
+};

@@ -18,6 +18,7 @@ headless Chromium through Selenium:
   requests (`/_dash-update-component`) each switch made;
 - a level switch (Länder <-> Kreise), 10 times: click until the new map is drawn and Dash is
   idle, and the callback requests each made;
+- Entwicklung's first chart alone (`--part entwicklung`), five cold and five warm runs;
 - Erreichbarkeit's Gemeinde map (`--part gemeinde`): navigation until all 10,997 Gemeinden
   are drawn, the first run on the server started for this run and an empty browser cache
   (cold), then with the server warm and the browser cache emptied; the Gemeinde geometry's
@@ -25,7 +26,8 @@ headless Chromium through Selenium:
   one frame); 10 planning clicks (a click on a Gemeinde until the map, the plan result and
   Dash are done, plus one frame; adding five places, then removing them by their stars).
 
-    .venv/bin/python bench/browser.py [--switches N] [--db URL] [--part all|karte|gemeinde]
+    .venv/bin/python bench/browser.py [--switches N] [--db URL]
+        [--part all|karte|gemeinde|entwicklung]
 
 Without --db a temporary SQLite file with the demo default is built (a few seconds).
 Not a test: it prints figures. Loopback, so network time is near zero; the figures are
@@ -362,6 +364,50 @@ def run_gemeinde(driver: Any, base: str, n: int) -> None:
           f"{_spread(planning_clicks(driver, base))}")
 
 
+# where the time before Entwicklung's first chart goes: when the page's answers arrived
+# (ms from navigation start): the HTML, the route callback (the page's layout, built on the
+# server), plotly.js, and the chart's paint
+BREAKDOWN = """
+const res = performance.getEntriesByType('resource');
+const nav = performance.getEntriesByType('navigation')[0];
+const first = (part) => res.filter(e => e.name.includes(part))
+  .sort((a, b) => a.startTime - b.startTime)[0];
+const route = first('_dash-update-component');
+const plotly = first('plotly');
+return {
+  html: nav.responseEnd,
+  scripts: Math.max(...res.filter(e => e.initiatorType === 'script').map(e => e.responseEnd)),
+  route_asked: route ? route.startTime : null,
+  route_answered: route ? route.responseEnd : null,
+  plotly: plotly ? plotly.responseEnd : null,
+  chart: window.__chartAt,
+};
+"""
+
+
+def run_entwicklung(driver: Any, db_url: str, runs: int = 5) -> None:
+    """Entwicklung's first chart alone (issue 21's goal: within 2 s of navigation on
+    loopback): more runs than the all-pages line, since one cold run is one server; then
+    when each part of the way arrived, medians over the cold runs."""
+    print("\nEntwicklung, navigation start until the first chart is painted; cold = a server "
+          "started for the run and an empty browser cache, warm = the same server again "
+          "(browser cache emptied)")
+    parts: list[dict[str, float]] = []
+
+    def measure(d: Any, b: str) -> float:
+        drawn = first_chart(d, b, "entwicklung")
+        parts.append(d.execute_script(BREAKDOWN))
+        return drawn
+
+    cold_runs, warm_runs = cold_and_warm(driver, db_url, measure, runs)
+    print(f"entwicklung, first chart     cold {_runs(cold_runs)}; warm {_runs(warm_runs)}")
+    for label, chosen in (("cold", parts[:runs]), ("warm", parts[runs:])):
+        medians = {k: statistics.median(p[k] for p in chosen if p[k] is not None)
+                   for k in chosen[0]}
+        print(f"  {label}, medians (ms from navigation start): "
+              + ", ".join(f"{k.replace('_', ' ')} {v:.0f}" for k, v in medians.items()))
+
+
 def run(db_url: str, n: int, part: str = "all") -> None:
     snapshot = store.served_snapshot(store.connect(db_url))
     if snapshot is None:
@@ -373,6 +419,9 @@ def run(db_url: str, n: int, part: str = "all") -> None:
         if part in ("all", "gemeinde"):
             run_gemeinde(driver, base, n)
         if part == "gemeinde":
+            return
+        if part == "entwicklung":
+            run_entwicklung(driver, db_url)
             return
         print("\nFirst load, empty cache (once idle; Karte: once the map is drawn)")
         print(f"{'page':<13}{'transferred':>13}{'bodies':>11}{'decoded':>11}{'requests':>10}"
@@ -410,7 +459,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--switches", type=int, default=20)
     parser.add_argument("--db", default=None, help="SQLAlchemy URL (default: temporary demo)")
-    parser.add_argument("--part", choices=("all", "karte", "gemeinde"), default="all")
+    parser.add_argument("--part", choices=("all", "karte", "gemeinde", "entwicklung"),
+                        default="all")
     args = parser.parse_args()
     if args.db is not None:
         run(args.db, args.switches, args.part)

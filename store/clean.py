@@ -11,6 +11,7 @@ another scheme through the API or an export either.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,7 +33,17 @@ _UNSAFE_CHARS = re.compile(r"[\x00-\x20\x7f]")
 
 def safe_url(value: Any) -> str | None:
     """`value` if it is an absolute http or https URL with a host, else None."""
-    if not isinstance(value, str) or _UNSAFE_CHARS.search(value.strip()):
+    if not isinstance(value, str):
+        return None
+    return _safe_text(value)
+
+
+# Remembered: every read of a snapshot checks its two URL columns again, and the snapshots of
+# a series share most URLs (a fresh server's first Entwicklung page split ~12,000 URLs,
+# issue 21)
+@lru_cache(maxsize=1 << 16)
+def _safe_text(value: str) -> str | None:
+    if _UNSAFE_CHARS.search(value.strip()):
         return None
     text = value.strip()
     try:

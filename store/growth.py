@@ -8,8 +8,9 @@ frame and never merged into snapshot counts: they come from studies, not from ou
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
+from store import schema
 from store.diff import diff_snapshots
 from store.errors import InvalidArgument
 from store.metrics import check_level_category, region_metrics
@@ -46,12 +47,24 @@ def count_series(
     """
     _check_category(category)
     of_category = providers[providers["category"] == category]
+    tally = (of_category.assign(n=1)[["snapshot_id", "land_code", "n"]]
+             .groupby(["snapshot_id", "land_code"], dropna=False, as_index=False)["n"].sum())
+    return series_of_counts(tally, snapshots, laender)
+
+
+def series_of_counts(
+    tally: pd.DataFrame, snapshots: pd.DataFrame, laender: pd.DataFrame
+) -> pd.DataFrame:
+    """count_series from providers already counted: `tally` has `snapshot_id, land_code, n`
+    (one row per snapshot and Land, `land_code` None for the unplaced)."""
     rows = []
     for snap in snapshots.sort_values(["taken_at", "id"]).itertuples():
-        mine = of_category[of_category["snapshot_id"] == snap.id]
-        by_land = mine["land_code"].value_counts()
+        mine = tally[tally["snapshot_id"] == snap.id]
+        placed = mine.dropna(subset=["land_code"])
+        by_land = dict(zip(placed["land_code"], placed["n"], strict=True))
         base = {"snapshot_id": int(snap.id), "taken_at": snap.taken_at, "origin": snap.origin}
-        rows.append({**base, "region": GERMANY, "region_name": GERMANY_NAME, "count": len(mine)})
+        rows.append({**base, "region": GERMANY, "region_name": GERMANY_NAME,
+                     "count": int(mine["n"].sum())})
         for land in laender.itertuples():
             count = int(by_land.get(land.code, 0))
             rows.append({**base, "region": land.code, "region_name": land.name, "count": count})
@@ -146,21 +159,31 @@ def recorded(snapshots: pd.DataFrame, category: str) -> pd.DataFrame:
 def snapshot_counts(
     engine: Engine, category: str, snapshots: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """count_series over `snapshots` (default: store.served_series, never demo mixed with real)."""
+    """count_series over `snapshots` (default: store.served_series, never demo mixed with real).
+
+    Counted by the database (one grouped query), not from the snapshots' provider frames:
+    a fresh server's first Entwicklung page read and decoded every provider of three
+    snapshots to learn 17 numbers per snapshot (issue 21)."""
     import geodata
 
     _check_category(category)
     chosen = served_series(engine) if snapshots is None else snapshots
-    stacked = [
-        load_providers(engine, int(sid), category=category).assign(snapshot_id=int(sid))
-        for sid in chosen["id"]
-    ]
-    providers = (
-        pd.concat(stacked, ignore_index=True)
-        if stacked
-        else pd.DataFrame(columns=["snapshot_id", "category", "land_code"])
+    return series_of_counts(provider_tally(engine, category, [int(i) for i in chosen["id"]]),
+                            chosen, geodata.region_table("land"))
+
+
+def provider_tally(engine: Engine, category: str, snapshot_ids: list[int]) -> pd.DataFrame:
+    """How many providers of `category` each snapshot holds per Land: `snapshot_id,
+    land_code, n` (`land_code` None for the providers not placed in a Land)."""
+    table = schema.providers
+    query = (
+        select(table.c.snapshot_id, table.c.land_code, func.count().label("n"))
+        .where(table.c.snapshot_id.in_(snapshot_ids), table.c.category == category)
+        .group_by(table.c.snapshot_id, table.c.land_code)
     )
-    return count_series(providers, chosen, category, geodata.region_table("land"))
+    with engine.connect() as conn:
+        rows = conn.execute(query).all() if snapshot_ids else []
+    return pd.DataFrame.from_records(rows, columns=["snapshot_id", "land_code", "n"])
 
 
 def published_reference(category: str) -> pd.DataFrame:

@@ -82,6 +82,7 @@ def encode(view: View, request: ExportRequest) -> bytes:
         pub = Publication(
             title=view.title, subtitle=view.subtitle, legend_title=view.legend_title,
             provenance=view.provenance, width=width, height=height, with_plz=view.with_plz,
+            lead=view.lead,
         )
         scale = request.scale if fmt == "png" else 1
         image = render_image(publish(view.figure, pub), fmt, width, height, scale)

@@ -24,6 +24,7 @@ from dashboard.model.land_view import applies, land_geo, land_name, land_rows
 from dashboard.model.scales import comparison_scale, series_scale
 from dashboard.text.describe import map_description
 from dashboard.text.i18n import region_kind, t
+from dashboard.text.land_sentence import land_sentence
 
 
 def map_table(frame: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
@@ -154,4 +155,8 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
         with_plz=request.points,
         description=map_description(frame, request.metric, request.category, request.level,
                                     prov.taken_at, lang),
+        # the Land's key figures, as the page shows them under its map (issue 21)
+        lead="" if land is None else land_sentence(
+            data.region_metrics(int(snapshot["id"]), "kreis", request.category), land,
+            request.category, str(snapshot["taken_at"])[:10], lang),
     )

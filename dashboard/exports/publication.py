@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from dashboard.exports.provenance import Provenance
+from dashboard.figures.common import esc
 
 FONT = "Arial, Helvetica, 'DejaVu Sans', sans-serif"
 # Germany's bounding box (BKG VG5000, EPSG:4326) with a little air around it.
@@ -32,6 +33,21 @@ class Publication:
     width: int
     height: int
     with_plz: bool = False
+    lead: str = ""  # plain text under the subtitle, wrapped to the width here
+
+
+# the subtitle's 15 px Arial averages under 8 px a character; 8.5 keeps a wrapped line inside
+SUBTITLE_CHAR_PX = 8.5
+SUBTITLE_LINE_PX = 19
+
+
+def subtitle_text(pub: Publication) -> str:
+    """The subtitle and, below it, the lead sentence broken into lines that fit the image
+    (Plotly never wraps a title: a long line ran past the right edge and was cut off)."""
+    if not pub.lead:
+        return pub.subtitle
+    chars = max(20, int((pub.width * 0.96 - 20) / SUBTITLE_CHAR_PX))
+    return f"{pub.subtitle}<br>{_wrap(esc(pub.lead), chars)}"
 
 
 def publish(fig: go.Figure, pub: Publication) -> go.Figure:
@@ -40,8 +56,11 @@ def publish(fig: go.Figure, pub: Publication) -> go.Figure:
     footer = [pub.provenance.source_line, *pub.provenance.attributions(pub.with_plz)]
     footer_height = 18 * len(footer) + 16
     axes = _has_axes(out)
-    # charts need room under the plot for tick labels and the axis title
-    top, bottom = 110, footer_height + (80 if axes else 20)
+    subtitle = subtitle_text(pub)
+    # charts need room under the plot for tick labels and the axis title; every line of the
+    # subtitle after its first pushes the plot down by one line
+    top = 110 + SUBTITLE_LINE_PX * subtitle.count("<br>")
+    bottom = footer_height + (80 if axes else 20)
     if _has_colour_scale(out, "h"):  # colour bars under the maps, then the legend
         bottom += 130
     right = 190 if _has_colour_scale(out, "v") else 30
@@ -60,7 +79,7 @@ def publish(fig: go.Figure, pub: Publication) -> go.Figure:
             "y": 1 - 22 / pub.height,
             "yanchor": "top",
             "font": {"size": 22},
-            "subtitle": {"text": pub.subtitle, "font": {"size": 15, "color": "#333333"}},
+            "subtitle": {"text": subtitle, "font": {"size": 15, "color": "#333333"}},
         },
         margin={"t": top, "b": bottom, "l": left, "r": right},
         paper_bgcolor="white",

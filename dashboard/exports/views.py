@@ -43,6 +43,8 @@ class View:
     with_plz: bool = False
     size: tuple[int, int] = MAP_SIZE
     description: str = ""  # text alternative written into images (dashboard/text/describe.py)
+    # a sentence printed under the subtitle of an image (a Land view's key figures, issue 21)
+    lead: str = ""
 
 
 def refuse_unrecorded(frame: pd.DataFrame, category: str) -> None:

@@ -13,7 +13,6 @@ from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard.figures.common import esc, germany_geo, separators
 from dashboard.text.i18n import fmt_number
@@ -130,31 +129,76 @@ def laender_series_figure(series: pd.DataFrame, lang: str = "de", columns: int =
     if names.empty:
         return _empty_figure(lang)
     rows = math.ceil(len(names) / columns)
-    fig = make_subplots(
-        rows=rows, cols=columns, shared_xaxes="all", shared_yaxes="all",
-        subplot_titles=[panel_title(n) for n in names["region_name"]], vertical_spacing=0.08,
-        horizontal_spacing=0.03,
-    )
+    layout = grid_layout(rows, columns, [panel_title(n) for n in names["region_name"]],
+                         vertical_spacing=0.08, horizontal_spacing=0.03)
+    by_land = {code: mine.sort_values("taken_at") for code, mine in laender.groupby("region")}
+    traces = []
     for i, land in enumerate(names.itertuples()):
-        mine = laender[laender["region"] == land.region].sort_values("taken_at")
-        fig.add_trace(
-            go.Scatter(
-                x=_dates(mine["taken_at"]), y=mine["count"], mode="lines+markers",
-                name=esc(land.region_name), showlegend=False, line={"color": BLUE},
-                # the name as data, not inside the template (a "%{" in it would be read)
-                text=[esc(land.region_name)] * len(mine),
-                hovertemplate="%{text}<br>%{x|%d.%m.%Y}: %{y}<extra></extra>",
-            ),
-            row=i // columns + 1, col=i % columns + 1,
-        )
-    fig.update_annotations(font_size=12)
-    fig.update_xaxes(tickformat="%m/%y", nticks=4, gridcolor="#eeeeee")
-    fig.update_yaxes(rangemode="tozero", gridcolor="#eeeeee")
+        mine = by_land[land.region]
+        suffix = "" if i == 0 else str(i + 1)
+        traces.append({
+            "type": "scatter", "x": _dates(mine["taken_at"]), "y": mine["count"].tolist(),
+            "mode": "lines+markers", "name": esc(land.region_name), "showlegend": False,
+            "line": {"color": BLUE}, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+            # the name as data, not inside the template (a "%{" in it would be read)
+            "text": [esc(land.region_name)] * len(mine),
+            "hovertemplate": "%{text}<br>%{x|%d.%m.%Y}: %{y}<extra></extra>",
+        })
+    for key in list(layout):
+        if key.startswith("xaxis"):
+            layout[key].update(tickformat="%m/%y", nticks=4, gridcolor="#eeeeee")
+        elif key.startswith("yaxis"):
+            layout[key].update(rangemode="tozero", gridcolor="#eeeeee")
     # room above the first row's two-line titles for the toolbar (it covered them on a phone)
-    fig.update_layout(plot_bgcolor="white", margin={"t": 72, "r": 10, "l": 40, "b": 30},
-                      height=170 * rows + 112)
-    fig.update_layout(separators=separators(lang))  # 0,25 in German, 0.25 in English
-    return fig
+    layout.update(plot_bgcolor="white", margin={"t": 72, "r": 10, "l": 40, "b": 30},
+                  height=170 * rows + 112,
+                  separators=separators(lang))  # 0,25 in German, 0.25 in English
+    # built as plain data: plotly's make_subplots and its many updates of 32 axes were the
+    # largest figure cost of a fresh server's first Entwicklung page (issue 21); grid_layout
+    # gives the same axes (the tests compare the two)
+    return go.Figure(data=traces, layout=layout)
+
+
+def grid_layout(rows: int, columns: int, titles: list[str], vertical_spacing: float,
+                horizontal_spacing: float, title_size: int = 12) -> dict[str, Any]:
+    """The layout `make_subplots(rows, columns, shared_xaxes="all", shared_yaxes="all",
+    subplot_titles=titles)` builds, without its cost: panels numbered row by row from the top
+    left, every axis following the bottom-left panel's, tick labels on the bottom row and the
+    left column only, each title centred above its panel."""
+    width = (1 - (columns - 1) * horizontal_spacing) / columns
+    height = (1 - (rows - 1) * vertical_spacing) / rows
+    anchor = (rows - 1) * columns + 1  # the bottom-left panel's axes lead
+    layout: dict[str, Any] = {"annotations": []}
+    for row in range(rows):
+        for col in range(columns):
+            n = row * columns + col + 1
+            suffix = "" if n == 1 else str(n)
+            x0 = col * (width + horizontal_spacing)
+            y1 = 1 - row * (height + vertical_spacing)
+            # rounded: the bottom row's 1 - 4 x 0.19 - 3 x 0.08 is -5.6e-17, outside [0, 1]
+            xaxis: dict[str, Any] = {"anchor": f"y{suffix}",
+                                     "domain": [_unit(x0), _unit(x0 + width)]}
+            yaxis: dict[str, Any] = {"anchor": f"x{suffix}",
+                                     "domain": [_unit(y1 - height), _unit(y1)]}
+            if n != anchor:
+                xaxis["matches"] = f"x{anchor}"
+                yaxis["matches"] = f"y{anchor}"
+            if row != rows - 1:
+                xaxis["showticklabels"] = False
+            if col != 0:
+                yaxis["showticklabels"] = False
+            layout[f"xaxis{suffix}"], layout[f"yaxis{suffix}"] = xaxis, yaxis
+            if n <= len(titles):
+                layout["annotations"].append({
+                    "text": titles[n - 1], "showarrow": False, "font": {"size": title_size},
+                    "x": _unit(x0 + width / 2), "xanchor": "center", "xref": "paper",
+                    "y": _unit(y1), "yanchor": "bottom", "yref": "paper",
+                })
+    return layout
+
+
+def _unit(value: float) -> float:
+    return min(1.0, max(0.0, round(value, 12)))
 
 
 def growth_bar_figure(table: pd.DataFrame, per_100k: bool = False, lang: str = "de"):

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import common as c
 from dashboard.model import metrics as m
-from dashboard.text.i18n import fmt_number, t
+from dashboard.text.i18n import fmt_number, region_kind, t
 
 TOP_N = 20
 
@@ -23,14 +23,16 @@ def ranking_frame(frame: pd.DataFrame, metric: str, top: int = TOP_N) -> pd.Data
     return table.sort_values(["value", "name"], ascending=[False, True]).head(top)
 
 
-def unique_names(frame: pd.DataFrame) -> pd.Series:
+def unique_names(frame: pd.DataFrame, lang: str = "de") -> pd.Series:
     """Region names with their kind where a name occurs twice in `frame` ("München
-    (Landkreis)" and "München (Kreisfreie Stadt)"); others as they are."""
+    (Landkreis)" and "München (Kreisfreie Stadt)"; in English "München (rural district)");
+    others as they are."""
     names = frame["name"].astype(str)
     if "bez" not in frame.columns:
         return names
     twice = names.duplicated(keep=False)
-    return names.where(~twice, names + " (" + frame["bez"].astype(str) + ")")
+    kinds = frame["bez"].map(lambda kind: region_kind(kind, lang))
+    return names.where(~twice, names + " (" + kinds.astype(str) + ")")
 
 
 def count_axis(values: pd.Series) -> dict[str, object]:
@@ -52,7 +54,7 @@ def ranking_figure(frame: pd.DataFrame, metric: str, *, lang: str, top: int = TO
                    subject: str | None = None) -> go.Figure:
     """Horizontal bars, highest at the top; rates on small numbers hatched and marked ⚠.
     Names carry their kind where ambiguous; `subject` heads the title (category, Land)."""
-    frame = frame.assign(name=unique_names(frame))
+    frame = frame.assign(name=unique_names(frame, lang))
     ranked = ranking_frame(frame, metric, top)
     spec = m.SPECS[metric]
     labels = [

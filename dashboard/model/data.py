@@ -167,17 +167,6 @@ class AtlasData:
         """geodata.region_table(level) plus `lon`, `lat` of a point inside each region."""
         return self._cache.get(("regions", level), lambda: _regions_with_points(level))
 
-    def region_options(self, level: str) -> list[dict[str, str]]:
-        """Dropdown options for the level's regions: "München (Landkreis, Bayern)"."""
-        table = self.regions(level)
-        if level == "land":
-            labels = table["name"]
-        else:
-            labels = table["name"] + " (" + table["bez"] + ", " + table["land"] + ")"
-        return [
-            {"label": lab, "value": code} for code, lab in zip(table["code"], labels, strict=True)
-        ]
-
 
 def _regions_with_points(level: str) -> pd.DataFrame:
     shapes = geodata.load_regions(level)

@@ -29,19 +29,20 @@ from dashboard.exports.request import FORMATS, IMAGE_FORMATS, TABLE_FORMATS
 from dashboard.figures import growth as gf
 from dashboard.figures.common import graph_config
 from dashboard.figures.other_counts import with_other_counts
+from dashboard.figures.ranking import unique_names
 from dashboard.frame import ids
 from dashboard.frame.feed_link import feed_links_by_land
 from dashboard.model import growth_tables as gt
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import url_path
-from dashboard.model.land_view import land_geo, land_rows
+from dashboard.model.land_view import land_geo, land_name, land_rows
 from dashboard.model.publishing import contacts_hidden, redact
 from dashboard.model.scales import change_bound
 from dashboard.model.state import parse_query, to_query
 from dashboard.pages.controls import dropdown, options, radio_group, scroll_box
-from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
-from dashboard.pages.land_choice import chosen_land, land_options, with_land
+from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, LINK_COLUMN, grid_options
+from dashboard.pages.land_choice import chosen_land, land_options
 from dashboard.text.describe import growth_description, laender_description, series_description
 from dashboard.text.describe_change import change_description, changes_points_description
 from dashboard.text.i18n import fmt_date, fmt_number, t
@@ -69,6 +70,7 @@ COMPARISON = "entwicklung-comparison"
 LAND = "entwicklung-land"  # the change map's Land view (issue 21), at Kreis level
 LAND_BOX = "entwicklung-land-box"
 PAIR_GRAPHS = (BARS, CHANGE_MAP, POINTS)  # the pair's charts, whose headings carry dates
+SERIES_GRAPHS = (NATIONAL, LAENDER)  # whose headings name the category (issue 21)
 # the charts' generated text alternatives (issue 13), each named by its chart's <figure>
 DESCRIBED = {NATIONAL: "entwicklung-national-description",
              LAENDER: "entwicklung-laender-description", BARS: "entwicklung-bars-description",
@@ -91,6 +93,7 @@ MEASURES = ("count", "per_100k")
 TEXTS = {
     "de": {
         "heading": "Entwicklung: wächst die Zahl der Anbieter, und wo?",
+        "of": "{category}: {title}",
         "base": "Verglichen mit Datenstand",
         "measure": "Veränderung",
         "measure.count": "absolut",
@@ -103,6 +106,7 @@ TEXTS = {
         "laender": "Anzahl je Datenstand in jedem Land",
         "growth": "Zuwachs nach Ländern, {old} → {new}",
         "change": "Veränderung je Region, {old} → {new}",
+        "change.land": "Veränderung je Region in {land}, {old} → {new}",
         "changes": "Neue, weggefallene und geänderte Anbieter, {old} → {new}",
         "by_land": "Nach Ländern",
         "list": "Alle Änderungen",
@@ -116,6 +120,7 @@ TEXTS = {
     },
     "en": {
         "heading": "Trends: is the number of providers growing, and where?",
+        "of": "{category}: {title}",
         "base": "Compared with snapshot",
         "measure": "Change",
         "measure.count": "absolute",
@@ -128,6 +133,7 @@ TEXTS = {
         "laender": "Count per snapshot in every state",
         "growth": "Growth by state, {old} → {new}",
         "change": "Change per region, {old} → {new}",
+        "change.land": "Change per region in {land}, {old} → {new}",
         "changes": "New, gone and changed providers, {old} → {new}",
         "by_land": "By state",
         "list": "All changes",
@@ -144,6 +150,28 @@ TEXTS = {
 
 def tx(key: str, lang: str, **values: Any) -> str:
     return TEXTS.get(lang, TEXTS["de"])[key].format(**values)
+
+
+def headed(key: str, category: str, lang: str, **values: Any) -> str:
+    """A chart's heading naming what it counts ("aLA: Anzahl je Datenstand"): the page shows
+    one category at a time, and a heading read alone (a screen reader's list of headings, a
+    screenshot) did not say which (issue 21)."""
+    return tx("of", lang, category=t(f"category.{category}.short", lang),
+              title=tx(key, lang, **values))
+
+
+def change_title(category: str, land: str | None, lang: str, dates: dict[str, str]) -> str:
+    """The change map's heading; a Land view names its Land before the dates ("… je Region
+    in Bayern, 30.11.2021 → 01.12.2022": after them, "in Bayern" read as part of a date)."""
+    if land is None:
+        return headed("change", category, lang, **dates)
+    return headed("change.land", category, lang, land=land_name(land), **dates)
+
+
+def series_titles(category: str, lang: str) -> dict[str, str]:
+    """The headings (and hidden captions) of the two charts over all snapshots."""
+    return {NATIONAL: headed("series", category, lang),
+            LAENDER: headed("laender", category, lang)}
 
 
 # --- pure helpers ----------------------------------------------------------------------------
@@ -191,8 +219,12 @@ def _grid_table(frame: pd.DataFrame, caption: str, lang: str,
     linked = f"c{frame.columns.get_loc(links[0])}" if links else None
     grid = dag.AgGrid(
         rowData=rows,
+        # the region's name pinned at the left, as the Tabelle's: on a phone the key column
+        # came first and the names were cut at the screen's edge ("München …")
         columnDefs=[{"field": f, "headerName": str(c),
-                     **({"cellRenderer": "atlasRegionLink"} if f == linked else {})}
+                     **({**LINK_COLUMN, "pinned": "left", "minWidth": 150,
+                         "wrapText": True, "autoHeight": True}
+                        if f == linked else {})}
                     for f, c in zip(fields, frame.columns, strict=True)],
         defaultColDef={**COLUMN_DEFAULTS, "minWidth": 90},
         dashGridOptions=grid_options(lang, suppressColumnVirtualisation=True),
@@ -271,7 +303,8 @@ def _content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | No
     out[NATIONAL] = with_other_counts(gf.national_series_figure(counts, reference, lang),
                                       geodata.other_counts(), category, lang)
     out[LAENDER] = gf.laender_series_figure(counts, lang)
-    out[SERIES_TABLE] = html_table(gt.series_table(counts, lang), tx("series", lang), lang)
+    out[SERIES_TABLE] = html_table(gt.series_table(counts, lang), headed("series", category, lang),
+                                   lang)
     germany = counts[counts["region"] == "DE"]
     out[DESCRIBED[NATIONAL]] = (series_description(germany, category, lang)
                                 if len(germany) else "")
@@ -290,10 +323,14 @@ def _content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | No
                                               str(old["taken_at"]), str(new["taken_at"]), lang)
     out[BARS_TABLE] = html_table(
         gt.growth_table(land_growth, old["taken_at"], new["taken_at"], lang),
-        tx("growth", lang, **dates), lang,
+        headed("growth", category, lang, **dates), lang,
     )
     change = land_rows(growth.region_change_between(engine, old_id, new_id, level, category),
                        land)
+    # a name twice (Landkreis and kreisfreie Stadt München) carries its kind, as the ranking's
+    # bars do: the table listed "München" twice with nothing to tell them apart (issue 21)
+    kinds = data.regions(level).set_index("code")["bez"]
+    change = change.assign(name=unique_names(change.assign(bez=change["code"].map(kinds)), lang))
     geometry = app.get_relative_path(url_path(level))
     bound = change_bound(data, series_snapshots["id"].tolist(), level, category, per_100k)
     out[CHANGE_MAP] = gf.change_map_figure(change, geometry, per_100k, lang, bound=bound)
@@ -304,7 +341,7 @@ def _content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | No
                                                     lang)
     change_table = gt.region_change_table(change, old["taken_at"], new["taken_at"], lang)
     out[CHANGE_TABLE] = html_table(
-        change_table, with_land(tx("change", lang, **dates), land, lang), lang,
+        change_table, change_title(category, land, lang, dates), lang,
         links=(gt.label("region", lang), [app.get_relative_path(profile_path(code, lang))
                                           for code in change["code"]]),
     )
@@ -316,23 +353,26 @@ def _content(app: Dash, data: AtlasData, snapshot_id: int | None, base: int | No
     by_land = by_land.rename(columns={"land_code": gt.label("code", lang),
                                       "land": gt.label("land", lang),
                                       **{k: tx(k, lang) for k in growth.CHANGE_KINDS}})
-    out[BY_LAND] = html_table(by_land, tx("by_land", lang), lang)
+    out[BY_LAND] = html_table(by_land, headed("by_land", category, lang), lang)
     listing = gt.changes_table(diff, lang)
     out[CHANGES_TABLE] = (
-        html_table(listing, tx("list", lang), lang) if len(listing) else html.P(tx("none", lang))
+        html_table(listing, headed("list", category, lang), lang) if len(listing)
+        else html.P(tx("none", lang))
     )
     out["dates"] = dates
     out["land"] = land
+    out["category"] = category
     return out
 
 
-def pair_titles(dates: dict[str, str], land: str | None, lang: str) -> dict[str, str]:
-    """The three comparison headings (and hidden captions) for the chosen pair; the change
-    map's names its Land."""
+def pair_titles(dates: dict[str, str], land: str | None, lang: str,
+                category: str = "ala") -> dict[str, str]:
+    """The three comparison headings (and hidden captions) for the chosen pair, naming the
+    category; the change map's names its Land."""
     return {
-        BARS: tx("growth", lang, **dates),
-        CHANGE_MAP: with_land(tx("change", lang, **dates), land, lang),
-        POINTS: tx("changes", lang, **dates),
+        BARS: headed("growth", category, lang, **dates),
+        CHANGE_MAP: change_title(category, land, lang, dates),
+        POINTS: headed("changes", category, lang, **dates),
     }
 
 
@@ -387,7 +427,7 @@ def _pair_section(
 ) -> html.Section:
     """One comparison of the chosen pair: heading, chart, its export, anything `extra`, and
     the chart's table (headings carry ids: the callback rewrites them with the dates)."""
-    title = pair_titles(dates, got.get("land"), lang)[graph_id]
+    title = pair_titles(dates, got.get("land"), lang, got.get("category", "ala"))[graph_id]
     return html.Section(
         [
             html.H2(title, id=f"{graph_id}-heading"),
@@ -428,6 +468,7 @@ def layout(ctx: PageContext) -> html.Div:
     chosen = got["pair"]
     dates = got.get("dates", {"old": "", "new": ""})
     comparison_hidden = chosen is None
+    series = series_titles(s.category, lang)
     return html.Div(
         [
             html.H1(tx("heading", lang)),
@@ -457,13 +498,13 @@ def layout(ctx: PageContext) -> html.Div:
             ),
             html.Section(
                 [
-                    html.H2(tx("series", lang)),
+                    html.H2(series[NATIONAL], id=f"{NATIONAL}-heading"),
                     html.P(tx("series.note", lang), className="hint"),
-                    _graph(app, NATIONAL, got[NATIONAL], lang, tx("series", lang)),
+                    _graph(app, NATIONAL, got[NATIONAL], lang, series[NATIONAL]),
                     _caption(got, NATIONAL, lang),
                     _export("verlauf", lang),
-                    html.H3(tx("laender", lang)),
-                    _graph(app, LAENDER, got[LAENDER], lang, tx("laender", lang)),
+                    html.H3(series[LAENDER], id=f"{LAENDER}-heading"),
+                    _graph(app, LAENDER, got[LAENDER], lang, series[LAENDER]),
                     _caption(got, LAENDER, lang),
                     _export("laender", lang),
                     _table_box(SERIES_TABLE, lang),
@@ -498,7 +539,7 @@ def validation_layout() -> html.Div:
         *[dcc.Graph(id=g) for g in (NATIONAL, LAENDER, BARS, CHANGE_MAP, POINTS)],
         *[html.Div(id=d) for d in (SERIES_TABLE, BARS_TABLE, CHANGE_TABLE, BY_LAND,
                                    CHANGES_TABLE)],
-        *[html.H2(id=f"{g}-heading") for g in (BARS, CHANGE_MAP, POINTS)],
+        *[html.H2(id=f"{g}-heading") for g in (BARS, CHANGE_MAP, POINTS, *SERIES_GRAPHS)],
         *[html.P(id=d) for d in DESCRIBED.values()],
         *[html.Summary(id=table_summary_id(table)) for table in TABLES],
     ]
@@ -522,6 +563,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         *[Output(d, "children") for d in DESCRIBED.values()],
         *[Output(f"{g}-caption", "children") for g in PAIR_GRAPHS],
         Output(LAND_BOX, "hidden"),
+        *[Output(f"{g}-heading", "children") for g in SERIES_GRAPHS],
+        *[Output(f"{g}-caption", "children") for g in SERIES_GRAPHS],
         Input(CATEGORY, "value"), Input(BASE, "value"), Input(MEASURE, "value"),
         Input(LEVEL, "value"), Input(ids.snapshot(KEY), "value"), Input(LAND, "value"),
         State(ids.URL, "search"),
@@ -537,19 +580,22 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         snapshot, _ = data.resolve(snapshot_id)
         skip = no_update
         if snapshot is None:
-            return (skip,) * (13 + len(DESCRIBED) + len(PAIR_GRAPHS) + 1)
+            return (skip,) * (13 + len(DESCRIBED) + len(PAIR_GRAPHS) + 1
+                              + 2 * len(SERIES_GRAPHS))
         land = chosen_land(level, land_value)
         got = content(app, data, int(snapshot["id"]), base, category, level, measure, lang,
                       land)
         chosen = got["pair"]
+        series = series_titles(category, lang)
+        named = [*[series[g] for g in SERIES_GRAPHS], *[series[g] for g in SERIES_GRAPHS]]
         if chosen is None:
             return (got[NATIONAL], got[LAENDER], skip, skip, skip, skip, skip, skip, skip, True,
                     pair_note(got, category, lang, tx("single", lang)), skip,
                     query_with(search, base=None, category=category, level=level,
                                metric=measure, land=land),
                     *[got.get(d, skip) for d in DESCRIBED.values()],
-                    *(skip,) * len(PAIR_GRAPHS), level != "kreis")
-        titles = pair_titles(got["dates"], land, lang)
+                    *(skip,) * len(PAIR_GRAPHS), level != "kreis", *named)
+        titles = pair_titles(got["dates"], land, lang, category)
         note = pair_note(
             got, category, lang, tx("same", lang) if base is not None and base not in chosen else ""
         )
@@ -566,6 +612,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             # the hidden captions say what the headings say, in the same answer (issue 21)
             *[titles[g] for g in PAIR_GRAPHS],
             level != "kreis",
+            *named,
         )
 
     @app.callback(

@@ -9,6 +9,13 @@ from dashboard.pages.grid_locale import grid_locale
 
 GRID_CLASS = "ag-theme-quartz atlas-grid"
 COLUMN_DEFAULTS: dict[str, Any] = {"sortable": True, "filter": True, "resizable": True}
+# A column of region names linked to their profiles (assets/dashAgGridComponentFunctions.js
+# draws the link). Tab leaves the grid (atlasTabOut), so the links inside it were out of a
+# keyboard's reach: Enter on a focused name cell follows its link (issue 21).
+LINK_COLUMN: dict[str, Any] = {
+    "cellRenderer": "atlasRegionLink",
+    "suppressKeyboardEvent": {"function": "atlasOpenLink(params)"},
+}
 
 
 def grid_options(lang: str, **extra: Any) -> dict[str, Any]:

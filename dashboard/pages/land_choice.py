@@ -10,7 +10,7 @@ from typing import Any
 import geodata
 from dashboard.model.data import AtlasData
 from dashboard.model.land_view import applies, land_name
-from dashboard.text.i18n import t
+from dashboard.text.i18n import region_kind, t
 from dashboard.text.land_sentence import land_sentence
 
 
@@ -25,12 +25,25 @@ def land_options(lang: str) -> list[dict[str, str]]:
 def region_choices(data: AtlasData, level: str, lang: str) -> list[dict[str, str]]:
     """The region box's options: at Kreis level the Länder first ("Bayern (Land: Kreise
     zeigen)", choosing one opens the Land view), then the Kreise; at Land level the Länder."""
-    regions = data.region_options(level)
+    regions = region_options(data, level, lang)
     if level != "kreis":
         return regions
     laender = sorted(geodata.LAENDER.items(), key=lambda item: item[1])
     return [{"label": t("land.option", lang, name=name), "value": code}
             for code, name in laender] + regions
+
+
+def region_options(data: AtlasData, level: str, lang: str) -> list[dict[str, str]]:
+    """Every region of the level: "München (Landkreis, Bayern)", in English "München (rural
+    district, Bayern)" (the kind in the reader's language, as the tables write it)."""
+    table = data.regions(level)
+    if level == "land":
+        labels = table["name"].tolist()
+    else:
+        labels = [f"{name} ({region_kind(kind, lang)}, {land})" for name, kind, land
+                  in zip(table["name"], table["bez"], table["land"], strict=True)]
+    return [{"label": label, "value": code}
+            for code, label in zip(table["code"], labels, strict=True)]
 
 
 def chosen_land(level: str, value: str | None) -> str | None:

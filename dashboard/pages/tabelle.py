@@ -20,7 +20,7 @@ from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
 from dashboard.model.state import parse_query, to_query
 from dashboard.pages.controls import dropdown, options, radio_group
-from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
+from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, LINK_COLUMN, grid_options
 from dashboard.text.describe import ranking_description
 from dashboard.text.i18n import t
 from dashboard.text.map_description import caption_block
@@ -56,8 +56,7 @@ def with_profile_links(app: Dash, rows: list[dict], cols: list[dict], lang: str)
     assets/dashAgGridComponentFunctions.js); the exports' columns stay as they are."""
     for row in rows:
         row["profile"] = app.get_relative_path(profile_path(row["code"], lang))
-    return [dict(col, cellRenderer="atlasRegionLink") if col["field"] == "name" else col
-            for col in cols]
+    return [dict(col, **LINK_COLUMN) if col["field"] == "name" else col for col in cols]
 
 
 def _content(

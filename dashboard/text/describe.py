@@ -58,7 +58,7 @@ def map_description(
     what = _what(metric, category, level, taken_at, lang)
     if not m.is_recorded(frame):
         return _not_recorded(what, lang)
-    frame = labelled(frame)
+    frame = labelled(frame, lang)
     values = m.metric_values(frame, metric)
     none = m.none_mask(frame, metric)
     shown = frame[values.notna() & ~none]
@@ -81,12 +81,12 @@ def map_description(
     return text + " " + none_sentence(frame, none, level, lang)
 
 
-def labelled(frame: pd.DataFrame) -> pd.DataFrame:
+def labelled(frame: pd.DataFrame, lang: str = "de") -> pd.DataFrame:
     """`frame` with `name` made unique: a Kreis name used twice (Landkreis and kreisfreie
-    Stadt Rosenheim) gets its kind in brackets."""
+    Stadt Rosenheim) gets its kind in brackets, in `lang`."""
     if "bez" not in frame.columns:
         return frame
-    out = frame.assign(name=unique_names(frame))
+    out = frame.assign(name=unique_names(frame, lang))
     out.attrs = frame.attrs
     return out
 
@@ -147,7 +147,7 @@ def ranking_description(
     what = _what(metric, category, level, taken_at, lang)
     if not m.is_recorded(frame):
         return _not_recorded(what, lang)
-    frame = labelled(frame)
+    frame = labelled(frame, lang)
     ranked = ranking_frame(frame, metric, top)
     if ranked.empty:
         text = t("describe.ranking.empty", lang, **what)

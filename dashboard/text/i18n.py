@@ -138,7 +138,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "table.ranking.top": "Die {n} höchsten Werte über null",
         "table.ranking.total": "{total} Regionen insgesamt",
         "table.metric.label": "Rangfolge nach",
-        "table.aria": "Tabelle aller Regionen; Spaltenköpfe sortieren.",
+        "table.aria": "Tabelle aller Regionen; Spaltenköpfe sortieren. Mit der Tastatur: "
+        "Pfeiltasten wandern durch die Zellen, Enter auf einem Namen öffnet sein Profil.",
         "col.code": "Schlüssel (ARS)",
         "col.name": "Region",
         "col.bez": "Art der Region",
@@ -617,7 +618,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "table.ranking.top": "The {n} highest values above zero",
         "table.ranking.total": "{total} regions in all",
         "table.metric.label": "Rank by",
-        "table.aria": "Table of all regions; column headers sort.",
+        "table.aria": "Table of all regions; column headers sort. With the keyboard: arrow "
+        "keys move between cells, Enter on a name opens its profile.",
         "col.code": "Key (ARS)",
         "col.name": "Region",
         "col.bez": "Kind of region",

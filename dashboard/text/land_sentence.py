@@ -27,7 +27,7 @@ def land_sentence(frame: pd.DataFrame, land: str, category: str, taken_at: str,
     """The sentence for `land` from `frame`, the Kreis metrics of one category (every Kreis
     of Germany or only the Land's)."""
     name = land_name(land)
-    kreise = labelled(land_rows(frame, land))
+    kreise = labelled(land_rows(frame, land), lang)
     short = t(f"category.{category}.short", lang)
     if not m.is_recorded(kreise):
         return t("land.not_recorded", lang, land=name, category=short)

@@ -72,7 +72,7 @@ def test_entwicklung_captions_follow_the_comparison_date_and_the_land(
     drawn = page.js(DRAWN_JS, "#entwicklung-change-map")
     assert drawn["locations"] and all(c.startswith("09") for c in drawn["locations"])
     heading = page.driver.find_element(By.ID, "entwicklung-change-map-heading").text
-    assert heading.endswith("in Bayern") and first in heading
+    assert "je Region in Bayern, " in heading and first in heading
     for graph in ("entwicklung-bars", "entwicklung-change-map", "entwicklung-points"):
         assert first in caption(page, f"{graph}-caption")
     page.driver.find_element(By.ID, "entwicklung-base").click()

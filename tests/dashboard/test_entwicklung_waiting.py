@@ -98,7 +98,7 @@ def test_opening_the_table_in_the_browser_shows_its_rows(page, artifacts_dir):
     page.wait_for(lambda d: d.execute_script(
         f"return document.querySelectorAll('#{ew.SERIES_TABLE} td').length > 0"))
     caption = page.js(f"return document.querySelector('#{ew.SERIES_TABLE} caption').textContent")
-    assert caption == ew.tx("series", "de")
+    assert caption == ew.headed("series", "ala", "de") == "aLA: Anzahl je Datenstand"
     # another kind while the box is open: the table follows
     before = page.js(f"return document.querySelector('#{ew.SERIES_TABLE} tbody').innerText")
     page.js(f"document.querySelector('#{ew.CATEGORY} input[value=\"wfbm\"]').click()")

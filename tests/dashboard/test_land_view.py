@@ -142,7 +142,8 @@ def test_the_ranking_text_names_all_regions_tied_first():
     assert ("Am höchsten: Dingolfing-Landau, München (Kreisfreie Stadt) und Ostallgäu "
             "mit je 2.") in text
     english = ranking_description(frame, "count", "ala", "kreis", "2022-12-01", "en")
-    assert "Highest: Dingolfing-Landau, München (Kreisfreie Stadt) and Ostallgäu with 2 each." \
+    # the kind in the reader's language (issue 21)
+    assert "Highest: Dingolfing-Landau, München (independent city) and Ostallgäu with 2 each." \
         in english
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+import geodata
 import store
 from store import growth
 
@@ -23,6 +24,22 @@ def test_land_counts_match_providers_loaded_per_land(demo_engine, demo_ids):
     for row in last.itertuples():
         expected = len(store.load_providers(demo_engine, demo_ids[-1], "ala", land=row.region))
         assert row.count == expected, row.region_name
+
+
+def test_counts_are_read_without_loading_any_snapshots_providers(demo_engine, demo_ids):
+    # issue 21: the counts are a grouped query; decoding three snapshots' providers cost a
+    # fresh server about two seconds of its first Entwicklung page
+    from store.providers import _snapshot_frame
+
+    _snapshot_frame.cache_clear()
+    series = growth.snapshot_counts(demo_engine, "wfbm")
+    assert _snapshot_frame.cache_info().misses == 0
+    stacked = pd.concat([store.load_providers(demo_engine, sid).assign(snapshot_id=sid)
+                         for sid in demo_ids], ignore_index=True)
+    snapshots = store.served_series(demo_engine)
+    from_frames = growth.count_series(stacked, snapshots, "wfbm", geodata.region_table("land"))
+    pd.testing.assert_frame_equal(series.reset_index(drop=True), from_frames)
+    assert series[series["region"] == "DE"]["count"].min() > 0
 
 
 def test_published_counts_stay_separate_from_snapshot_counts(demo_engine):

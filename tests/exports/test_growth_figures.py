@@ -39,6 +39,32 @@ def test_small_multiples_have_one_panel_per_land_on_a_shared_axis(series):
     assert sum(axis.matches is None for axis in axes) == 1
 
 
+@pytest.mark.parametrize(("rows", "columns", "panels"), [(4, 4, 16), (3, 4, 10), (2, 3, 6)])
+def test_small_multiples_grid_is_the_layout_make_subplots_would_build(rows, columns, panels):
+    # issue 21: built directly, make_subplots cost seconds of the first Entwicklung page
+    from plotly.subplots import make_subplots
+
+    titles = [f"Land {i}" for i in range(panels)]
+    expected = make_subplots(rows=rows, cols=columns, shared_xaxes="all", shared_yaxes="all",
+                             subplot_titles=titles, vertical_spacing=0.08,
+                             horizontal_spacing=0.03).layout.to_plotly_json()
+    got = gf.grid_layout(rows, columns, titles, 0.08, 0.03, title_size=16)
+    expected.pop("template")
+    assert set(got) == set(expected)
+    for key, axis in expected.items():
+        if key == "annotations":
+            continue
+        assert got[key].keys() == axis.keys(), key
+        assert got[key]["domain"] == pytest.approx(axis["domain"], abs=1e-9), key
+        assert {k: v for k, v in got[key].items() if k != "domain"} == {
+            k: v for k, v in axis.items() if k != "domain"}, key
+    for mine, theirs in zip(got["annotations"], expected["annotations"], strict=True):
+        assert mine["text"] == theirs["text"]
+        assert (mine["x"], mine["y"]) == pytest.approx((theirs["x"], theirs["y"]), abs=1e-9)
+        assert {k: mine[k] for k in ("xanchor", "yanchor", "xref", "yref", "font")} == {
+            k: theirs[k] for k in ("xanchor", "yanchor", "xref", "yref", "font")}
+
+
 def test_growth_bars_put_the_largest_growth_on_top(demo_engine, demo_ids):
     table = growth.land_growth_between(demo_engine, demo_ids[0], demo_ids[-1], "ala")
     bars = gf.growth_bar_figure(table, per_100k=False).data[0]
