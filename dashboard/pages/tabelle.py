@@ -13,7 +13,7 @@ import geodata
 from dashboard.exports import buttons, from_url
 from dashboard.figures.choropleth import empty_map
 from dashboard.figures.plotly_locale import REMOVED_BUTTONS, locales
-from dashboard.figures.ranking import ranking_figure, ranking_title
+from dashboard.figures.ranking import ranking_figure, ranking_title, unique_names
 from dashboard.frame import ids
 from dashboard.model import metrics
 from dashboard.model.context import PageContext
@@ -72,6 +72,10 @@ def _content(
         return [], [], column_defs(level, category, lang, metric), {}, "", ""
     frame = data.region_metrics(int(snapshot["id"]), level, category)
     rows, total, part = table_rows(frame, level, land, lang)
+    # on screen, a name used twice says its kind ("München (Landkreis)"), as the bars do; the
+    # files keep the official name beside their kind column
+    for row, name in zip(rows, unique_names(part, lang), strict=True):
+        row["name"] = name
     notice = not_recorded_notice(frame, category, lang)
     # nothing to rank: an empty chart would read as "no region has any"
     figure = empty_map(notice, 320) if notice else ranking_figure(

@@ -141,3 +141,26 @@ def test_the_provider_pager_counts_in_the_pages_language(page, lang, pager, coun
                                      ".innerText"))
     assert found and found.group(1) == shown.group(1)
     assert int(re.sub(r"\D", "", shown.group(1))) > 999  # a number that needs the separator
+
+
+@pytest.mark.parametrize(("lang", "kinds"), [
+    ("de", {"München (Kreisfreie Stadt)", "München (Landkreis)"}),
+    ("en", {"München (independent city)", "München (rural district)"}),
+])
+def test_a_name_used_twice_in_the_grid_says_its_kind_and_the_files_keep_the_name(
+    demo_engine, lang, kinds
+):
+    from dashboard.model.data import AtlasData
+    from dashboard.pages import tabelle
+    from dashboard.views.region_table import table_rows
+
+    data = AtlasData(demo_engine)
+    snapshot = data.snapshots().iloc[-1].to_dict()
+    names = [row["name"] for row in
+             tabelle._content(data, snapshot, "kreis", "ala", "09", "count", lang)[0]]
+    assert kinds <= set(names) and "München" not in names
+    assert len(names) == len(set(names)) == 96  # every Bayern Kreis, each told apart
+    # the table file (the export reads table_rows) keeps the official name beside its kind
+    frame = data.region_metrics(int(snapshot["id"]), "kreis", "ala")
+    assert [row["name"] for row in table_rows(frame, "kreis", "09", lang)[0]].count(
+        "München") == 2
