@@ -51,6 +51,7 @@ from dashboard.model.state import (
 from dashboard.pages.controls import options, radio_group, scroll_box
 from dashboard.pages.erreichbarkeit_car import car_section, effective_mode, page_class
 from dashboard.pages.erreichbarkeit_car import validation_layout as car_validation_layout
+from dashboard.pages.erreichbarkeit_car_plan import plan_slot
 from dashboard.text.describe import access_description
 from dashboard.text.describe_gemeinden import gemeinde_sentence, where_label
 from dashboard.text.i18n import fmt_number, t
@@ -477,6 +478,9 @@ def _plan_box(ctx: PageContext, places: list[str], view: AccessView | None) -> h
             ),
             html.Div(plan_result(view, lang), id=ids.ACCESS_PLAN_RESULT,
                      **{"aria-live": "polite"}),
+            plan_slot(ctx.data, ctx.snapshot_id, effective_mode(ctx.data, ctx.snapshot_id,
+                      ctx.state.amode), ctx.state.category, ctx.state.aservice,
+                      ctx.state.minutes, places, lang),
         ],
         className="access-plan",
     )  # fmt: skip
@@ -652,8 +656,10 @@ function (km, level) {
 def register_callbacks(app: Dash, data: AtlasData) -> None:
     from dashboard.exports import from_url
     from dashboard.pages.erreichbarkeit_car import register_car_callbacks
+    from dashboard.pages.erreichbarkeit_car_plan import register_car_plan_callbacks
 
     register_car_callbacks(app, data, KEY)
+    register_car_plan_callbacks(app, data, KEY)
 
     for slot_id, make in (
         (ids.ACCESS_MAP_EXPORT_SLOT, from_url.access_request("distance")),

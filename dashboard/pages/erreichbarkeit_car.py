@@ -16,13 +16,27 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from dashboard.figures.common import graph_config
 from dashboard.figures.travel_map import travel_map
 from dashboard.frame import ids
-from dashboard.model.access_data import providers_of_kind, region_labels
+from dashboard.figures.access_gemeinde import fitted_geo, gemeinde_map
+from dashboard.figures.travel_gemeinde import MINUTE_SCALE
+from dashboard.model.access_data import (
+    land_bounds,
+    outline_codes,
+    providers_of_kind,
+    region_labels,
+)
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import url_path
 from dashboard.model.state import ACCESS_MODES, THRESHOLDS_MIN, parse_query, to_query
-from dashboard.model.travel_data import car_available, car_provenance, region_minutes
+from dashboard.model.travel_data import (
+    car_available,
+    car_gemeinde_frame,
+    car_provenance,
+    region_minutes,
+)
+from dashboard.model.travel_plan import can_plan_by_road
 from dashboard.pages.controls import options, radio_group
+from dashboard.text.describe_gemeinden import where_label
 from dashboard.text.i18n import fmt_number, t
 
 RANKED = 20
@@ -118,8 +132,10 @@ def _int(value: Any) -> int | None:
 
 
 def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: str,
-                service: str, minutes: int, lang: str) -> list[Any]:  # fmt: skip
-    """The car section's children (empty outside car mode or without times)."""
+                service: str, minutes: int, lang: str, level: str = "kreis",
+                land: str | None = None) -> list[Any]:  # fmt: skip
+    """The car section's children (empty outside car mode or without times). `level`
+    gemeinde: the Gemeinden (of `land`, or all) in minute classes instead of the Kreise."""
     if snapshot_id is None or not car_available(data.engine, snapshot_id):
         return []
     service = service if category == "ala" else "all"
@@ -133,14 +149,22 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
     germany = pd.concat([germany, pd.Series({"population": int(kreise["population"].sum())})])
     providers = providers_of_kind(data.providers(snapshot_id), category, service)
     short = t(f"category.{category}.short", lang)
-    figure = travel_map(kreise, minutes, lang=lang, providers=providers, height=MAP_HEIGHT,
-                        geojson=app.get_relative_path(url_path("kreis")))  # fmt: skip
-    title = t("travel.map.title", lang, minutes=minutes, category=short)
+    if level == "gemeinde":
+        figure, title = _gemeinde_map(app, data, snapshot_id, category, service, minutes,
+                                      providers, land, lang)  # fmt: skip
+        how = t("travel.gem.how", lang)
+    else:
+        figure = travel_map(kreise, minutes, lang=lang, providers=providers,
+                            height=MAP_HEIGHT,
+                            geojson=app.get_relative_path(url_path("kreis")))  # fmt: skip
+        title = t("travel.map.title", lang, minutes=minutes, category=short)
+        how = t("travel.map.how", lang)
     return [
         html.P(method_sentence(car_provenance(data.engine, snapshot_id), lang),
                className="hint travel-method"),
         *_summary(germany, minutes, lang),
-        html.P(t("travel.plan_note", lang), className="hint"),
+        *([] if can_plan_by_road(data.engine, snapshot_id) else
+          [html.P(t("travel.plan_note", lang), className="hint")]),
         html.Section([
             html.H2(title),
             html.Figure([
@@ -151,7 +175,7 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
                           config=graph_config(app.get_asset_url("topojson/"), lang,
                                               filename="ala-atlas-erreichbarkeit-auto")),
             ], className="graph-figure"),
-            html.P(t("travel.map.how", lang), className="hint"),
+            html.P(how, className="hint"),
         ], className="travel-map-box map-beside-text"),
         html.Section([
             _ranking(kreise, "kreis", minutes, t("travel.rank.kreise", lang, minutes=minutes),
@@ -160,6 +184,27 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
                      lang, None),
         ], className="travel-ranking"),
     ]  # fmt: skip
+
+
+def _gemeinde_map(app: Dash, data: AtlasData, snapshot_id: int, category: str, service: str,
+                  minutes: int, providers: pd.DataFrame, land: str | None,
+                  lang: str) -> tuple[Any, str]:  # fmt: skip
+    """The Gemeinden (of one Land, or all) in minute classes, and the map's title."""
+    frame = car_gemeinde_frame(data.engine, snapshot_id, category, service, providers, lang,
+                               land)  # fmt: skip
+    if land:
+        providers = providers[providers["land_code"] == land]
+    shapes = {lv: app.get_relative_path(url_path(lv)) for lv in ("gemeinde", "kreis", "land")}
+    figure = gemeinde_map(
+        frame, threshold=minutes, lang=lang, shapes=shapes, outlines=outline_codes(land),
+        geo=fitted_geo(land_bounds(land) if land else None),
+        revision="|".join(["car", str(snapshot_id), category, service, land or "de", lang,
+                           str(minutes)]),
+        providers=providers, height=MAP_HEIGHT, scale=MINUTE_SCALE,
+    )  # fmt: skip
+    title = t("travel.gem.title", lang, category=t(f"category.{category}.short", lang),
+              where=where_label(land, lang))  # fmt: skip
+    return figure, title
 
 
 def _population(frame: pd.DataFrame, level: str) -> pd.Series:
@@ -178,7 +223,7 @@ def car_section(ctx: PageContext) -> list[Any]:
     content = []
     if mode == "car":
         content = car_content(ctx.app, ctx.data, ctx.snapshot_id, s.category, s.aservice,
-                              s.minutes, ctx.lang)  # fmt: skip
+                              s.minutes, ctx.lang, s.alevel, s.land)  # fmt: skip
     return [car_controls(ctx.data, ctx.snapshot_id, mode, s.minutes, ctx.lang),
             html.Section(content, id=ids.ACCESS_CAR, className="travel-section",
                          **{"aria-live": "polite"})]  # fmt: skip
@@ -187,7 +232,7 @@ def car_section(ctx: PageContext) -> list[Any]:
 def validation_layout() -> list[Any]:
     return [html.Div(id=ids.ACCESS_PAGE), dcc.RadioItems(id=ids.ACCESS_MODE),
             dcc.RadioItems(id=ids.ACCESS_MINUTES), html.Div(id=ids.ACCESS_CAR_CONTROLS),
-            html.Section(id=ids.ACCESS_CAR)]  # fmt: skip
+            html.Section(id=ids.ACCESS_CAR), html.Div(id=ids.ACCESS_CAR_PLAN)]  # fmt: skip
 
 
 def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
@@ -200,10 +245,12 @@ def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
         Input(ids.ACCESS_CATEGORY, "value"),
         Input(ids.ACCESS_SERVICE, "value"),
         Input(ids.snapshot(page_key), "value"),
+        Input(ids.ACCESS_LEVEL, "value"),
+        Input(ids.ACCESS_LAND, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def update(mode, minutes, category, service, snapshot_id, search):
+    def update(mode, minutes, category, service, snapshot_id, level, land, search):
         state, _ = parse_query(search)
         snapshot, _ = data.resolve(snapshot_id)
         sid = None if snapshot is None else int(snapshot["id"])
@@ -211,7 +258,8 @@ def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
         mode = mode_for(mode, has)  # `has` is read once: the store asked one time per switch
         content = []
         if mode == "car":
-            content = car_content(app, data, sid, category, service, int(minutes), state.lang)
+            content = car_content(app, data, sid, category, service, int(minutes), state.lang,
+                                  level or "kreis", land or None)  # fmt: skip
         return content, page_class(mode), None if has else {"display": "none"}
 
     @app.callback(

@@ -32,6 +32,23 @@ DE: dict[str, str] = {
         "Schwelle“, nie als 0 Minuten."
     ),
     "travel.plan_note": "Die Planung unten rechnet in Luftlinie.",
+    "travel.plan.line_only": (
+        "Planung mit Fahrzeit ist hier nicht möglich (die Straßendaten der Berechnung liegen "
+        "dem Server nicht vor): die Planung rechnet in Luftlinie."
+    ),
+    "travel.plan.heading": "Mit dem Auto",
+    "travel.plan.none": "Noch kein hypothetischer Standort gewählt; die Fahrzeiten werden "
+    "für jeden gewählten Standort neu auf dem Straßennetz berechnet.",
+    "travel.plan.result": (
+        "Mit {n} hypothetischen Standort(en): {people} Menschen brauchten bisher länger als "
+        "{minutes} Minuten mit dem Auto (oder erreichten keinen Anbieter) und sind jetzt "
+        "näher."
+    ),
+    "travel.plan.others": "Bisher weiter als … jetzt näher: {parts}.",
+    "travel.plan.part": "{minutes} min: {people} Menschen",
+    "travel.plan.off_road": "Ohne Straße in der Nähe, nicht geplant: {names}.",
+    "travel.plan.by_kreis": "Jetzt näher als {minutes} Minuten, nach Kreis",
+    "travel.col.newly": "Menschen jetzt ≤ {minutes} min",
     "travel.map.title": "Anteil der Menschen mit mehr als {minutes} Minuten Fahrzeit zum "
     "nächsten Anbieter ({category}), je Kreis",
     "travel.map.scale": "Anteil > {minutes} min",
@@ -53,6 +70,22 @@ DE: dict[str, str] = {
     "travel.col.unreachable": "ohne Straße",
     "travel.profile": "Mit dem Auto im Mittel {minutes} Minuten (Median {median}) bis zum "
     "nächsten Anbieter dieser Art ({engine}, OpenStreetMap {date}).",
+    "travel.gem.class.le15": "bis 15 min",
+    "travel.gem.class.15_30": "über 15 bis 30 min",
+    "travel.gem.class.30_45": "über 30 bis 45 min",
+    "travel.gem.class.45_60": "über 45 bis 60 min",
+    "travel.gem.class.gt60": "über 60 min",
+    "travel.gem.none": "nicht erreichbar",
+    "travel.gem.legend": "Fahrzeit mit dem Auto (blass: bis {minutes} min)",
+    "travel.gem.hover.road": "{minutes} min Fahrzeit, {km} km Straße",
+    "travel.gem.how": (
+        "Je dunkler eine Gemeinde, desto länger die Fahrt zum nächsten Anbieter. Grau: nicht "
+        "erreichbar (außerhalb des Kartenauszugs oder keine Straße zu einem Anbieter). "
+        "Punkte: die Anbieter. Antippen oder Zeigen auf eine Gemeinde nennt Minuten und Straßen-km."
+    ),
+    "travel.gem.hover.line": "{km} km Luftlinie zum nächsten Anbieter",
+    "travel.gem.title": "Fahrzeit mit dem Auto zum nächsten Anbieter ({category}), je "
+    "Gemeinde: {where}",
 }
 
 EN: dict[str, str] = {
@@ -83,6 +116,22 @@ EN: dict[str, str] = {
         "or outside the map extract); they count as beyond every threshold, never as 0 minutes."
     ),
     "travel.plan_note": "Planning below measures in straight lines.",
+    "travel.plan.line_only": (
+        "Planning by travel time is not possible here (the server lacks the road data the "
+        "times were computed on): planning measures in straight lines."
+    ),
+    "travel.plan.heading": "By car",
+    "travel.plan.none": "No hypothetical location chosen yet; car times are computed on "
+    "the road network afresh for each location chosen.",
+    "travel.plan.result": (
+        "With {n} hypothetical location(s): {people} people who needed more than {minutes} "
+        "minutes by car (or reached no provider) are closer now."
+    ),
+    "travel.plan.others": "Formerly beyond … now closer: {parts}.",
+    "travel.plan.part": "{minutes} min: {people} people",
+    "travel.plan.off_road": "No road nearby, not planned: {names}.",
+    "travel.plan.by_kreis": "Now within {minutes} minutes, by district",
+    "travel.col.newly": "People now ≤ {minutes} min",
     "travel.map.title": "Share of people more than {minutes} minutes by car from the nearest "
     "provider ({category}), per district",
     "travel.map.scale": "Share > {minutes} min",
@@ -104,4 +153,20 @@ EN: dict[str, str] = {
     "travel.col.unreachable": "no road",
     "travel.profile": "By car {minutes} minutes on average (median {median}) to the nearest "
     "provider of this kind ({engine}, OpenStreetMap {date}).",
+    "travel.gem.class.le15": "up to 15 min",
+    "travel.gem.class.15_30": "over 15 to 30 min",
+    "travel.gem.class.30_45": "over 30 to 45 min",
+    "travel.gem.class.45_60": "over 45 to 60 min",
+    "travel.gem.class.gt60": "over 60 min",
+    "travel.gem.none": "not reachable",
+    "travel.gem.legend": "Travel time by car (pale: up to {minutes} min)",
+    "travel.gem.hover.road": "{minutes} min by car, {km} km of road",
+    "travel.gem.how": (
+        "The darker a municipality, the longer the drive to the nearest provider. Grey: not "
+        "reachable (outside the map extract, or no road to a provider). Dots: the providers. "
+        "Tap or point at a municipality for minutes and road km."
+    ),
+    "travel.gem.hover.line": "{km} km straight line to the nearest provider",
+    "travel.gem.title": "Travel time by car to the nearest provider ({category}), per "
+    "municipality: {where}",
 }
