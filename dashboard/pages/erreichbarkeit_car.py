@@ -155,8 +155,8 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
         how = t("travel.gem.how", lang)
     else:
         figure = travel_map(kreise, minutes, lang=lang, providers=providers,
-                            height=MAP_HEIGHT,
-                            geojson=app.get_relative_path(url_path("kreis")))  # fmt: skip
+                            height=MAP_HEIGHT, geojson=app.get_relative_path(url_path("kreis")),
+                            geo=fitted_geo(land_bounds(land)) if land else None)  # fmt: skip
         title = t("travel.map.title", lang, minutes=minutes, category=short)
         how = t("travel.map.how", lang)
     return [
