@@ -16,6 +16,8 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from dashboard.figures.common import graph_config
 from dashboard.figures.travel_map import travel_map
 from dashboard.frame import ids
+from dashboard.exports import buttons
+from dashboard.exports.request import IMAGE_FORMATS, TABLE_FORMATS
 from dashboard.figures.access_gemeinde import fitted_geo, gemeinde_map
 from dashboard.figures.travel_gemeinde import MINUTE_SCALE
 from dashboard.model.access_data import (
@@ -40,6 +42,7 @@ from dashboard.text.describe_gemeinden import where_label
 from dashboard.text.i18n import fmt_number, t
 
 RANKED = 20
+CAR_FORMATS = IMAGE_FORMATS + TABLE_FORMATS  # the map, and its table
 MAP_HEIGHT = 600
 
 
@@ -176,6 +179,7 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
                                               filename="ala-atlas-erreichbarkeit-auto")),
             ], className="graph-figure"),
             html.P(how, className="hint"),
+            buttons.slot(ids.ACCESS_CAR_EXPORT_SLOT, CAR_FORMATS, lang),
         ], className="travel-map-box map-beside-text"),
         html.Section([
             _ranking(kreise, "kreis", minutes, t("travel.rank.kreise", lang, minutes=minutes),
@@ -232,10 +236,15 @@ def car_section(ctx: PageContext) -> list[Any]:
 def validation_layout() -> list[Any]:
     return [html.Div(id=ids.ACCESS_PAGE), dcc.RadioItems(id=ids.ACCESS_MODE),
             dcc.RadioItems(id=ids.ACCESS_MINUTES), html.Div(id=ids.ACCESS_CAR_CONTROLS),
-            html.Section(id=ids.ACCESS_CAR), html.Div(id=ids.ACCESS_CAR_PLAN)]  # fmt: skip
+            html.Section(id=ids.ACCESS_CAR), html.Div(id=ids.ACCESS_CAR_PLAN),
+            buttons.validation_slot(ids.ACCESS_CAR_EXPORT_SLOT)]  # fmt: skip
 
 
 def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
+    from dashboard.exports import from_url
+
+    buttons.register_export(app, data, ids.ACCESS_CAR_EXPORT_SLOT, from_url.car_request)
+
     @app.callback(
         Output(ids.ACCESS_CAR, "children"),
         Output(ids.ACCESS_PAGE, "className"),

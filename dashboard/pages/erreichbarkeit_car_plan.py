@@ -35,7 +35,8 @@ def car_plan_block(data: AtlasData, snapshot_id: int | None, category: str, serv
         return [heading, html.P(t("travel.plan.none", lang), className="travel-plan-road")]
     names = region_labels("kreis")
     parts: list[Any] = [heading, html.P(
-        t("travel.plan.result", lang, n=len(planned.places), minutes=minutes,
+        t("travel.plan.result.one" if len(planned.places) == 1 else "travel.plan.result.many",
+          lang, n=len(planned.places), minutes=minutes,
           people=fmt_number(planned.totals[minutes], lang)),
         className="access-plan-total travel-plan-road")]  # fmt: skip
     others = [t("travel.plan.part", lang, minutes=m, people=fmt_number(planned.totals[m], lang))

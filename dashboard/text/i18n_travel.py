@@ -39,13 +39,18 @@ DE: dict[str, str] = {
     "travel.plan.heading": "Mit dem Auto",
     "travel.plan.none": "Noch kein hypothetischer Standort gewählt; die Fahrzeiten werden "
     "für jeden gewählten Standort neu auf dem Straßennetz berechnet.",
-    "travel.plan.result": (
-        "Mit {n} hypothetischen Standort(en): {people} Menschen brauchten bisher länger als "
+    "travel.plan.result.one": (
+        "Mit einem hypothetischen Standort: {people} Menschen brauchten bisher länger als "
         "{minutes} Minuten mit dem Auto (oder erreichten keinen Anbieter) und sind jetzt "
         "näher."
     ),
-    "travel.plan.others": "Bisher weiter als … jetzt näher: {parts}.",
-    "travel.plan.part": "{minutes} min: {people} Menschen",
+    "travel.plan.result.many": (
+        "Mit {n} hypothetischen Standorten: {people} Menschen brauchten bisher länger als "
+        "{minutes} Minuten mit dem Auto (oder erreichten keinen Anbieter) und sind jetzt "
+        "näher."
+    ),
+    "travel.plan.others": "Andere Schwellen: {parts}.",
+    "travel.plan.part": "bisher weiter als {minutes} min, jetzt näher: {people} Menschen",
     "travel.plan.off_road": "Ohne Straße in der Nähe, nicht geplant: {names}.",
     "travel.plan.by_kreis": "Jetzt näher als {minutes} Minuten, nach Kreis",
     "travel.col.newly": "Menschen jetzt ≤ {minutes} min",
@@ -86,6 +91,22 @@ DE: dict[str, str] = {
     "travel.gem.hover.line": "{km} km Luftlinie zum nächsten Anbieter",
     "travel.gem.title": "Fahrzeit mit dem Auto zum nächsten Anbieter ({category}), je "
     "Gemeinde: {where}",
+    "describe.travel.lead": "Karte „{title}“, Datenstand {date}.",
+    "describe.travel.beyond": "{people} Menschen ({share} %) brauchen mit dem Auto länger "
+    "als {minutes} Minuten bis zum nächsten Anbieter.",
+    "describe.travel.unreachable": "{people} Menschen erreichen keinen über Straßen.",
+    "describe.travel.far_gemeinden": "Am weitesten: {listed}.",
+    "describe.travel.far_kreise": "Die höchsten Anteile über {minutes} Minuten: {listed}.",
+    "describe.travel.method": "Fahrzeit berechnet mit {engine} auf OpenStreetMap-Daten "
+    "(Stand {date}).",
+    "travel.export.note": "Fahrzeit mit dem Auto: {engine}, OpenStreetMap-Auszug {extract} "
+    "(Stand {date}); Straßennetz © OpenStreetMap-Mitwirkende (ODbL)",
+    "travel.export.subtitle": "{level}, Datenstand {date}",
+    "travel.col.minutes": "Fahrzeit (min)",
+    "travel.col.road_km": "Straße (km)",
+    "travel.col.line_km": "Luftlinie (km)",
+    "travel.col.nearest": "Nächster Anbieter (Fahrzeit)",
+    "travel.col.share": "Anteil > {minutes} min (%)",
 }
 
 EN: dict[str, str] = {
@@ -123,12 +144,16 @@ EN: dict[str, str] = {
     "travel.plan.heading": "By car",
     "travel.plan.none": "No hypothetical location chosen yet; car times are computed on "
     "the road network afresh for each location chosen.",
-    "travel.plan.result": (
-        "With {n} hypothetical location(s): {people} people who needed more than {minutes} "
+    "travel.plan.result.one": (
+        "With one hypothetical location: {people} people who needed more than {minutes} "
         "minutes by car (or reached no provider) are closer now."
     ),
-    "travel.plan.others": "Formerly beyond … now closer: {parts}.",
-    "travel.plan.part": "{minutes} min: {people} people",
+    "travel.plan.result.many": (
+        "With {n} hypothetical locations: {people} people who needed more than {minutes} "
+        "minutes by car (or reached no provider) are closer now."
+    ),
+    "travel.plan.others": "Other thresholds: {parts}.",
+    "travel.plan.part": "formerly beyond {minutes} min, now closer: {people} people",
     "travel.plan.off_road": "No road nearby, not planned: {names}.",
     "travel.plan.by_kreis": "Now within {minutes} minutes, by district",
     "travel.col.newly": "People now ≤ {minutes} min",
@@ -169,4 +194,20 @@ EN: dict[str, str] = {
     "travel.gem.hover.line": "{km} km straight line to the nearest provider",
     "travel.gem.title": "Travel time by car to the nearest provider ({category}), per "
     "municipality: {where}",
+    "describe.travel.lead": "Map “{title}”, snapshot of {date}.",
+    "describe.travel.beyond": "{people} people ({share} %) need more than {minutes} minutes "
+    "by car to the nearest provider.",
+    "describe.travel.unreachable": "{people} people reach none by road.",
+    "describe.travel.far_gemeinden": "Farthest: {listed}.",
+    "describe.travel.far_kreise": "The highest shares beyond {minutes} minutes: {listed}.",
+    "describe.travel.method": "Travel time computed with {engine} on OpenStreetMap data "
+    "(as of {date}).",
+    "travel.export.note": "Travel time by car: {engine}, OpenStreetMap extract {extract} "
+    "(as of {date}); road network © OpenStreetMap contributors (ODbL)",
+    "travel.export.subtitle": "{level}, snapshot of {date}",
+    "travel.col.minutes": "Travel time (min)",
+    "travel.col.road_km": "Road (km)",
+    "travel.col.line_km": "Straight line (km)",
+    "travel.col.nearest": "Nearest provider (travel time)",
+    "travel.col.share": "Share > {minutes} min (%)",
 }

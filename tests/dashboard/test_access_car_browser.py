@@ -146,7 +146,7 @@ def test_saarland_gemeinden_in_minutes_and_planning_by_road(car_page, browser, a
         browser.set_window_size(width, height)
         page.wait_for_map("access-car-map")
         assert page.js(WIDER_THAN_PAGE) == []
-        page.js("document.getElementById('access-car-map').scrollIntoView()")
+        page.js("document.getElementById('access-car-map').closest('section').scrollIntoView()")
         browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-saarland-{width}.png"))
     browser.set_window_size(1400, 1000)
 
