@@ -45,6 +45,12 @@ def _kreise(engine: Engine, snapshot_id: int, category: str, service: str,
     return kreise[kreise["ars"].str[:2] == land] if land else kreise
 
 
+def _keep_land_frame(figure, land: str | None) -> None:
+    """A Land view keeps its own frame in the image (publication reads meta["land"])."""
+    if land:
+        figure.update_layout(meta={**(figure.layout.meta or {}), "land": land})
+
+
 def kreis_minutes_table(kreise: pd.DataFrame, minutes: int, lang: str) -> pd.DataFrame:
     """The Kreis rows as the page's ranking reads them: most people beyond first."""
     column = f"pop_beyond_{minutes}min"
@@ -91,7 +97,8 @@ def car_export_view(engine: Engine, request: ExportRequest) -> View:
     date = (run.get("extract_timestamp") or "–")[:10]
     note = t("travel.export.note", lang, engine=run["engine"], extract=run["extract_name"],
              date=date)  # fmt: skip
-    prov = replace(provenance_of(snapshot, lang=lang), notes=(note, GEMEINDE_POPULATION))
+    prov = replace(provenance_of(snapshot, lang=lang), notes=(GEMEINDE_POPULATION,),
+                   more_attributions=(note,))
     short = t(f"category.{category}.short", lang)
     where = geodata.LAENDER.get(land or "", "")
     kreise = _kreise(engine, sid, category, service, land)
@@ -111,6 +118,7 @@ def car_export_view(engine: Engine, request: ExportRequest) -> View:
             outlines=outline_codes(land), geo=fitted_geo(land_bounds(land) if land else None),
             revision="export", providers=used, scale=MINUTE_SCALE,
         )  # fmt: skip
+        _keep_land_frame(figure, land)
         level = t("access.level.gemeinde", lang)
         return View(
             title=title, subtitle=t("travel.export.subtitle", lang, level=level,
@@ -125,6 +133,7 @@ def car_export_view(engine: Engine, request: ExportRequest) -> View:
         f" – {where}" if where else "")
     figure = travel_map(kreise, minutes, lang=lang, geojson=geojson("kreis"),
                         providers=providers, geo=geo)  # fmt: skip
+    _keep_land_frame(figure, land)
     table = kreis_minutes_table(kreise, minutes, lang)
     return View(
         title=title, subtitle=t("travel.export.subtitle", lang, level=t("level.kreis", lang),

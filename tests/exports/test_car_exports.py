@@ -81,7 +81,9 @@ def test_the_car_kreis_table_csv_ranks_every_kreis_in_minutes(car_engine, read_e
     beyond = table["Menschen > 30 min"]
     assert (beyond.diff().dropna() <= 0).all()  # most people beyond first
     saar = table[table["Schlüssel (ARS)"].astype(str).str.zfill(5).str[:2] == SAARLAND]
-    assert saar["Median min"].notna().all() and (saar["Median min"] > 0).all()
+    # a provider at the point of a Kreis's biggest Gemeinde gives a median near 0: defined
+    assert saar["Median min"].notna().all() and (saar["Median min"] >= 0).all()
+    assert saar["Mittel min"].gt(1).all()
     # Kreise off the extract: nobody reaches a provider by road, no minutes (never 0)
     off = table[table["ohne Straße"] == table["Einwohner"]]
     assert len(off) > 300 and off["Median min"].isna().all()
