@@ -50,8 +50,9 @@ def main() -> None:
         pbf = folder / "lattice.osm.pbf"
         shape = write_lattice(pbf, args.spacing, args.fraction)
         built, wall, _ = build(pbf, folder / "tiles")
-        print(f"lattice: spacing {args.spacing}°, {args.fraction:.0%} of Germany's box (to "
-              f"{shape['lat_max']}° N), {shape['nodes']:,} nodes; tiles in {wall:.0f} s")  # fmt: skip
+        print(f"lattice: spacing {args.spacing}°, {args.fraction:.0%} of Germany's box "
+              f"(to {shape['lat_max']}° N), {shape['nodes']:,} nodes; "
+              f"tiles in {wall:.0f} s")  # fmt: skip
         engine = store.connect(demo_url(None, "bench-traveltime-plan-"))
         snapshot = store.served_snapshot(engine)
         providers = store.load_providers(engine, snapshot["id"])

@@ -40,8 +40,10 @@ def _kreise(engine: Engine, snapshot_id: int, category: str, service: str,
     kreise = region_minutes(engine, snapshot_id, "kreis", category, service)
     people = gemeinde_frame(copy=False).groupby("kreis_ars")["population"].sum()
     names = region_labels("kreis")
-    kreise = kreise.assign(name=kreise["ars"].map(names).fillna(kreise["ars"]),
-                           population=kreise["ars"].map(people).fillna(0).astype("int64"))  # fmt: skip
+    kreise = kreise.assign(
+        name=kreise["ars"].map(names).fillna(kreise["ars"]),
+        population=kreise["ars"].map(people).fillna(0).astype("int64"),
+    )
     return kreise[kreise["ars"].str[:2] == land] if land else kreise
 
 

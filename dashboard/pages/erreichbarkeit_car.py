@@ -13,13 +13,13 @@ from typing import Any
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard.figures.common import graph_config
-from dashboard.figures.travel_map import travel_map
-from dashboard.frame import ids
 from dashboard.exports import buttons
 from dashboard.exports.request import IMAGE_FORMATS, TABLE_FORMATS
 from dashboard.figures.access_gemeinde import fitted_geo, gemeinde_map
+from dashboard.figures.common import graph_config
 from dashboard.figures.travel_gemeinde import MINUTE_SCALE
+from dashboard.figures.travel_map import travel_map
+from dashboard.frame import ids
 from dashboard.model.access_data import (
     land_bounds,
     outline_codes,

@@ -19,6 +19,7 @@ from dashboard.model.travel_plan import can_plan_by_road, car_plan
 from dashboard.pages.controls import scroll_box
 from dashboard.text.i18n import fmt_number, t
 
+
 def car_plan_block(data: AtlasData, snapshot_id: int | None, category: str, service: str,
                    minutes: int, places: list[str], lang: str) -> list[Any]:  # fmt: skip
     """The block's children (empty where the snapshot has no car times at all)."""

@@ -90,8 +90,10 @@ def _one(providers, category, service, recorded, gemeinden) -> tuple[TravelResul
     """The result before any routing, and the providers it counts (the Luftlinie
     measures' rule, store.access.measures.counted_providers)."""
     counted = counted_providers(providers, category, service, recorded)
-    result = TravelResult(category, service, counted.status, _empty(gemeinden),
-                          providers_used=len(counted.placed), notes=list(counted.notes))  # fmt: skip
+    result = TravelResult(
+        category, service, counted.status, _empty(gemeinden),
+        providers_used=len(counted.placed), notes=list(counted.notes),
+    )  # fmt: skip
     if counted.status == "no_provider":
         result.notes.append("no provider of this kind could be placed: times are undefined")
     return result, counted.placed

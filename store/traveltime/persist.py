@@ -73,8 +73,10 @@ def _num(value: float) -> float | None:
     return None if value != value else round(float(value), 3)
 
 
-def write_travel(engine: Engine, snapshot_id: int, results: list[TravelResult],
-                 extract: Extract, engine_name: str, tile_dir: Path | None = None) -> None:  # fmt: skip
+def write_travel(
+    engine: Engine, snapshot_id: int, results: list[TravelResult], extract: Extract,
+    engine_name: str, tile_dir: Path | None = None,
+) -> None:  # fmt: skip
     """Store the results for an existing snapshot (one transaction)."""
     require_snapshot(engine, snapshot_id)
     with engine.begin() as conn:

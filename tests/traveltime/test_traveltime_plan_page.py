@@ -108,7 +108,7 @@ def test_the_gemeinde_car_map_classes_minutes_and_never_shows_0(saarland):
     names = [trace.name for trace in graph.figure.data]
     assert names[:6] == ["bis 15 min", "über 15 bis 30 min", "über 30 bis 45 min",
                          "über 45 bis 60 min", "über 60 min", "nicht erreichbar"]  # fmt: skip
-    shown = {n: list(tr.locations or []) for n, tr in zip(names, graph.figure.data)}
+    shown = {n: list(tr.locations or []) for n, tr in zip(names, graph.figure.data, strict=True)}
     assert len(shown["bis 15 min"]) > 10  # Saarland's Gemeinden, on the test's roads
     assert all(a.startswith(LAND) for codes in shown.values() for a in codes)
     # pale within the threshold (30 min), full colour beyond it
