@@ -62,8 +62,9 @@ def main() -> None:
         router = Router(built.tile_dir)
         for category in args.categories.split(","):
             started = time.perf_counter()
-            (result,) = compute_travel(providers, list(snapshot["counts"]), router,
-                                       gemeinden[inside], (category,))  # fmt: skip
+            # the aLA come with their two services: the first result is all of them
+            result = compute_travel(providers, list(snapshot["counts"]), router,
+                                    gemeinden[inside], (category,))[0]  # fmt: skip
             baseline_s = time.perf_counter() - started
             times = result.gemeinden.set_index("ars").reindex(gemeinden["ars"]).reset_index()
             minutes = times["nearest_min"].to_numpy(float)

@@ -85,19 +85,24 @@ def method_sentence(provenance: dict, lang: str) -> str:
              extract=provenance["extract_name"], date=date)  # fmt: skip
 
 
-def _summary(germany: pd.Series, minutes: int, lang: str) -> list[Any]:
-    beyond = germany[f"pop_beyond_{minutes}min"]
+def _summary(area: pd.Series, minutes: int, lang: str, where: str | None = None) -> list[Any]:
+    """The headline of `area` (Germany, or the Land shown, named by `where`)."""
+    beyond = area[f"pop_beyond_{minutes}min"]
     if pd.isna(beyond):
         return []
-    parts = [html.P(t("travel.summary", lang, minutes=minutes,
-                      share=fmt_number(beyond / germany["population"] * 100, lang, 1),
-                      people=fmt_number(int(beyond), lang),
-                      mean=fmt_number(germany["mean_min"], lang, 1),
-                      median=fmt_number(germany["median_min"], lang, 1)),
-                    className="access-headline")]  # fmt: skip
-    if germany["pop_unreachable"] > 0:
+    # more than half unreachable: no median (never "–" in a sentence)
+    key = "travel.summary" if pd.notna(area["median_min"]) else "travel.summary.no_median"
+    sentence = t(key, lang, minutes=minutes,
+                 share=fmt_number(beyond / area["population"] * 100, lang, 1),
+                 people=fmt_number(int(beyond), lang),
+                 mean=fmt_number(area["mean_min"], lang, 1),
+                 median=fmt_number(area["median_min"], lang, 1))  # fmt: skip
+    if where:
+        sentence = t("travel.summary.where", lang, where=where, sentence=sentence)
+    parts = [html.P(sentence, className="access-headline")]
+    if area["pop_unreachable"] > 0:
         parts.append(html.P(t("travel.unreachable", lang,
-                              people=fmt_number(int(germany["pop_unreachable"]), lang))))
+                              people=fmt_number(int(area["pop_unreachable"]), lang))))
     return parts
 
 
@@ -165,7 +170,8 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
     return [
         html.P(method_sentence(car_provenance(data.engine, snapshot_id), lang),
                className="hint travel-method"),
-        *_summary(germany, minutes, lang),
+        *(_summary(laender.set_index("ars").loc[land], minutes, lang, where_label(land, lang))
+          if land in set(laender["ars"]) else _summary(germany, minutes, lang)),
         *([] if can_plan_by_road(data.engine, snapshot_id) else
           [html.P(t("travel.plan_note", lang), className="hint")]),
         html.Section([

@@ -26,6 +26,12 @@ DE: dict[str, str] = {
         "{share} % der Menschen ({people}) brauchen mit dem Auto länger als {minutes} Minuten "
         "bis zum nächsten Anbieter. Im Mittel {mean} Minuten, Median {median} Minuten."
     ),
+    "travel.summary.where": "{where}: {sentence}",
+    "travel.summary.no_median": (
+        "{share} % der Menschen ({people}) brauchen mit dem Auto länger als {minutes} Minuten "
+        "bis zum nächsten Anbieter. Im Mittel {mean} Minuten für die, die einen erreichen; "
+        "einen Median gibt es nicht, weil mehr als die Hälfte keinen über Straßen erreicht."
+    ),
     "travel.unreachable": (
         "{people} Menschen erreichen keinen Anbieter dieser Art über Straßen (etwa Inseln "
         "ohne Brücke, oder außerhalb des Kartenauszugs); sie zählen als „länger als jede "
@@ -131,6 +137,12 @@ EN: dict[str, str] = {
     "travel.summary": (
         "{share} % of people ({people}) need more than {minutes} minutes by car to the "
         "nearest provider. Mean {mean} minutes, median {median} minutes."
+    ),
+    "travel.summary.where": "{where}: {sentence}",
+    "travel.summary.no_median": (
+        "{share} % of people ({people}) need more than {minutes} minutes by car to the "
+        "nearest provider. Mean {mean} minutes for those who reach one; there is no median, "
+        "as more than half reach none by road."
     ),
     "travel.unreachable": (
         "{people} people reach no provider of this kind by road (islands without a bridge, "

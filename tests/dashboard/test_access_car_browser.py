@@ -141,7 +141,7 @@ def test_saarland_gemeinden_in_minutes_and_planning_by_road(car_page, browser, a
     names = page.js("return document.getElementById('access-car-map')"
                     ".querySelector('.js-plotly-plot').data.map(t => t.name)")  # fmt: skip
     assert "bis 15 min" in names and "über 60 min" in names
-    assert "Saarland" in text_of(page, "access-car")
+    assert "Saarland: " in text_of(page, "access-car")  # the headline speaks of the Land
     for width, height in ((1440, 900), (390, 844)):
         browser.set_window_size(width, height)
         page.wait_for_map("access-car-map")

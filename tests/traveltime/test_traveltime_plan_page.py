@@ -117,3 +117,17 @@ def test_the_gemeinde_car_map_classes_minutes_and_never_shows_0(saarland):
     hover = graph.figure.data[0].hovertext[0]
     assert "min Fahrzeit" in hover and "km Straße" in hover and "km Luftlinie" in hover
     assert "Gemeinde" in words(children) and "Fahrzeit mit dem Auto" in words(children)
+
+
+def test_the_headline_speaks_of_the_land_shown_and_never_of_a_median_dash(saarland):
+    from dashboard.pages.erreichbarkeit_car import car_content
+
+    def headline(land):
+        return words(car_content(saarland["app"], saarland["data"], saarland["sid"], "wfbm",
+                                 "all", 30, "de", "kreis", land))  # fmt: skip
+
+    saar = headline(LAND)
+    assert "Saarland: " in saar and "Median " in saar and "Median –" not in saar
+    # all of Germany: most people live off the test extract, so there is no median to say
+    germany = headline(None)
+    assert "einen Median gibt es nicht" in germany and "Median –" not in germany
