@@ -7,7 +7,9 @@ synthetic lattice of bench/traveltime.py (no real extract can be downloaded here
 3. `--steps` planning steps, each one hypothetical provider at a seeded random Gemeinde in
    the box, as the page asks them: the first on a fresh planner (it snaps the Gemeinden it
    asks about; later steps reuse those snaps), then the rest. Printed per category: the
-   first step, median and slowest later step, and how many Gemeinden the bound let through.
+   first step, median and slowest later step, and how many Gemeinden the bound let through;
+   then the time to snap every Gemeinde once and the same steps again with all snaps known
+   (the matrix alone).
 
 Run: `.venv/bin/python bench/traveltime_plan.py [--fraction 0.25] [--steps 20]`
 (needs `make routing`). Quote `uptime` beside the figures: the machine is shared.
@@ -76,6 +78,15 @@ def main() -> None:
                 planned = planner.plan(times, [str(gemeinden["ars"].iat[g])])
                 seconds.append(time.perf_counter() - started)
                 asked.append(planned.asked)
+            # the same places again: every snap is now known, so the step is the matrix alone
+            started = time.perf_counter()
+            planner.snap(np.arange(len(gemeinden)))
+            snap_all = time.perf_counter() - started
+            warm = []
+            for g in chosen:
+                started = time.perf_counter()
+                planner.plan(times, [str(gemeinden["ars"].iat[g])])
+                warm.append(time.perf_counter() - started)
             later = np.array(seconds[1:]) if len(seconds) > 1 else np.array(seconds)
             print(f"  {category}: {result.providers_used} providers, baseline for "
                   f"{inside.sum():,} Gemeinden in {baseline_s:.0f} s (median "
@@ -83,7 +94,9 @@ def main() -> None:
                   f"{seconds[0] * 1000:.0f} ms (snaps), then median "
                   f"{np.median(later) * 1000:.0f} ms, slowest {later.max() * 1000:.0f} ms; "
                   f"Gemeinden asked per step: median {int(np.median(asked))}, most "
-                  f"{max(asked)}")  # fmt: skip
+                  f"{max(asked)}; snapping all {len(gemeinden):,} Gemeinden once: "
+                  f"{snap_all:.1f} s, after which a step takes median "
+                  f"{np.median(warm) * 1000:.0f} ms, slowest {max(warm) * 1000:.0f} ms")  # fmt: skip
         print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
