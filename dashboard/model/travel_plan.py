@@ -49,13 +49,25 @@ def can_plan_by_road(engine: Engine, snapshot_id: int | None) -> bool:
 def car_plan(engine: Engine, snapshot_id: int, category: str, service: str,
              places: list[str]) -> CarPlan | None:  # fmt: skip
     """The snapshot's car times with providers planned at `places` (None: cannot plan
-    by road here, or the kind has no times: no provider of it, not recorded)."""
+    by road here, or the kind has no times: no provider of it, not recorded). Kept for
+    the last few plans: the car section and the planning box ask for the same one."""
+    if not places or road_planner(engine, snapshot_id) is None:
+        return None
+    return _car_plan(engine, snapshot_id, category, service, tuple(places))
+
+
+@lru_cache(maxsize=8)
+def _car_plan(engine: Engine, snapshot_id: int, category: str, service: str,
+              places: tuple[str, ...]) -> CarPlan | None:  # fmt: skip
     found = road_planner(engine, snapshot_id)
-    if found is None or not places:
+    if found is None:
         return None
     planner, lock = found
     baseline = travel_gemeinden(engine, snapshot_id, category, service, planner.gemeinden)
     if baseline.attrs["status"] == "not_recorded":
         return None
+    known = [p for p in places if p in planner.position]  # a URL may name anything
+    if not known:
+        return None
     with lock:
-        return planner.plan(baseline, places)
+        return planner.plan(baseline, known)

@@ -29,14 +29,20 @@ from dashboard.model.access_data import (
 from dashboard.model.context import PageContext
 from dashboard.model.data import AtlasData
 from dashboard.model.geometry import url_path
-from dashboard.model.state import ACCESS_MODES, THRESHOLDS_MIN, parse_query, to_query
+from dashboard.model.state import (
+    ACCESS_MODES,
+    MAX_PLAN,
+    THRESHOLDS_MIN,
+    parse_query,
+    to_query,
+)
 from dashboard.model.travel_data import (
     car_available,
     car_gemeinde_frame,
     car_provenance,
     region_minutes,
 )
-from dashboard.model.travel_plan import can_plan_by_road
+from dashboard.model.travel_plan import can_plan_by_road, car_plan
 from dashboard.pages.controls import options, radio_group
 from dashboard.text.describe_gemeinden import where_label
 from dashboard.text.i18n import fmt_number, t
@@ -141,15 +147,22 @@ def _int(value: Any) -> int | None:
 
 def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: str,
                 service: str, minutes: int, lang: str, level: str = "kreis",
-                land: str | None = None) -> list[Any]:  # fmt: skip
+                land: str | None = None, places: tuple[str, ...] = ()) -> list[Any]:  # fmt: skip
     """The car section's children (empty outside car mode or without times). `level`
-    gemeinde: the Gemeinden (of `land`, or all) in minute classes instead of the Kreise."""
+    gemeinde: the Gemeinden (of `land`, or all) in minute classes instead of the Kreise.
+    `places`: hypothetical providers; where planning by road is possible, every figure
+    of the section is of the times with them (computed now, never stored)."""
     if snapshot_id is None or not car_available(data.engine, snapshot_id):
         return []
     service = service if category == "ala" else "all"
-    kreise = region_minutes(data.engine, snapshot_id, "kreis", category, service)
-    laender = region_minutes(data.engine, snapshot_id, "land", category, service)
-    germany = region_minutes(data.engine, snapshot_id, "germany", category, service).iloc[0]
+    planned = car_plan(data.engine, snapshot_id, category, service, list(places))
+    if planned is None:
+        kreise = region_minutes(data.engine, snapshot_id, "kreis", category, service)
+        laender = region_minutes(data.engine, snapshot_id, "land", category, service)
+        germany = region_minutes(data.engine, snapshot_id, "germany", category, service)
+    else:
+        kreise, laender, germany = planned_regions(planned)
+    germany = germany.iloc[0]
     names = region_labels("kreis")
     kreise = kreise.assign(name=kreise["ars"].map(names).fillna(kreise["ars"]),
                            population=_population(kreise, "kreis"))  # fmt: skip
@@ -159,7 +172,7 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
     short = t(f"category.{category}.short", lang)
     if level == "gemeinde":
         figure, title = _gemeinde_map(app, data, snapshot_id, category, service, minutes,
-                                      providers, land, lang)  # fmt: skip
+                                      providers, land, lang, planned)  # fmt: skip
         how = t("travel.gem.how", lang)
     else:
         figure = travel_map(kreise, minutes, lang=lang, providers=providers,
@@ -170,6 +183,8 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
     return [
         html.P(method_sentence(car_provenance(data.engine, snapshot_id), lang),
                className="hint travel-method"),
+        *([] if planned is None else [html.P(t("travel.planned", lang,
+                                                n=len(planned.places)), className="hint")]),
         *(_summary(laender.set_index("ars").loc[land], minutes, lang, where_label(land, lang))
           if land in set(laender["ars"]) else _summary(germany, minutes, lang)),
         *([] if can_plan_by_road(data.engine, snapshot_id) else
@@ -196,12 +211,30 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
     ]  # fmt: skip
 
 
+def planned_regions(planned) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Kreis, Land and Germany minutes of planned times (as travel_regions gives stored)."""
+    from store.access import gemeinde_frame
+    from store.traveltime import aggregate_minutes
+
+    gemeinden = gemeinde_frame(copy=False)
+    minutes = planned.times["nearest_min"].to_numpy(float)
+    return tuple(aggregate_minutes(gemeinden, minutes, level, THRESHOLDS_MIN)
+                 for level in ("kreis", "land", "germany"))  # fmt: skip
+
+
 def _gemeinde_map(app: Dash, data: AtlasData, snapshot_id: int, category: str, service: str,
                   minutes: int, providers: pd.DataFrame, land: str | None,
-                  lang: str) -> tuple[Any, str]:  # fmt: skip
-    """The Gemeinden (of one Land, or all) in minute classes, and the map's title."""
+                  lang: str, planned=None) -> tuple[Any, str]:  # fmt: skip
+    """The Gemeinden (of one Land, or all) in minute classes (with the plan's times and
+    stars where planned by road), and the map's title."""
+    from store.access import gemeinde_frame
+
     frame = car_gemeinde_frame(data.engine, snapshot_id, category, service, providers, lang,
-                               land)  # fmt: skip
+                               land, None if planned is None else planned.times)  # fmt: skip
+    stars = None
+    if planned is not None:
+        g = gemeinde_frame(copy=False)
+        stars = g[g["ars"].isin(planned.places)][["ars", "name", "lon", "lat"]]
     if land:
         providers = providers[providers["land_code"] == land]
     shapes = {lv: app.get_relative_path(url_path(lv)) for lv in ("gemeinde", "kreis", "land")}
@@ -209,8 +242,8 @@ def _gemeinde_map(app: Dash, data: AtlasData, snapshot_id: int, category: str, s
         frame, threshold=minutes, lang=lang, shapes=shapes, outlines=outline_codes(land),
         geo=fitted_geo(land_bounds(land) if land else None),
         revision="|".join(["car", str(snapshot_id), category, service, land or "de", lang,
-                           str(minutes)]),
-        providers=providers, height=MAP_HEIGHT, scale=MINUTE_SCALE,
+                           str(minutes), ",".join(planned.places if planned else [])]),
+        providers=providers, places=stars, height=MAP_HEIGHT, scale=MINUTE_SCALE,
     )  # fmt: skip
     title = t("travel.gem.title", lang, category=t(f"category.{category}.short", lang),
               where=where_label(land, lang))  # fmt: skip
@@ -233,10 +266,19 @@ def car_section(ctx: PageContext) -> list[Any]:
     content = []
     if mode == "car":
         content = car_content(ctx.app, ctx.data, ctx.snapshot_id, s.category, s.aservice,
-                              s.minutes, ctx.lang, s.alevel, s.land)  # fmt: skip
+                              s.minutes, ctx.lang, s.alevel, s.land,
+                              _planned_places(s.plan, s.acompare))  # fmt: skip
     return [car_controls(ctx.data, ctx.snapshot_id, mode, s.minutes, ctx.lang),
             html.Section(content, id=ids.ACCESS_CAR, className="travel-section",
                          **{"aria-live": "polite"})]  # fmt: skip
+
+
+def _planned_places(plan: str | None, compare: str | None) -> tuple[str, ...]:
+    """The URL's or the box's plan, unless the page compares with the snapshot as it is."""
+    if compare == "before" or not plan:
+        return ()
+    places = plan.split(",") if isinstance(plan, str) else list(plan)
+    return tuple(p for p in places if p)[:MAX_PLAN]
 
 
 def validation_layout() -> list[Any]:
@@ -262,10 +304,13 @@ def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
         Input(ids.snapshot(page_key), "value"),
         Input(ids.ACCESS_LEVEL, "value"),
         Input(ids.ACCESS_LAND, "value"),
+        Input(ids.ACCESS_PLAN_SEARCH, "value"),
+        Input(ids.ACCESS_COMPARE, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def update(mode, minutes, category, service, snapshot_id, level, land, search):
+    def update(mode, minutes, category, service, snapshot_id, level, land, places, compare,
+               search):  # fmt: skip
         state, _ = parse_query(search)
         snapshot, _ = data.resolve(snapshot_id)
         sid = None if snapshot is None else int(snapshot["id"])
@@ -274,7 +319,8 @@ def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
         content = []
         if mode == "car":
             content = car_content(app, data, sid, category, service, int(minutes), state.lang,
-                                  level or "kreis", land or None)  # fmt: skip
+                                  level or "kreis", land or None,
+                                  _planned_places(list(places or []), compare))  # fmt: skip
         return content, page_class(mode), None if has else {"display": "none"}
 
     @app.callback(

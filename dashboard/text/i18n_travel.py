@@ -38,6 +38,8 @@ DE: dict[str, str] = {
         "Schwelle“, nie als 0 Minuten."
     ),
     "travel.plan_note": "Die Planung unten rechnet in Luftlinie.",
+    "travel.planned": "Mit der Planung unten (hypothetische Standorte: {n}): Zahlen und Karte "
+    "auf dem Straßennetz neu berechnet, nicht gespeichert.",
     "travel.plan.line_only": (
         "Planung mit Fahrzeit ist hier nicht möglich (die Straßendaten der Berechnung liegen "
         "dem Server nicht vor): die Planung rechnet in Luftlinie."
@@ -149,6 +151,8 @@ EN: dict[str, str] = {
         "or outside the map extract); they count as beyond every threshold, never as 0 minutes."
     ),
     "travel.plan_note": "Planning below measures in straight lines.",
+    "travel.planned": "With the planning below (hypothetical locations: {n}): figures and map "
+    "computed afresh on the road network, not stored.",
     "travel.plan.line_only": (
         "Planning by travel time is not possible here (the server lacks the road data the "
         "times were computed on): planning measures in straight lines."

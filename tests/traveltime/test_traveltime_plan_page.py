@@ -131,3 +131,27 @@ def test_the_headline_speaks_of_the_land_shown_and_never_of_a_median_dash(saarla
     # all of Germany: most people live off the test extract, so there is no median to say
     germany = headline(None)
     assert "einen Median gibt es nicht" in germany and "Median –" not in germany
+
+
+def test_with_a_plan_the_car_section_shows_the_planned_times(saarland):
+    from dashboard.pages.erreichbarkeit_car import car_content
+
+    ars, _ = farthest_in_land(saarland["engine"], saarland["sid"])
+
+    def section(places):
+        return car_content(saarland["app"], saarland["data"], saarland["sid"], "wfbm", "all",
+                           15, "de", "gemeinde", LAND, places)  # fmt: skip
+
+    def beyond(children) -> int:
+        text = words(children)
+        number = text.split("Saarland: ")[1].split("(")[1].split(")")[0]
+        return int(number.replace(".", ""))
+
+    before, after = section(()), section((ars,))
+    assert "hypothetischen" in words(after) and "hypothetischen" not in words(before)
+    assert beyond(after) < beyond(before)  # fewer people beyond 15 minutes in Saarland
+    graph = next(c for c in after if getattr(c, "children", None) is not None
+                 and "Fahrzeit mit dem Auto zum" in words(c))  # the map's section
+    figure = graph.children[1].children[1].figure
+    stars = [tr for tr in figure.data if tr.type == "scattergeo" and tr.marker.symbol == "star"]
+    assert len(stars) == 1 and list(stars[0].customdata) == [ars]
