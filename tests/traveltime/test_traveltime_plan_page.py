@@ -148,7 +148,8 @@ def test_with_a_plan_the_car_section_shows_the_planned_times(saarland):
         return int(number.replace(".", ""))
 
     before, after = section(()), section((ars,))
-    assert "hypothetischen" in words(after) and "hypothetischen" not in words(before)
+    assert "hypothetische Standorte: 1" in words(after)
+    assert "hypothetische Standorte" not in words(before)
     assert beyond(after) < beyond(before)  # fewer people beyond 15 minutes in Saarland
     graph = next(c for c in after if getattr(c, "children", None) is not None
                  and "Fahrzeit mit dem Auto zum" in words(c))  # the map's section
