@@ -157,10 +157,20 @@ def test_saarland_gemeinden_in_minutes_and_planning_by_road(car_page, browser, a
     assert "länger als 15 Minuten" in said and "Mit dem Auto" in said
     assert not shown(page, "access-plan-result")  # the Luftlinie result gives way
     assert "rechnet in Luftlinie" not in text_of(page, "access-car")
+    # the map and headline show the plan: a star at the planned Gemeinde
+    assert "hypothetische Standorte: 1" in text_of(page, "access-car")
+    stars = page.js("return document.getElementById('access-car-map')"
+                    ".querySelector('.js-plotly-plot').data"
+                    ".filter(t => t.marker && t.marker.symbol === 'star')"
+                    ".map(t => t.customdata)")  # fmt: skip
+    assert stars == [[place]]
     for width, height in ((1440, 900), (390, 844)):
         browser.set_window_size(width, height)
         page.js("document.getElementById('access-car-plan').scrollIntoView()")
         browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-plan-{width}.png"))
+        page.wait_for_map("access-car-map")
+        page.js("document.getElementById('access-car-map').closest('section').scrollIntoView()")
+        browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-plan-map-{width}.png"))
     browser.set_window_size(1400, 1000)
     # back to straight lines: the Luftlinie result returns, the road block is gone
     page.driver.find_element(By.CSS_SELECTOR, "#access-mode input[value=line]").click()
