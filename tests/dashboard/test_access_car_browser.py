@@ -33,6 +33,12 @@ return [...document.querySelectorAll('#access-car *, #access-car-controls *')]
 """
 
 
+MAP_FITS = """
+const svg = document.querySelector('#access-car-map .main-svg');
+return !!svg && svg.getBoundingClientRect().right <= document.documentElement.clientWidth + 1;
+"""
+
+
 def text_of(page, element_id: str) -> str:
     return page.js("const e = document.getElementById(arguments[0]); return e ? e.innerText : '';",
                    element_id)  # fmt: skip
@@ -169,6 +175,8 @@ def test_saarland_gemeinden_in_minutes_and_planning_by_road(car_page, browser, a
         page.js("document.getElementById('access-car-plan').scrollIntoView()")
         browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-plan-{width}.png"))
         page.wait_for_map("access-car-map")
+        # the map follows the window (plotly resizes a moment after it): never past the edge
+        page.wait_for(lambda d: page.js(MAP_FITS))
         page.js("document.getElementById('access-car-map').closest('section').scrollIntoView()")
         browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-plan-map-{width}.png"))
     browser.set_window_size(1400, 1000)
