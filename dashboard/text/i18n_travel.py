@@ -58,7 +58,7 @@ DE: dict[str, str] = {
         "näher."
     ),
     "travel.plan.others": "Andere Schwellen: {parts}.",
-    "travel.plan.part": "bisher weiter als {minutes} min, jetzt näher: {people} Menschen",
+    "travel.plan.part": "bisher weiter als {minutes}\u00a0min, jetzt näher: {people} Menschen",
     "travel.plan.off_road": "Ohne Straße in der Nähe, nicht geplant: {names}.",
     "travel.plan.by_kreis": "Jetzt näher als {minutes} Minuten, nach Kreis",
     "travel.col.newly": "Menschen jetzt ≤ {minutes} min",
@@ -169,7 +169,7 @@ EN: dict[str, str] = {
         "minutes by car (or reached no provider) are closer now."
     ),
     "travel.plan.others": "Other thresholds: {parts}.",
-    "travel.plan.part": "formerly beyond {minutes} min, now closer: {people} people",
+    "travel.plan.part": "formerly beyond {minutes}\u00a0min, now closer: {people} people",
     "travel.plan.off_road": "No road nearby, not planned: {names}.",
     "travel.plan.by_kreis": "Now within {minutes} minutes, by district",
     "travel.col.newly": "People now ≤ {minutes} min",

@@ -172,11 +172,12 @@ def test_saarland_gemeinden_in_minutes_and_planning_by_road(car_page, browser, a
     assert stars == [[place]]
     for width, height in ((1440, 900), (390, 844)):
         browser.set_window_size(width, height)
-        page.js("document.getElementById('access-car-plan').scrollIntoView()")
-        browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-plan-{width}.png"))
         page.wait_for_map("access-car-map")
         # the map follows the window (plotly resizes a moment after it): never past the edge
         page.wait_for(lambda d: page.js(MAP_FITS))
+        assert page.js(WIDER_THAN_PAGE) == []
+        page.js("document.getElementById('access-car-plan').scrollIntoView()")
+        browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-plan-{width}.png"))
         page.js("document.getElementById('access-car-map').closest('section').scrollIntoView()")
         browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-plan-map-{width}.png"))
     browser.set_window_size(1400, 1000)
