@@ -108,3 +108,13 @@ def test_car_exports_refuse_km_thresholds_and_snapshots_without_times(car_engine
     older = int(store.list_snapshots(car_engine)["id"].min())
     with pytest.raises(ExportError, match="keine Fahrzeiten"):
         export_view(car_engine, car("csv", snapshot=older))
+
+
+def test_the_car_map_button_asks_for_the_view_the_page_shows():
+    from dashboard.exports.from_url import car_request
+
+    gemeinden = car_request("?category=wfbm&amode=car&minutes=45&alevel=gemeinde&land=10",
+                            "svg")  # fmt: skip
+    assert (gemeinden.view, gemeinden.threshold, gemeinden.land) == ("car-gemeinde", 45, "10")
+    kreise = car_request("?category=ala&aservice=arbeitsbereich&amode=car", "xlsx")
+    assert (kreise.view, kreise.threshold, kreise.service) == ("car", 30, "arbeitsbereich")
