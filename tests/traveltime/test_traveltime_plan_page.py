@@ -156,3 +156,21 @@ def test_with_a_plan_the_car_section_shows_the_planned_times(saarland):
     figure = graph.children[1].children[1].figure
     stars = [tr for tr in figure.data if tr.type == "scattergeo" and tr.marker.symbol == "star"]
     assert len(stars) == 1 and list(stars[0].customdata) == [ars]
+
+
+def test_without_the_engine_installed_the_page_plans_in_straight_lines(saarland, monkeypatch):
+    import sys
+
+    from dashboard.model import travel_plan
+    from dashboard.pages.erreichbarkeit_car_plan import car_plan_block
+
+    travel_plan._planner.cache_clear()
+    monkeypatch.setitem(sys.modules, "valhalla", None)  # `import valhalla` now fails
+    try:
+        assert not travel_plan.can_plan_by_road(saarland["engine"], saarland["sid"])
+        ars, _ = farthest_in_land(saarland["engine"], saarland["sid"])
+        text = words(car_plan_block(saarland["data"], saarland["sid"], "wfbm", "all", 15,
+                                    [ars], "de"))  # fmt: skip
+        assert "rechnet in Luftlinie" in text
+    finally:
+        travel_plan._planner.cache_clear()
