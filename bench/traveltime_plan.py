@@ -96,7 +96,8 @@ def main() -> None:
                   f"Gemeinden asked per step: median {int(np.median(asked))}, most "
                   f"{max(asked)}; snapping all {len(gemeinden):,} Gemeinden once: "
                   f"{snap_all:.1f} s, after which a step takes median "
-                  f"{np.median(warm) * 1000:.0f} ms, slowest {max(warm) * 1000:.0f} ms")  # fmt: skip
+                  f"{np.median(warm) * 1000:.0f} ms, "
+                  f"slowest {max(warm) * 1000:.0f} ms")  # fmt: skip
         print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
