@@ -119,3 +119,31 @@ def test_a_gemeinde_that_gains_half_a_minute_is_still_asked(route):
     was, now = before["nearest_min"].iat[0], result.times["nearest_min"].iat[0]
     assert now < was - 0.3  # 9 km instead of 10 at 130 km/h: about half a minute sooner
     assert result.times["road_km"].iat[0] == pytest.approx(9.0, rel=0.02)
+
+
+def test_car_times_and_luftlinie_count_the_same_providers_by_one_rule(route):
+    """store.access.measures.counted_providers decides for both: the same status, the same
+    providers counted, the same note on what was left out."""
+    import pandas as pd
+
+    from store.access.measures import combinations, compute_access
+
+    router = route("river_no_bridge", river(bridge=False))
+    gemeinden = with_xy(places([A, B, C]))
+    frame = pd.concat([
+        providers([EXISTING, B], "ala").assign(services=[["Arbeitsbereich"], []]),
+        providers([A], "wfbm").assign(geocode_quality="land", source_id="W9"),  # not placed
+        providers([C], "wfbm").assign(geocode_quality="kreis", source_id="W1"),
+    ], ignore_index=True)  # fmt: skip
+    recorded = ["ala", "wfbm"]  # ib was not recorded
+    travel = compute_travel(frame, recorded, router, gemeinden)
+    for result, (category, service) in zip(travel, combinations(("ala", "wfbm", "ib")),
+                                            strict=True):  # fmt: skip
+        line = compute_access(frame, category, service, category in recorded, gemeinden)
+        assert (result.status, result.providers_used) == (line.status, line.providers_used)
+        assert [n for n in result.notes if "provider" in n and "list" in n] == \
+            [n for n in line.notes if "provider" in n and "list" in n]  # fmt: skip
+    statuses = {(r.category, r.service): (r.status, r.providers_used) for r in travel}
+    assert statuses[("ala", "arbeitsbereich")] == ("ok", 1)  # the one listing it
+    assert statuses[("wfbm", "all")] == ("ok", 1)  # the Land-placed one left out
+    assert statuses[("ib", "all")] == ("not_recorded", 0)
