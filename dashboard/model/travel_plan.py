@@ -20,7 +20,9 @@ from store.traveltime.planning import CarPlan, RoadPlanner
 
 
 @lru_cache(maxsize=2)
-def _planner(tile_dir: str) -> tuple[RoadPlanner, threading.Lock] | None:
+def _planner(tile_dir: str, sha256: str) -> tuple[RoadPlanner, threading.Lock] | None:
+    """`sha256` (the extract's) keys the cache: tiles rebuilt in the same directory from
+    another extract get a new Actor."""
     from store.access.places import gemeinde_frame
     from store.traveltime.engine import EngineError, Router
 
@@ -39,7 +41,7 @@ def road_planner(engine: Engine, snapshot_id: int) -> tuple[RoadPlanner, threadi
     run = travel_run(engine, snapshot_id)
     if run is None or not tiles_match(run.get("tile_dir"), run["extract_sha256"]):
         return None
-    return _planner(run["tile_dir"])
+    return _planner(run["tile_dir"], run["extract_sha256"])
 
 
 def can_plan_by_road(engine: Engine, snapshot_id: int | None) -> bool:
@@ -51,14 +53,17 @@ def car_plan(engine: Engine, snapshot_id: int, category: str, service: str,
     """The snapshot's car times with providers planned at `places` (None: cannot plan
     by road here, or the kind has no times: no provider of it, not recorded). Kept for
     the last few plans: the car section and the planning box ask for the same one."""
-    if not places or road_planner(engine, snapshot_id) is None:
+    run = travel_run(engine, snapshot_id)
+    if not places or run is None or road_planner(engine, snapshot_id) is None:
         return None
-    return _car_plan(engine, snapshot_id, category, service, tuple(places))
+    # the run's time in the key: times computed again for the snapshot are new times
+    return _car_plan(engine, snapshot_id, category, service, tuple(places),
+                     str(run["computed_at"]))  # fmt: skip
 
 
 @lru_cache(maxsize=8)
 def _car_plan(engine: Engine, snapshot_id: int, category: str, service: str,
-              places: tuple[str, ...]) -> CarPlan | None:  # fmt: skip
+              places: tuple[str, ...], computed_at: str) -> CarPlan | None:  # fmt: skip
     found = road_planner(engine, snapshot_id)
     if found is None:
         return None
