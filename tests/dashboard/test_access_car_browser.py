@@ -68,6 +68,7 @@ def test_car_mode_shows_minutes_the_engine_and_the_extract_date(car_page, browse
     for width, height in ((1440, 900), (390, 844)):
         browser.set_window_size(width, height)
         page.wait_for_map("access-car-map")
+        page.wait_for(lambda d: page.js(MAP_FITS))  # plotly follows the window a moment later
         wide = page.js(WIDER_THAN_PAGE)
         assert wide == [], wide  # nothing pushes the page sideways
         browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-{width}.png"))
@@ -151,6 +152,7 @@ def test_saarland_gemeinden_in_minutes_and_planning_by_road(car_page, browser, a
     for width, height in ((1440, 900), (390, 844)):
         browser.set_window_size(width, height)
         page.wait_for_map("access-car-map")
+        page.wait_for(lambda d: page.js(MAP_FITS))
         assert page.js(WIDER_THAN_PAGE) == []
         page.js("document.getElementById('access-car-map').closest('section').scrollIntoView()")
         browser.save_screenshot(str(artifacts_dir / f"erreichbarkeit-auto-saarland-{width}.png"))
