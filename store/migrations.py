@@ -106,6 +106,14 @@ def _create_traveltime_tables(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables, checkfirst=True)
 
 
+def _record_tile_dir(conn: Connection) -> None:
+    # a database made at version 5 by this code already has the column (create_all
+    # follows the current schema); one made by older code lacks it
+    columns = {c["name"] for c in inspect(conn).get_columns("traveltime_runs")}
+    if "tile_dir" not in columns:
+        conn.execute(text("ALTER TABLE traveltime_runs ADD COLUMN tile_dir VARCHAR(1000)"))
+
+
 # (version, description, step). Append only; never edit a released step.
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "snapshots, snapshot_categories, providers, quality_reports", _create_base_tables),
@@ -113,6 +121,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (3, "origin 'import' and snapshots.source_url (imported lists)", _allow_imports),
     (4, "access_runs, access_gemeinden (derived access measures)", _create_access_tables),
     (5, "traveltime_runs, traveltime_gemeinden (car times, Valhalla)", _create_traveltime_tables),
+    (6, "traveltime_runs.tile_dir (planning by road asks those tiles)", _record_tile_dir),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -207,6 +207,8 @@ traveltime_runs = Table(
     Column("extract_sha256", String(64), nullable=False),
     Column("notes", JSON, nullable=False),
     Column("computed_at", DateTime(timezone=True), nullable=False),
+    # where the tiles of that extract were built (absolute): planning asks them on the fly
+    Column("tile_dir", String(1000), nullable=True),
     CheckConstraint("status IN ('ok', 'no_provider', 'not_recorded')",
                     name="ck_traveltime_status"),
     CheckConstraint("mode IN ('car')", name="ck_traveltime_mode"),

@@ -42,6 +42,10 @@ def _builder(request: ExportRequest) -> Callable[[Engine, ExportRequest], View]:
         from dashboard.exports.map_views import compare_view, map_view
 
         return compare_view if request.compare else map_view
+    if request.page == "erreichbarkeit" and request.view in ("car", "car-gemeinde"):
+        from dashboard.exports.car_views import car_export_view
+
+        return car_export_view
     if request.page == "erreichbarkeit":
         from dashboard.exports.access_views import access_export_view
 

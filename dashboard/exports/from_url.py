@@ -78,3 +78,15 @@ def access_request(view: str):
         )
 
     return make
+
+
+def car_request(search: str | None, fmt: str) -> ExportRequest:
+    """The request of Erreichbarkeit's car map (view car, or car-gemeinde when the page
+    shows Gemeinden) with its minutes; the stored times, without a plan."""
+    s = _state(search)
+    return ExportRequest(
+        "erreichbarkeit", fmt, view="car-gemeinde" if s.alevel == "gemeinde" else "car",
+        level="kreis", category=s.category, snapshot=s.snapshot, lang=s.lang,
+        service=s.aservice if s.category == "ala" else "all", threshold=s.minutes,
+        land=s.land,
+    )  # fmt: skip

@@ -39,6 +39,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "search": ("suche-{text}", "search-{text}"),
     "gemeinden": ("gemeinden-{code}", "municipalities-{code}"),
     "line": ("luftlinie", "straight-line"),
+    "car": ("auto-ueber-{minutes}min", "car-over-{minutes}min"),
     "gemeinde_level": ("gemeinden", "municipalities"),
 }
 
@@ -62,7 +63,7 @@ def file_name(request: ExportRequest, taken_at: str, base_taken_at: str | None =
         parts += [w["providers"]]
     elif request.page == "erreichbarkeit":
         parts += [w["access"], _access_part(request, w)]
-        if request.view == "gemeinde":
+        if request.view in ("gemeinde", "car-gemeinde"):
             parts.append(w["gemeinde_level"])
         elif request.view != "gemeinden":
             parts.append(w["kreis"])
@@ -96,6 +97,9 @@ def _access_part(request: ExportRequest, w: dict[str, str]) -> str:
         return w["gemeinden"].format(code=request.kreis)
     if request.view == "gemeinde":
         return w["line"]
+    if request.view in ("car", "car-gemeinde"):
+        # "auto-ueber-30min" / "car-over-30min": minutes, never read as km
+        return w["car"].format(minutes=request.threshold)
     return w["table"]
 
 

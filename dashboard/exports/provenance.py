@@ -36,6 +36,9 @@ class Provenance:
     notes: tuple[str, ...] = ()
     # the list's name when the snapshot is an imported list (origin "import")
     source_name: str | None = None
+    # licence lines of further sources the view drew on (the road network of car times),
+    # printed with the boundaries' and the population's, on images too
+    more_attributions: tuple[str, ...] = ()
 
     @property
     def is_demo(self) -> bool:
@@ -80,9 +83,11 @@ class Provenance:
         return f"{older} → {newer}"
 
     def attributions(self, with_plz: bool = False) -> tuple[str, ...]:
-        """Licence lines: boundaries and population always, the PLZ table for point data."""
+        """Licence lines: boundaries and population always, the PLZ table for point data,
+        then the view's further sources."""
         lines = (attribution.BKG, xt("population", self.lang))
-        return (*lines, attribution.PLZ) if with_plz else lines
+        lines = (*lines, attribution.PLZ) if with_plz else lines
+        return (*lines, *self.more_attributions)
 
     def header_lines(self, title: str, with_plz: bool = False) -> list[str]:
         """The lines of the CSV header block and the XLSX "Quelle" sheet, in order."""

@@ -63,6 +63,8 @@ def publish(fig: go.Figure, pub: Publication) -> go.Figure:
     bottom = footer_height + (80 if axes else 20)
     if _has_colour_scale(out, "h"):  # colour bars under the maps, then the legend
         bottom += 130
+    elif _legend_below(out):  # the Gemeinde maps' class legend: room above the footer
+        bottom += 90
     right = 190 if _has_colour_scale(out, "v") else 30
     left = max(_margin(out, "l"), 20, _category_label_width(out))
     if _is_horizontal_bar(out):
@@ -132,6 +134,13 @@ def _has_colour_scale(fig: go.Figure, orientation: str) -> bool:
         and (trace.colorbar.orientation or "v") == orientation
         for trace in fig.data
     )
+
+
+def _legend_below(fig: go.Figure) -> bool:
+    """A horizontal legend hung under the plot (y ≤ 0), which the footer would cover."""
+    legend = fig.layout.legend
+    return (legend.orientation == "h" and legend.y is not None and legend.y <= 0
+            and any(trace.showlegend for trace in fig.data))
 
 
 def _margin(fig: go.Figure, side: str) -> int:

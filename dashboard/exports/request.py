@@ -31,7 +31,10 @@ MAX_KEY_LEN = 100  # source_id is String(100) in the store
 GROWTH_VIEWS = ("verlauf", "laender", "wachstum", "aenderungen", "veraenderung")
 # Erreichbarkeit: the distance map, the 2SFCA map, the Kreis table (with the planning columns),
 # the Gemeinden of one clicked Kreis (gemeinden), the Gemeinde map and its table (gemeinde)
-ACCESS_VIEWS = ("distance", "sfca", "table", "gemeinden", "gemeinde")
+# and the car mode's maps with their tables: per Kreis (car) and per Gemeinde (car-gemeinde)
+ACCESS_VIEWS = ("distance", "sfca", "table", "gemeinden", "gemeinde", "car", "car-gemeinde")
+CAR_VIEWS = ("car", "car-gemeinde")
+CAR_THRESHOLDS_MIN = (15, 30, 45, 60)
 ACCESS_SERVICES = ("all", "arbeitsbereich", "berufsbildungsbereich")
 ACCESS_THRESHOLDS = (10, 25, 50)
 
@@ -110,7 +113,8 @@ def checked(request: ExportRequest) -> ExportRequest:
         _check_access(request)
         allowed = {"table": TABLE_FORMATS + GEO_FORMATS,
                    "gemeinden": TABLE_FORMATS,
-                   "gemeinde": IMAGE_FORMATS + TABLE_FORMATS}.get(request.view, FORMATS)
+                   "gemeinde": IMAGE_FORMATS + TABLE_FORMATS,
+                   "car-gemeinde": IMAGE_FORMATS + TABLE_FORMATS}.get(request.view, FORMATS)
     if request.format not in allowed:
         where = request.page + (f"/{request.view}" if request.page == "entwicklung" else "")
         raise ExportError(
@@ -146,7 +150,12 @@ def checked(request: ExportRequest) -> ExportRequest:
 def _check_access(request: ExportRequest) -> None:
     _one_of("Ansicht", request.view, ACCESS_VIEWS)
     _one_of("Leistung", request.service or "all", ACCESS_SERVICES)
-    if request.threshold not in ACCESS_THRESHOLDS:
+    if request.view in CAR_VIEWS:
+        if request.threshold not in CAR_THRESHOLDS_MIN:
+            allowed = ", ".join(map(str, CAR_THRESHOLDS_MIN))
+            raise ExportError(f"Schwelle {request.threshold!r} unbekannt; erlaubt: {allowed} "
+                              "(Minuten).")  # fmt: skip
+    elif request.threshold not in ACCESS_THRESHOLDS:
         allowed = ", ".join(map(str, ACCESS_THRESHOLDS))
         raise ExportError(f"Schwelle {request.threshold!r} unbekannt; erlaubt: {allowed} (km).")
     bad = [p for p in request.plan if not (isinstance(p, str) and len(p) == 12 and p.isdigit())]

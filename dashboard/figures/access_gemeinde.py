@@ -16,6 +16,8 @@ Pure functions of frames; no Dash here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -50,10 +52,10 @@ def fitted_geo(bounds: tuple[float, float, float, float] | None) -> dict[str, An
     return geo
 
 
-def distance_class(km: pd.Series | np.ndarray) -> np.ndarray:
-    """Class index 0…3 per distance (≤10, 10–25, 25–50, >50 km); -1 where undefined."""
+def distance_class(km: pd.Series | np.ndarray, edges: tuple[int, ...] = EDGES_KM) -> np.ndarray:
+    """Class index per value (default ≤10, 10–25, 25–50, >50 km: 0…3); -1 where undefined."""
     values = np.asarray(km, dtype=float)
-    index = np.searchsorted(np.asarray(EDGES_KM, dtype=float), values, side="left")
+    index = np.searchsorted(np.asarray(edges, dtype=float), values, side="left")
     return np.where(np.isnan(values), -1, index)
 
 
@@ -62,9 +64,9 @@ def class_label(index: int, lang: str) -> str:
     return t(f"access.gem.class.{CLASS_KEYS[index]}", lang)
 
 
-def faded(index: int, threshold: int) -> bool:
-    """A class lies within the threshold (all its distances ≤ threshold)."""
-    return index < EDGES_KM.index(threshold) + 1
+def faded(index: int, threshold: int, edges: tuple[int, ...] = EDGES_KM) -> bool:
+    """A class lies within the threshold (all its values ≤ threshold)."""
+    return index < edges.index(threshold) + 1
 
 
 def gemeinde_hover(frame: pd.DataFrame, lang: str) -> list[str]:
@@ -81,6 +83,28 @@ def gemeinde_hover(frame: pd.DataFrame, lang: str) -> list[str]:
             t("access.gem.hover.nearest", lang, name=c.esc(row.nearest)),
         ]))  # fmt: skip
     return out
+
+
+@dataclass(frozen=True)
+class ClassScale:
+    """What the Gemeinde map classes and how it says so: the frame's column, the class
+    edges (the page's thresholds are among them), one colour per class, the class and
+    legend labels, the label of an undefined value, and the hover texts."""
+
+    column: str
+    edges: tuple[int, ...]
+    colours: tuple[str, ...]
+    label: Callable[[int, str], str]  # (class index, lang)
+    legend: Callable[[int, str], str]  # (threshold, lang)
+    none_label: Callable[[str], str]
+    hover: Callable[[pd.DataFrame, str], list[str]]
+
+
+KM_SCALE = ClassScale(
+    "nearest_km", EDGES_KM, DISTANCE_COLOURS, class_label,
+    lambda threshold, lang: t("access.gem.legend", lang, km=threshold),
+    lambda lang: t("access.gem.none", lang), gemeinde_hover,
+)  # fmt: skip
 
 
 def _class_trace(frame: pd.DataFrame, geojson: Any, name: str, colour: str,
@@ -130,24 +154,26 @@ def gemeinde_map(
     places: pd.DataFrame | None = None,
     height: int = 600,
     title: str = "",
+    scale: ClassScale = KM_SCALE,
 ) -> go.Figure:
-    """The map of `gemeinden` (ars, name, kreis, population, nearest_km, nearest) in distance
-    classes. `shapes`: geometry (URL or dict) per level gemeinde/kreis/land; `outlines`:
-    the Kreis and Land codes to outline; `geo`: the geo subplot's settings (ranges);
-    `revision`: changes exactly when the drawn data change (not with the threshold)."""
-    if threshold not in EDGES_KM:
-        raise ValueError(f"threshold must be one of {EDGES_KM}, not {threshold!r}")
-    classes = distance_class(gemeinden["nearest_km"])
-    hover = np.array(gemeinde_hover(gemeinden, lang), dtype=object)
+    """The map of `gemeinden` (ars, name, kreis, population, nearest_km, nearest; or the
+    columns `scale` reads) in the scale's classes (default: Luftlinie km). `shapes`:
+    geometry (URL or dict) per level gemeinde/kreis/land; `outlines`: the Kreis and Land
+    codes to outline; `geo`: the geo subplot's settings (ranges); `revision`: changes
+    exactly when the drawn data change (not with the threshold)."""
+    if threshold not in scale.edges:
+        raise ValueError(f"threshold must be one of {scale.edges}, not {threshold!r}")
+    classes = distance_class(gemeinden[scale.column], scale.edges)
+    hover = np.array(scale.hover(gemeinden, lang), dtype=object)
     traces: list[Any] = []
-    for index, colour in enumerate(DISTANCE_COLOURS):
+    for index, colour in enumerate(scale.colours):
         mask = classes == index
-        name = class_label(index, lang)
+        name = scale.label(index, lang)
         traces.append(_class_trace(gemeinden[mask], shapes["gemeinde"], name, colour,
-                                   FADED if faded(index, threshold) else 1.0,
+                                   FADED if faded(index, threshold, scale.edges) else 1.0,
                                    hover[mask].tolist()))  # fmt: skip
     missing = classes == -1
-    none = _class_trace(gemeinden[missing], shapes["gemeinde"], t("access.gem.none", lang),
+    none = _class_trace(gemeinden[missing], shapes["gemeinde"], scale.none_label(lang),
                         NO_PROVIDER_COLOUR, 1.0, hover[missing].tolist())  # fmt: skip
     none.showlegend = bool(missing.any())
     traces += [
@@ -165,7 +191,7 @@ def gemeinde_map(
         separators=c.separators(lang), font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
         # under the map: over it, it hid Nordfriesland (the farthest Gemeinden) and, on a
         # phone, the whole north
-        legend={"title": {"text": t("access.gem.legend", lang, km=threshold), "side": "top"},
+        legend={"title": {"text": scale.legend(threshold, lang), "side": "top"},
                 "orientation": "h", "yanchor": "top", "y": 0, "x": 0, "xanchor": "left",
                 "bgcolor": "rgba(255,255,255,0.9)", "itemclick": False,
                 "itemdoubleclick": False},

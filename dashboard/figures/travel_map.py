@@ -40,9 +40,11 @@ def travel_hover(kreise: pd.DataFrame, minutes: int, lang: str) -> list[str]:
 
 
 def travel_map(kreise: pd.DataFrame, minutes: int, *, lang: str, geojson: Any,
-               providers: pd.DataFrame | None = None, height: int = 600) -> go.Figure:  # fmt: skip
+               providers: pd.DataFrame | None = None, height: int = 600,
+               geo: dict[str, Any] | None = None) -> go.Figure:  # fmt: skip
     """Kreis choropleth of the share beyond `minutes` (kreise: store.traveltime aggregate
-    with ars, name, population); grey where nobody in the Kreis reaches a provider."""
+    with ars, name, population); grey where nobody in the Kreis reaches a provider;
+    `geo`: the frame (a Land view)."""
     share = kreise[f"pop_beyond_{minutes}min"].astype(float) / kreise["population"]
     # a Kreis where nobody reaches a provider by road has no time to show: grey, not 100 %
     none_reached = kreise["pop_unreachable"].astype(float) >= kreise["population"]
@@ -50,8 +52,10 @@ def travel_map(kreise: pd.DataFrame, minutes: int, *, lang: str, geojson: Any,
     figure = access_map(
         frame, "share", title="", scale_title=t("travel.map.scale", lang, minutes=minutes),
         lang=lang, geojson=geojson, threshold=minutes, providers=providers, percent=True,
-        height=height, hover=travel_hover(frame, minutes, lang),
+        height=height, hover=travel_hover(frame, minutes, lang), geo=geo,
     )  # fmt: skip
-    figure.update_layout(uirevision="travel", meta={"column": "share", "minutes": minutes})
+    # a new frame (another Land) must win over a reader's zoom in the old one
+    figure.update_layout(uirevision=f"travel-{(geo or {}).get('lonaxis_range')}",
+                         meta={"column": "share", "minutes": minutes})
     figure.data[0].name = t("travel.map.undefined", lang)
     return figure

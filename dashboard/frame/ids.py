@@ -152,3 +152,5 @@ ACCESS_MINUTES = "access-minutes"
 ACCESS_CAR_CONTROLS = "access-car-controls"
 ACCESS_CAR = "access-car"  # the car section: method, summary, map, rankings
 ACCESS_CAR_MAP = "access-car-map"
+ACCESS_CAR_EXPORT_SLOT = "access-car-export-slot"  # the car map and its table
+ACCESS_CAR_PLAN = "access-car-plan"  # planning by road, inside the planning box

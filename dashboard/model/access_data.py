@@ -225,6 +225,12 @@ def _nearest_names(view: AccessView, providers: pd.DataFrame, mask: np.ndarray,
                    lang: str) -> list[str]:  # fmt: skip
     """The nearest provider's name per Gemeinde of `mask` ("hypothetisch: <Gemeinde>" for a
     planned one, "–" where none)."""
+    return nearest_names(view.measures["nearest_provider"][mask], providers, lang)
+
+
+def nearest_names(source_ids, providers: pd.DataFrame, lang: str) -> list[str]:
+    """Provider names for source ids ("hypothetisch: <Gemeinde>" for a planned one, "–"
+    where none), whether nearest by Luftlinie or by road."""
     from dashboard.text.i18n import t
     from store.access.planning import HYPOTHETICAL_PREFIX
 
@@ -240,7 +246,7 @@ def _nearest_names(view: AccessView, providers: pd.DataFrame, mask: np.ndarray,
             return t("access.region.hypothetical", lang, name=places.get(ars, ars))
         return str(names.get(source_id, source_id))
 
-    return [provider_name(s) for s in view.measures["nearest_provider"][mask]]
+    return [provider_name(s) for s in source_ids]
 
 
 def gemeinden_of_kreis(

@@ -86,3 +86,24 @@ def profile_minutes(engine: Engine, snapshot_id: int | None, level: str, code: s
     return {"mean_min": float(row["mean_min"].iloc[0]),
             "median_min": float(row["median_min"].iloc[0]), "engine": run["engine"],
             "date": (run["extract_timestamp"] or "–")[:10]}  # fmt: skip
+
+
+
+def car_gemeinde_frame(engine: Engine, snapshot_id: int, category: str, service: str,
+                       providers: pd.DataFrame, lang: str, land: str | None = None,
+                       times: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+    """Every Gemeinde (or one Land's) as the car Gemeinde map draws it: the Luftlinie
+    map's frame (ars, name, kreis, kreis_ars, population, nearest_km: Luftlinie) with
+    nearest_min, road_km, and `nearest` naming the provider nearest by road. `times`:
+    planned times to draw instead of the stored ones (store.traveltime.planning)."""
+    from dashboard.model.access_data import access_view, gemeinde_map_frame, nearest_names
+
+    view = access_view(engine, snapshot_id, category, service, [])
+    frame = gemeinde_map_frame(view, providers, lang, land)
+    if times is None:
+        times = travel_gemeinden(engine, snapshot_id, category, service)
+    road = times.set_index("ars").reindex(frame["ars"])
+    frame["nearest_min"] = road["nearest_min"].to_numpy(float)
+    frame["road_km"] = road["road_km"].to_numpy(float)
+    frame["nearest"] = nearest_names(road["nearest_provider"], providers, lang)
+    return frame

@@ -50,6 +50,7 @@ from dashboard.model.state import (
 from dashboard.pages.controls import options, radio_group, scroll_box
 from dashboard.pages.erreichbarkeit_car import car_section, effective_mode, page_class
 from dashboard.pages.erreichbarkeit_car import validation_layout as car_validation_layout
+from dashboard.pages.erreichbarkeit_car_plan import plan_slot
 from dashboard.pages.erreichbarkeit_gemeinden import gemeinde_grid, register_grid_callbacks
 from dashboard.pages.erreichbarkeit_gemeinden import validation_layout as grid_validation_layout
 from dashboard.pages.erreichbarkeit_kreis_click import kreis_click_parts, register_kreis_click
@@ -470,6 +471,9 @@ def _plan_box(ctx: PageContext, places: list[str], view: AccessView | None) -> h
             *kreis_click_parts(),
             html.Div(plan_result(view, lang), id=ids.ACCESS_PLAN_RESULT,
                      **{"aria-live": "polite"}),
+            plan_slot(ctx.data, ctx.snapshot_id, effective_mode(ctx.data, ctx.snapshot_id,
+                      ctx.state.amode), ctx.state.category, ctx.state.aservice,
+                      ctx.state.minutes, places, lang),
         ],
         className="access-plan",
     )  # fmt: skip
@@ -647,8 +651,10 @@ function (km, level) {
 def register_callbacks(app: Dash, data: AtlasData) -> None:
     from dashboard.exports import from_url
     from dashboard.pages.erreichbarkeit_car import register_car_callbacks
+    from dashboard.pages.erreichbarkeit_car_plan import register_car_plan_callbacks
 
     register_car_callbacks(app, data, KEY)
+    register_car_plan_callbacks(app, data, KEY)
     register_grid_callbacks(app)
     register_kreis_click(app)
 

@@ -138,6 +138,40 @@ def _empty(gemeinden: pd.DataFrame) -> pd.DataFrame:
     )  # fmt: skip
 
 
+@dataclass
+class Counted:
+    """The providers a measure counts (by straight line or by road), or why there are none:
+    status ok | no_provider | not_recorded, with the notes saying what was left out."""
+
+    status: str
+    placed: pd.DataFrame  # usable ones, Gemeinde-placed first, then by source id
+    excluded: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def counted_providers(
+    providers: pd.DataFrame, category: str, service: str = "all", recorded: bool = True
+) -> Counted:
+    """The one rule both the Luftlinie measures and the car times follow: which of a
+    snapshot's providers of the kind are counted, and the status when none can be."""
+    none = providers.iloc[0:0]
+    if not recorded:
+        note = f"the snapshot did not record category {category}"
+        return Counted("not_recorded", none, notes=[note])
+    of_category = providers[providers["category"] == category]
+    if service != "all" and len(of_category) and not _lists_services(of_category):
+        note = f"no {category} provider in this snapshot lists its services"
+        return Counted("not_recorded", none, notes=[note])
+    rows, note = _of_kind(providers, category, service)
+    ok = usable(rows)
+    # Gemeinde-placed first, then by source id: at a shared point the first one is named.
+    placed = rows[ok].sort_values(
+        ["geocode_quality", "source_id"], key=lambda c: c.ne("gemeinde") if c.name ==
+        "geocode_quality" else c, kind="stable")  # fmt: skip
+    status = "ok" if len(placed) else "no_provider"
+    return Counted(status, placed, int((~ok).sum()), [note] if note else [])
+
+
 def compute_access(
     providers: pd.DataFrame,
     category: str,
@@ -152,33 +186,22 @@ def compute_access(
         raise ValueError(f"service {service!r} is not measured for category {category!r}")
     gemeinden = gemeinde_frame() if gemeinden is None else gemeinden
     frame = _empty(gemeinden)
-    if not recorded:
-        note = f"the snapshot did not record category {category}"
-        return AccessResult(category, service, "not_recorded", frame, notes=[note])
-    of_category = providers[providers["category"] == category]
-    if service != "all" and len(of_category) and not _lists_services(of_category):
-        note = f"no {category} provider in this snapshot lists its services"
-        return AccessResult(category, service, "not_recorded", frame, notes=[note])
-    rows, note = _of_kind(providers, category, service)
-    ok = usable(rows)
-    placed = rows[ok].sort_values("source_id", kind="stable")
+    counted = counted_providers(providers, category, service, recorded)
+    placed = counted.placed
     result = AccessResult(
-        category, service, "ok", frame,
+        category, service, counted.status, frame,
         providers_used=len(placed),
         kreis_placed=int((placed["geocode_quality"] == "kreis").sum()),
-        excluded=int((~ok).sum()),
+        excluded=counted.excluded,
         catchment_km=catchment_km,
-        notes=[n for n in [note] if n],
+        notes=list(counted.notes),
     )  # fmt: skip
+    if counted.status == "not_recorded":
+        return result
     if placed.empty:
-        result.status = "no_provider"
         result.notes.append("no provider of this kind could be placed: distances are undefined")
         return result
     gem_xy = gemeinden[["x", "y"]].to_numpy()
-    # Gemeinde-placed first, then by source id: at a shared point the first one is named.
-    placed = placed.sort_values(
-        ["geocode_quality", "source_id"], key=lambda c: c.ne("gemeinde") if c.name ==
-        "geocode_quality" else c, kind="stable")  # fmt: skip
     # Providers share points (the geocoder places them at Gemeinde or Kreis points): measure
     # from each distinct point once, weighted by how many providers stand there.
     points, first, many = np.unique(

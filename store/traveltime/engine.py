@@ -96,6 +96,18 @@ def build_tiles(pbf: Path, extract: Extract, tile_dir: Path, concurrency: int = 
     return Tiles(tile_dir, extract, True, time.perf_counter() - started)
 
 
+def tiles_match(tile_dir: Path | str | None, sha256: str) -> bool:
+    """True when `tile_dir` holds tiles built from the extract with this checksum (the
+    stamp build_tiles writes); False for a missing or rebuilt directory. Needs no engine."""
+    if not tile_dir:
+        return False
+    stamp = Path(tile_dir) / _STAMP
+    try:
+        return json.loads(stamp.read_text()).get("sha256") == sha256
+    except (OSError, ValueError):
+        return False
+
+
 class Router:
     """Car times between points on one tile set (Valhalla's in-process Actor)."""
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from store.access.measures import _lists_services, _of_kind, combinations
-from store.access.places import project, usable
+from store.access.measures import combinations, counted_providers
+from store.access.places import project
 from store.traveltime.search import (
     REVERSE_MAX_POINTS,
     PairCache,
@@ -87,30 +87,16 @@ def compute_travel(
 
 
 def _one(providers, category, service, recorded, gemeinden) -> tuple[TravelResult, pd.DataFrame]:
-    """The result before any routing, and the providers it counts."""
-    result = TravelResult(category, service, "ok", _empty(gemeinden))
-    none = providers.iloc[0:0]
-    if not recorded:
-        result.status = "not_recorded"
-        result.notes.append(f"the snapshot did not record category {category}")
-        return result, none
-    of_category = providers[providers["category"] == category]
-    if service != "all" and len(of_category) and not _lists_services(of_category):
-        result.status = "not_recorded"
-        result.notes.append(f"no {category} provider in this snapshot lists its services")
-        return result, none
-    rows, note = _of_kind(providers, category, service)
-    placed = rows[usable(rows)]
-    # Gemeinde-placed first, then by source id: at a shared point the first one is named.
-    placed = placed.sort_values(
-        ["geocode_quality", "source_id"], key=lambda c: c.ne("gemeinde") if c.name ==
-        "geocode_quality" else c, kind="stable")  # fmt: skip
-    result.notes += [note] if note else []
-    result.providers_used = len(placed)
-    if placed.empty:
-        result.status = "no_provider"
+    """The result before any routing, and the providers it counts (the Luftlinie
+    measures' rule, store.access.measures.counted_providers)."""
+    counted = counted_providers(providers, category, service, recorded)
+    result = TravelResult(
+        category, service, counted.status, _empty(gemeinden),
+        providers_used=len(counted.placed), notes=list(counted.notes),
+    )  # fmt: skip
+    if counted.status == "no_provider":
         result.notes.append("no provider of this kind could be placed: times are undefined")
-    return result, placed
+    return result, counted.placed
 
 
 def _route(result, placed, router, gemeinden, g_lonlat, g_snap, snaps, cache) -> None:

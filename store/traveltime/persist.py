@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -33,8 +34,10 @@ class NoTravelTimes(StoreError, LookupError):
 
 
 def insert_travel(conn: Connection, snapshot_id: int, results: list[TravelResult],
-                  extract: Extract, engine_name: str, mode: str = "car") -> None:  # fmt: skip
-    """Replace the snapshot's rows of this mode by `results`, in the caller's transaction."""
+                  extract: Extract, engine_name: str, mode: str = "car",
+                  tile_dir: Path | None = None) -> None:  # fmt: skip
+    """Replace the snapshot's rows of this mode by `results`, in the caller's transaction;
+    `tile_dir`: the tiles they were computed on, for planning by road."""
     for table in (schema.traveltime_gemeinden, schema.traveltime_runs):
         key = (table.c.snapshot_id == snapshot_id) & (table.c.mode == mode)
         conn.execute(delete(table).where(key))
@@ -45,7 +48,8 @@ def insert_travel(conn: Connection, snapshot_id: int, results: list[TravelResult
          "points_unroutable": r.points_unroutable,
          "gemeinden_unreachable": r.gemeinden_unreachable, "engine": engine_name,
          "extract_name": extract.name, "extract_timestamp": extract.timestamp,
-         "extract_sha256": extract.sha256, "notes": list(r.notes), "computed_at": now}
+         "extract_sha256": extract.sha256, "notes": list(r.notes), "computed_at": now,
+         "tile_dir": None if tile_dir is None else str(Path(tile_dir).resolve())}
         for r in results
     ]  # fmt: skip
     conn.execute(insert(schema.traveltime_runs), runs)
@@ -69,18 +73,20 @@ def _num(value: float) -> float | None:
     return None if value != value else round(float(value), 3)
 
 
-def write_travel(engine: Engine, snapshot_id: int, results: list[TravelResult],
-                 extract: Extract, engine_name: str) -> None:  # fmt: skip
+def write_travel(
+    engine: Engine, snapshot_id: int, results: list[TravelResult], extract: Extract,
+    engine_name: str, tile_dir: Path | None = None,
+) -> None:  # fmt: skip
     """Store the results for an existing snapshot (one transaction)."""
     require_snapshot(engine, snapshot_id)
     with engine.begin() as conn:
-        insert_travel(conn, snapshot_id, results, extract, engine_name)
+        insert_travel(conn, snapshot_id, results, extract, engine_name, tile_dir=tile_dir)
     _read.cache_clear()
 
 
 def travel_run(engine: Engine, snapshot_id: int, mode: str = "car") -> dict | None:
-    """Provenance of the snapshot's times (engine, extract name, date, checksum, when),
-    or None when it has none."""
+    """Provenance of the snapshot's times (engine, extract name, date, checksum, when, the
+    tile directory or None), or None when it has none."""
     if not inspect(engine).has_table("traveltime_runs"):
         return None
     runs = schema.traveltime_runs
@@ -89,7 +95,8 @@ def travel_run(engine: Engine, snapshot_id: int, mode: str = "car") -> dict | No
         row = conn.execute(select(runs).where(key).limit(1)).mappings().first()
     if row is None:
         return None
-    fields = ("engine", "extract_name", "extract_timestamp", "extract_sha256", "computed_at")
+    fields = ("engine", "extract_name", "extract_timestamp", "extract_sha256", "computed_at",
+              "tile_dir")
     return {k: row[k] for k in fields}
 
 

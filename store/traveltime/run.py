@@ -52,7 +52,7 @@ def traveltime(engine: Engine, osm: Path, tiles: Path | None, snapshot_ids: list
     for snapshot_id in snapshot_ids:
         started = time.perf_counter()
         results = compute_snapshot_travel(engine, snapshot_id, router, gemeinden)
-        write_travel(engine, snapshot_id, results, extract, name)
+        write_travel(engine, snapshot_id, results, extract, name, built.tile_dir)
         seconds = time.perf_counter() - started
         say(f"snapshot {snapshot_id}: car times stored in {seconds:.1f} s ({name}, "
             f"{router.calls} matrix requests)")  # fmt: skip

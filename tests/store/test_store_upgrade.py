@@ -59,6 +59,17 @@ def seed(url: str, version: int) -> dict[str, list[dict]]:
                                      "ars": "146120000000", "nearest_km": 1.5,
                                      "nearest_provider": "A1", "kreis_placed": False,
                                      "own_kreis": True, "sfca_per_100k": 0.2}]
+    if version >= 5:
+        rows["traveltime_runs"] = [{"snapshot_id": 1, "mode": "car", "category": "ala",
+                                    "service": "all", "status": "ok", "providers_used": 1,
+                                    "points_unroutable": 0, "gemeinden_unreachable": 0,
+                                    "engine": "Valhalla 3.9.1", "extract_name": "x.osm.pbf",
+                                    "extract_timestamp": None, "extract_sha256": "ab" * 32,
+                                    "notes": [], "computed_at": TAKEN}]
+        rows["traveltime_gemeinden"] = [{"snapshot_id": 1, "mode": "car", "category": "ala",
+                                         "service": "all", "ars": "146120000000",
+                                         "nearest_min": 12.5, "road_km": 9.8,
+                                         "nearest_provider": "A1"}]
     engine = create_engine(url)
     with engine.begin() as conn:
         meta.create_all(conn)

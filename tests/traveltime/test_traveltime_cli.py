@@ -90,6 +90,8 @@ def test_the_command_stores_car_times_with_the_extracts_provenance(db, extract, 
     assert run_row["extract_timestamp"] == "2026-11-30T21:21:02Z"
     assert run_row["extract_sha256"] == hashlib.sha256(extract.read_bytes()).hexdigest()
     assert run_row["engine"].startswith("Valhalla 3.")
+    # where the tiles are, for planning by road (absolute: the server may start elsewhere)
+    assert run_row["tile_dir"] == str(tiles.resolve())
     times = travel_gemeinden(engine, 1, "wfbm")
     inside = times["ars"].isin(kreis["ars"]).to_numpy()
     minutes = times["nearest_min"].to_numpy(float)
