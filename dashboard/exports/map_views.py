@@ -19,7 +19,7 @@ from dashboard.exports.views import (
 from dashboard.figures.choropleth import choropleth_figure
 from dashboard.model import metrics as m
 from dashboard.model.data import AtlasData, map_frame
-from dashboard.model.geometry import geojson
+from dashboard.exports.geometry_file import geometry_url
 from dashboard.model.land_view import applies, land_geo, land_name, land_rows
 from dashboard.model.scales import comparison_scale, series_scale
 from dashboard.text.describe import map_description
@@ -80,7 +80,7 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
                                          prov.taken_at, lang))
         single = choropleth_figure(
             frame, request.metric, category=category, level=request.level, lang=lang,
-            geojson=geojson(request.level), classes=request.classes,
+            geojson=geometry_url(request.level), classes=request.classes,
             scale=comparison_scale(data, snapshot["id"], request.level, category,
                                    request.metric, request.classes),
         )
@@ -133,7 +133,7 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
     title = export_title(request.category, request.metric, request.level, lang, land)
     figure = choropleth_figure(
         frame, request.metric, category=request.category, level=request.level, lang=lang,
-        geojson=geojson(request.level), classes=request.classes, points=points, title=title,
+        geojson=geometry_url(request.level), classes=request.classes, points=points, title=title,
         # the page's colours: the same classes in every snapshot of the series
         scale=series_scale(data, snapshot["id"], request.level, (request.category,),
                            request.metric, request.classes),
