@@ -130,8 +130,39 @@ def _access(meta: MetaData) -> None:
           Column("sfca_per_100k", Float, nullable=False))
 
 
+def _traveltime(meta: MetaData) -> None:
+    """traveltime_runs, traveltime_gemeinden as 835f207 wrote them (migration 5)."""
+    Table("traveltime_runs", meta,
+          Column("snapshot_id", Integer, ForeignKey("snapshots.id"), primary_key=True),
+          Column("mode", String(12), primary_key=True),
+          Column("category", String(8), primary_key=True),
+          Column("service", String(24), primary_key=True),
+          Column("status", String(16), nullable=False),
+          Column("providers_used", Integer, nullable=False),
+          Column("points_unroutable", Integer, nullable=False),
+          Column("gemeinden_unreachable", Integer, nullable=False),
+          Column("engine", String(60), nullable=False),
+          Column("extract_name", String(300), nullable=False),
+          Column("extract_timestamp", String(40), nullable=True),
+          Column("extract_sha256", String(64), nullable=False),
+          Column("notes", JSON, nullable=False),
+          Column("computed_at", DateTime(timezone=True), nullable=False),
+          CheckConstraint("status IN ('ok', 'no_provider', 'not_recorded')",
+                          name="ck_traveltime_status"),
+          CheckConstraint("mode IN ('car')", name="ck_traveltime_mode"))
+    Table("traveltime_gemeinden", meta,
+          Column("snapshot_id", Integer, ForeignKey("snapshots.id"), primary_key=True),
+          Column("mode", String(12), primary_key=True),
+          Column("category", String(8), primary_key=True),
+          Column("service", String(24), primary_key=True),
+          Column("ars", String(12), primary_key=True),
+          Column("nearest_min", Float, nullable=True),
+          Column("road_km", Float, nullable=True),
+          Column("nearest_provider", String(100), nullable=True))
+
+
 def frozen_metadata(version: int) -> MetaData:
-    """The tables of schema `version` (1..4)."""
+    """The tables of schema `version` (1..5)."""
     if version not in FROZEN_VERSIONS:
         raise ValueError(f"no frozen schema {version}; known: {FROZEN_VERSIONS}")
     meta = MetaData()
@@ -140,6 +171,8 @@ def frozen_metadata(version: int) -> MetaData:
     _base(meta)
     if version >= 4:
         _access(meta)
+    if version >= 5:
+        _traveltime(meta)
     return meta
 
 
@@ -162,4 +195,4 @@ def frozen_triggers(conn: Connection, version: int) -> None:
             "FOR EACH ROW EXECUTE FUNCTION atlas_refuse_update()"))
 
 
-FROZEN_VERSIONS: tuple[int, ...] = (1, 2, 3, 4)
+FROZEN_VERSIONS: tuple[int, ...] = (1, 2, 3, 4, 5)

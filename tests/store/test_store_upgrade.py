@@ -136,6 +136,30 @@ def test_an_upgraded_database_has_todays_tables_and_rules(db_url, version):
         engine.dispose()
 
 
+@pytest.mark.parametrize("version", FROZEN_VERSIONS)
+def test_an_upgraded_database_never_hands_out_a_snapshot_id_twice(db_url, version):
+    seed(db_url, version)  # snapshot 1; v1 and v2 files were made without AUTOINCREMENT
+    engine = store.connect(db_url)
+    try:
+        def add() -> int:
+            with engine.begin() as conn:
+                return conn.execute(schema.snapshots.insert().values(
+                    taken_at=TAKEN, created_at=TAKEN, origin="live", parser_version="1",
+                    source="REHADAT", notes="")).inserted_primary_key[0]
+
+        newest = add()
+        assert newest == 2
+        store.delete_snapshot(engine, newest)
+        assert add() == 3, "the deleted snapshot's id was handed out again"
+        if engine.dialect.name == "sqlite":
+            with engine.connect() as conn:
+                assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+                assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert store.get_snapshot(engine, 1)["notes"] == "alt"  # the old row is untouched
+    finally:
+        engine.dispose()
+
+
 def test_every_earlier_schema_version_has_a_frozen_definition():
     assert set(range(1, migrations.LATEST_VERSION)) <= set(FROZEN_VERSIONS)
 
