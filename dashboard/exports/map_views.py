@@ -6,6 +6,7 @@ import pandas as pd
 from plotly.subplots import make_subplots
 from sqlalchemy import Engine
 
+from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.texts import xt
@@ -19,7 +20,6 @@ from dashboard.exports.views import (
 from dashboard.figures.choropleth import choropleth_figure
 from dashboard.model import metrics as m
 from dashboard.model.data import AtlasData, map_frame
-from dashboard.exports.geometry_file import geometry_url
 from dashboard.model.land_view import applies, land_geo, land_name, land_rows
 from dashboard.model.scales import comparison_scale, series_scale
 from dashboard.text.describe import map_description
