@@ -17,6 +17,7 @@ import store
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import Provenance, provenance_of
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.shared_data import export_data
 from dashboard.exports.views import View, regions_in_order, snapshots_of
 from dashboard.figures.access_gemeinde import fitted_geo, gemeinde_map
 from dashboard.figures.access_map import distance_map, sfca_cap, sfca_map
@@ -32,7 +33,6 @@ from dashboard.model.access_data import (
     providers_of_kind,
     region_labels,
 )
-from dashboard.model.data import AtlasData
 from dashboard.model.geometry import geojson
 from dashboard.text.describe import access_description
 from dashboard.text.describe_gemeinden import gemeinde_sentence
@@ -56,7 +56,7 @@ def _gemeinde_view(engine: Engine, request: ExportRequest, view: AccessView, sna
                    title: str, subtitle: str, prov) -> View:  # fmt: skip
     """The Gemeinde map (images) or its table (CSV/XLSX), of Germany or one Land."""
     lang, land = request.lang, request.land
-    providers = AtlasData(engine).providers(int(snapshot["id"]))
+    providers = export_data(engine).providers(int(snapshot["id"]))
     frame = gemeinde_map_frame(view, providers, lang, land)
     used = providers_of_kind(providers, request.category, request.service or "all")
     if land:
@@ -97,7 +97,7 @@ def _gemeinden_view(engine: Engine, request: ExportRequest, snapshot: dict, view
     labels = region_labels("kreis")
     if kreis not in labels:
         raise ExportError(f"Gemeindeliste: Kreis {kreis!r} gibt es nicht.")
-    providers = AtlasData(engine).providers(int(snapshot["id"]))
+    providers = export_data(engine).providers(int(snapshot["id"]))
     table = gemeinden_table(view, kreis, providers, request.lang)
     title = t("access.region.heading", request.lang, name=labels[kreis])
     return View(title=title, subtitle=prov.date_label, provenance=prov, table=table,
@@ -145,7 +145,7 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
                           zmax=sfca_cap(base.kreise["providers_per_100k_within_50km"]))
         legend = t("access.map.sfca.scale", lang)
     else:
-        providers = providers_of_kind(AtlasData(engine).providers(int(snapshot["id"])),
+        providers = providers_of_kind(export_data(engine).providers(int(snapshot["id"])),
                                       request.category, service)  # fmt: skip
         figure = distance_map(view, providers, threshold=request.threshold, lang=lang,
                               geojson=shapes, title="", kreise=kreise, geo=geo)  # fmt: skip

@@ -11,6 +11,7 @@ import store
 from dashboard.exports.errors import ExportError
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.shared_data import export_data
 from dashboard.exports.texts import xt
 from dashboard.exports.views import (
     CHART_SIZE,
@@ -23,7 +24,6 @@ from dashboard.exports.views import (
 from dashboard.figures import growth as gf
 from dashboard.figures.other_counts import with_other_counts
 from dashboard.model import growth_tables as gt
-from dashboard.model.data import AtlasData
 from dashboard.model.geometry import geojson
 from dashboard.model.land_view import applies, land_geo, land_name, land_rows
 from dashboard.model.publishing import redact
@@ -139,7 +139,7 @@ def _series_bound(
 ) -> float:
     """The page's fixed colour range of the change map (over the whole series)."""
     series = growth.recorded(store.served_series(engine, int(newer["id"])), request.category)
-    return change_bound(AtlasData(engine), series["id"].tolist(), request.level,
+    return change_bound(export_data(engine), series["id"].tolist(), request.level,
                         request.category, per_100k)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.shared_data import export_data
 from dashboard.exports.texts import xt
 from dashboard.exports.views import (
     View,
@@ -19,7 +20,7 @@ from dashboard.exports.views import (
 )
 from dashboard.figures.choropleth import choropleth_figure
 from dashboard.model import metrics as m
-from dashboard.model.data import AtlasData, map_frame
+from dashboard.model.data import map_frame
 from dashboard.model.land_view import applies, land_geo, land_name, land_rows
 from dashboard.model.scales import comparison_scale, series_scale
 from dashboard.text.describe import map_description
@@ -66,7 +67,7 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
     lang = request.lang
     prov = provenance_of(snapshot, lang=lang)
-    data = AtlasData(engine)
+    data = export_data(engine)
     figure = make_subplots(
         rows=1, cols=3, specs=[[{"type": "geo"}] * 3], horizontal_spacing=0.01,
         subplot_titles=[t(f"category.{c}", lang) for c in CATEGORIES],
@@ -118,7 +119,7 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
     lang = request.lang
     prov = provenance_of(snapshot, lang=lang)
-    data = AtlasData(engine)
+    data = export_data(engine)
     land = applies(request.level, request.land)
     everywhere = map_frame(data, snapshot["id"], request.level, request.category)
     refuse_unrecorded(everywhere, request.category)
