@@ -68,3 +68,14 @@ def test_a_snapshot_added_after_an_export_is_exported_next(own_engine):
                                                   snapshot=newest))
     assert before.filename.endswith("2022-12-01.csv")
     assert after.filename.endswith("2023-06-01.csv")
+
+
+def test_exports_over_the_apps_store_read_with_the_apps_reader(demo_store_file, tmp_path):
+    from dashboard import create_app
+
+    path = copy_demo_store(demo_store_file, tmp_path)
+    app = create_app(f"sqlite:///{path}")
+    serving = app.server.config["ATLAS_STORE"]
+    data = export_data(serving.engine())
+    # the app's reader (a served file), not one of the exports' own (a plain engine: None)
+    assert data.store_file is not None and data.store_file.samefile(path)
