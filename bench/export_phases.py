@@ -60,9 +60,15 @@ def one(engine, fmt: str) -> dict[str, float]:
     phases["view"] = _ms(t)
     t = time.perf_counter()
     width, height = view.size
-    pub = Publication(title=view.title, subtitle=view.subtitle, legend_title=view.legend_title,
-                      provenance=view.provenance, width=width, height=height,
-                      with_plz=view.with_plz)
+    pub = Publication(
+        title=view.title,
+        subtitle=view.subtitle,
+        legend_title=view.legend_title,
+        provenance=view.provenance,
+        width=width,
+        height=height,
+        with_plz=view.with_plz,
+    )
     fig = publish(view.figure, pub)
     phases["publish"] = _ms(t)
     # what kaleido does to the figure before sending it (measured apart, then repeated inside)
@@ -98,8 +104,10 @@ def main() -> None:
     engine = engine_for(args.db)
     try:
         export_view(engine, ExportRequest(format="png", **MAP))  # starts Chromium
-        print(f"warm (renderer running, nothing cached), median of {args.repeat}, ms; "
-              f"load {os.getloadavg()[0]:.2f}")
+        print(
+            f"warm (renderer running, nothing cached), median of {args.repeat}, ms; "
+            f"load {os.getloadavg()[0]:.2f}"
+        )
         for fmt in ("png", "svg", "pdf"):
             runs = [one(engine, fmt) for _ in range(args.repeat)]
             print(f"-- {fmt}")

@@ -37,8 +37,10 @@ def test_the_file_holds_the_same_shapes_as_the_pages_geometry(level):
 def test_map_figures_name_the_shapes_and_stay_small(demo_engine):
     kreis = checked(ExportRequest("karte", "svg", "kreis", "ala", "per100k"))
     compare = checked(ExportRequest("karte", "svg", "land", "ala", "count", compare=True))
-    for figure, level in ((map_view(demo_engine, kreis).figure, "kreis"),
-                          (compare_view(demo_engine, compare).figure, "land")):
+    for figure, level in (
+        (map_view(demo_engine, kreis).figure, "kreis"),
+        (compare_view(demo_engine, compare).figure, "land"),
+    ):
         shaped = [trace for trace in figure.data if trace.type == "choropleth"]
         # legend keys keep their one tiny made-up shape; every region trace names the file
         regions = [trace for trace in shaped if list(trace.locations or []) != ["key"]]

@@ -23,10 +23,21 @@ _RUN = (
 
 
 def _run(tmp: Path, cache: Path) -> list[str]:
-    env = {**os.environ, "TMPDIR": str(tmp), "ATLAS_CACHE_DIR": str(cache),
-           "BROWSER_PATH": "/bin/sh"}
-    done = subprocess.run([sys.executable, "-c", _RUN], cwd=ROOT, env=env, check=True,
-                          capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "TMPDIR": str(tmp),
+        "ATLAS_CACHE_DIR": str(cache),
+        "BROWSER_PATH": "/bin/sh",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     return json.loads(done.stdout)
 
 
@@ -39,13 +50,16 @@ def test_runs_share_one_launcher_and_leave_nothing_in_tmp(tmp_path):
     launcher = Path(first[0])
     assert launcher.is_relative_to(cache) and os.access(launcher, os.X_OK)
     assert "exec /bin/sh" in launcher.read_text() and "--disable-background-networking" in (
-        launcher.read_text())
+        launcher.read_text()
+    )
     topojson = Path(first[1].removeprefix("file://"))
     assert topojson.is_relative_to(cache)
     assert json.loads((topojson / "world_110m.json").read_text())["type"] == "Topology"
     assert list(tmp.iterdir()) == [], "a run left files in the temporary directory"
     assert sorted(p.name.split("-")[0] for p in (cache / "runtime").iterdir()) == [
-        "chromium", "topojson"]
+        "chromium",
+        "topojson",
+    ]
 
 
 def test_without_a_writable_cache_the_folder_goes_when_the_process_ends(tmp_path):
@@ -58,8 +72,7 @@ def test_without_a_writable_cache_the_folder_goes_when_the_process_ends(tmp_path
     assert not launcher.exists() and list(tmp.iterdir()) == []
 
 
-def test_other_content_gets_another_folder_and_a_spoilt_file_is_rewritten(tmp_path,
-                                                                         monkeypatch):
+def test_other_content_gets_another_folder_and_a_spoilt_file_is_rewritten(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path))
     one = run_folder("chromium", {"chromium": "#!/bin/sh\nexec a\n"}, executable=True)
     other = run_folder("chromium", {"chromium": "#!/bin/sh\nexec b\n"}, executable=True)

@@ -58,14 +58,26 @@ def test_a_second_map_of_the_same_snapshot_reads_far_less(own_engine):
 def test_a_snapshot_added_after_an_export_is_exported_next(own_engine):
     before = export_view(own_engine, ExportRequest("tabelle", "csv", "kreis", "ala"))
     with own_engine.begin() as conn:
-        newest = conn.execute(schema.snapshots.insert().values(
-            taken_at=datetime(2023, 6, 1, tzinfo=UTC), created_at=datetime.now(UTC),
-            origin="demo", parser_version="1", source="demo", notes="")).inserted_primary_key[0]
-        conn.execute(schema.snapshot_categories.insert(), [
-            {"snapshot_id": newest, "category": kind, "expected_total": 0, "parsed_count": 0}
-            for kind in ("ala", "wfbm", "ib")])
-    after = export_view(own_engine, ExportRequest("tabelle", "csv", "kreis", "ala",
-                                                  snapshot=newest))
+        newest = conn.execute(
+            schema.snapshots.insert().values(
+                taken_at=datetime(2023, 6, 1, tzinfo=UTC),
+                created_at=datetime.now(UTC),
+                origin="demo",
+                parser_version="1",
+                source="demo",
+                notes="",
+            )
+        ).inserted_primary_key[0]
+        conn.execute(
+            schema.snapshot_categories.insert(),
+            [
+                {"snapshot_id": newest, "category": kind, "expected_total": 0, "parsed_count": 0}
+                for kind in ("ala", "wfbm", "ib")
+            ],
+        )
+    after = export_view(
+        own_engine, ExportRequest("tabelle", "csv", "kreis", "ala", snapshot=newest)
+    )
     assert before.filename.endswith("2022-12-01.csv")
     assert after.filename.endswith("2023-06-01.csv")
 
