@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 import geodata
 import store
 from dashboard.exports.errors import ExportError
+from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.provenance import Provenance, provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.shared_data import export_data
@@ -33,7 +34,6 @@ from dashboard.model.access_data import (
     providers_of_kind,
     region_labels,
 )
-from dashboard.model.geometry import geojson
 from dashboard.text.describe import access_description
 from dashboard.text.describe_gemeinden import gemeinde_sentence
 from dashboard.text.i18n import t
@@ -63,7 +63,7 @@ def _gemeinde_view(engine: Engine, request: ExportRequest, view: AccessView, sna
         used = used[used["land_code"] == land]
     figure = gemeinde_map(
         frame, threshold=request.threshold, lang=lang,
-        shapes={level: geojson(level) for level in ("gemeinde", "kreis", "land")},
+        shapes={level: geometry_url(level) for level in ("gemeinde", "kreis", "land")},
         outlines=outline_codes(land), geo=fitted_geo(land_bounds(land) if land else None),
         revision="export", providers=used, places=view.places,
     )  # fmt: skip
@@ -133,7 +133,7 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
                                names=", ".join(view.places["name"]))  # fmt: skip
     if request.view == "gemeinde":
         return _gemeinde_view(engine, request, view, snapshot, title, subtitle, prov)
-    shapes = geojson("kreis")
+    shapes = geometry_url("kreis")
     land = request.land
     kreise = view.kreise if not land else view.kreise[view.kreise["ars"].str[:2] == land]
     geo = fitted_geo(land_bounds(land)) if land else None

@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 import geodata
 import store
 from dashboard.exports.errors import ExportError
+from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.shared_data import export_data
@@ -157,7 +158,7 @@ def region_change_view(engine: Engine, request: ExportRequest) -> View:
     measure = xt("rate" if per_100k else "count", lang)
     key = table.columns[0]
     by = xt(f"by.{request.level}", lang)
-    figure = gf.change_map_figure(change, geojson(request.level), per_100k, lang,
+    figure = gf.change_map_figure(change, geometry_url(request.level), per_100k, lang,
                                   bound=_series_bound(engine, newer, request, per_100k))
     title = xt("region_change", lang, what=what, measure=measure, by=by)
     if land is not None:  # that Land's frame, kept by the publication (meta "land")
