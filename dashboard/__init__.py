@@ -69,6 +69,10 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
         store.connect(db_url).dispose()
     serving = ServingStore(db_url)
     data = AtlasData(serving)
+    # exports over this store read with the pages' reader and its caches (no second copy)
+    from dashboard.exports.shared_data import share
+
+    share(data)
     server = Flask(__name__)
     # what travels compressed: Flask-Compress's own list lacks GeoJSON and CSV, so the API's
     # GeoJSON of all providers (~1.7 MB) and its CSV answers went out uncompressed; it reads

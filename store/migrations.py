@@ -96,6 +96,52 @@ def _allow_imports(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE snapshots DROP CONSTRAINT IF EXISTS ck_snapshots_origin"))
         conn.execute(text(f"ALTER TABLE snapshots ADD CONSTRAINT ck_snapshots_origin "
                           f"CHECK ({_NEW_ORIGIN_CHECK})"))
+
+
+def _never_reuse_snapshot_ids(conn: Connection) -> None:
+    """Snapshot ids are never handed out twice on SQLite either, also in files made before
+    `snapshots` was declared AUTOINCREMENT (2865cb8: only new files got it). Without it SQLite
+    gives max(id)+1, so deleting the newest snapshot and writing another reused its id, and a
+    published link or a cache keyed by that id would show other data.
+
+    The key column stays the same rowid, so only the table's text changes (PRIMARY KEY (id)
+    becomes PRIMARY KEY (id AUTOINCREMENT), SQLite's own table-constraint form), in place as
+    for migration 3, and sqlite_sequence starts at the highest id present. PostgreSQL's
+    sequences never go back: nothing to do there.
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    sql = conn.execute(text(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'"
+    )).scalar_one()
+    if "AUTOINCREMENT" in sql.upper():
+        return
+    if _PLAIN_KEY not in sql:
+        raise SchemaError(f"snapshots has an unexpected primary key; cannot upgrade: {sql}")
+    # sqlite_sequence exists once any AUTOINCREMENT table was created (never by hand)
+    conn.execute(text(
+        "CREATE TABLE IF NOT EXISTS atlas_sequence_probe (id INTEGER PRIMARY KEY AUTOINCREMENT)"
+    ))
+    conn.execute(text("DROP TABLE atlas_sequence_probe"))
+    version = conn.execute(text("PRAGMA schema_version")).scalar_one()
+    conn.execute(text("PRAGMA writable_schema = ON"))
+    conn.execute(
+        text("UPDATE sqlite_master SET sql = :sql WHERE type = 'table' AND name = 'snapshots'"),
+        {"sql": sql.replace(_PLAIN_KEY, _COUNTED_KEY)},
+    )
+    conn.execute(text(f"PRAGMA schema_version = {int(version) + 1}"))
+    conn.execute(text("PRAGMA writable_schema = OFF"))
+    conn.execute(text("DELETE FROM sqlite_sequence WHERE name = 'snapshots'"))
+    conn.execute(text(
+        "INSERT INTO sqlite_sequence (name, seq) SELECT 'snapshots', COALESCE(MAX(id), 0) "
+        "FROM snapshots"
+    ))
+
+
+_PLAIN_KEY = "PRIMARY KEY (id)"
+_COUNTED_KEY = "PRIMARY KEY (id AUTOINCREMENT)"
+
+
 def _create_access_tables(conn: Connection) -> None:
     tables = [schema.access_runs, schema.access_gemeinden]
     schema.metadata.create_all(conn, tables=tables, checkfirst=True)
@@ -122,6 +168,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "access_runs, access_gemeinden (derived access measures)", _create_access_tables),
     (5, "traveltime_runs, traveltime_gemeinden (car times, Valhalla)", _create_traveltime_tables),
     (6, "traveltime_runs.tile_dir (planning by road asks those tiles)", _record_tile_dir),
+    (7, "snapshot ids never reused on SQLite (AUTOINCREMENT in older files)",
+     _never_reuse_snapshot_ids),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -15,8 +15,10 @@ from sqlalchemy import Engine
 import geodata
 import store
 from dashboard.exports.errors import ExportError
+from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.provenance import Provenance, provenance_of
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.shared_data import export_data
 from dashboard.exports.views import View, regions_in_order, snapshots_of
 from dashboard.figures.access_gemeinde import fitted_geo, gemeinde_map
 from dashboard.figures.access_map import distance_map, sfca_cap, sfca_map
@@ -32,8 +34,6 @@ from dashboard.model.access_data import (
     providers_of_kind,
     region_labels,
 )
-from dashboard.model.data import AtlasData
-from dashboard.model.geometry import geojson
 from dashboard.text.describe import access_description
 from dashboard.text.describe_gemeinden import gemeinde_sentence
 from dashboard.text.i18n import t
@@ -56,14 +56,14 @@ def _gemeinde_view(engine: Engine, request: ExportRequest, view: AccessView, sna
                    title: str, subtitle: str, prov) -> View:  # fmt: skip
     """The Gemeinde map (images) or its table (CSV/XLSX), of Germany or one Land."""
     lang, land = request.lang, request.land
-    providers = AtlasData(engine).providers(int(snapshot["id"]))
+    providers = export_data(engine).providers(int(snapshot["id"]))
     frame = gemeinde_map_frame(view, providers, lang, land)
     used = providers_of_kind(providers, request.category, request.service or "all")
     if land:
         used = used[used["land_code"] == land]
     figure = gemeinde_map(
         frame, threshold=request.threshold, lang=lang,
-        shapes={level: geojson(level) for level in ("gemeinde", "kreis", "land")},
+        shapes={level: geometry_url(level) for level in ("gemeinde", "kreis", "land")},
         outlines=outline_codes(land), geo=fitted_geo(land_bounds(land) if land else None),
         revision="export", providers=used, places=view.places,
     )  # fmt: skip
@@ -97,7 +97,7 @@ def _gemeinden_view(engine: Engine, request: ExportRequest, snapshot: dict, view
     labels = region_labels("kreis")
     if kreis not in labels:
         raise ExportError(f"Gemeindeliste: Kreis {kreis!r} gibt es nicht.")
-    providers = AtlasData(engine).providers(int(snapshot["id"]))
+    providers = export_data(engine).providers(int(snapshot["id"]))
     table = gemeinden_table(view, kreis, providers, request.lang)
     title = t("access.region.heading", request.lang, name=labels[kreis])
     return View(title=title, subtitle=prov.date_label, provenance=prov, table=table,
@@ -133,7 +133,7 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
                                names=", ".join(view.places["name"]))  # fmt: skip
     if request.view == "gemeinde":
         return _gemeinde_view(engine, request, view, snapshot, title, subtitle, prov)
-    shapes = geojson("kreis")
+    shapes = geometry_url("kreis")
     land = request.land
     kreise = view.kreise if not land else view.kreise[view.kreise["ars"].str[:2] == land]
     geo = fitted_geo(land_bounds(land)) if land else None
@@ -145,7 +145,7 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
                           zmax=sfca_cap(base.kreise["providers_per_100k_within_50km"]))
         legend = t("access.map.sfca.scale", lang)
     else:
-        providers = providers_of_kind(AtlasData(engine).providers(int(snapshot["id"])),
+        providers = providers_of_kind(export_data(engine).providers(int(snapshot["id"])),
                                       request.category, service)  # fmt: skip
         figure = distance_map(view, providers, threshold=request.threshold, lang=lang,
                               geojson=shapes, title="", kreise=kreise, geo=geo)  # fmt: skip

@@ -17,12 +17,11 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
-import stat
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from dashboard.exports.errors import ExportError
+from dashboard.exports.run_files import run_folder
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 _NAMES_ON_PATH = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -49,12 +48,10 @@ def quiet_chromium() -> str:
 
 @lru_cache(maxsize=4)
 def _launcher(browser: str) -> str:
-    folder = Path(tempfile.mkdtemp(prefix="ala-chromium-"))
-    script = folder / "chromium"
+    # one folder per (browser, flags) in the user's cache, reused by every run (run_files)
     flags = " ".join(shlex.quote(flag) for flag in QUIET_FLAGS)
-    script.write_text(f'#!/bin/sh\nexec {shlex.quote(browser)} "$@" {flags}\n', encoding="utf-8")
-    script.chmod(stat.S_IRWXU)
-    return str(script)
+    script = f'#!/bin/sh\nexec {shlex.quote(browser)} "$@" {flags}\n'
+    return str(run_folder("chromium", {"chromium": script}, executable=True) / "chromium")
 
 
 def find_chromium() -> str:

@@ -9,8 +9,10 @@ from sqlalchemy import Engine
 import geodata
 import store
 from dashboard.exports.errors import ExportError
+from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.shared_data import export_data
 from dashboard.exports.texts import xt
 from dashboard.exports.views import (
     CHART_SIZE,
@@ -23,7 +25,6 @@ from dashboard.exports.views import (
 from dashboard.figures import growth as gf
 from dashboard.figures.other_counts import with_other_counts
 from dashboard.model import growth_tables as gt
-from dashboard.model.data import AtlasData
 from dashboard.model.geometry import geojson
 from dashboard.model.land_view import applies, land_geo, land_name, land_rows
 from dashboard.model.publishing import redact
@@ -139,7 +140,7 @@ def _series_bound(
 ) -> float:
     """The page's fixed colour range of the change map (over the whole series)."""
     series = growth.recorded(store.served_series(engine, int(newer["id"])), request.category)
-    return change_bound(AtlasData(engine), series["id"].tolist(), request.level,
+    return change_bound(export_data(engine), series["id"].tolist(), request.level,
                         request.category, per_100k)
 
 
@@ -157,7 +158,7 @@ def region_change_view(engine: Engine, request: ExportRequest) -> View:
     measure = xt("rate" if per_100k else "count", lang)
     key = table.columns[0]
     by = xt(f"by.{request.level}", lang)
-    figure = gf.change_map_figure(change, geojson(request.level), per_100k, lang,
+    figure = gf.change_map_figure(change, geometry_url(request.level), per_100k, lang,
                                   bound=_series_bound(engine, newer, request, per_100k))
     title = xt("region_change", lang, what=what, measure=measure, by=by)
     if land is not None:  # that Land's frame, kept by the publication (meta "land")

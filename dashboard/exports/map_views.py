@@ -6,8 +6,10 @@ import pandas as pd
 from plotly.subplots import make_subplots
 from sqlalchemy import Engine
 
+from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.shared_data import export_data
 from dashboard.exports.texts import xt
 from dashboard.exports.views import (
     View,
@@ -18,8 +20,7 @@ from dashboard.exports.views import (
 )
 from dashboard.figures.choropleth import choropleth_figure
 from dashboard.model import metrics as m
-from dashboard.model.data import AtlasData, map_frame
-from dashboard.model.geometry import geojson
+from dashboard.model.data import map_frame
 from dashboard.model.land_view import applies, land_geo, land_name, land_rows
 from dashboard.model.scales import comparison_scale, series_scale
 from dashboard.text.describe import map_description
@@ -67,7 +68,7 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
     lang = request.lang
     prov = provenance_of(snapshot, lang=lang)
-    data = AtlasData(engine)
+    data = export_data(engine)
     figure = make_subplots(
         rows=1, cols=3, specs=[[{"type": "geo"}] * 3], horizontal_spacing=0.01,
         subplot_titles=[t(f"category.{c}", lang) for c in CATEGORIES],
@@ -81,7 +82,7 @@ def compare_view(engine: Engine, request: ExportRequest) -> View:
                                          prov.taken_at, lang))
         single = choropleth_figure(
             frame, request.metric, category=category, level=request.level, lang=lang,
-            geojson=geojson(request.level), classes=request.classes,
+            geojson=geometry_url(request.level), classes=request.classes,
             scale=comparison_scale(data, snapshot["id"], request.level, category,
                                    request.metric, request.classes),
         )
@@ -119,7 +120,7 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
     lang = request.lang
     prov = provenance_of(snapshot, lang=lang)
-    data = AtlasData(engine)
+    data = export_data(engine)
     land = applies(request.level, request.land)
     everywhere = map_frame(data, snapshot["id"], request.level, request.category)
     refuse_unrecorded(everywhere, request.category)
@@ -134,7 +135,7 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
     title = export_title(request.category, request.metric, request.level, lang, land)
     figure = choropleth_figure(
         frame, request.metric, category=request.category, level=request.level, lang=lang,
-        geojson=geojson(request.level), classes=request.classes, points=points, title=title,
+        geojson=geometry_url(request.level), classes=request.classes, points=points, title=title,
         # the page's colours: the same classes in every snapshot of the series
         scale=series_scale(data, snapshot["id"], request.level, (request.category,),
                            request.metric, request.classes),

@@ -21,6 +21,7 @@ import geodata
 from dashboard.exports import grid_state
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.shared_data import export_data
 from dashboard.exports.texts import xt
 from dashboard.exports.views import (
     CHART_SIZE,
@@ -32,7 +33,6 @@ from dashboard.exports.views import (
     snapshots_of,
 )
 from dashboard.figures.ranking import ranking_figure
-from dashboard.model.data import AtlasData
 from dashboard.text.describe import ranking_description
 from dashboard.text.i18n import t
 from dashboard.views import provider_table, region_table
@@ -53,7 +53,7 @@ def grid_frame(records: list[dict[str, Any]], column_defs: list[dict[str, Any]])
 def table_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
     lang = request.lang
-    data = AtlasData(engine)
+    data = export_data(engine)
     land = request.land if request.level == "kreis" else None
     frame = data.region_metrics(snapshot["id"], request.level, request.category)
     refuse_unrecorded(frame, request.category)
@@ -100,7 +100,7 @@ def table_view(engine: Engine, request: ExportRequest) -> View:
 def providers_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
     lang = request.lang
-    data = AtlasData(engine)
+    data = export_data(engine)
     category = None if request.all_categories else request.category
     found = provider_table.search_providers(
         data.providers(snapshot["id"]), request.search or "", request.land, category,

@@ -50,7 +50,7 @@ class Provenance:
 
     @property
     def date_label(self) -> str:
-        """"01.12.2022", or "14.11.2021 → 01.12.2022" for a comparison (ISO in English)."""
+        """"01.12.2022", or "14.11.2021 → 01.12.2022" for a comparison ("1 Dec 2022" in English)."""
         if self.base_taken_at:
             older = date_label(self.base_taken_at, self.lang)
             return f"{older} → {date_label(self.taken_at, self.lang)}"
@@ -95,7 +95,7 @@ class Provenance:
         lines += list(self.attributions(with_plz))
         if self.is_demo:
             lines.append(xt("demo.note", self.lang))
-        lines.append(xt("exported", self.lang, date=self.exported_on))
+        lines.append(xt("exported", self.lang, date=date_label(self.exported_on, self.lang)))
         return lines
 
     @property
@@ -111,7 +111,7 @@ class Provenance:
                  *self.attributions(with_plz)]
         if self.is_demo:
             lines.append(xt("demo.note", self.lang))
-        lines.append(xt("exported", self.lang, date=self.exported_on))
+        lines.append(xt("exported", self.lang, date=date_label(self.exported_on, self.lang)))
         return " | ".join(lines)
 
     def metadata(self, title: str, with_plz: bool = False) -> dict[str, Any]:

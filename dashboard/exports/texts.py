@@ -5,6 +5,8 @@ The BKG line stays German in both: it is the wording the licence (dl-de/by-2-0) 
 
 from __future__ import annotations
 
+from dashboard.text.i18n import fmt_date
+
 LANGS = ("de", "en")
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -115,8 +117,6 @@ def xt(key: str, lang: str, **values: object) -> str:
 
 
 def date_label(iso: str, lang: str) -> str:
-    """"01.12.2022" in German, "2022-12-01" in English."""
-    if lang != "de":
-        return iso[:10]
-    year, month, day = iso[:10].split("-")
-    return f"{day}.{month}.{year}"
+    """"01.12.2022" in German, "1 Dec 2022" in English: as the pages write dates (fmt_date),
+    so a file's provenance reads like the page it came from. File names keep ISO dates."""
+    return fmt_date(iso[:10], "en" if lang == "en" else "de")

@@ -8,9 +8,9 @@ topology with the layer names plotly.js looks up is enough and nothing leaves th
 from __future__ import annotations
 
 import json
-import tempfile
 from functools import lru_cache
-from pathlib import Path
+
+from dashboard.exports.run_files import run_folder
 
 _LAYERS = ("land", "ocean", "lakes", "rivers", "countries", "coastlines", "subunits")
 _NAMES = ("world_110m", "world_50m", "europe_110m", "europe_50m")
@@ -18,13 +18,12 @@ _NAMES = ("world_110m", "world_50m", "europe_110m", "europe_50m")
 
 @lru_cache(maxsize=1)
 def local_topojson_url() -> str:
-    """Write the empty topologies once per process and return the folder as a file URL."""
-    folder = Path(tempfile.mkdtemp(prefix="ala-topojson-"))
+    """The folder of the empty topologies (written once per user, see run_files) as a file URL."""
     topology = {
         "type": "Topology",
         "arcs": [],
         "objects": {name: {"type": "GeometryCollection", "geometries": []} for name in _LAYERS},
     }
-    for name in _NAMES:
-        (folder / f"{name}.json").write_text(json.dumps(topology), encoding="utf-8")
+    text = json.dumps(topology)
+    folder = run_folder("topojson", {f"{name}.json": text for name in _NAMES})
     return folder.as_uri() + "/"

@@ -61,6 +61,11 @@ def geojson(level: str) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+def geojson_body(level: str) -> bytes:
+    """`geojson(level)` as compact JSON bytes, exactly what `/geo/<level>.geojson` serves."""
+    return _payload(level)[0]
+
+
 @lru_cache(maxsize=3)
 def _payload(level: str) -> tuple[bytes, str]:
     if level == "gemeinde":  # built compact and rounded by geodata.build

@@ -9,13 +9,17 @@ error at start-up):
                        network overlap, figure building does not, hence few per worker)
     ATLAS_TIMEOUT      seconds one request may take before gunicorn restarts its worker (60)
     DASH_DEBUG=1       Dash's development server with debug mode (never in production)
+    ATLAS_PRESTART_RENDERER=0   start a worker's export Chromium at its first image export
+                       instead of when the worker starts (tests that never export use it)
 
 The app is built once in the gunicorn master and forked into the workers (copy-on-write
-memory, fast worker restarts); each worker drops the parent's database connections at once.
+memory, fast worker restarts); each worker drops the parent's database connections at once
+and starts its export renderer (Chromium) in the background.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from dash import Dash
@@ -49,6 +53,12 @@ def serve_production(app: Dash, host: str, port: int, options: dict[str, int]) -
         # SQLAlchemy pools must not be shared across fork: each worker opens its own.
         if serving is not None:
             serving.after_fork()
+        # Each worker renders with its own Chromium (a browser does not survive fork): start
+        # it now, in the background, so the first export does not wait a second or more for it
+        if os.environ.get("ATLAS_PRESTART_RENDERER", "1") != "0":
+            from dashboard.exports.render import prestart_renderer
+
+            prestart_renderer()
 
     config = {
         "bind": f"{host}:{port}",

@@ -176,5 +176,5 @@ def test_the_english_gemeinden_file_is_named_and_labelled_in_english(
     table, provenance = split_export_csv(exported.content, dtype={"Key (ARS)": str})
     assert list(table.columns) == ["Key (ARS)", "Municipality", "Inhabitants",
                                    "Distance km (straight line)", "Nearest provider"]
-    assert "Snapshot 3 of 2022-12-01, example data" in provenance
+    assert "Snapshot 3 of 1 Dec 2022, example data" in provenance
     assert "Beispieldaten" not in provenance

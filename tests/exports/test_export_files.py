@@ -191,7 +191,7 @@ def test_the_comparison_exists_only_as_an_image(demo_engine):
 def test_an_english_page_exports_an_english_map(demo_engine):
     request = ExportRequest("karte", "svg", "kreis", "ala", "per100k", lang="en")
     text = export_view(demo_engine, request).content.decode("utf-8")
-    assert "Source: REHADAT addresses (IW Köln), as of 2022-12-01" in text
+    assert "Source: REHADAT addresses (IW Köln), as of 1 Dec 2022" in text
     assert "Population: Destatis, 31 Dec 2019" in text
     assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in text  # the licence's own wording
     assert ">Example data<" in text and "by district" in text and "by Kreis" not in text

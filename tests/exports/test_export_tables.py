@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import geopandas as gpd
 import openpyxl
@@ -65,7 +66,7 @@ def test_the_provenance_column_names_source_snapshot_dates_and_demo_in_german(
     assert "Datenstand 3 vom 01.12.2022, Beispieldaten" in parts
     assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in parts
     assert "Bevölkerung: Destatis, 31.12.2019" in parts
-    assert "Exportiert am 2026-01-02" in parts
+    assert "Exportiert am 02.01.2026" in parts
     assert "Snapshot" not in cell and "(demo)" not in cell  # German words in a German file
 
 
@@ -73,8 +74,18 @@ def test_an_english_csv_names_its_provenance_in_english(umlaut_table, split_expo
     english = Provenance(snapshot_id=3, taken_at="2022-12-01", origin="demo",
                          exported_on="2026-01-02", lang="en")
     table, cell = split_export_csv(tables.to_csv(umlaut_table, TITLE, english))
-    assert "Snapshot 3 of 2022-12-01, example data" in cell.split(" | ")
+    assert "Snapshot 3 of 1 Dec 2022, example data" in cell.split(" | ")
     assert "Beispieldaten" not in cell and len(table) == 3
+
+
+def test_english_provenance_writes_dates_as_the_english_pages_do(umlaut_table):
+    english = Provenance(snapshot_id=3, taken_at="2022-12-01", origin="demo",
+                         exported_on="2026-01-02", lang="en", base_taken_at="2021-11-30")
+    lines = english.header_lines(TITLE)
+    assert "Source: REHADAT addresses (IW Köln), as of 30 Nov 2021 → 1 Dec 2022" in lines
+    assert "Exported on 2 Jan 2026" in lines
+    # no ISO date left in any line a reader sees (the file name and metadata keep ISO)
+    assert not [line for line in lines if re.search(r"\d{4}-\d{2}-\d{2}", line)], lines
 
 
 def test_a_table_with_a_column_named_like_the_provenance_is_refused(demo_provenance):

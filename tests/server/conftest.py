@@ -148,7 +148,9 @@ def launch(database_url: str, log_dir: Path, **env: str) -> AppProcess:
     log_path = log_dir / f"app-{port}.log"
     environ = {**os.environ, "DATABASE_URL": database_url, "PORT": str(port),
                "HOST": "127.0.0.1", "PYTHONPATH": str(REPO), "WEB_CONCURRENCY": "2",
-               "ATLAS_THREADS": "4", **env}
+               "ATLAS_THREADS": "4",
+               # no Chromium per worker unless a test asks: most never export an image
+               "ATLAS_PRESTART_RENDERER": "0", **env}
     if "DASH_DEBUG" not in env:
         environ.pop("DASH_DEBUG", None)
     handle = log_path.open("wb")

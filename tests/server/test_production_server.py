@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import psutil
 import pytest
 
 from dashboard.server.serve import SettingError, server_options
@@ -27,6 +28,19 @@ def test_app_py_is_served_by_gunicorn_without_a_version_in_the_server_header(
     assert "Booting worker" in log and "gthread" in log
     assert "development server" not in log.lower()
     assert "Werkzeug" not in log
+
+
+def test_a_worker_starts_its_export_browser_before_the_first_export(start_app, served_copy):
+    app = start_app(f"sqlite:///{served_copy}", WEB_CONCURRENCY="1",
+                    ATLAS_PRESTART_RENDERER="1")
+
+    def browsers() -> list[psutil.Process]:
+        return [child for child in psutil.Process(app.process.pid).children(recursive=True)
+                if "chrom" in child.name().lower()]
+
+    # nobody asked for an export: the worker started Chromium on its own, in the background
+    assert app.wait_for(lambda: bool(browsers()), seconds=120), app.log()
+    assert app.get("/healthz").status == 200
 
 
 def test_dash_debug_serves_the_development_server_without_versions(start_app, served_copy):

@@ -130,8 +130,10 @@ def _access(meta: MetaData) -> None:
           Column("sfca_per_100k", Float, nullable=False))
 
 
-def _traveltime(meta: MetaData) -> None:
-    """traveltime_runs, traveltime_gemeinden as migration 5 wrote them (no tile_dir)."""
+def _traveltime(meta: MetaData, version: int) -> None:
+    """traveltime_runs, traveltime_gemeinden as migration 5 wrote them, with migration 6's
+    tile_dir from version 6 on."""
+    extra = [Column("tile_dir", String(1000), nullable=True)] if version >= 6 else []
     Table("traveltime_runs", meta,
           Column("snapshot_id", Integer, ForeignKey("snapshots.id"), primary_key=True),
           Column("mode", String(12), primary_key=True),
@@ -147,6 +149,7 @@ def _traveltime(meta: MetaData) -> None:
           Column("extract_sha256", String(64), nullable=False),
           Column("notes", JSON, nullable=False),
           Column("computed_at", DateTime(timezone=True), nullable=False),
+          *extra,
           CheckConstraint("status IN ('ok', 'no_provider', 'not_recorded')",
                           name="ck_traveltime_status"),
           CheckConstraint("mode IN ('car')", name="ck_traveltime_mode"))
@@ -162,7 +165,7 @@ def _traveltime(meta: MetaData) -> None:
 
 
 def frozen_metadata(version: int) -> MetaData:
-    """The tables of schema `version` (1..5)."""
+    """The tables of schema `version` (1..6)."""
     if version not in FROZEN_VERSIONS:
         raise ValueError(f"no frozen schema {version}; known: {FROZEN_VERSIONS}")
     meta = MetaData()
@@ -172,7 +175,7 @@ def frozen_metadata(version: int) -> MetaData:
     if version >= 4:
         _access(meta)
     if version >= 5:
-        _traveltime(meta)
+        _traveltime(meta, version)
     return meta
 
 
@@ -195,4 +198,4 @@ def frozen_triggers(conn: Connection, version: int) -> None:
             "FOR EACH ROW EXECUTE FUNCTION atlas_refuse_update()"))
 
 
-FROZEN_VERSIONS: tuple[int, ...] = (1, 2, 3, 4, 5)
+FROZEN_VERSIONS: tuple[int, ...] = (1, 2, 3, 4, 5, 6)

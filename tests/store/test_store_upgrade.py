@@ -65,7 +65,8 @@ def seed(url: str, version: int) -> dict[str, list[dict]]:
                                     "points_unroutable": 0, "gemeinden_unreachable": 0,
                                     "engine": "Valhalla 3.9.1", "extract_name": "x.osm.pbf",
                                     "extract_timestamp": None, "extract_sha256": "ab" * 32,
-                                    "notes": [], "computed_at": TAKEN}]
+                                    "notes": [], "computed_at": TAKEN,
+                                    **({"tile_dir": "/srv/tiles"} if version >= 6 else {})}]
         rows["traveltime_gemeinden"] = [{"snapshot_id": 1, "mode": "car", "category": "ala",
                                          "service": "all", "ars": "146120000000",
                                          "nearest_min": 12.5, "road_km": 9.8,
@@ -143,6 +144,30 @@ def test_an_upgraded_database_has_todays_tables_and_rules(db_url, version):
             conn.execute(schema.snapshots.insert().values(
                 taken_at=TAKEN, created_at=TAKEN, origin="import", parser_version="1",
                 source="Liste", notes="", source_url="https://example.org/liste.csv"))
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("version", FROZEN_VERSIONS)
+def test_an_upgraded_database_never_hands_out_a_snapshot_id_twice(db_url, version):
+    seed(db_url, version)  # snapshot 1; v1 and v2 files were made without AUTOINCREMENT
+    engine = store.connect(db_url)
+    try:
+        def add() -> int:
+            with engine.begin() as conn:
+                return conn.execute(schema.snapshots.insert().values(
+                    taken_at=TAKEN, created_at=TAKEN, origin="live", parser_version="1",
+                    source="REHADAT", notes="")).inserted_primary_key[0]
+
+        newest = add()
+        assert newest == 2
+        store.delete_snapshot(engine, newest)
+        assert add() == 3, "the deleted snapshot's id was handed out again"
+        if engine.dialect.name == "sqlite":
+            with engine.connect() as conn:
+                assert conn.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+                assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+        assert store.get_snapshot(engine, 1)["notes"] == "alt"  # the old row is untouched
     finally:
         engine.dispose()
 
