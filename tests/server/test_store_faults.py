@@ -12,8 +12,6 @@ import sys
 import textwrap
 import time
 
-import store
-from scrapers.demo import ensure_default
 from tests.server.conftest import REPO, add_snapshot
 
 NOTICE_DE = "Daten vorübergehend nicht verfügbar"
@@ -164,13 +162,11 @@ def test_an_exclusive_lock_gives_503_then_the_server_recovers_by_itself(
 
 
 def test_two_servers_on_one_postgresql_database_both_show_a_snapshot_a_third_process_writes(
-    start_app, pg_database
+    start_app, pg_database, pg_demo_template
 ):
-    # the way a deployment grows past one machine: several app servers, one database
-    url = pg_database()
-    engine = store.connect(url)
-    ensure_default(engine)
-    engine.dispose()
+    # the way a deployment grows past one machine: several app servers, one database (a copy
+    # of the session's PostgreSQL demo default)
+    url = pg_database(pg_demo_template)
     first, second = start_app(url), start_app(url)
     _serving_normally(first)
     _serving_normally(second)

@@ -22,12 +22,16 @@ def recordings(tmp_path_factory) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The default built once into a real SQLite file (shared by the read-only tests)."""
-    path = tmp_path_factory.mktemp("demo-db") / "atlas.sqlite"
+def built(demo_store_file, demo_store_ids, tmp_path_factory):
+    """The default built once into a real SQLite file (shared by the read-only tests): a copy
+    of the run's demo store, which ensure_default built into an empty SQLite file, with the
+    ids it returned (tests/conftest.py), so the default is not built once more here."""
+    from tests.conftest import copy_demo_store
+
+    path = copy_demo_store(demo_store_file, tmp_path_factory.mktemp("demo-db"))
     engine = store.connect(f"sqlite:///{path}")
-    ids = demo.ensure_default(engine)
-    return engine, ids
+    yield engine, list(demo_store_ids)
+    engine.dispose()
 
 
 def _files(root: Path) -> dict[str, bytes]:
