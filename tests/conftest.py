@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -45,13 +46,36 @@ def demo_store_file(tmp_path_factory) -> Path:
             shutil.rmtree(building, ignore_errors=True)
             building.mkdir()
             engine = store.connect(f"sqlite:///{building / 'atlas.sqlite'}")
-            ensure_default(engine)
+            ids = ensure_default(engine)
             with engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             engine.dispose()
+            (folder / "ids.json").write_text(json.dumps(ids))  # what ensure_default returned
             os.replace(building / "atlas.sqlite", path)  # whole or not at all
             shutil.rmtree(building, ignore_errors=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_store_ids(demo_store_file) -> list[int]:
+    """What ensure_default returned when it built `demo_store_file` into the empty store: the
+    ids of its snapshots, oldest first."""
+    return json.loads((demo_store_file.parent / "ids.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_database) -> str:
+    """The name of a PostgreSQL database with the demo default (ensure_default into an empty
+    one), built once per session on its throw-away cluster: only ever copied (CREATE DATABASE
+    … TEMPLATE, `pg_database(pg_demo_template)`; a template must be unused), never served."""
+    import store
+    from scrapers.demo import ensure_default
+
+    url = pg_database()
+    engine = store.connect(url)
+    ensure_default(engine)
+    engine.dispose()
+    return url.rsplit("/", 1)[1]
 
 
 def copy_demo_store(source: Path, folder: Path) -> Path:

@@ -6,20 +6,14 @@ import shutil
 
 import pytest
 
-import store
-from scrapers.demo import ensure_default
 from tests.conftest import copy_demo_store
 
 
 @pytest.fixture(scope="session")
-def _pg_demo_template(pg_database) -> str:
+def _pg_demo_template(pg_demo_template) -> str:
     """A PostgreSQL database with the demo default, only ever copied (CREATE DATABASE …
-    TEMPLATE needs it unused), never served."""
-    url = pg_database()
-    engine = store.connect(url)
-    ensure_default(engine)
-    engine.dispose()
-    return url.rsplit("/", 1)[1]
+    TEMPLATE needs it unused), never served: the session's one (tests/conftest.py)."""
+    return pg_demo_template
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])

@@ -14,11 +14,9 @@ from pathlib import Path
 import pytest
 import requests
 
-import store
 from dashboard import create_app
 from dashboard.frame import ids
 from dashboard.server.callback_client import post_callback
-from scrapers.demo import ensure_default
 from scrapers.samples import sample_records
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,12 +37,14 @@ class _Http:
 
 
 @pytest.fixture
-def serving(tmp_path):
-    """The demo default in a SQLite file, and the dashboard over it on a loopback port."""
+def serving(demo_store_file, tmp_path):
+    """The demo default in a SQLite file (a copy of the run's, tests/conftest.py), and the
+    dashboard over it on a loopback port."""
     from werkzeug.serving import make_server
 
-    url = f"sqlite:///{tmp_path / 'atlas.sqlite'}"
-    ensure_default(store.connect(url))
+    from tests.conftest import copy_demo_store
+
+    url = f"sqlite:///{copy_demo_store(demo_store_file, tmp_path)}"
     server = make_server("127.0.0.1", 0, create_app(url).server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

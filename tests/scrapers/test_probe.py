@@ -1,14 +1,18 @@
 """`python -m scrapers probe` against the loopback site: as reconstructed, and with markup
-that differs the way the live site might."""
+that differs the way the live site might. The first test runs the command as a process
+(`run_cli`); the others are about what it finds and says, and call the same click command in
+this process (`here`, see tests/scrapers/test_scraper_cli.py), without a start-up per case."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+
 from scrapers.render import DEFAULT_SLUGS
 from scrapers.samples import sample_records
-from tests.scrapers.test_scraper_cli import run_cli
+from tests.scrapers.test_scraper_cli import run_cli, run_cli_here
 
 SIZES = {"ala": 47, "wfbm": 30, "ib": 25}
 
@@ -45,9 +49,15 @@ def _site_with_all(site):
                                                    base_url=site.base_url))
 
 
-def _probe(site, tmp_path, *args):
-    return run_cli("probe", "--base-url", site.base_url, "--delay", "0",
-                   "--save-pages", str(tmp_path / "probe"), *args)
+@pytest.fixture
+def here(capsys):
+    """here(*args, env=None): the CLI in this process, with this test's captured output."""
+    return lambda *args, env=None: run_cli_here(capsys, *args, env=env)
+
+
+def _probe(site, tmp_path, *args, run=run_cli):
+    return run("probe", "--base-url", site.base_url, "--delay", "0",
+               "--save-pages", str(tmp_path / "probe"), *args)
 
 
 def test_the_probe_of_the_reconstructed_site_passes_and_reports_every_item(site, tmp_path):
@@ -80,10 +90,10 @@ def test_the_probe_of_the_reconstructed_site_passes_and_reports_every_item(site,
     assert json.loads((tmp_path / "probe" / "run.json").read_text())["ok"] is True
 
 
-def test_markup_without_kontaktdaten_fails_and_names_the_selectors(site, tmp_path):
+def test_markup_without_kontaktdaten_fails_and_names_the_selectors(here, site, tmp_path):
     _site_with_all(site)
     site.pages[DEFAULT_SLUGS["ala"]] = [OTHER_MARKUP.encode()]
-    result = _probe(site, tmp_path, "--category", "ala")
+    result = _probe(site, tmp_path, "--category", "ala", run=here)
     print(result.stdout)
     assert result.returncode == 1
     out = result.stdout
@@ -97,10 +107,10 @@ def test_markup_without_kontaktdaten_fails_and_names_the_selectors(site, tmp_pat
     assert saved.read_bytes() == OTHER_MARKUP.encode()  # kept for the maintainer
 
 
-def test_shifted_conventions_are_each_named_with_their_selector(site, tmp_path):
+def test_shifted_conventions_are_each_named_with_their_selector(here, site, tmp_path):
     _site_with_all(site)
     site.pages[DEFAULT_SLUGS["wfbm"]] = [SHIFTED_MARKUP.encode()]
-    result = _probe(site, tmp_path, "--category", "wfbm")
+    result = _probe(site, tmp_path, "--category", "wfbm", run=here)
     print(result.stdout)
     assert result.returncode == 1
     out = result.stdout
@@ -115,10 +125,12 @@ def test_shifted_conventions_are_each_named_with_their_selector(site, tmp_path):
     assert "phone 0 %" in out and "street 100 %" in out
 
 
-def test_robots_txt_is_asked_first_and_a_disallowed_listing_is_never_fetched(site, tmp_path):
+def test_robots_txt_is_asked_first_and_a_disallowed_listing_is_never_fetched(
+    here, site, tmp_path
+):
     _site_with_all(site)
     site.robots = "User-agent: *\nDisallow: /adressen/\n"
-    result = _probe(site, tmp_path, "--category", "ib")
+    result = _probe(site, tmp_path, "--category", "ib", run=here)
     assert result.returncode == 1
     assert f"robots.txt:    DISALLOWED ({site.base_url}/robots.txt)" in result.stdout
     assert "ask REHADAT" in result.stdout
@@ -126,21 +138,21 @@ def test_robots_txt_is_asked_first_and_a_disallowed_listing_is_never_fetched(sit
 
 
 def test_a_guessed_slug_that_moved_is_found_on_the_overview_and_the_path_named(
-    site, tmp_path
+    here, site, tmp_path
 ):
     records = sample_records("ala", 12, seed=2, base_url=site.base_url)
     site.add_category("ala", records, slug="andere-leistungsanbieter-neu")
     moved = "/adressen/arbeit-beschaeftigung/andere-leistungsanbieter-neu/index.html"
     site.set_overview({"Andere Leistungsanbieter": moved})
-    result = _probe(site, tmp_path, "--category", "ala")
+    result = _probe(site, tmp_path, "--category", "ala", run=here)
     assert result.returncode == 0, result.stdout
     assert "answered 404; the listing was found on the overview page" in result.stdout
     assert "→ look at SOURCES['ala'] path" in result.stdout
     assert "saved:         ala/0001.html, ala/0002.html, ala/0003.html" in result.stdout
 
 
-def test_an_unreachable_site_is_one_failure_per_category_not_a_stack_trace(tmp_path):
-    result = run_cli("probe", "--base-url", "http://127.0.0.1:9", "--delay", "0",
+def test_an_unreachable_site_is_one_failure_per_category_not_a_stack_trace(here, tmp_path):
+    result = here("probe", "--base-url", "http://127.0.0.1:9", "--delay", "0",
                      "--category", "ib", "--save-pages", str(tmp_path / "p"))
     assert result.returncode == 1
     assert "robots.txt:    UNREACHABLE" in result.stdout
@@ -148,10 +160,10 @@ def test_an_unreachable_site_is_one_failure_per_category_not_a_stack_trace(tmp_p
     assert Path(tmp_path / "p").is_dir()
 
 
-def test_a_single_page_short_of_its_total_and_repeated_entries_fail(site, tmp_path):
+def test_a_single_page_short_of_its_total_and_repeated_entries_fail(here, site, tmp_path):
     records = sample_records("ib", 3, seed=8, base_url=site.base_url)
     site.add_category("ib", records[:2] + [records[0]], total=4)
-    result = _probe(site, tmp_path, "--category", "ib")
+    result = _probe(site, tmp_path, "--category", "ib", run=here)
     assert result.returncode == 1
     assert "FAIL: the only page lists 3 entries but the site states 4" in result.stdout
     assert f"FAIL: 1 entries appear twice on the page (e.g. {records[0].source_id})" \

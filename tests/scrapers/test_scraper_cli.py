@@ -1,12 +1,23 @@
-"""`python -m scrapers` as a user runs it: parse, scrape --out, replay, failures."""
+"""`python -m scrapers` as a user runs it: parse, scrape --out, replay, failures.
+
+`run_cli` runs the command as its own process (`python -m scrapers`): the tests that prove
+each command (parse, scrape, replay) runs as a process use it. The other cases are about the
+command's behaviour (exit code, stdout, stderr, files, requests) and call the same click
+command in this process (`run_cli_here`, the `here` fixture: same environment, same working
+directory, its SystemExit read as the exit code), without a Python start-up and the imports
+per case."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from scrapers.records import Provider
 from scrapers.samples import sample_records
@@ -31,6 +42,39 @@ def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     )
 
 
+def run_cli_here(capsys, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The command in this process, as `run_cli` runs it in another: ATLAS_SCRAPER_* from
+    FAST_ENV and `env` only, the project as working directory; stdout and stderr as written.
+    An exception the command does not turn into an exit code fails the test."""
+    from scrapers.cli import main
+
+    logger = logging.getLogger("scrapers")
+    handlers = logger.handlers[:]
+    with pytest.MonkeyPatch.context() as patch, contextlib.ExitStack() as stack:
+        for name in [k for k in os.environ if k.startswith("ATLAS_SCRAPER_")]:
+            patch.delenv(name)
+        for name, value in {**FAST_ENV, **(env or {})}.items():
+            patch.setenv(name, value)
+        patch.chdir(ROOT)
+        # the CLI's warning handler writes to the stderr of the moment: this call's
+        logger.handlers = []
+        stack.callback(setattr, logger, "handlers", handlers)
+        capsys.readouterr()
+        try:
+            main.main(args=list(args), prog_name="python -m scrapers")
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+        out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(["python", "-m", "scrapers", *args], code, out, err)
+
+
+@pytest.fixture
+def here(capsys):
+    """here(*args, env=None): `run_cli_here` with this test's captured output."""
+    return lambda *args, env=None: run_cli_here(capsys, *args, env=env)
+
+
 def read_jsonl(path: Path) -> list[Provider]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [Provider.from_dict(json.loads(line)) for line in lines]
@@ -47,22 +91,22 @@ def test_parse_prints_records_then_the_total_and_next_page():
     assert result.stderr == ""
 
 
-def test_parse_of_keine_treffer_prints_a_zero_total_and_no_next_page():
-    result = run_cli("parse", "--category", "ib", str(FIXTURES / "keine_treffer.html"))
+def test_parse_of_keine_treffer_prints_a_zero_total_and_no_next_page(here):
+    result = here("parse", "--category", "ib", str(FIXTURES / "keine_treffer.html"))
     assert result.returncode == 0
     assert json.loads(result.stdout) == {"expected_total": 0, "next_page": None}
 
 
-def test_parse_of_an_error_page_exits_non_zero_with_one_line():
-    result = run_cli("parse", "--category", "ala", str(FIXTURES / "error_page.html"))
+def test_parse_of_an_error_page_exits_non_zero_with_one_line(here):
+    result = here("parse", "--category", "ala", str(FIXTURES / "error_page.html"))
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert "not a listing page" in result.stderr
 
 
-def test_parse_of_a_page_with_problems_exits_1_and_names_them():
-    result = run_cli("parse", "--category", "wfbm", str(FIXTURES / "truncated.html"))
+def test_parse_of_a_page_with_problems_exits_1_and_names_them(here):
+    result = here("parse", "--category", "wfbm", str(FIXTURES / "truncated.html"))
     assert result.returncode == 1
     assert "problem: page is truncated" in result.stderr
     assert "problem: entry 2 ('Werkstatt Am Berg')" in result.stderr
@@ -92,12 +136,12 @@ def test_scrape_writes_out_and_a_replay_of_the_recording_gives_the_same_records(
     assert len(site.hits) == hits_before  # offline: no request reached the server
 
 
-def test_a_failed_scrape_writes_nothing_and_keeps_the_pages_in_a_named_dir(site, tmp_path):
+def test_a_failed_scrape_writes_nothing_and_keeps_the_pages_in_a_named_dir(here, site, tmp_path):
     site.add_category("ala", sample_records("ala", 45, base_url=site.base_url), total=50)
     out = tmp_path / "out" / "records.jsonl"
     out.parent.mkdir()
     failures = tmp_path / "failures"
-    result = run_cli("scrape", "--category", "ala", "--base-url", site.base_url,
+    result = here("scrape", "--category", "ala", "--base-url", site.base_url,
                      "--delay", "0", "--out", str(out),
                      env={"ATLAS_SCRAPER_FAILURE_DIR": str(failures)})
     assert result.returncode == 1
@@ -111,11 +155,11 @@ def test_a_failed_scrape_writes_nothing_and_keeps_the_pages_in_a_named_dir(site,
     assert (kept / "ala" / "0003.html").read_bytes().startswith(b"<!DOCTYPE html>")
 
 
-def test_a_failed_scrape_with_save_pages_names_the_failed_pages_there(site, tmp_path):
+def test_a_failed_scrape_with_save_pages_names_the_failed_pages_there(here, site, tmp_path):
     pages = site.add_category("ala", sample_records("ala", 50, base_url=site.base_url))
     site.pages["andere-leistungsanbieter"][1] = pages[1][:2000]
     rec, out = tmp_path / "rec", tmp_path / "out.jsonl"
-    result = run_cli("scrape", "--category", "ala", "--base-url", site.base_url,
+    result = here("scrape", "--category", "ala", "--base-url", site.base_url,
                      "--delay", "0", "--save-pages", str(rec), "--out", str(out))
     assert result.returncode == 1
     assert "truncated" in result.stderr
@@ -124,41 +168,41 @@ def test_a_failed_scrape_with_save_pages_names_the_failed_pages_there(site, tmp_
     assert json.loads((rec / "run.json").read_text())["ok"] is False
 
 
-def test_an_unknown_environment_setting_stops_the_cli_with_one_line(tmp_path):
-    result = run_cli("scrape", "--out", str(tmp_path / "x.jsonl"),
+def test_an_unknown_environment_setting_stops_the_cli_with_one_line(here, tmp_path):
+    result = here("scrape", "--out", str(tmp_path / "x.jsonl"),
                      env={"ATLAS_SCRAPER_DELAY": "0"})
     assert result.returncode == 2
     assert "unknown environment setting ATLAS_SCRAPER_DELAY" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_replay_of_a_directory_that_is_not_a_recording_says_so(tmp_path):
-    result = run_cli("replay", str(tmp_path))
+def test_replay_of_a_directory_that_is_not_a_recording_says_so(here, tmp_path):
+    result = here("replay", str(tmp_path))
     assert result.returncode == 2
     assert "not a recording (no index.jsonl)" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_db_gets_a_snapshot_only_from_a_complete_run_with_the_right_origin(site, tmp_path):
+def test_db_gets_a_snapshot_only_from_a_complete_run_with_the_right_origin(here, site, tmp_path):
     import store
 
     db = tmp_path / "atlas.sqlite"
     url = f"sqlite:///{db}"
     site.add_category("ala", sample_records("ala", 30, base_url=site.base_url), total=31)
-    failed = run_cli("scrape", "--category", "ala", "--base-url", site.base_url, "--delay", "0",
+    failed = here("scrape", "--category", "ala", "--base-url", site.base_url, "--delay", "0",
                      "--db", url, env={"ATLAS_SCRAPER_FAILURE_DIR": str(tmp_path / "f")})
     assert failed.returncode == 1
     assert not db.exists()  # a failed run never touches the store
 
     site.add_category("ala", sample_records("ala", 30, base_url=site.base_url))
     rec = tmp_path / "rec"
-    ok = run_cli("scrape", "--category", "ala", "--base-url", site.base_url, "--delay", "0",
+    ok = here("scrape", "--category", "ala", "--base-url", site.base_url, "--delay", "0",
                  "--db", url, "--save-pages", str(rec))
     assert ok.returncode == 0, ok.stderr
     meta = json.loads((rec / "run.json").read_text())
     meta.update(origin="demo", taken_at="2024-06-30T00:00:00+00:00")
     (rec / "run.json").write_text(json.dumps(meta))
-    replayed = run_cli("replay", str(rec), "--db", url)
+    replayed = here("replay", str(rec), "--db", url)
     assert replayed.returncode == 0, replayed.stderr
 
     snapshots = store.list_snapshots(store.connect(url)).sort_values("id")
@@ -167,56 +211,58 @@ def test_db_gets_a_snapshot_only_from_a_complete_run_with_the_right_origin(site,
     assert str(snapshots["taken_at"].iloc[1]).startswith("2024-06-30")
 
 
-def test_a_second_scrape_with_cache_dir_revalidates_and_records_the_304s(site, tmp_path):
+def test_a_second_scrape_with_cache_dir_revalidates_and_records_the_304s(here, site, tmp_path):
     expected = sample_records("ala", 47, seed=3, base_url=site.base_url)
     site.add_category("ala", expected)
     site.etags = True
     cache = tmp_path / "cache"
     args = ("scrape", "--category", "ala", "--base-url", site.base_url, "--delay", "0",
             "--cache-dir", str(cache))
-    first = run_cli(*args, "--out", str(tmp_path / "first.jsonl"))
+    first = here(*args, "--out", str(tmp_path / "first.jsonl"))
     assert first.returncode == 0, first.stderr
     assert f"HTTP cache {cache}: 0 pages not modified (304), 3 stored" in first.stderr
     rec = tmp_path / "rec"
-    second = run_cli(*args, "--out", str(tmp_path / "second.jsonl"), "--save-pages", str(rec))
+    second = here(*args, "--out", str(tmp_path / "second.jsonl"), "--save-pages", str(rec))
     assert second.returncode == 0, second.stderr
     assert f"HTTP cache {cache}: 3 pages not modified (304), 0 stored" in second.stderr
     assert read_jsonl(tmp_path / "second.jsonl") == read_jsonl(tmp_path / "first.jsonl")
     index = [json.loads(line) for line in (rec / "index.jsonl").read_text().splitlines()]
     assert [(e["status"], e["http_status"]) for e in index] == [(200, 304)] * 3
-    replayed = run_cli("replay", str(rec), "--out", str(tmp_path / "replayed.jsonl"))
+    replayed = here("replay", str(rec), "--out", str(tmp_path / "replayed.jsonl"))
     assert replayed.returncode == 0, replayed.stderr
     assert read_jsonl(tmp_path / "replayed.jsonl") == expected
 
     [entry] = list(cache.iterdir())[:1]
     entry.write_bytes(b"garbage")
-    damaged = run_cli(*args)
+    damaged = here(*args)
     assert damaged.returncode == 0, damaged.stderr
     assert f"warning: HTTP cache: entry {entry} for " in damaged.stderr
     assert "2 pages not modified (304), 1 stored, 1 damaged entries discarded" in damaged.stderr
 
 
-def test_no_cache_sends_no_validators_and_the_environment_names_the_cache(site, tmp_path):
+def test_no_cache_sends_no_validators_and_the_environment_names_the_cache(here, site, tmp_path):
     site.add_category("ala", sample_records("ala", 10, base_url=site.base_url))
     site.etags = True
     cache = tmp_path / "env-cache"
     env = {"ATLAS_SCRAPER_HTTP_CACHE_DIR": str(cache)}
     base = ("scrape", "--category", "ala", "--base-url", site.base_url, "--delay", "0")
-    assert run_cli(*base, env=env).returncode == 0
+    assert here(*base, env=env).returncode == 0
     assert len(list(cache.iterdir())) == 1
-    result = run_cli(*base, "--no-cache", env=env)
+    result = here(*base, "--no-cache", env=env)
     assert result.returncode == 0, result.stderr
     assert "HTTP cache" not in result.stderr
     assert "If-None-Match" not in site.hits[-1].headers and site.hits[-1].status == 200
-    both = run_cli(*base, "--no-cache", "--cache-dir", str(cache))
+    both = here(*base, "--no-cache", "--cache-dir", str(cache))
     assert both.returncode == 2 and "contradict" in both.stderr
 
 
-def test_a_robots_txt_server_error_fails_the_scrape_once_naming_the_robots_url(site, tmp_path):
+def test_a_robots_txt_server_error_fails_the_scrape_once_naming_the_robots_url(
+    here, site, tmp_path
+):
     for category in ("ala", "wfbm", "ib"):
         site.add_category(category, sample_records(category, 5, base_url=site.base_url))
     site.robots_status = 503
-    result = run_cli("scrape", "--base-url", site.base_url, "--delay", "0",
+    result = here("scrape", "--base-url", site.base_url, "--delay", "0",
                      "--out", str(tmp_path / "x.jsonl"), "--no-cache")
     assert result.returncode == 1
     problems = [line for line in result.stderr.splitlines() if line.startswith("problem:")]

@@ -16,7 +16,7 @@ from tests.server.conftest import REPO
 def test_app_py_is_served_by_gunicorn_without_a_version_in_the_server_header(
     start_app, served_copy
 ):
-    app = start_app(f"sqlite:///{served_copy}")
+    app = start_app(f"sqlite:///{served_copy}", WEB_CONCURRENCY="1")  # one worker shows it
     health = app.get("/healthz")
     assert health.status == 200
     assert health.json()["status"] == "ok"

@@ -63,7 +63,8 @@ def app(demo_file, tmp_path_factory):
     folder = tmp_path_factory.mktemp("limits")
     target = folder / "atlas.sqlite"
     shutil.copyfile(demo_file, target)
-    process = launch(f"sqlite:///{target}", folder)
+    # one worker: nothing here is about several (each gunicorn worker costs CPU to warm)
+    process = launch(f"sqlite:///{target}", folder, WEB_CONCURRENCY="1")
     yield process
     process.stop()
 

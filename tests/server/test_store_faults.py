@@ -1,7 +1,12 @@
-"""Database faults under the real app.py (gunicorn, two workers) on a SQLite file: during a
-fault /healthz answers 503 with a reason, the API 503 as one line of JSON and pages a clear
-notice; once the file is back every answer is good again by itself, with no restart and no
-write. Serving never creates a database, and never prints a traceback."""
+"""Database faults under the real app.py (gunicorn) on a SQLite file: during a fault /healthz
+answers 503 with a reason, the API 503 as one line of JSON and pages a clear notice; once the
+file is back every answer is good again by itself, with no restart and no write. Serving never
+creates a database, and never prints a traceback.
+
+Where each worker must find the fault and recover by itself (a corrupted, deleted or locked
+file) the server has two workers (TWO_WORKERS); where the test is about what one server shows
+(a replaced file, a writer's lock, two servers on PostgreSQL) one worker (ONE_WORKER), which
+spares a worker's start and warm-up per server."""
 
 from __future__ import annotations
 
@@ -12,11 +17,11 @@ import sys
 import textwrap
 import time
 
-import store
-from scrapers.demo import ensure_default
 from tests.server.conftest import REPO, add_snapshot
 
 NOTICE_DE = "Daten vorübergehend nicht verfügbar"
+TWO_WORKERS = {"WEB_CONCURRENCY": "2"}
+ONE_WORKER = {"WEB_CONCURRENCY": "1"}
 
 
 def _store_unavailable_everywhere(app) -> None:
@@ -53,7 +58,7 @@ def _no_traceback(app) -> None:
 
 
 def test_a_file_corrupted_in_place_then_restored_byte_for_byte(start_app, served_copy):
-    app = start_app(f"sqlite:///{served_copy}")
+    app = start_app(f"sqlite:///{served_copy}", **TWO_WORKERS)
     _serving_normally(app)
     good = served_copy.read_bytes()
     with served_copy.open("r+b") as handle:  # same inode, same size, garbage pages
@@ -71,7 +76,7 @@ def test_a_file_corrupted_in_place_then_restored_byte_for_byte(start_app, served
 def test_a_deleted_file_is_never_recreated_and_a_restored_one_is_served(
     start_app, served_copy, demo_file
 ):
-    app = start_app(f"sqlite:///{served_copy}")
+    app = start_app(f"sqlite:///{served_copy}", **TWO_WORKERS)
     _serving_normally(app)
     served_copy.unlink()
     assert app.wait_for(lambda: _health_is(app, 503), 30)
@@ -91,7 +96,7 @@ def test_a_deleted_file_is_never_recreated_and_a_restored_one_is_served(
 
 
 def test_a_file_replaced_by_a_newer_one_shows_its_new_snapshot(start_app, served_copy, tmp_path):
-    app = start_app(f"sqlite:///{served_copy}")
+    app = start_app(f"sqlite:///{served_copy}", **ONE_WORKER)
     _serving_normally(app)
     old_id = app.health()[1]["snapshot"]["id"]
     newer = tmp_path / "newer.sqlite"
@@ -127,7 +132,7 @@ def _hold_lock(path, seconds: float, exclusive_mode: bool) -> subprocess.Popen:
 
 
 def test_a_writer_holding_the_lock_does_not_stop_readers(start_app, served_copy):
-    app = start_app(f"sqlite:///{served_copy}")
+    app = start_app(f"sqlite:///{served_copy}", **ONE_WORKER)
     _serving_normally(app)
     holder = _hold_lock(served_copy, 8, exclusive_mode=False)
     try:
@@ -145,7 +150,7 @@ def test_an_exclusive_lock_gives_503_then_the_server_recovers_by_itself(
     # SQLite grants locking_mode=EXCLUSIVE only while no other connection has the file open,
     # so the other process locks a fresh copy and moves it into place (as a restore tool
     # that still holds its file would): the server opens it and finds it locked.
-    app = start_app(f"sqlite:///{served_copy}", ATLAS_DB_BUSY_TIMEOUT="1")
+    app = start_app(f"sqlite:///{served_copy}", ATLAS_DB_BUSY_TIMEOUT="1", **TWO_WORKERS)
     _serving_normally(app)
     locked = tmp_path / "locked.sqlite"
     shutil.copyfile(served_copy, locked)
@@ -164,14 +169,12 @@ def test_an_exclusive_lock_gives_503_then_the_server_recovers_by_itself(
 
 
 def test_two_servers_on_one_postgresql_database_both_show_a_snapshot_a_third_process_writes(
-    start_app, pg_database
+    start_app, pg_database, pg_demo_template
 ):
-    # the way a deployment grows past one machine: several app servers, one database
-    url = pg_database()
-    engine = store.connect(url)
-    ensure_default(engine)
-    engine.dispose()
-    first, second = start_app(url), start_app(url)
+    # the way a deployment grows past one machine: several app servers, one database (a copy
+    # of the session's PostgreSQL demo default)
+    url = pg_database(pg_demo_template)
+    first, second = start_app(url, **ONE_WORKER), start_app(url, **ONE_WORKER)
     _serving_normally(first)
     _serving_normally(second)
     old_id = first.health()[1]["snapshot"]["id"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,12 +20,16 @@ def recordings(tmp_path_factory) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The default built once into a real SQLite file (shared by the read-only tests)."""
-    path = tmp_path_factory.mktemp("demo-db") / "atlas.sqlite"
+def built(demo_store_file, demo_store_ids, tmp_path_factory):
+    """The default built once into a real SQLite file (shared by the read-only tests): a copy
+    of the run's demo store, which ensure_default built into an empty SQLite file, with the
+    ids it returned (tests/conftest.py), so the default is not built once more here."""
+    from tests.conftest import copy_demo_store
+
+    path = copy_demo_store(demo_store_file, tmp_path_factory.mktemp("demo-db"))
     engine = store.connect(f"sqlite:///{path}")
-    ids = demo.ensure_default(engine)
-    return engine, ids
+    yield engine, list(demo_store_ids)
+    engine.dispose()
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -155,12 +157,23 @@ def test_a_default_that_fails_half_way_leaves_an_empty_store(engine, monkeypatch
     assert dump(engine) == before
 
 
-def test_the_replay_cli_ingests_a_demo_recording_as_demo(recordings, db_url):
-    done = subprocess.run(
-        [sys.executable, "-m", "scrapers", "replay", str(recordings[0]), "--db", db_url],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
+def test_the_replay_cli_ingests_a_demo_recording_as_demo(recordings, db_url, capsys,
+                                                         monkeypatch):
+    # the replay command's click entry point in this process (tests/scrapers/test_scraper_cli
+    # runs it as a process): its exit code and output, without a Python start-up per database
+    import logging
+
+    from scrapers.cli import main
+
+    monkeypatch.chdir(REPO)
+    monkeypatch.setattr(logging.getLogger("scrapers"), "handlers", [])  # this test's stderr
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exited:
+        main.main(args=["replay", str(recordings[0]), "--db", db_url],
+                  prog_name="python -m scrapers")
+    stderr = capsys.readouterr().err
+    assert exited.value.code in (0, None), stderr
+    assert "stored snapshot" in stderr and "(demo)" in stderr
     snapshot = store.served_snapshot(store.connect(db_url))
     assert snapshot["origin"] == "demo"
     assert snapshot["taken_at"] == "2021-11-30T00:00:00Z"
