@@ -10,6 +10,14 @@ Why it is built like this (bench/map_engines.py has the figures):
   it; `layout.datarevision` stays the same across a threshold switch, so Plotly.react restyles
   the opacity and never re-projects the shapes.
 - Shapes by URL (`/geo/gemeinde.geojson`), fetched once; exports pass the dict instead.
+- Planning draws over the snapshot, not into it: the class traces always hold the Gemeinden
+  as the snapshot has them (`before`), and only the Gemeinden a plan brings nearer are drawn
+  again on top (a white mask, then their new class). A planning click then changes a few
+  small traces and the stars (`plan_traces`), which the page sends as a Dash Patch; moving
+  Gemeinden between the 10,997-strong class traces made it re-send 2.8 MB of figure.
+- Traces built without plotly's per-value validation (`_validate=False`, as in choropleth.py):
+  the values are ours and JSON-ready, and validating 10,997-long lists was most of the
+  server's time for this figure.
 
 Pure functions of frames; no Dash here.
 """
@@ -34,6 +42,13 @@ NO_PROVIDER_COLOUR = "#9e9e9e"
 FADED = 0.35  # opacity of the classes within the threshold
 CLASS_KEYS: tuple[str, ...] = ("le10", "10_25", "25_50", "gt50")
 PLAN_COLOUR = "#000000"
+# trace order: 0–3 the classes, 4 no provider, then what planning changes (the mask, the
+# planned Gemeinden per class), the outlines, the providers, the stars last
+CLASSES = (0, 1, 2, 3)
+MASK = 5
+PLANNED = (6, 7, 8, 9)
+FADED_TRACES = CLASSES + PLANNED  # what a threshold switch fades
+STARS = 13
 
 
 def fitted_geo(bounds: tuple[float, float, float, float] | None) -> dict[str, Any]:
@@ -90,7 +105,7 @@ def _class_trace(frame: pd.DataFrame, geojson: Any, name: str, colour: str,
         geojson=geojson, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
         colorscale=c.flat_scale(colour), showscale=False, name=name, showlegend=True,
         marker={"line": {"width": 0}, "opacity": opacity}, hovertext=hover, hoverinfo="text",
-        customdata=codes,
+        customdata=codes, _validate=False,
     )  # fmt: skip
 
 
@@ -100,12 +115,14 @@ def _outline(geojson: Any, codes: list[str], width: float, name: str) -> go.Chor
         geojson=geojson, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
         colorscale=c.flat_scale("rgba(0,0,0,0)"), showscale=False, showlegend=False,
         marker={"line": {"color": "#2b2b2b", "width": width}}, hoverinfo="skip", name=name,
+        _validate=False,
     )  # fmt: skip
 
 
 def _points(frame: pd.DataFrame | None, name: str, star: bool) -> go.Scattergeo:
     if frame is None or frame.empty:
-        return go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False, name=name)
+        return go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False, name=name,
+                             _validate=False)  # fmt: skip
     marker = ({"size": 16, "symbol": "star", "color": "#ffffff",
                "line": {"color": PLAN_COLOUR, "width": 2}} if star else
               {"size": 5, "color": "#1f4e9e", "line": {"color": "#ffffff", "width": 0.6}})
@@ -113,8 +130,51 @@ def _points(frame: pd.DataFrame | None, name: str, star: bool) -> go.Scattergeo:
     return go.Scattergeo(
         lon=frame["lon"].round(5).tolist(), lat=frame["lat"].round(5).tolist(), mode="markers",
         name=name, showlegend=True, marker=marker, hovertext=hover, hoverinfo="text",
-        customdata=frame["ars"].tolist() if star and "ars" in frame else None,
+        customdata=frame["ars"].tolist() if star and "ars" in frame else None, _validate=False,
     )  # fmt: skip
+
+
+def planned_rows(gemeinden: pd.DataFrame, before: pd.DataFrame | None) -> pd.DataFrame:
+    """The rows of `gemeinden` whose distance or nearest provider differ from `before` (the
+    same Gemeinden in the same order, without the plan): what planning draws on top."""
+    if before is None:
+        return gemeinden.iloc[:0]
+    if not gemeinden["ars"].equals(before["ars"]):
+        raise ValueError("gemeinden and before must hold the same Gemeinden in the same order")
+    now = gemeinden["nearest_km"].to_numpy(dtype=float)
+    was = before["nearest_km"].to_numpy(dtype=float)
+    moved = ~np.isclose(now, was, equal_nan=True)
+    moved |= gemeinden["nearest"].to_numpy() != before["nearest"].to_numpy()
+    return gemeinden[moved]
+
+
+def plan_traces(gemeinden: pd.DataFrame, before: pd.DataFrame | None, *, threshold: int,
+                lang: str, shape: Any, places: pd.DataFrame | None) -> dict[int, Any]:  # fmt: skip
+    """The traces planning changes, by their index in the figure: the white mask under the
+    planned Gemeinden (so a faded class does not show the old colour through), the planned
+    Gemeinden in their new classes (no legend: the classes' keys name them) and the stars."""
+    if threshold not in EDGES_KM:
+        raise ValueError(f"threshold must be one of {EDGES_KM}, not {threshold!r}")
+    planned = planned_rows(gemeinden, before)
+    classes = distance_class(planned["nearest_km"])
+    hover = np.array(gemeinde_hover(planned, lang), dtype=object)
+    mask = _class_trace(planned, shape, "plan-mask", "#ffffff", 1.0, [])
+    mask.update(hoverinfo="skip", hovertext=None, showlegend=False, customdata=None)
+    traces: dict[int, Any] = {MASK: mask}
+    for index, colour in enumerate(DISTANCE_COLOURS):
+        chosen = classes == index
+        trace = _class_trace(planned[chosen], shape, class_label(index, lang), colour,
+                             FADED if faded(index, threshold) else 1.0,
+                             hover[chosen].tolist())  # fmt: skip
+        trace.showlegend = False
+        traces[PLANNED[index]] = trace
+    traces[STARS] = _points(places, t("access.map.places", lang), star=True)
+    return traces
+
+
+def legend_title(threshold: int, lang: str) -> str:
+    """The legend's heading: which classes are faded."""
+    return t("access.gem.legend", lang, km=threshold)
 
 
 def gemeinde_map(
@@ -128,36 +188,43 @@ def gemeinde_map(
     revision: str,
     providers: pd.DataFrame | None = None,
     places: pd.DataFrame | None = None,
+    before: pd.DataFrame | None = None,
     height: int = 600,
     title: str = "",
 ) -> go.Figure:
     """The map of `gemeinden` (ars, name, kreis, population, nearest_km, nearest) in distance
     classes. `shapes`: geometry (URL or dict) per level gemeinde/kreis/land; `outlines`:
     the Kreis and Land codes to outline; `geo`: the geo subplot's settings (ranges);
-    `revision`: changes exactly when the drawn data change (not with the threshold)."""
+    `revision`: changes exactly when the drawn data change (not with the threshold);
+    `before`: the same Gemeinden without the plan, drawn in the classes, with the Gemeinden
+    the plan changes drawn over them (None: `gemeinden` in the classes, nothing over them)."""
     if threshold not in EDGES_KM:
         raise ValueError(f"threshold must be one of {EDGES_KM}, not {threshold!r}")
-    classes = distance_class(gemeinden["nearest_km"])
-    hover = np.array(gemeinde_hover(gemeinden, lang), dtype=object)
+    base = gemeinden if before is None else before
+    classes = distance_class(base["nearest_km"])
+    hover = np.array(gemeinde_hover(base, lang), dtype=object)
     traces: list[Any] = []
     for index, colour in enumerate(DISTANCE_COLOURS):
         mask = classes == index
         name = class_label(index, lang)
-        traces.append(_class_trace(gemeinden[mask], shapes["gemeinde"], name, colour,
+        traces.append(_class_trace(base[mask], shapes["gemeinde"], name, colour,
                                    FADED if faded(index, threshold) else 1.0,
                                    hover[mask].tolist()))  # fmt: skip
     missing = classes == -1
-    none = _class_trace(gemeinden[missing], shapes["gemeinde"], t("access.gem.none", lang),
+    none = _class_trace(base[missing], shapes["gemeinde"], t("access.gem.none", lang),
                         NO_PROVIDER_COLOUR, 1.0, hover[missing].tolist())  # fmt: skip
     none.showlegend = bool(missing.any())
+    planned = plan_traces(gemeinden, before, threshold=threshold, lang=lang,
+                          shape=shapes["gemeinde"], places=places)  # fmt: skip
     traces += [
         none,
+        *(planned[i] for i in (MASK, *PLANNED)),
         _outline(shapes["kreis"], outlines["kreis"], 0.5, "kreise"),
         _outline(shapes["land"], outlines["land"], 1.4, "laender"),
         _points(providers, t("access.map.providers", lang), star=False),
-        _points(places, t("access.map.places", lang), star=True),
+        planned[STARS],
     ]
-    figure = go.Figure(traces)
+    figure = go.Figure(traces, _validate=False)
     figure.update_geos(**geo)
     figure.update_layout(
         title={"text": c.esc(title), "x": 0.01, "font": {"size": 16}} if title else None,
@@ -165,7 +232,7 @@ def gemeinde_map(
         separators=c.separators(lang), font={"family": c.FONT_FAMILY, "color": c.TEXT_COLOUR},
         # under the map: over it, it hid Nordfriesland (the farthest Gemeinden) and, on a
         # phone, the whole north
-        legend={"title": {"text": t("access.gem.legend", lang, km=threshold), "side": "top"},
+        legend={"title": {"text": legend_title(threshold, lang), "side": "top"},
                 "orientation": "h", "yanchor": "top", "y": 0, "x": 0, "xanchor": "left",
                 "bgcolor": "rgba(255,255,255,0.9)", "itemclick": False,
                 "itemdoubleclick": False},
@@ -173,7 +240,7 @@ def gemeinde_map(
         hoverlabel={"bgcolor": "#ffffff", "font": {"color": "#000000"}},
         # unchanged across a threshold switch: plotly.js then restyles, never re-projects
         datarevision=revision,
-        # no threshold here: a threshold switch must not touch `meta` (see threshold_patch)
+        # no threshold here: a threshold switch must not touch `meta` (FADE_CLASSES)
         meta={"level": "gemeinde", "revision": revision},
     )  # fmt: skip
     return figure

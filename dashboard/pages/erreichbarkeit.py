@@ -10,13 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash import Dash, Input, Output, Patch, State, dcc, html, no_update
 from dash import ctx as dash_ctx
 
 import geodata
 import store
 from dashboard.exports import buttons
-from dashboard.figures.access_gemeinde import EDGES_KM, FADED, fitted_geo, gemeinde_map
+from dashboard.figures.access_gemeinde import (
+    CLASSES,
+    EDGES_KM,
+    FADED,
+    FADED_TRACES,
+    faded,
+    fitted_geo,
+    gemeinde_map,
+    legend_title,
+    plan_traces,
+)
 from dashboard.figures.access_map import distance_map, sfca_cap, sfca_map, status_note
 from dashboard.figures.choropleth import empty_map
 from dashboard.figures.common import graph_config
@@ -202,22 +212,48 @@ def revision(snapshot_id: int | None, choice: Choice, lang: str) -> str:
 
 
 def gemeinde_figure(app: Dash, data: AtlasData, view: AccessView | None, gemeinden,
-                    choice: Choice, lang: str):  # fmt: skip
-    """Map 1 at Gemeinde level: every Gemeinde (or the Land's) in distance classes."""
+                    choice: Choice, lang: str, before=None):  # fmt: skip
+    """Map 1 at Gemeinde level: every Gemeinde (or the Land's) in distance classes; `before`
+    (the Gemeinden without the plan) in the classes and the planned ones over them."""
     if view is None:
         return _not_recorded_map(choice.category, lang)
     providers = providers_of_kind(data.providers(view.snapshot_id), view.category, view.service)
     if choice.land:
         providers = providers[providers["land_code"] == choice.land]
-    shapes = {level: app.get_relative_path(url_path(level)) for level in
-              ("gemeinde", "kreis", "land")}  # fmt: skip
     return gemeinde_map(
-        gemeinden, threshold=choice.threshold, lang=lang, shapes=shapes,
+        gemeinden, threshold=choice.threshold, lang=lang, shapes=_shapes(app),
         outlines=outline_codes(choice.land),
         geo=fitted_geo(land_bounds(choice.land) if choice.land else None),
         revision=revision(view.snapshot_id, choice, lang), providers=providers,
-        places=view.places, height=MAP_HEIGHT,
+        places=view.places, before=before, height=MAP_HEIGHT,
     )  # fmt: skip
+
+
+def _shapes(app: Dash) -> dict[str, str]:
+    return {level: app.get_relative_path(url_path(level)) for level in
+            ("gemeinde", "kreis", "land")}  # fmt: skip
+
+
+def plan_patch(app: Dash, view: AccessView, gemeinden, before, choice: Choice,
+               lang: str) -> Patch:  # fmt: skip
+    """What a change of plan alone changes on the Gemeinde map in the browser: the planned
+    Gemeinden over the classes, the stars, the revision; and the classes' fading and legend
+    title as the threshold has them (a threshold switch restyled them in the browser only).
+    The 10,997 Gemeinden of the classes stay where they are (gemeinde_map draws them
+    without the plan), so about 10 kB travel where the whole figure was 2.8 MB."""
+    patch = Patch()
+    traces = plan_traces(gemeinden, before, threshold=choice.threshold, lang=lang,
+                         shape=_shapes(app)["gemeinde"], places=view.places)  # fmt: skip
+    for index, trace in traces.items():
+        patch["data"][index] = trace.to_plotly_json()
+    for index in CLASSES:
+        patch["data"][index]["marker"]["opacity"] = FADED if faded(index, choice.threshold) \
+            else 1.0
+    patch["layout"]["legend"]["title"]["text"] = legend_title(choice.threshold, lang)
+    rev = revision(view.snapshot_id, choice, lang)
+    patch["layout"]["datarevision"] = rev  # plotly.js redraws only when this changes
+    patch["layout"]["meta"] = {"level": "gemeinde", "revision": rev}
+    return patch
 
 
 def distance_figure(app: Dash, data: AtlasData, view: AccessView | None, *,
@@ -504,16 +540,19 @@ def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, l
     shown = _shown(view, base, choice.compare)
     kwargs = dict(category=choice.category, threshold=choice.threshold, lang=lang,
                   land=choice.land)  # fmt: skip
-    gemeinden = None
+    gemeinden = before = None
     if choice.level == "gemeinde" and shown is not None:
-        gemeinden = gemeinde_map_frame(shown, data.providers(shown.snapshot_id), lang,
-                                       choice.land)  # fmt: skip
-        first = gemeinde_figure(app, data, shown, gemeinden, choice, lang) \
+        providers = data.providers(shown.snapshot_id)
+        gemeinden = gemeinde_map_frame(shown, providers, lang, choice.land)
+        before = gemeinden if shown is base or base is None else gemeinde_map_frame(
+            base, providers, lang, choice.land)  # fmt: skip
+        first = gemeinde_figure(app, data, shown, gemeinden, choice, lang, before) \
             if draw_gemeinden else None
     else:
         first = distance_figure(app, data, shown, **kwargs)
     return {
-        "view": view, "shown": shown, "gemeinden": gemeinden, "distance": first,
+        "view": view, "shown": shown, "gemeinden": gemeinden, "before": before,
+        "distance": first,
         "sfca": sfca_figure(app, data, shown, base=base, **kwargs),
         "texts": map_texts(shown, snapshot, choice.category, choice.threshold, lang, gemeinden,
                            choice.land),
@@ -628,25 +667,31 @@ def clicked_plan(click: dict | None, places: list[str]) -> list[str] | None:
     return [*places, code]
 
 
-# A threshold switch on the Gemeinde map fades other classes and renames the legend. In the
-# browser, with Plotly.restyle and Plotly.relayout: measured 27 ms, where Plotly.react with the
-# same change (a Dash figure or Patch) redrew all 10,997 shapes (4.7 s on the loaded 2-core
-# test machine). The server leaves this map alone on a threshold switch; any other change
-# sends a whole new figure whose opacities follow the threshold again (gemeinde_map).
+# A threshold switch on the Gemeinde map fades other classes and renames the legend, in the
+# browser: Plotly.react with the same change (a Dash figure or Patch) redrew all 10,997 shapes
+# (4.7 s on the loaded 2-core test machine). One Plotly.update, not restyle + relayout:
+# dcc.Graph answers every `plotly_relayout` by copying the changed layout into its figure prop,
+# which runs Plotly.react again and redraws every shape (1 s of a 1.1 s switch at load 10);
+# `plotly_update` it leaves alone. The trace objects are the figure prop's own, so the opacity
+# holds there too; the legend title there stays old until the server next sends the figure or a
+# Patch, and both set title and opacity from the threshold (gemeinde_map, plan_patch).
 FADE_CLASSES = """
 function (km, level) {
     const gd = document.querySelector('#MAP .js-plotly-plot');
     if (level !== 'gemeinde' || !gd || !gd.layout || !gd.layout.meta
         || gd.layout.meta.level !== 'gemeinde') { return window.dash_clientside.no_update; }
     const within = EDGES.indexOf(Number(km)) + 1;
-    const opacity = [0, 1, 2, 3].map(i => (i < within ? FADED : 1));
-    Plotly.restyle(gd, {'marker.opacity': opacity}, [0, 1, 2, 3]);
+    const classes = [0, 1, 2, 3].map(i => (i < within ? FADED : 1));
     const title = gd.layout.legend.title.text.replace(/\\d+ km/, km + ' km');
-    Plotly.relayout(gd, {'legend.title.text': title});
+    Plotly.update(gd, {'marker.opacity': classes.concat(classes)}, {'legend.title.text': title},
+                  TRACES);
     return Number(km);
 }
 """.replace("MAP", ids.ACCESS_MAP).replace("EDGES", str(list(EDGES_KM))).replace(
-    "FADED", str(FADED))
+    "FADED", str(FADED)).replace("TRACES", str(list(FADED_TRACES)))
+
+
+PLAN_INPUTS = {f"{ids.ACCESS_MAP}.clickData", f"{ids.ACCESS_PLAN_SEARCH}.value"}
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
@@ -749,7 +794,11 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
                         threshold=int(threshold), places=tuple(places), level=level or "kreis",
                         land=land or None, compare=compare or "after")  # fmt: skip
         restyled = trigger == ids.ACCESS_THRESHOLD and choice.level == "gemeinde"
-        made = figures(app, data, snapshot, choice, lang, draw_gemeinden=not restyled)
+        # only the plan changed: the Gemeinde map in the browser is this choice's but for the
+        # plan (every other input sends a whole figure), so a Patch brings it up to date
+        replanned = choice.level == "gemeinde" and bool(triggered) and set(triggered) <= PLAN_INPUTS
+        made = figures(app, data, snapshot, choice, lang,
+                       draw_gemeinden=not (restyled or replanned))  # fmt: skip
         shown = made["shown"]
         kreise, laender = ranking_tables(shown, choice.threshold, lang, choice.land)
         distance = made["distance"]
@@ -758,6 +807,9 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             # FADE_CLASSES restyles the Gemeinde map in the browser (the 2SFCA map is sent:
             # its hover names the threshold)
             distance = no_update
+        elif replanned:
+            distance = no_update if shown is None or choice.compare == "before" else plan_patch(
+                app, shown, made["gemeinden"], made["before"], choice, lang)  # fmt: skip
         return (
             summary(shown, category, choice.threshold, lang, choice.land), distance, sfca,
             *made["texts"], *made["titles"], kreise, laender,
