@@ -158,8 +158,12 @@ def plan_traces(gemeinden: pd.DataFrame, before: pd.DataFrame | None, *, thresho
     planned = planned_rows(gemeinden, before)
     classes = distance_class(planned["nearest_km"])
     hover = np.array(gemeinde_hover(planned, lang), dtype=object)
-    mask = _class_trace(planned, shape, "plan-mask", "#ffffff", 1.0, [])
-    mask.update(hoverinfo="skip", hovertext=None, showlegend=False, customdata=None)
+    codes = planned["ars"].tolist()
+    mask = go.Choropleth(
+        geojson=shape, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
+        colorscale=c.flat_scale("#ffffff"), showscale=False, name="plan-mask",
+        showlegend=False, marker={"line": {"width": 0}}, hoverinfo="skip", _validate=False,
+    )  # fmt: skip
     traces: dict[int, Any] = {MASK: mask}
     for index, colour in enumerate(DISTANCE_COLOURS):
         chosen = classes == index
