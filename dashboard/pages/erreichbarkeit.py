@@ -95,10 +95,16 @@ def load_view(
     if snapshot_id is None:
         return None
     service = service if category == "ala" else "all"
-    try:
-        return access_view(data.engine, snapshot_id, category, service, plan)
-    except store.CategoryNotInSnapshot:
-        return None
+
+    def make() -> AccessView | None:
+        try:
+            return access_view(data.engine, snapshot_id, category, service, plan)
+        except store.CategoryNotInSnapshot:
+            return None
+
+    # kept per snapshot: every planning click and threshold switch needs the view without
+    # the plan again (three aggregations over 10,997 Gemeinden)
+    return data.memo(("access-view", snapshot_id, category, service, tuple(plan)), make)
 
 
 def load_views(data: AtlasData, snapshot_id: int | None, choice: Choice
@@ -542,10 +548,9 @@ def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, l
                   land=choice.land)  # fmt: skip
     gemeinden = before = None
     if choice.level == "gemeinde" and shown is not None:
-        providers = data.providers(shown.snapshot_id)
-        gemeinden = gemeinde_map_frame(shown, providers, lang, choice.land)
-        before = gemeinden if shown is base or base is None else gemeinde_map_frame(
-            base, providers, lang, choice.land)  # fmt: skip
+        gemeinden = _map_frame(data, shown, lang, choice.land)
+        before = gemeinden if shown is base or base is None else _map_frame(
+            data, base, lang, choice.land)  # fmt: skip
         first = gemeinde_figure(app, data, shown, gemeinden, choice, lang, before) \
             if draw_gemeinden else None
     else:
@@ -559,6 +564,17 @@ def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, l
         "titles": map_titles(choice.category, choice.threshold, lang, choice.level, choice.land),
         "sfca_note": sfca_note(shown, base, lang),
     }  # fmt: skip
+
+
+def _map_frame(data: AtlasData, view: AccessView, lang: str, land: str | None):
+    """The Gemeinde map's frame of `view`, kept per snapshot, plan, language and Land (the
+    frame without the plan is what every planning click draws over)."""
+    places = () if view.places is None else tuple(view.places["ars"])
+    return data.memo(
+        ("access-gemeinde-frame", view.snapshot_id, view.category, view.service, places, lang,
+         land),
+        lambda: gemeinde_map_frame(view, data.providers(view.snapshot_id), lang, land),
+    )  # fmt: skip
 
 
 def layout(ctx: PageContext) -> html.Div:
