@@ -673,7 +673,9 @@ def clicked_plan(click: dict | None, places: list[str]) -> list[str] | None:
     points = (click or {}).get("points") or []
     if not points:
         return None
-    code = points[0].get("customdata") or points[0].get("location")
+    # a Gemeinde answers with its location (its customdata is its hover), a star with its
+    # customdata
+    code = points[0].get("location") or points[0].get("customdata")
     if not (isinstance(code, str) and len(code) == 12 and code.isdigit()):
         return None
     if code in places:
