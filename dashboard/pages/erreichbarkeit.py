@@ -828,10 +828,16 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         elif replanned:
             distance = no_update if shown is None or choice.compare == "before" else plan_patch(
                 app, shown, made["gemeinden"], made["before"], choice, lang)  # fmt: skip
+        # every output the renderer applies costs a pass over all the page's components
+        # (0.1-0.2 s each at load 10); at Gemeinde level neither a threshold switch nor a
+        # plan changes the titles or the service choices, nor a threshold the plan's result
+        fast = restyled or replanned
+        titles = (no_update, no_update) if fast else made["titles"]
+        planned = no_update if restyled else plan_result(made["view"], lang)
         return (
             summary(shown, category, choice.threshold, lang, choice.land), distance, sfca,
-            *made["texts"], *made["titles"], kreise, laender,
-            plan_result(made["view"], lang), _service_options(category, lang),
+            *made["texts"], *titles, kreise, laender,
+            planned, no_update if fast else _service_options(category, lang),
             region_view(data, shown, region, lang),
             gemeinde_list(made["gemeinden"], choice, lang), made["sfca_note"],
             plan_value, plan_options,
