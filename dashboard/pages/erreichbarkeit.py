@@ -67,6 +67,9 @@ from dashboard.text.i18n import fmt_number, t
 from dashboard.text.map_description import caption_block
 
 KEY = "erreichbarkeit"
+# what the page's tables show, by a digest each (table_digests): a callback answer leaves a
+# table alone that would come out the same
+TABLES_SHOWN = "access-tables-shown"
 MAP_HEIGHT = 600
 RANKED_KREISE = 20
 LISTED_GEMEINDEN = 30  # the farthest Gemeinden listed beside the map (all in the CSV/XLSX)
@@ -443,6 +446,23 @@ def gemeinde_list(gemeinden, choice: Choice, lang: str) -> Any:
 # --- layout ---------------------------------------------------------------------------------
 
 
+def table_digests(kreise: Any, laender: Any, listed: Any) -> dict[str, str]:
+    """A digest of each table as the page renders it (Kreis and Land ranking, the farthest
+    Gemeinden). A table the browser already shows is not sent again: replacing one makes
+    the renderer reset each of its cells' components one by one, and each reset walks every
+    component of the page (500 resets, 3.7 s of a planning click at load 9)."""
+    import hashlib
+    import json
+
+    from plotly.utils import PlotlyJSONEncoder
+
+    def digest(part: Any) -> str:
+        text = json.dumps(part, cls=PlotlyJSONEncoder, sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+    return {"kreise": digest(kreise), "laender": digest(laender), "gemeinden": digest(listed)}
+
+
 def _plan_list(ctx: PageContext) -> list[str]:
     from dashboard.model.access_data import plan_places
 
@@ -583,6 +603,7 @@ def layout(ctx: PageContext) -> html.Div:
     choice = choice_of(ctx, places)
     made = figures(ctx.app, ctx.data, ctx.snapshot, choice, lang)
     view = made["view"]
+    listed = gemeinde_list(made["gemeinden"], choice, lang)
     # the generated text alternatives after each map (its <figure> names them)
     maps = [
         html.Section([
@@ -597,13 +618,12 @@ def layout(ctx: PageContext) -> html.Div:
             (ids.ACCESS_MAP_DESCRIPTION, ids.ACCESS_SFCA_DESCRIPTION),
             (ids.ACCESS_MAP_EXPORT_SLOT, ids.ACCESS_SFCA_EXPORT_SLOT),
             (made["distance"], made["sfca"]), made["titles"], made["texts"],
-            ([html.Div(gemeinde_list(made["gemeinden"], choice, lang),
-                       id=ids.ACCESS_GEMEINDEN)],
+            ([html.Div(listed, id=ids.ACCESS_GEMEINDEN)],
              [html.P(made["sfca_note"], id=ids.ACCESS_SFCA_NOTE, className="hint")]),
             strict=True)
     ]  # fmt: skip
     if s.embed:
-        return html.Div(maps)
+        return html.Div([*maps, dcc.Store(id=TABLES_SHOWN)])
     kreise, laender = ranking_tables(made["shown"], s.threshold, lang, choice.land)
     return html.Div(
         [
@@ -619,6 +639,7 @@ def layout(ctx: PageContext) -> html.Div:
                          id=ids.ACCESS_REGION, **{"aria-live": "polite"}),
             dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx)),
             dcc.Store(id=ids.ACCESS_FADED),
+            dcc.Store(id=TABLES_SHOWN, data=table_digests(kreise, laender, listed)),
             html.Section([
                 html.Div(kreise, id=ids.ACCESS_RANK_KREISE),
                 html.Div(laender, id=ids.ACCESS_RANK_LAENDER),
@@ -655,6 +676,7 @@ def validation_layout() -> html.Div:
             html.Section(id=ids.ACCESS_REGION),
             dcc.Store(id=ids.ACCESS_REGION_STORE),
             dcc.Store(id=ids.ACCESS_FADED),
+            dcc.Store(id=TABLES_SHOWN),
             buttons.validation_slot(ids.ACCESS_MAP_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_SFCA_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_TABLE_EXPORT_SLOT),
@@ -777,6 +799,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.ACCESS_SFCA_NOTE, "children"),
         Output(ids.ACCESS_PLAN_SEARCH, "value"),
         Output(ids.ACCESS_PLAN_SEARCH, "options", allow_duplicate=True),
+        Output(TABLES_SHOWN, "data"),
         Input(ids.ACCESS_CATEGORY, "value"),
         Input(ids.ACCESS_SERVICE, "value"),
         Input(ids.ACCESS_THRESHOLD, "value"),
@@ -788,10 +811,11 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Input(ids.ACCESS_COMPARE, "value"),
         Input(ids.ACCESS_MAP, "clickData"),
         State(ids.URL, "search"),
+        State(TABLES_SHOWN, "data"),
         prevent_initial_call=True,
     )
     def update(category, service, threshold, places, snapshot_id, region, level, land, compare,
-               click, search):  # fmt: skip
+               click, search, tables_shown):  # fmt: skip
         state, _ = parse_query(search)
         lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
@@ -807,7 +831,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             places = changed
             plan_value, plan_options = places, place_labels(places)
         elif list(triggered) == [f"{ids.ACCESS_MAP}.clickData"]:
-            return (no_update,) * 16
+            return (no_update,) * 17
         choice = Choice(category=category, service=service if category == "ala" else "all",
                         threshold=int(threshold), places=tuple(places), level=level or "kreis",
                         land=land or None, compare=compare or "after")  # fmt: skip
@@ -834,13 +858,18 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         fast = restyled or replanned
         titles = (no_update, no_update) if fast else made["titles"]
         planned = no_update if restyled else plan_result(made["view"], lang)
+        listed = gemeinde_list(made["gemeinden"], choice, lang)
+        digests = table_digests(kreise, laender, listed)
+        kreise, laender, listed = (
+            no_update if (tables_shown or {}).get(name) == digest else table
+            for (name, digest), table in zip(digests.items(), (kreise, laender, listed),
+                                             strict=True))  # fmt: skip
         return (
             summary(shown, category, choice.threshold, lang, choice.land), distance, sfca,
             *made["texts"], *titles, kreise, laender,
             planned, no_update if fast else _service_options(category, lang),
-            region_view(data, shown, region, lang),
-            gemeinde_list(made["gemeinden"], choice, lang), made["sfca_note"],
-            plan_value, plan_options,
+            region_view(data, shown, region, lang), listed, made["sfca_note"],
+            plan_value, plan_options, no_update if digests == tables_shown else digests,
         )  # fmt: skip
 
     @app.callback(

@@ -34,7 +34,8 @@ class _Http:
 
 
 def answer(app, base: str, changed: str, *, plan: list[str], threshold: str = "25",
-           category: str = "ala", compare: str = "after") -> dict:  # fmt: skip
+           category: str = "ala", compare: str = "after",
+           shown: dict | None = None) -> dict:  # fmt: skip
     """The Erreichbarkeit update callback's answer at Gemeinde level, by output id."""
     outputs = callback_outputs(app, f"{ids.ACCESS_SUMMARY}.children")
     inputs = [
@@ -44,7 +45,8 @@ def answer(app, base: str, changed: str, *, plan: list[str], threshold: str = "2
         (ids.ACCESS_LEVEL, "value", "gemeinde"), (ids.ACCESS_LAND, "value", ""),
         (ids.ACCESS_COMPARE, "value", compare), (ids.ACCESS_MAP, "clickData", None),
     ]  # fmt: skip
-    response = post_callback(_Http(base), outputs, inputs, [(ids.URL, "search", "")],
+    state = [(ids.URL, "search", ""), (page.TABLES_SHOWN, "data", shown)]
+    response = post_callback(_Http(base), outputs, inputs, state,
                              [changed])  # fmt: skip
     assert response.status_code == 200
     return response.json()["response"]
@@ -153,3 +155,22 @@ def test_planned_gemeinden_are_drawn_over_the_snapshot_in_their_new_class(app, d
     assert ELSEWHERE in fig.data[figure.PLANNED[0]].locations  # its own Gemeinde: 0 km
     assert fig.data[figure.MASK].hoverinfo == "skip"
     assert not any(fig.data[i].showlegend for i in (figure.MASK, *figure.PLANNED))
+
+
+def test_a_table_the_browser_already_shows_is_not_sent_again(app, live_server):
+    first = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG])
+    shown = first[page.TABLES_SHOWN]["data"]
+    assert set(shown) == {"kreise", "laender", "gemeinden"}
+    assert {ids.ACCESS_RANK_KREISE, ids.ACCESS_RANK_LAENDER, ids.ACCESS_GEMEINDEN} <= set(first)
+    # the same answer again: every table is on screen already
+    again = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG],
+                   shown=shown)  # fmt: skip
+    assert not {ids.ACCESS_RANK_KREISE, ids.ACCESS_RANK_LAENDER, ids.ACCESS_GEMEINDEN,
+                page.TABLES_SHOWN} & set(again)  # fmt: skip
+    assert ids.ACCESS_SUMMARY in again  # the rest still answers
+    # another threshold re-ranks the Kreise; the farthest Gemeinden stay the same
+    wider = answer(app, live_server, f"{ids.ACCESS_THRESHOLD}.value", plan=[FLENSBURG],
+                   threshold="50", shown=shown)  # fmt: skip
+    assert ids.ACCESS_RANK_KREISE in wider and ids.ACCESS_GEMEINDEN not in wider
+    assert wider[page.TABLES_SHOWN]["data"]["gemeinden"] == shown["gemeinden"]
+    assert wider[page.TABLES_SHOWN]["data"]["kreise"] != shown["kreise"]
