@@ -8,7 +8,13 @@ import pytest
 
 from dashboard.figures.access_gemeinde import CLASSES, MASK, PLANNED, STARS
 from tests.dashboard.test_access_browser import query, text_of
-from tests.dashboard.test_access_gemeinde_browser import FLENSBURG, click, open_gemeinden
+from tests.dashboard.test_access_gemeinde_browser import (
+    FLENSBURG,
+    GEMEINDEN,
+    click,
+    open_gemeinden,
+    paths,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -108,3 +114,29 @@ def test_a_planning_click_answers_with_a_patch_and_keeps_the_fading(page, browse
     assert "patch" in page.js("return window.__answers")
     assert page.js(f"return {GRAPH}.data[{MASK}].locations.length") == 0
     assert page.console_errors() == []
+
+
+def test_the_hover_of_a_gemeinde_is_written_out_in_the_pages_language(page, browser,
+                                                                      artifacts_dir):
+    """The hover comes from a hovertemplate over customdata rows: the numbers are formatted
+    by plotly.js with the layout's separators (German: 3.124 Einwohner, 44,9 km)."""
+    import re
+
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    open_gemeinden(page, "/erreichbarkeit?level=gemeinde")
+    page.wait_for(lambda d: paths(page) >= GEMEINDEN + 401 + 16, timeout=90)
+    page.js("document.getElementById('access-map-title').scrollIntoView()")
+    # the Kreis outlines lie over the Gemeinden and let hover through to them
+    kreise = page.js("return [...document.querySelectorAll('#access-map .trace.choropleth')]"
+                     ".map(g => [...g.querySelectorAll('path.choroplethlocation')])"
+                     ".find(p => p.length === 401)")  # fmt: skip
+    assert kreise and len(kreise) == 401
+    ActionChains(page.driver).move_to_element(kreise[len(kreise) // 2]).perform()
+    label = "return (document.querySelector('#access-map .hoverlayer') || {}).textContent || ''"
+    page.wait_for(lambda d: "Einwohner" in page.js(label))
+    text = page.js(label)
+    assert re.search(r"\d Einwohner", text) and not re.search(r"\d,\d{3} Einwohner", text)
+    assert re.search(r"\d+,\d km Luftlinie zum nächsten Anbieter", text)
+    assert "nächster: " in text and "customdata" not in text and "%{" not in text
+    browser.save_screenshot(str(artifacts_dir / "erreichbarkeit-gemeinde-hover-1400.png"))
