@@ -156,6 +156,7 @@ const [code, done] = [arguments[0], arguments[arguments.length - 1]];
 const gd = document.querySelector('#access-map .js-plotly-plot');
 const before = gd.layout.meta.revision;
 const text = document.getElementById('access-plan-result').innerText;
+performance.clearResourceTimings();
 const start = performance.now();
 gd.emit('plotly_click', {points: [{location: code, customdata: code, curveNumber: 0}]});
 (function wait() {
@@ -167,6 +168,12 @@ gd.emit('plotly_click', {points: [{location: code, customdata: code, curveNumber
 })();
 """
 PLAN_PLACES = ("010010000000", "031590016016", "091620000000", "120540000000", "146120000000")
+# the callback answers since the last clearResourceTimings: [requests, decoded bytes]
+ANSWER_BYTES = (
+    f"const a = performance.getEntriesByType('resource')"
+    f".filter(e => e.name.includes('{CALLBACK}'));"
+    f"return [a.length, a.reduce((s, e) => s + (e.decodedBodySize || 0), 0)];"
+)
 CALLBACKS = (
     f"return performance.getEntriesByType('resource')"
     f".filter(e => e.name.includes('{CALLBACK}')).length;"
@@ -331,15 +338,17 @@ def threshold_switches(driver: Any, base: str, n: int) -> list[float]:
     return times
 
 
-def planning_clicks(driver: Any, base: str) -> list[float]:
+def planning_clicks(driver: Any, base: str) -> tuple[list[float], list[int]]:
+    """Click to repaint per planning click, and the callback answers' decoded bytes."""
     driver.get(f"{base}/erreichbarkeit?level=gemeinde")
     wait(driver, GEMEINDEN_DRAWN)
     wait(driver, IDLE)
-    times = []
+    times, sizes = [], []
     for code in (*PLAN_PLACES, *PLAN_PLACES):  # five added, then the same five removed
         times.append(float(driver.execute_async_script(PLAN_CLICK, code)))
         wait(driver, IDLE)
-    return times
+        sizes.append(int(driver.execute_script(ANSWER_BYTES)[1]))
+    return times, sizes
 
 
 def _spread(times: list[float]) -> str:
@@ -360,8 +369,9 @@ def run_gemeinde(driver: Any, base: str, n: int) -> None:
         print(f"Gemeinde geometry on the wire: {transfer / 1e6:.2f} MB transferred "
               f"({encoded / 1e6:.2f} MB body, {decoded / 1e6:.2f} MB decoded)")
     print(f"threshold switch, click to repaint: {_spread(threshold_switches(driver, base, n))}")
-    print(f"planning click to updated map, figures and idle: "
-          f"{_spread(planning_clicks(driver, base))}")
+    times, sizes = planning_clicks(driver, base)
+    print(f"planning click to updated map, figures and idle: {_spread(times)}; callback "
+          f"answers per click: median {statistics.median(sizes) / 1e3:.0f} kB decoded")
 
 
 # where the time before Entwicklung's first chart goes: when the page's answers arrived

@@ -10,6 +10,14 @@ Why it is built like this (bench/map_engines.py has the figures):
   it; `layout.datarevision` stays the same across a threshold switch, so Plotly.react restyles
   the opacity and never re-projects the shapes.
 - Shapes by URL (`/geo/gemeinde.geojson`), fetched once; exports pass the dict instead.
+- Planning draws over the snapshot, not into it: the class traces always hold the Gemeinden
+  as the snapshot has them (`before`), and only the Gemeinden a plan brings nearer are drawn
+  again on top (a white mask, then their new class). A planning click then changes a few
+  small traces and the stars (`plan_traces`), which the page sends as a Dash Patch; moving
+  Gemeinden between the 10,997-strong class traces made it re-send 2.8 MB of figure.
+- Traces built without plotly's per-value validation (`_validate=False`, as in choropleth.py):
+  the values are ours and JSON-ready, and validating 10,997-long lists was most of the
+  server's time for this figure.
 
 Pure functions of frames; no Dash here.
 """
@@ -25,7 +33,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import common as c
-from dashboard.text.i18n import fmt_number, t
+from dashboard.text.i18n import t
 
 # class edges in km: ≤ 10 | 10–25 | 25–50 | > 50; the page's thresholds are these edges
 EDGES_KM: tuple[int, ...] = (10, 25, 50)
@@ -36,6 +44,20 @@ NO_PROVIDER_COLOUR = "#9e9e9e"
 FADED = 0.35  # opacity of the classes within the threshold
 CLASS_KEYS: tuple[str, ...] = ("le10", "10_25", "25_50", "gt50")
 PLAN_COLOUR = "#000000"
+# trace order: 0–3 the classes, 4 no provider, then what planning changes (the mask, the
+# planned Gemeinden per class), the outlines, the providers, the stars last
+
+
+def plan_indices(classes: int) -> tuple[int, tuple[int, ...], int]:
+    """Trace indices of the mask, the planned classes and the stars on a map of `classes`
+    classes (the car map in minutes has five, the Luftlinie map four)."""
+    mask = classes + 1
+    return mask, tuple(range(mask + 1, mask + 1 + classes)), 2 * classes + 5
+
+
+CLASSES = (0, 1, 2, 3)
+MASK, PLANNED, STARS = plan_indices(len(CLASSES))  # 5, (6, 7, 8, 9), 13
+FADED_TRACES = CLASSES + PLANNED  # what a threshold switch fades
 
 
 def fitted_geo(bounds: tuple[float, float, float, float] | None) -> dict[str, Any]:
@@ -52,9 +74,11 @@ def fitted_geo(bounds: tuple[float, float, float, float] | None) -> dict[str, An
     return geo
 
 
-def distance_class(km: pd.Series | np.ndarray, edges: tuple[int, ...] = EDGES_KM) -> np.ndarray:
-    """Class index per value (default ≤10, 10–25, 25–50, >50 km: 0…3); -1 where undefined."""
-    values = np.asarray(km, dtype=float)
+def distance_class(values: pd.Series | np.ndarray,
+                   edges: tuple[int, ...] = EDGES_KM) -> np.ndarray:  # fmt: skip
+    """Class index per value (default: ≤10, 10–25, 25–50, >50 km → 0…3); -1 where
+    undefined."""
+    values = np.asarray(values, dtype=float)
     index = np.searchsorted(np.asarray(edges, dtype=float), values, side="left")
     return np.where(np.isnan(values), -1, index)
 
@@ -69,27 +93,42 @@ def faded(index: int, threshold: int, edges: tuple[int, ...] = EDGES_KM) -> bool
     return index < edges.index(threshold) + 1
 
 
-def gemeinde_hover(frame: pd.DataFrame, lang: str) -> list[str]:
-    """Gemeinde, Kreis, population, km and the nearest provider, escaped."""
-    out = []
-    for row in frame.itertuples(index=False):
-        km = t("access.gem.hover.km", lang, km=fmt_number(row.nearest_km, lang, 1)) \
-            if pd.notna(row.nearest_km) else t("access.gem.none", lang)
-        out.append("<br>".join([
-            f"<b>{c.esc(row.name)}</b>",
-            c.esc(row.kreis),
-            t("access.gem.hover.population", lang, n=fmt_number(int(row.population), lang)),
-            km,
-            t("access.gem.hover.nearest", lang, name=c.esc(row.nearest)),
-        ]))  # fmt: skip
-    return out
+def hover_rows(frame: pd.DataFrame, lang: str = "de") -> list[list[Any]]:
+    """Per Gemeinde what its hover says, as customdata for `hover_template`: name, Kreis
+    (escaped), people, km (rounded to 0.1; None where no provider) and the nearest provider
+    (escaped). Numbers stay numbers: plotly.js formats them with the layout's separators.
+    Finished hover texts were 1.8 of the figure's 2.2 MB of JSON."""
+    km = frame["nearest_km"].to_numpy(dtype=float).round(1)
+    return [list(row) for row in zip(
+        map(c.esc, frame["name"]), map(c.esc, frame["kreis"]),
+        frame["population"].to_numpy(dtype="int64").tolist(),
+        [None if v != v else v for v in km.tolist()], map(c.esc, frame["nearest"]),
+        strict=True)]  # fmt: skip
+
+
+def hover_template(lang: str, reachable: bool = True) -> str:
+    """Gemeinde, Kreis, people, km Luftlinie (or that no provider is within reach) and the
+    nearest provider, over `hover_rows`."""
+    km = t("access.gem.hover.km", lang, km="%{customdata[3]:,.1f}") if reachable else \
+        t("access.gem.none", lang)
+    return "<br>".join([
+        "<b>%{customdata[0]}</b>", "%{customdata[1]}",
+        t("access.gem.hover.population", lang, n="%{customdata[2]:,}"), km,
+        t("access.gem.hover.nearest", lang, name="%{customdata[4]}"),
+    ]) + "<extra></extra>"  # fmt: skip
+
+
+def legend_title(threshold: int, lang: str) -> str:
+    """The legend's heading: which classes are faded."""
+    return t("access.gem.legend", lang, km=threshold)
 
 
 @dataclass(frozen=True)
 class ClassScale:
     """What the Gemeinde map classes and how it says so: the frame's column, the class
     edges (the page's thresholds are among them), one colour per class, the class and
-    legend labels, the label of an undefined value, and the hover texts."""
+    legend labels, the label of an undefined value, and the hover (customdata rows per
+    Gemeinde and the template over them, for reachable and unreachable Gemeinden)."""
 
     column: str
     edges: tuple[int, ...]
@@ -97,24 +136,26 @@ class ClassScale:
     label: Callable[[int, str], str]  # (class index, lang)
     legend: Callable[[int, str], str]  # (threshold, lang)
     none_label: Callable[[str], str]
-    hover: Callable[[pd.DataFrame, str], list[str]]
+    rows: Callable[[pd.DataFrame, str], list[list[Any]]]  # (frame, lang)
+    template: Callable[[str, bool], str]  # (lang, reachable)
 
 
 KM_SCALE = ClassScale(
-    "nearest_km", EDGES_KM, DISTANCE_COLOURS, class_label,
-    lambda threshold, lang: t("access.gem.legend", lang, km=threshold),
-    lambda lang: t("access.gem.none", lang), gemeinde_hover,
+    "nearest_km", EDGES_KM, DISTANCE_COLOURS, class_label, legend_title,
+    lambda lang: t("access.gem.none", lang), hover_rows, hover_template,
 )  # fmt: skip
 
 
-def _class_trace(frame: pd.DataFrame, geojson: Any, name: str, colour: str,
-                 opacity: float, hover: list[str]) -> go.Choropleth:  # fmt: skip
+def _class_trace(frame: pd.DataFrame, geojson: Any, name: str, colour: str, opacity: float,
+                 lang: str, reachable: bool = True,
+                 scale: ClassScale = KM_SCALE) -> go.Choropleth:  # fmt: skip
     codes = frame["ars"].tolist()
     return go.Choropleth(
         geojson=geojson, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
         colorscale=c.flat_scale(colour), showscale=False, name=name, showlegend=True,
-        marker={"line": {"width": 0}, "opacity": opacity}, hovertext=hover, hoverinfo="text",
-        customdata=codes,
+        marker={"line": {"width": 0}, "opacity": opacity},
+        customdata=scale.rows(frame, lang), hovertemplate=scale.template(lang, reachable),
+        _validate=False,
     )  # fmt: skip
 
 
@@ -124,12 +165,14 @@ def _outline(geojson: Any, codes: list[str], width: float, name: str) -> go.Chor
         geojson=geojson, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
         colorscale=c.flat_scale("rgba(0,0,0,0)"), showscale=False, showlegend=False,
         marker={"line": {"color": "#2b2b2b", "width": width}}, hoverinfo="skip", name=name,
+        _validate=False,
     )  # fmt: skip
 
 
 def _points(frame: pd.DataFrame | None, name: str, star: bool) -> go.Scattergeo:
     if frame is None or frame.empty:
-        return go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False, name=name)
+        return go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False, name=name,
+                             _validate=False)  # fmt: skip
     marker = ({"size": 16, "symbol": "star", "color": "#ffffff",
                "line": {"color": PLAN_COLOUR, "width": 2}} if star else
               {"size": 5, "color": "#1f4e9e", "line": {"color": "#ffffff", "width": 0.6}})
@@ -137,8 +180,52 @@ def _points(frame: pd.DataFrame | None, name: str, star: bool) -> go.Scattergeo:
     return go.Scattergeo(
         lon=frame["lon"].round(5).tolist(), lat=frame["lat"].round(5).tolist(), mode="markers",
         name=name, showlegend=True, marker=marker, hovertext=hover, hoverinfo="text",
-        customdata=frame["ars"].tolist() if star and "ars" in frame else None,
+        customdata=frame["ars"].tolist() if star and "ars" in frame else None, _validate=False,
     )  # fmt: skip
+
+
+def planned_rows(gemeinden: pd.DataFrame, before: pd.DataFrame | None,
+                 column: str = "nearest_km") -> pd.DataFrame:  # fmt: skip
+    """The rows of `gemeinden` whose distance or nearest provider differ from `before` (the
+    same Gemeinden in the same order, without the plan): what planning draws on top."""
+    if before is None:
+        return gemeinden.iloc[:0]
+    if not gemeinden["ars"].equals(before["ars"]):
+        raise ValueError("gemeinden and before must hold the same Gemeinden in the same order")
+    now = gemeinden[column].to_numpy(dtype=float)
+    was = before[column].to_numpy(dtype=float)
+    moved = ~np.isclose(now, was, equal_nan=True)
+    moved |= gemeinden["nearest"].to_numpy() != before["nearest"].to_numpy()
+    return gemeinden[moved]
+
+
+def plan_traces(gemeinden: pd.DataFrame, before: pd.DataFrame | None, *, threshold: int,
+                lang: str, shape: Any, places: pd.DataFrame | None,
+                scale: ClassScale = KM_SCALE) -> dict[int, Any]:  # fmt: skip
+    """The traces planning changes, by their index in the figure: the white mask under the
+    planned Gemeinden (so a faded class does not show the old colour through), the planned
+    Gemeinden in their new classes (no legend: the classes' keys name them) and the stars."""
+    if threshold not in scale.edges:
+        raise ValueError(f"threshold must be one of {scale.edges}, not {threshold!r}")
+    planned = planned_rows(gemeinden, before, scale.column)
+    classes = distance_class(planned[scale.column], scale.edges)
+    codes = planned["ars"].tolist()
+    mask = go.Choropleth(
+        geojson=shape, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
+        colorscale=c.flat_scale("#ffffff"), showscale=False, name="plan-mask",
+        showlegend=False, marker={"line": {"width": 0}}, hoverinfo="skip", _validate=False,
+    )  # fmt: skip
+    mask_at, planned_at, stars_at = plan_indices(len(scale.colours))
+    traces: dict[int, Any] = {mask_at: mask}
+    for index, colour in enumerate(scale.colours):
+        chosen = classes == index
+        trace = _class_trace(planned[chosen], shape, scale.label(index, lang), colour,
+                             FADED if faded(index, threshold, scale.edges) else 1.0, lang,
+                             scale=scale)  # fmt: skip
+        trace.showlegend = False
+        traces[planned_at[index]] = trace
+    traces[stars_at] = _points(places, t("access.map.places", lang), star=True)
+    return traces
 
 
 def gemeinde_map(
@@ -152,6 +239,7 @@ def gemeinde_map(
     revision: str,
     providers: pd.DataFrame | None = None,
     places: pd.DataFrame | None = None,
+    before: pd.DataFrame | None = None,
     height: int = 600,
     title: str = "",
     scale: ClassScale = KM_SCALE,
@@ -159,31 +247,36 @@ def gemeinde_map(
     """The map of `gemeinden` (ars, name, kreis, population, nearest_km, nearest; or the
     columns `scale` reads) in the scale's classes (default: Luftlinie km). `shapes`:
     geometry (URL or dict) per level gemeinde/kreis/land; `outlines`: the Kreis and Land
-    codes to outline; `geo`: the geo subplot's settings (ranges); `revision`: changes
-    exactly when the drawn data change (not with the threshold)."""
+    codes to outline; `geo`: the geo subplot's settings (ranges);
+    `revision`: changes exactly when the drawn data change (not with the threshold);
+    `before`: the same Gemeinden without the plan, drawn in the classes, with the Gemeinden
+    the plan changes drawn over them (None: `gemeinden` in the classes, nothing over them)."""
     if threshold not in scale.edges:
         raise ValueError(f"threshold must be one of {scale.edges}, not {threshold!r}")
-    classes = distance_class(gemeinden[scale.column], scale.edges)
-    hover = np.array(scale.hover(gemeinden, lang), dtype=object)
+    base = gemeinden if before is None else before
+    classes = distance_class(base[scale.column], scale.edges)
     traces: list[Any] = []
     for index, colour in enumerate(scale.colours):
         mask = classes == index
-        name = scale.label(index, lang)
-        traces.append(_class_trace(gemeinden[mask], shapes["gemeinde"], name, colour,
-                                   FADED if faded(index, threshold, scale.edges) else 1.0,
-                                   hover[mask].tolist()))  # fmt: skip
+        traces.append(_class_trace(base[mask], shapes["gemeinde"], scale.label(index, lang),
+                                   colour, FADED if faded(index, threshold, scale.edges) else 1.0,
+                                   lang, scale=scale))  # fmt: skip
     missing = classes == -1
-    none = _class_trace(gemeinden[missing], shapes["gemeinde"], scale.none_label(lang),
-                        NO_PROVIDER_COLOUR, 1.0, hover[missing].tolist())  # fmt: skip
+    none = _class_trace(base[missing], shapes["gemeinde"], scale.none_label(lang),
+                        NO_PROVIDER_COLOUR, 1.0, lang, reachable=False, scale=scale)  # fmt: skip
     none.showlegend = bool(missing.any())
+    planned = plan_traces(gemeinden, before, threshold=threshold, lang=lang,
+                          shape=shapes["gemeinde"], places=places, scale=scale)  # fmt: skip
+    mask_at, planned_at, stars_at = plan_indices(len(scale.colours))
     traces += [
         none,
+        *(planned[i] for i in (mask_at, *planned_at)),
         _outline(shapes["kreis"], outlines["kreis"], 0.5, "kreise"),
         _outline(shapes["land"], outlines["land"], 1.4, "laender"),
         _points(providers, t("access.map.providers", lang), star=False),
-        _points(places, t("access.map.places", lang), star=True),
+        planned[stars_at],
     ]
-    figure = go.Figure(traces)
+    figure = go.Figure(traces, _validate=False)
     figure.update_geos(**geo)
     figure.update_layout(
         title={"text": c.esc(title), "x": 0.01, "font": {"size": 16}} if title else None,
@@ -199,7 +292,7 @@ def gemeinde_map(
         hoverlabel={"bgcolor": "#ffffff", "font": {"color": "#000000"}},
         # unchanged across a threshold switch: plotly.js then restyles, never re-projects
         datarevision=revision,
-        # no threshold here: a threshold switch must not touch `meta` (see threshold_patch)
+        # no threshold here: a threshold switch must not touch `meta` (FADE_CLASSES)
         meta={"level": "gemeinde", "revision": revision},
     )  # fmt: skip
     return figure

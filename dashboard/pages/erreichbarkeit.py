@@ -10,13 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash import Dash, Input, Output, Patch, State, dcc, html, no_update
 from dash import ctx as dash_ctx
 
 import geodata
 import store
 from dashboard.exports import buttons
-from dashboard.figures.access_gemeinde import EDGES_KM, FADED, fitted_geo, gemeinde_map
+from dashboard.figures.access_gemeinde import (
+    CLASSES,
+    EDGES_KM,
+    FADED,
+    FADED_TRACES,
+    faded,
+    fitted_geo,
+    gemeinde_map,
+    legend_title,
+    plan_traces,
+)
 from dashboard.figures.access_map import distance_map, sfca_cap, sfca_map, status_note
 from dashboard.figures.choropleth import empty_map
 from dashboard.figures.common import graph_config
@@ -61,6 +71,9 @@ from dashboard.text.i18n import fmt_number, t
 from dashboard.text.map_description import caption_block
 
 KEY = "erreichbarkeit"
+# what the page's tables show, by a digest each (table_digests): a callback answer leaves a
+# table alone that would come out the same
+TABLES_SHOWN = "access-tables-shown"
 MAP_HEIGHT = 600
 RANKED_KREISE = 20
 
@@ -88,10 +101,16 @@ def load_view(
     if snapshot_id is None:
         return None
     service = service if category == "ala" else "all"
-    try:
-        return access_view(data.engine, snapshot_id, category, service, plan)
-    except store.CategoryNotInSnapshot:
-        return None
+
+    def make() -> AccessView | None:
+        try:
+            return access_view(data.engine, snapshot_id, category, service, plan)
+        except store.CategoryNotInSnapshot:
+            return None
+
+    # kept per snapshot: every planning click and threshold switch needs the view without
+    # the plan again (three aggregations over 10,997 Gemeinden)
+    return data.memo(("access-view", snapshot_id, category, service, tuple(plan)), make)
 
 
 def load_views(data: AtlasData, snapshot_id: int | None, choice: Choice
@@ -207,22 +226,48 @@ def revision(snapshot_id: int | None, choice: Choice, lang: str) -> str:
 
 
 def gemeinde_figure(app: Dash, data: AtlasData, view: AccessView | None, gemeinden,
-                    choice: Choice, lang: str):  # fmt: skip
-    """Map 1 at Gemeinde level: every Gemeinde (or the Land's) in distance classes."""
+                    choice: Choice, lang: str, before=None):  # fmt: skip
+    """Map 1 at Gemeinde level: every Gemeinde (or the Land's) in distance classes; `before`
+    (the Gemeinden without the plan) in the classes and the planned ones over them."""
     if view is None:
         return _not_recorded_map(choice.category, lang)
     providers = providers_of_kind(data.providers(view.snapshot_id), view.category, view.service)
     if choice.land:
         providers = providers[providers["land_code"] == choice.land]
-    shapes = {level: app.get_relative_path(url_path(level)) for level in
-              ("gemeinde", "kreis", "land")}  # fmt: skip
     return gemeinde_map(
-        gemeinden, threshold=choice.threshold, lang=lang, shapes=shapes,
+        gemeinden, threshold=choice.threshold, lang=lang, shapes=_shapes(app),
         outlines=outline_codes(choice.land),
         geo=fitted_geo(land_bounds(choice.land) if choice.land else None),
         revision=revision(view.snapshot_id, choice, lang), providers=providers,
-        places=view.places, height=MAP_HEIGHT,
+        places=view.places, before=before, height=MAP_HEIGHT,
     )  # fmt: skip
+
+
+def _shapes(app: Dash) -> dict[str, str]:
+    return {level: app.get_relative_path(url_path(level)) for level in
+            ("gemeinde", "kreis", "land")}  # fmt: skip
+
+
+def plan_patch(app: Dash, view: AccessView, gemeinden, before, choice: Choice,
+               lang: str) -> Patch:  # fmt: skip
+    """What a change of plan alone changes on the Gemeinde map in the browser: the planned
+    Gemeinden over the classes, the stars, the revision; and the classes' fading and legend
+    title as the threshold has them (a threshold switch restyled them in the browser only).
+    The 10,997 Gemeinden of the classes stay where they are (gemeinde_map draws them
+    without the plan), so about 10 kB travel where the whole figure was 2.8 MB."""
+    patch = Patch()
+    traces = plan_traces(gemeinden, before, threshold=choice.threshold, lang=lang,
+                         shape=_shapes(app)["gemeinde"], places=view.places)  # fmt: skip
+    for index, trace in traces.items():
+        patch["data"][index] = trace.to_plotly_json()
+    for index in CLASSES:
+        patch["data"][index]["marker"]["opacity"] = FADED if faded(index, choice.threshold) \
+            else 1.0
+    patch["layout"]["legend"]["title"]["text"] = legend_title(choice.threshold, lang)
+    rev = revision(view.snapshot_id, choice, lang)
+    patch["layout"]["datarevision"] = rev  # plotly.js redraws only when this changes
+    patch["layout"]["meta"] = {"level": "gemeinde", "revision": rev}
+    return patch
 
 
 def distance_figure(app: Dash, data: AtlasData, view: AccessView | None, *,
@@ -394,6 +439,24 @@ def gemeinde_list(gemeinden, choice: Choice, lang: str) -> Any:
 # --- layout ---------------------------------------------------------------------------------
 
 
+def table_digests(kreise: Any, laender: Any, grid_key: str) -> dict[str, str]:
+    """A digest of each table as the page renders it (Kreis and Land ranking), and the key of
+    what the Gemeinde grid shows. A table the browser already shows is not sent again:
+    replacing one makes the renderer reset each of its cells' components one by one, and
+    each reset walks every component of the page (500 resets, 3.7 s of a planning click at
+    load 9)."""
+    import hashlib
+    import json
+
+    from plotly.utils import PlotlyJSONEncoder
+
+    def digest(part: Any) -> str:
+        text = json.dumps(part, cls=PlotlyJSONEncoder, sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+    return {"kreise": digest(kreise), "laender": digest(laender), "gemeinden": grid_key}
+
+
 def _plan_list(ctx: PageContext) -> list[str]:
     from dashboard.model.access_data import plan_places
 
@@ -501,16 +564,18 @@ def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, l
     shown = _shown(view, base, choice.compare)
     kwargs = dict(category=choice.category, threshold=choice.threshold, lang=lang,
                   land=choice.land)  # fmt: skip
-    gemeinden = None
+    gemeinden = before = None
     if choice.level == "gemeinde" and shown is not None:
-        gemeinden = gemeinde_map_frame(shown, data.providers(shown.snapshot_id), lang,
-                                       choice.land)  # fmt: skip
-        first = gemeinde_figure(app, data, shown, gemeinden, choice, lang) \
+        gemeinden = _map_frame(data, shown, lang, choice.land)
+        before = gemeinden if shown is base or base is None else _map_frame(
+            data, base, lang, choice.land)  # fmt: skip
+        first = gemeinde_figure(app, data, shown, gemeinden, choice, lang, before) \
             if draw_gemeinden else None
     else:
         first = distance_figure(app, data, shown, **kwargs)
     return {
-        "view": view, "shown": shown, "gemeinden": gemeinden, "distance": first,
+        "view": view, "shown": shown, "gemeinden": gemeinden, "before": before,
+        "distance": first,
         "sfca": sfca_figure(app, data, shown, base=base, **kwargs),
         "texts": map_texts(shown, snapshot, choice.category, choice.threshold, lang, gemeinden,
                            choice.land),
@@ -519,12 +584,24 @@ def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, l
     }  # fmt: skip
 
 
+def _map_frame(data: AtlasData, view: AccessView, lang: str, land: str | None):
+    """The Gemeinde map's frame of `view`, kept per snapshot, plan, language and Land (the
+    frame without the plan is what every planning click draws over)."""
+    places = () if view.places is None else tuple(view.places["ars"])
+    return data.memo(
+        ("access-gemeinde-frame", view.snapshot_id, view.category, view.service, places, lang,
+         land),
+        lambda: gemeinde_map_frame(view, data.providers(view.snapshot_id), lang, land),
+    )  # fmt: skip
+
+
 def layout(ctx: PageContext) -> html.Div:
     s, lang = ctx.state, ctx.lang
     places = _plan_list(ctx)
     choice = choice_of(ctx, places)
     made = figures(ctx.app, ctx.data, ctx.snapshot, choice, lang)
     view = made["view"]
+    listed = gemeinde_list(made["gemeinden"], choice, lang)
     # the generated text alternatives after each map (its <figure> names them)
     maps = [
         html.Section([
@@ -539,13 +616,12 @@ def layout(ctx: PageContext) -> html.Div:
             (ids.ACCESS_MAP_DESCRIPTION, ids.ACCESS_SFCA_DESCRIPTION),
             (ids.ACCESS_MAP_EXPORT_SLOT, ids.ACCESS_SFCA_EXPORT_SLOT),
             (made["distance"], made["sfca"]), made["titles"], made["texts"],
-            ([html.Div(gemeinde_list(made["gemeinden"], choice, lang),
-                       id=ids.ACCESS_GEMEINDEN)],
+            ([html.Div(listed, id=ids.ACCESS_GEMEINDEN)],
              [html.P(made["sfca_note"], id=ids.ACCESS_SFCA_NOTE, className="hint")]),
             strict=True)
     ]  # fmt: skip
     if s.embed:
-        return html.Div(maps)
+        return html.Div([*maps, dcc.Store(id=TABLES_SHOWN)])
     kreise, laender = ranking_tables(made["shown"], s.threshold, lang, choice.land)
     return html.Div(
         [
@@ -561,6 +637,7 @@ def layout(ctx: PageContext) -> html.Div:
                          id=ids.ACCESS_REGION, **{"aria-live": "polite"}),
             dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx)),
             dcc.Store(id=ids.ACCESS_FADED),
+            dcc.Store(id=TABLES_SHOWN, data=table_digests(kreise, laender, listed)),
             html.Section([
                 html.Div(kreise, id=ids.ACCESS_RANK_KREISE),
                 html.Div(laender, id=ids.ACCESS_RANK_LAENDER),
@@ -597,6 +674,7 @@ def validation_layout() -> html.Div:
             html.Section(id=ids.ACCESS_REGION),
             dcc.Store(id=ids.ACCESS_REGION_STORE),
             dcc.Store(id=ids.ACCESS_FADED),
+            dcc.Store(id=TABLES_SHOWN),
             buttons.validation_slot(ids.ACCESS_MAP_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_SFCA_EXPORT_SLOT),
             buttons.validation_slot(ids.ACCESS_TABLE_EXPORT_SLOT),
@@ -617,7 +695,9 @@ def clicked_plan(click: dict | None, places: list[str]) -> list[str] | None:
     points = (click or {}).get("points") or []
     if not points:
         return None
-    code = points[0].get("customdata") or points[0].get("location")
+    # a Gemeinde answers with its location (its customdata is its hover), a star with its
+    # customdata
+    code = points[0].get("location") or points[0].get("customdata")
     if not (isinstance(code, str) and len(code) == 12 and code.isdigit()):
         return None
     if code in places:
@@ -627,25 +707,31 @@ def clicked_plan(click: dict | None, places: list[str]) -> list[str] | None:
     return [*places, code]
 
 
-# A threshold switch on the Gemeinde map fades other classes and renames the legend. In the
-# browser, with Plotly.restyle and Plotly.relayout: measured 27 ms, where Plotly.react with the
-# same change (a Dash figure or Patch) redrew all 10,997 shapes (4.7 s on the loaded 2-core
-# test machine). The server leaves this map alone on a threshold switch; any other change
-# sends a whole new figure whose opacities follow the threshold again (gemeinde_map).
+# A threshold switch on the Gemeinde map fades other classes and renames the legend, in the
+# browser: Plotly.react with the same change (a Dash figure or Patch) redrew all 10,997 shapes
+# (4.7 s on the loaded 2-core test machine). One Plotly.update, not restyle + relayout:
+# dcc.Graph answers every `plotly_relayout` by copying the changed layout into its figure prop,
+# which runs Plotly.react again and redraws every shape (1 s of a 1.1 s switch at load 10);
+# `plotly_update` it leaves alone. The trace objects are the figure prop's own, so the opacity
+# holds there too; the legend title there stays old until the server next sends the figure or a
+# Patch, and both set title and opacity from the threshold (gemeinde_map, plan_patch).
 FADE_CLASSES = """
 function (km, level) {
     const gd = document.querySelector('#MAP .js-plotly-plot');
     if (level !== 'gemeinde' || !gd || !gd.layout || !gd.layout.meta
         || gd.layout.meta.level !== 'gemeinde') { return window.dash_clientside.no_update; }
     const within = EDGES.indexOf(Number(km)) + 1;
-    const opacity = [0, 1, 2, 3].map(i => (i < within ? FADED : 1));
-    Plotly.restyle(gd, {'marker.opacity': opacity}, [0, 1, 2, 3]);
+    const classes = [0, 1, 2, 3].map(i => (i < within ? FADED : 1));
     const title = gd.layout.legend.title.text.replace(/\\d+ km/, km + ' km');
-    Plotly.relayout(gd, {'legend.title.text': title});
+    Plotly.update(gd, {'marker.opacity': classes.concat(classes)}, {'legend.title.text': title},
+                  TRACES);
     return Number(km);
 }
 """.replace("MAP", ids.ACCESS_MAP).replace("EDGES", str(list(EDGES_KM))).replace(
-    "FADED", str(FADED))
+    "FADED", str(FADED)).replace("TRACES", str(list(FADED_TRACES)))
+
+
+PLAN_INPUTS = {f"{ids.ACCESS_MAP}.clickData", f"{ids.ACCESS_PLAN_SEARCH}.value"}
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
@@ -717,6 +803,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.ACCESS_SFCA_NOTE, "children"),
         Output(ids.ACCESS_PLAN_SEARCH, "value"),
         Output(ids.ACCESS_PLAN_SEARCH, "options", allow_duplicate=True),
+        Output(TABLES_SHOWN, "data"),
         Input(ids.ACCESS_CATEGORY, "value"),
         Input(ids.ACCESS_SERVICE, "value"),
         Input(ids.ACCESS_THRESHOLD, "value"),
@@ -728,10 +815,11 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Input(ids.ACCESS_COMPARE, "value"),
         Input(ids.ACCESS_MAP, "clickData"),
         State(ids.URL, "search"),
+        State(TABLES_SHOWN, "data"),
         prevent_initial_call=True,
     )
     def update(category, service, threshold, places, snapshot_id, region, level, land, compare,
-               click, search):  # fmt: skip
+               click, search, tables_shown):  # fmt: skip
         state, _ = parse_query(search)
         lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
@@ -747,12 +835,16 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             places = changed
             plan_value, plan_options = places, place_labels(places)
         elif list(triggered) == [f"{ids.ACCESS_MAP}.clickData"]:
-            return (no_update,) * 16
+            return (no_update,) * 17
         choice = Choice(category=category, service=service if category == "ala" else "all",
                         threshold=int(threshold), places=tuple(places), level=level or "kreis",
                         land=land or None, compare=compare or "after")  # fmt: skip
         restyled = trigger == ids.ACCESS_THRESHOLD and choice.level == "gemeinde"
-        made = figures(app, data, snapshot, choice, lang, draw_gemeinden=not restyled)
+        # only the plan changed: the Gemeinde map in the browser is this choice's but for the
+        # plan (every other input sends a whole figure), so a Patch brings it up to date
+        replanned = choice.level == "gemeinde" and bool(triggered) and set(triggered) <= PLAN_INPUTS
+        made = figures(app, data, snapshot, choice, lang,
+                       draw_gemeinden=not (restyled or replanned))  # fmt: skip
         shown = made["shown"]
         kreise, laender = ranking_tables(shown, choice.threshold, lang, choice.land)
         distance = made["distance"]
@@ -761,14 +853,30 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             # FADE_CLASSES restyles the Gemeinde map in the browser (the 2SFCA map is sent:
             # its hover names the threshold)
             distance = no_update
+        elif replanned:
+            distance = no_update if shown is None or choice.compare == "before" else plan_patch(
+                app, shown, made["gemeinden"], made["before"], choice, lang)  # fmt: skip
+        # every output the renderer applies costs a pass over all the page's components
+        # (0.1-0.2 s each at load 10); at Gemeinde level neither a threshold switch nor a
+        # plan changes the titles or the service choices, nor a threshold the plan's result
+        fast = restyled or replanned
+        titles = (no_update, no_update) if fast else made["titles"]
+        planned = no_update if restyled else plan_result(made["view"], lang)
+        # the Gemeinde grid holds every Gemeinde's values (MBs of JSON): not built again for
+        # a threshold switch, and known by what it is drawn from rather than by a digest
+        listed = no_update if restyled else gemeinde_list(made["gemeinden"], choice, lang)
+        grid_key = f"{choice.level}|{revision(snapshot['id'] if snapshot else None, choice, lang)}"
+        digests = table_digests(kreise, laender, grid_key)
+        kreise, laender, listed = (
+            no_update if (tables_shown or {}).get(name) == digest else table
+            for (name, digest), table in zip(digests.items(), (kreise, laender, listed),
+                                             strict=True))  # fmt: skip
         return (
             summary(shown, category, choice.threshold, lang, choice.land), distance, sfca,
-            *made["texts"], *made["titles"], kreise, laender,
-            plan_result(made["view"], lang), _service_options(category, lang),
-            region_view(data, shown, region, lang),
-            no_update if restyled else gemeinde_list(made["gemeinden"], choice, lang),
-            made["sfca_note"],
-            plan_value, plan_options,
+            *made["texts"], *titles, kreise, laender,
+            planned, no_update if fast else _service_options(category, lang),
+            region_view(data, shown, region, lang), listed, made["sfca_note"],
+            plan_value, plan_options, no_update if digests == tables_shown else digests,
         )  # fmt: skip
 
     @app.callback(

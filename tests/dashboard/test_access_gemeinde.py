@@ -52,8 +52,10 @@ def test_the_gemeinde_map_has_every_gemeinde_once_in_fixed_coloured_classes(demo
     assert [t.marker.opacity for t in figures[1].data[:4]] == [0.35, 0.35, 0.35, 1.0]
     assert [t.marker.opacity for t in figures[0].data[:4]] == [0.35, 1.0, 1.0, 1.0]
     assert figures[0].layout.datarevision == figures[1].layout.datarevision
-    hover = figures[0].data[0].hovertext[0]
+    hover = figures[0].data[0].hovertemplate
     assert "km Luftlinie zum nächsten Anbieter" in hover and "Einwohner" in hover
+    row = figures[0].data[0].customdata[0]  # name, Kreis, people, km, nearest provider
+    assert isinstance(row[2], int) and row[3] <= 10 and isinstance(row[4], str)
     with pytest.raises(ValueError, match="threshold"):
         gemeinde_map(frame, threshold=30, lang="de", shapes=shapes, outlines=outlines,
                      geo=fitted_geo(None), revision="r")  # fmt: skip

@@ -147,8 +147,9 @@ def test_the_erreichbarkeit_callback_returns_both_texts_with_its_maps(app, demo_
         (ids.ACCESS_LEVEL, "value", "kreis"), (ids.ACCESS_LAND, "value", ""),
         (ids.ACCESS_COMPARE, "value", "after"), (ids.ACCESS_MAP, "clickData", None),
     ]
-    response = dash_post(app.server.test_client(), outputs, inputs,
-                         [(ids.URL, "search", "?lang=en")], [f"{ids.ACCESS_THRESHOLD}.value"])
+    state = [(ids.URL, "search", "?lang=en"), (erreichbarkeit.TABLES_SHOWN, "data", None)]
+    response = dash_post(app.server.test_client(), outputs, inputs, state,
+                         [f"{ids.ACCESS_THRESHOLD}.value"])
     assert response.status_code == 200
     raw = answer_bytes(response)
     out = json.loads(raw)["response"]
