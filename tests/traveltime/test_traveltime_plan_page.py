@@ -108,14 +108,20 @@ def test_the_gemeinde_car_map_classes_minutes_and_never_shows_0(saarland):
     names = [trace.name for trace in graph.figure.data]
     assert names[:6] == ["bis 15 min", "über 15 bis 30 min", "über 30 bis 45 min",
                          "über 45 bis 60 min", "über 60 min", "nicht erreichbar"]  # fmt: skip
-    shown = {n: list(tr.locations or []) for n, tr in zip(names, graph.figure.data, strict=True)}
+    # the first six traces hold the classes; the planning overlay after them reuses the names
+    shown = {n: list(tr.locations or []) for n, tr in zip(names[:6], graph.figure.data[:6],
+                                                         strict=True)}  # fmt: skip
     assert len(shown["bis 15 min"]) > 10  # Saarland's Gemeinden, on the test's roads
     assert all(a.startswith(LAND) for codes in shown.values() for a in codes)
     # pale within the threshold (30 min), full colour beyond it
     opacity = [trace.marker.opacity for trace in graph.figure.data[:5]]
     assert opacity[0] == opacity[1] < 1.0 and opacity[2] == opacity[4] == 1.0
-    hover = graph.figure.data[0].hovertext[0]
-    assert "min Fahrzeit" in hover and "km Straße" in hover and "km Luftlinie" in hover
+    # the hover: a template over each Gemeinde's row (minutes and road km as numbers, the
+    # Luftlinie line in words), written out by plotly.js
+    first = graph.figure.data[0]
+    assert "min Fahrzeit" in first.hovertemplate and "km Straße" in first.hovertemplate
+    row = first.customdata[0]
+    assert row[3] is not None and row[3] <= 15 and row[4] >= 0 and "km Luftlinie" in row[5]
     assert "Gemeinde" in words(children) and "Fahrzeit mit dem Auto" in words(children)
 
 
