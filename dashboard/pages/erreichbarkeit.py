@@ -388,27 +388,36 @@ def _count_or_dash(value: int, lang: str) -> str:
     return fmt_number(value, lang) if value else "–"
 
 
-def plan_result(view: AccessView | None, lang: str) -> list[Any]:
-    """What the hypothetical providers change, in plain words: who was farther than 25 / 50
-    km before and is within it now, in Germany and by region (issue 21, item 3)."""
+def plan_kms(threshold: int) -> tuple[int, ...]:
+    """The distances the planning result counts: the page's threshold, and 50 km (the 2SFCA
+    catchment, the farthest class) beside it when the threshold is nearer."""
+    return (threshold,) if threshold == 50 else (threshold, 50)
+
+
+def plan_result(view: AccessView | None, lang: str, threshold: int = 25) -> list[Any]:
+    """What the hypothetical providers change, in plain words: who was farther than the
+    page's threshold (and 50 km) before and is within it now, in Germany and by region
+    (issue 21, item 3; issue 17: the numbers follow the threshold)."""
     if view is None or view.plan is None:
         return [html.P(t("access.plan.none", lang))]
     totals = view.plan.totals
     n = len(view.plan.places)
+    kms = plan_kms(threshold)
+    counts = [t("access.plan.result.part", lang, km=km,
+                people=fmt_number(totals[f"newly_within_{km}km"], lang)) for km in kms]
     sentence = t("access.plan.result.one" if n == 1 else "access.plan.result.many", lang, n=n,
-                 p25=fmt_number(totals["newly_within_25km"], lang),
-                 p50=fmt_number(totals["newly_within_50km"], lang))  # fmt: skip
+                 parts=t("access.plan.result.and", lang).join(counts))  # fmt: skip
     parts: list[Any] = [html.P(sentence, className="access-plan-total")]
-    if not totals["newly_within_50km"]:
-        parts.append(html.P(t("access.plan.nobody50", lang)))
-    head = [t("access.col.region", lang), t("access.col.was25", lang),
-            t("access.col.was50", lang)]  # fmt: skip
+    farthest = kms[-1]
+    if not totals[f"newly_within_{farthest}km"]:
+        parts.append(html.P(t("access.plan.nobody", lang, km=farthest)))
+    head = [t("access.col.region", lang), *(t("access.col.was", lang, km=km) for km in kms)]
     for level, key in (("kreis", "access.plan.by_kreis"), ("land", "access.plan.by_land")):
         frame = view.plan.newly[level]
         names = region_labels(level)
-        rows = [[names.get(r.ars, r.ars), _count_or_dash(r.newly_within_25km, lang),
-                 _count_or_dash(r.newly_within_50km, lang)]
-                for r in frame.itertuples(index=False)]  # fmt: skip
+        rows = [[names.get(r["ars"], r["ars"]),
+                 *(_count_or_dash(r[f"newly_within_{km}km"], lang) for km in kms)]
+                for r in frame.to_dict("records")]  # fmt: skip
         dashed = any("–" in row[1:] for row in rows)
         parts.append(_table(t(key, lang), head, rows, f"access-plan-{level}",
                             note=t("access.plan.dash", lang) if dashed else None))  # fmt: skip
@@ -532,7 +541,7 @@ def _plan_box(ctx: PageContext, places: list[str], view: AccessView | None) -> h
                 className="access-plan-search",
             ),
             *kreis_click_parts(),
-            html.Div(plan_result(view, lang), id=ids.ACCESS_PLAN_RESULT,
+            html.Div(plan_result(view, lang, ctx.state.threshold), id=ids.ACCESS_PLAN_RESULT,
                      **{"aria-live": "polite"}),
             plan_slot(ctx.data, ctx.snapshot_id, effective_mode(ctx.data, ctx.snapshot_id,
                       ctx.state.amode), ctx.state.category, ctx.state.aservice,
@@ -861,7 +870,9 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         # plan changes the titles or the service choices, nor a threshold the plan's result
         fast = restyled or replanned
         titles = (no_update, no_update) if fast else made["titles"]
-        planned = no_update if restyled else plan_result(made["view"], lang)
+        # the result counts people beyond the threshold: a threshold switch rewrites it (a few
+        # hundred bytes), the map is restyled in the browser
+        planned = plan_result(made["view"], lang, choice.threshold)
         # the Gemeinde grid holds every Gemeinde's values (MBs of JSON): not built again for
         # a threshold switch, and known by what it is drawn from rather than by a digest
         listed = no_update if restyled else gemeinde_list(made["gemeinden"], choice, lang)

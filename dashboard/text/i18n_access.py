@@ -70,24 +70,24 @@ DE: dict[str, str] = {
     "access.sfca.fixed": "Die Farbskala bleibt mit und ohne Planung gleich.",
     # planning in plain words (issue 21, item 3)
     "access.plan.result.one": (
-        "Mit einem hypothetischen Standort hätten {p25} Menschen, die bisher weiter als 25 km "
-        "vom nächsten Anbieter wohnen, einen in höchstens 25 km, und {p50} Menschen, die "
-        "bisher weiter als 50 km wohnen, einen in höchstens 50 km (Luftlinie)."
+        "Mit einem hypothetischen Standort hätten {parts} (Luftlinie)."
     ),
     "access.plan.result.many": (
-        "Mit {n} hypothetischen Standorten hätten {p25} Menschen, die bisher weiter als 25 "
-        "km vom nächsten Anbieter wohnen, einen in höchstens 25 km, und {p50} Menschen, die "
-        "bisher weiter als 50 km wohnen, einen in höchstens 50 km (Luftlinie)."
+        "Mit {n} hypothetischen Standorten hätten {parts} (Luftlinie)."
     ),
-    "access.plan.nobody50": (
-        "Niemand, der bisher weiter als 50 km wohnt, kommt unter 50 km: im Umkreis der "
-        "gewählten Orte hatte schon jeder einen Anbieter in 50 km."
+    "access.plan.result.part": (
+        "{people} Menschen, die bisher weiter als {km} km vom nächsten Anbieter wohnen, einen "
+        "in höchstens {km} km"
+    ),
+    "access.plan.result.and": ", und ",
+    "access.plan.nobody": (
+        "Niemand, der bisher weiter als {km} km wohnt, kommt unter {km} km: im Umkreis der "
+        "gewählten Orte hatte schon jeder einen Anbieter in {km} km."
     ),
     "access.plan.dash": (
         "„–“: niemand in dieser Gruppe, weil dort schon alle einen Anbieter so nah hatten."
     ),
-    "access.col.was25": "bisher über 25 km, jetzt höchstens 25 km",
-    "access.col.was50": "bisher über 50 km, jetzt höchstens 50 km",
+    "access.col.was": "bisher über {km} km, jetzt höchstens {km} km",
     "access.rank.profile": "Profil von {name}",
     "access.col.kreis": "Kreis",
     "access.col.newly": "Menschen bisher weiter als {km} km, mit Planung höchstens {km} km",
@@ -159,23 +159,19 @@ EN: dict[str, str] = {
         "{max} take the darkest colour. The scale stays the same with and without planning."
     ),
     "access.sfca.fixed": "The colour scale stays the same with and without planning.",
-    "access.plan.result.one": (
-        "With one hypothetical location, {p25} people who now live more than 25 km from the "
-        "nearest provider would have one within 25 km, and {p50} people who now live more "
-        "than 50 km away would have one within 50 km (straight line)."
+    "access.plan.result.one": "With one hypothetical location, {parts} (straight line).",
+    "access.plan.result.many": "With {n} hypothetical locations, {parts} (straight line).",
+    "access.plan.result.part": (
+        "{people} people who now live more than {km} km from the nearest provider would have "
+        "one within {km} km"
     ),
-    "access.plan.result.many": (
-        "With {n} hypothetical locations, {p25} people who now live more than 25 km from the "
-        "nearest provider would have one within 25 km, and {p50} people who now live more "
-        "than 50 km away would have one within 50 km (straight line)."
-    ),
-    "access.plan.nobody50": (
-        "Nobody who now lives more than 50 km away comes within 50 km: around the chosen "
-        "places everyone already had a provider within 50 km."
+    "access.plan.result.and": ", and ",
+    "access.plan.nobody": (
+        "Nobody who now lives more than {km} km away comes within {km} km: around the chosen "
+        "places everyone already had a provider within {km} km."
     ),
     "access.plan.dash": "“–”: nobody in this group, as everyone there already had one as close.",
-    "access.col.was25": "before over 25 km, now at most 25 km",
-    "access.col.was50": "before over 50 km, now at most 50 km",
+    "access.col.was": "before over {km} km, now at most {km} km",
     "access.rank.profile": "Profile of {name}",
     "access.col.kreis": "District",
     "access.col.newly": "People before over {km} km away, with planning at most {km} km",

@@ -10,6 +10,7 @@ from dashboard.model.access_data import access_view, gemeinde_map_frame, land_bo
 from dashboard.model.data import AtlasData
 from dashboard.model.state import parse_query, to_query
 from dashboard.pages import erreichbarkeit as page
+from dashboard.text.i18n import fmt_number
 from tests.dashboard.test_access_page import texts
 
 FLENSBURG, MUENCHEN = "010010000000", "091620000000"
@@ -93,6 +94,22 @@ def test_planning_says_what_each_number_counts_with_correct_plurals(demo_engine,
     assert "With 2 hypothetical locations" in text and "now live more than 50 km" in text
     if "–" in text:  # a dash stands for nobody and is explained
         assert "nobody in this group" in text
+
+
+@pytest.mark.parametrize(("threshold", "counted"), [(10, (10, 50)), (25, (25, 50)), (50, (50,))])
+def test_the_planning_result_counts_at_the_pages_threshold(demo_engine, served, threshold,
+                                                           counted):  # fmt: skip
+    view = access_view(demo_engine, served, "ala", "all", [FLENSBURG, MUENCHEN])
+    parts = page.plan_result(view, "de", threshold)
+    text = texts(parts)
+    for km in (10, 25, 50):
+        said = f"bisher weiter als {km} km" in text
+        assert said == (km in counted), (km, text)
+        assert (f"bisher über {km} km, jetzt höchstens {km} km" in text) == (km in counted)
+    # the sentence's numbers are the store's counts for those distances
+    for km in counted:
+        people = view.plan.totals[f"newly_within_{km}km"]
+        assert f"{fmt_number(people, 'de')} Menschen, die bisher weiter als {km} km" in text
 
 
 def test_a_click_adds_a_gemeinde_and_a_second_click_or_a_star_removes_it():
