@@ -448,6 +448,12 @@ def gemeinde_list(gemeinden, choice: Choice, lang: str) -> Any:
 # --- layout ---------------------------------------------------------------------------------
 
 
+def grid_key(snapshot: dict | None, choice: Choice, lang: str) -> str:
+    """What the Gemeinde grid is drawn from (level and the Gemeinde data's revision): the
+    grid is known by this, not by hashing its 10,997 rows on every answer."""
+    return f"{choice.level}|{revision(snapshot['id'] if snapshot else None, choice, lang)}"
+
+
 def table_digests(kreise: Any, laender: Any, grid_key: str) -> dict[str, str]:
     """A digest of each table as the page renders it (Kreis and Land ranking), and the key of
     what the Gemeinde grid shows. A table the browser already shows is not sent again:
@@ -646,7 +652,8 @@ def layout(ctx: PageContext) -> html.Div:
                          id=ids.ACCESS_REGION, **{"aria-live": "polite"}),
             dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx)),
             dcc.Store(id=ids.ACCESS_FADED),
-            dcc.Store(id=TABLES_SHOWN, data=table_digests(kreise, laender, listed)),
+            dcc.Store(id=TABLES_SHOWN,
+                      data=table_digests(kreise, laender, grid_key(ctx.snapshot, choice, lang))),
             html.Section([
                 html.Div(kreise, id=ids.ACCESS_RANK_KREISE),
                 html.Div(laender, id=ids.ACCESS_RANK_LAENDER),
@@ -876,8 +883,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         # the Gemeinde grid holds every Gemeinde's values (MBs of JSON): not built again for
         # a threshold switch, and known by what it is drawn from rather than by a digest
         listed = no_update if restyled else gemeinde_list(made["gemeinden"], choice, lang)
-        grid_key = f"{choice.level}|{revision(snapshot['id'] if snapshot else None, choice, lang)}"
-        digests = table_digests(kreise, laender, grid_key)
+        digests = table_digests(kreise, laender, grid_key(snapshot, choice, lang))
         kreise, laender, listed = (
             no_update if (tables_shown or {}).get(name) == digest else table
             for (name, digest), table in zip(digests.items(), (kreise, laender, listed),
