@@ -27,7 +27,7 @@ PYTEST       := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 FAST_TESTS   := not browser and not postgresql and not app_process
 
 .PHONY: run test test-fast lint install install-dev routing traveltime browser browser-optional pango axe
-.PHONY: postgres geodata bench clean snapshot
+.PHONY: postgres geodata bench bench-tests clean snapshot
 
 run: install pango geodata browser-optional
 	$(PY) app.py
@@ -134,8 +134,12 @@ snapshot: install geodata
 	$(PY) -m scrapers scrape --category all --db "$(SNAPSHOT_DB)" \
 		$(if $(SNAPSHOT_PAGES),--save-pages "$(SNAPSHOT_PAGES)")
 
+# bench/_*.py: shared helpers; test_suite.py runs the whole test suite (make bench-tests)
 bench: install routing geodata
-	for b in bench/[!_]*.py; do $(PY) $$b || exit 1; done  # bench/_*.py: shared helpers
+	for b in bench/[!_]*.py; do [ $$b = bench/test_suite.py ] || $(PY) $$b || exit 1; done
+
+bench-tests: install-dev routing pango browser axe postgres geodata
+	$(PY) bench/test_suite.py
 
 clean:
 	rm -rf geodata/generated .pytest_cache
