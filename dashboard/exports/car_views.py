@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 import geodata
 from dashboard.exports.errors import ExportError
+from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.views import View, regions_in_order, snapshots_of
@@ -24,7 +25,6 @@ from dashboard.figures.travel_gemeinde import MINUTE_SCALE
 from dashboard.figures.travel_map import travel_map
 from dashboard.model.access_data import land_bounds, outline_codes, providers_of_kind
 from dashboard.model.data import AtlasData
-from dashboard.model.geometry import geojson
 from dashboard.model.travel_data import car_gemeinde_frame, car_provenance, region_minutes
 from dashboard.text.describe_travel import travel_description
 from dashboard.text.i18n import t
@@ -116,7 +116,9 @@ def car_export_view(engine: Engine, request: ExportRequest) -> View:
         used = providers[providers["land_code"] == land] if land else providers
         figure = gemeinde_map(
             frame, threshold=minutes, lang=lang,
-            shapes={lv: geojson(lv) for lv in ("gemeinde", "kreis", "land")},
+            # shapes by file, as the Luftlinie exports (exports/geometry_file.py): inside the
+            # figure the 10,997 Gemeinden went once into each of its 12 choropleth traces
+            shapes={lv: geometry_url(lv) for lv in ("gemeinde", "kreis", "land")},
             outlines=outline_codes(land), geo=fitted_geo(land_bounds(land) if land else None),
             revision="export", providers=used, scale=MINUTE_SCALE,
         )  # fmt: skip
@@ -133,7 +135,7 @@ def car_export_view(engine: Engine, request: ExportRequest) -> View:
         )  # fmt: skip
     title = t("travel.map.title", lang, minutes=minutes, category=short) + (
         f" – {where}" if where else "")
-    figure = travel_map(kreise, minutes, lang=lang, geojson=geojson("kreis"),
+    figure = travel_map(kreise, minutes, lang=lang, geojson=geometry_url("kreis"),
                         providers=providers, geo=geo)  # fmt: skip
     _keep_land_frame(figure, land)
     table = kreis_minutes_table(kreise, minutes, lang)

@@ -69,6 +69,19 @@ def test_the_car_gemeinde_map_png_renders(car_engine, png_size, keep):
     exported = export_view(car_engine, car("png", view="car-gemeinde", land=SAARLAND))
     keep(exported.filename, exported.content)
     assert png_size(exported.content) == (2000, 2500)
+    # the Gemeinden are drawn (their shapes come from a file, not from the figure): the
+    # 30-45 min class, beyond the threshold, in its full colour over many pixels
+    import io
+
+    from PIL import Image
+
+    from dashboard.figures.travel_gemeinde import MINUTE_COLOURS
+
+    rgb = Image.open(io.BytesIO(exported.content)).convert("RGB")
+    beyond = tuple(int(MINUTE_COLOURS[2][i:i + 2], 16) for i in (1, 3, 5))
+    assert rgb.getcolors(maxcolors=1 << 20) is not None
+    counts = {colour: n for n, colour in rgb.getcolors(maxcolors=1 << 20)}
+    assert counts.get(beyond, 0) > 10_000
 
 
 def test_the_car_kreis_table_csv_ranks_every_kreis_in_minutes(car_engine, read_export_csv,
