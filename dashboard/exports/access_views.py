@@ -119,18 +119,20 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
     if view.status != "ok" and request.format not in ("png", "svg", "pdf"):
         raise ExportError(t(f"access.status.{view.status}", "de") + " Keine Tabelle.")
     notes = [t("access.luftlinie", lang), GEMEINDE_POPULATION]
+    planned = None
     if view.plan is not None:
-        names = ", ".join(view.places["name"])
-        notes.append(t("access.export.plan", lang, n=len(view.places), names=names))
+        n = len(view.places)
+        planned = t("access.export.plan.one" if n == 1 else "access.export.plan.many", lang,
+                    n=n, names=", ".join(view.places["name"]))  # fmt: skip
+        notes.append(planned)
     prov = replace(provenance_of(snapshot, lang=lang), notes=tuple(notes))
     if request.view == "gemeinden":
         return _gemeinden_view(engine, request, snapshot, view, prov)
     title = _title(request, lang)
     level = t("access.level.gemeinde" if request.view == "gemeinde" else "level.kreis", lang)
     subtitle = t("access.export.subtitle", lang, level=level, date=prov.date_label)
-    if view.plan is not None:
-        subtitle += "<br>" + t("access.export.plan", lang, n=len(view.places),
-                               names=", ".join(view.places["name"]))  # fmt: skip
+    if planned is not None:
+        subtitle += "<br>" + planned
     if request.view == "gemeinde":
         return _gemeinde_view(engine, request, view, snapshot, title, subtitle, prov)
     shapes = geometry_url("kreis")

@@ -341,9 +341,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "access.col.no_own": "ohne Anbieter im eigenen Kreis",
         "access.export.subtitle": (
             "{level}, Stand {date} · Luftlinie vom Gemeindemittelpunkt (keine Wege, keine "
-            "Fahrzeiten) · Bevölkerung je Gemeinde: Destatis, 31.12.2019"
+            "Fahrzeiten)<br>Bevölkerung je Gemeinde: Destatis, 31.12.2019"
         ),
-        "access.export.plan": (
+        "access.export.plan.one": (
+            "Mit einem hypothetischen Standort (Planung, nicht gespeichert): {names}"
+        ),
+        "access.export.plan.many": (
             "Mit {n} hypothetischen Standorten (Planung, nicht gespeichert): {names}"
         ),
         "access.col.population": "Einwohner",
@@ -817,9 +820,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "access.col.no_own": "no provider in own district",
         "access.export.subtitle": (
             "{level}, as of {date} · straight line from each municipality's centre (no roads, "
-            "no travel times) · population per municipality: Destatis, 31 Dec 2019"
+            "no travel times)<br>population per municipality: Destatis, 31 Dec 2019"
         ),
-        "access.export.plan": "With {n} hypothetical locations (planning, not stored): {names}",
+        "access.export.plan.one": "With one hypothetical location (planning, not stored): {names}",
+        "access.export.plan.many": (
+            "With {n} hypothetical locations (planning, not stored): {names}"
+        ),
         "access.col.population": "Inhabitants",
         "access.col.beyond": "beyond {km} km",
         "access.col.share": "Share",

@@ -29,6 +29,10 @@ def test_distance_map_svg_says_luftlinie_population_source_and_date(demo_engine,
     assert "Bevölkerung je Gemeinde: Destatis, 31.12.2019" in text
     assert "Stand 01.12.2022" in text and ">Beispieldaten<" in text
     assert "Flensburg" in text  # the hypothetical place is named on the image
+    # one place, in the singular ("Mit 1 hypothetischen Standorten" read wrong)
+    assert "Mit einem hypothetischen Standort (Planung, nicht gespeichert): Flensburg" in text
+    # each subtitle part on its own line: on one line it ran past the image's right edge
+    assert ">Bevölkerung je Gemeinde: Destatis, 31.12.2019</tspan>" in text
     assert exported.filename.startswith("ala_erreichbarkeit_weiter-als-25km_kreise_planung-1")
     keep(exported.filename, exported.content)
 
