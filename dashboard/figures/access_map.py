@@ -67,10 +67,12 @@ def access_map(
     zmax: float | None = None,
     geo: dict[str, Any] | None = None,
     hover: list[str] | None = None,
+    undefined_colour: str = c.UNDEFINED_COLOUR,
 ) -> go.Figure:
     """The map of `column` per Kreis (a share shown in percent when `percent`); `zmax` fixes
     the scale's end (else 100 % or the 98th percentile), `geo` the frame (a Land view);
-    `hover`: one text per Kreis (default: the Luftlinie figures, kreis_hover)."""
+    `hover`: one text per Kreis (default: the Luftlinie figures, kreis_hover);
+    `undefined_colour`: the Kreise without a value (and their legend swatch)."""
     values = kreise[column].astype(float) * (100 if percent else 1)
     hover = kreis_hover(kreise, threshold, lang) if hover is None else hover
     codes = kreise["ars"].tolist()
@@ -78,7 +80,7 @@ def access_map(
     line = {"color": c.BORDER_COLOUR, "width": 0.5}
     undefined = go.Choropleth(
         geojson=geojson, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
-        colorscale=c.flat_scale(c.UNDEFINED_COLOUR), showscale=False, hovertext=hover,
+        colorscale=c.flat_scale(undefined_colour), showscale=False, hovertext=hover,
         hoverinfo="text", name=t("access.map.undefined", lang), showlegend=not defined.all(),
         marker={"line": {"color": "#1a1a1a", "width": 0.8}}, customdata=codes,
     )  # fmt: skip

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import common as c
+from dashboard.figures.access_gemeinde import NO_PROVIDER_COLOUR
 from dashboard.figures.access_map import access_map
 from dashboard.text.i18n import fmt_number, t
 
@@ -53,6 +54,9 @@ def travel_map(kreise: pd.DataFrame, minutes: int, *, lang: str, geojson: Any,
         frame, "share", title="", scale_title=t("travel.map.scale", lang, minutes=minutes),
         lang=lang, geojson=geojson, threshold=minutes, providers=providers, percent=True,
         height=height, hover=travel_hover(frame, minutes, lang), geo=geo,
+        # grey, as the page's text and the Gemeinde car map say: white (the Karte's "no
+        # denominator") left the legend's swatch invisible and the Kreise looking empty
+        undefined_colour=NO_PROVIDER_COLOUR,
     )  # fmt: skip
     # a new frame (another Land) must win over a reader's zoom in the old one
     figure.update_layout(uirevision=f"travel-{(geo or {}).get('lonaxis_range')}",
