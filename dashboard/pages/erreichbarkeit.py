@@ -650,7 +650,10 @@ def layout(ctx: PageContext) -> html.Div:
             *maps,
             html.Section(region_view(ctx.data, made["shown"], _kreis(ctx), lang),
                          id=ids.ACCESS_REGION, **{"aria-live": "polite"}),
-            dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx)),
+            # "" rather than None for no Kreis: a memory dcc.Store holding None sets its data
+            # again when mounted, which fired `update` at every page load (a second 1.3 MB
+            # answer and a second drawing of the Gemeinde map, bench/browser.py)
+            dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx) or ""),
             dcc.Store(id=ids.ACCESS_FADED),
             dcc.Store(id=TABLES_SHOWN,
                       data=table_digests(kreise, laender, grid_key(ctx.snapshot, choice, lang))),

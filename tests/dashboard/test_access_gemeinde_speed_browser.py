@@ -140,3 +140,49 @@ def test_the_hover_of_a_gemeinde_is_written_out_in_the_pages_language(page, brow
     assert re.search(r"\d+,\d km Luftlinie zum nächsten Anbieter", text)
     assert "nächster: " in text and "customdata" not in text and "%{" not in text
     browser.save_screenshot(str(artifacts_dir / "erreichbarkeit-gemeinde-hover-1400.png"))
+
+
+# installed before the page's own scripts: the outputs of every callback answer, and how
+# often Plotly.react ran on the Gemeinde map
+LOAD_WATCH = """
+window.__loadAnswers = [];
+window.__mapReacts = 0;
+const fetched = window.fetch;
+window.fetch = function (...args) {
+  return fetched.apply(this, args).then(response => {
+    if (String(args[0]).includes('_dash-update-component')) {
+      response.clone().json().then(body => window.__loadAnswers.push(
+        Object.keys(body.response || {}))).catch(() => window.__loadAnswers.push(['?']));
+    }
+    return response;
+  });
+};
+(function wrap() {
+  if (!window.Plotly) { setTimeout(wrap, 5); return; }
+  const react = Plotly.react;
+  Plotly.react = function (target, ...rest) {
+    if (target && target.closest && target.closest('#access-map')) window.__mapReacts += 1;
+    return react.call(this, target, ...rest);
+  };
+})();
+"""
+
+
+def test_the_gemeinde_map_is_sent_and_drawn_once_on_load(page):
+    """The page's layout holds the map; no callback answers it again when the page is
+    inserted (a memory dcc.Store holding None sets its data again when mounted, which fired
+    the page's update: a second 1.3 MB answer and a second Plotly.react)."""
+    script = page.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                         {"source": LOAD_WATCH})  # fmt: skip
+    try:
+        open_gemeinden(page, "/erreichbarkeit?level=gemeinde")
+        page.wait_for(lambda d: paths(page) >= GEMEINDEN, timeout=90)
+        page.wait_idle()
+    finally:
+        page.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument",
+                                    {"identifier": script["identifier"]})  # fmt: skip
+    answers = page.js("return window.__loadAnswers")
+    assert any("app-root" in outputs for outputs in answers)  # the route: the page's layout
+    assert not any("access-map" in outputs for outputs in answers)
+    assert page.js("return window.__mapReacts") == 1
+    assert page.console_errors() == []
