@@ -1,19 +1,27 @@
 """Every Gemeinde of the Erreichbarkeit Gemeinde map in a sortable, searchable AG Grid: the
 keyboard and screen-reader path to every value the map shows (issue 17, item 2).
 
-All rows go to the browser once (10,997 at most, about 1 MB before compression); AG Grid
-draws only the visible ones (row virtualisation), and the search box filters in the browser
-(AG Grid's quick filter), so typing costs no request.
+All rows go to the browser once (10,997 at most, about 1.5 MB of JSON); AG Grid draws only
+the visible ones (row virtualisation), and the search box filters in the browser (AG Grid's
+quick filter), so typing costs no request.
+
+On a page load the rows come after the map (`deferred`): the page's layout holds the grid
+empty, and once the map has drawn its Gemeinden the browser asks for the rows (ROWS_ASKED, a
+server callback answers ROWS, a clientside one hands them to the grid). In the layout they
+were half of its 3 MB answer, and the browser parsed them and AG Grid took them in before
+plotly.js could draw the map (bench/browser.py, GEMEINDE_BREAKDOWN). A grid sent by a later
+callback (a new plan, Land or category) carries its rows itself.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import dash_ag_grid as dag
 import pandas as pd
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard.frame import ids
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
@@ -25,6 +33,9 @@ GRID = "access-gemeinde-grid"
 SEARCH = "access-gemeinde-search"
 COUNT = "access-gemeinde-count"
 HEADING = "access-gemeinde-heading"
+ROWS_WANTED = "access-gemeinde-rows-wanted"  # only in a deferred grid: its rows are to come
+ROWS_ASKED = "access-gemeinde-rows-asked"  # set in the browser once the map is drawn
+ROWS = "access-gemeinde-rows"  # the deferred rows, from the server
 
 
 def grid_rows(gemeinden: pd.DataFrame) -> list[dict[str, Any]]:
@@ -75,13 +86,20 @@ def column_defs(lang: str) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def gemeinde_grid(gemeinden: pd.DataFrame | None, land: str | None, lang: str) -> Any:
+def gemeinde_grid(gemeinden: pd.DataFrame | None, land: str | None, lang: str,
+                  deferred: bool = False) -> Any:  # fmt: skip
     """The heading, a labelled search box and the grid of every Gemeinde of the view; an empty
-    Div at Kreis level (no Gemeinde frame)."""
+    Div at Kreis level (no Gemeinde frame). `deferred`: the grid without its rows, which the
+    browser asks for once the map is drawn (the page's first answer)."""
     if gemeinden is None:
         return html.Div()
     where = where_label(land, lang)
     total = fmt_number(len(gemeinden), lang)
+    count = t("access.gem.grid.loading" if deferred else "access.gem.grid.count", lang,
+              shown=total, total=total)  # fmt: skip
+    # non-empty data: a memory dcc.Store holding None sets its data again when mounted
+    later = [dcc.Store(id=ROWS_WANTED, data=True), dcc.Store(id=ROWS_ASKED, data=0),
+             dcc.Store(id=ROWS, data="")] if deferred else []  # fmt: skip
     return html.Section(
         [
             html.H3(t("access.gem.grid.heading", lang, where=where), id=HEADING),
@@ -94,10 +112,11 @@ def gemeinde_grid(gemeinden: pd.DataFrame | None, land: str | None, lang: str) -
                           placeholder=t("access.gem.grid.placeholder", lang),
                           className="search-input", autoComplete="off"),
             ], className="control search-control"),
-            html.P(t("access.gem.grid.count", lang, shown=total, total=total), id=COUNT,
-                   role="status", className="result-count"),
+            html.P(count, id=COUNT, role="status", className="result-count"),
+            *later,
             dag.AgGrid(
-                id=GRID, rowData=grid_rows(gemeinden), columnDefs=column_defs(lang),
+                id=GRID, rowData=None if deferred else grid_rows(gemeinden),
+                columnDefs=column_defs(lang),
                 getRowId="params.data.ars",
                 defaultColDef={**COLUMN_DEFAULTS, "wrapHeaderText": True,
                                "autoHeaderHeight": True},
@@ -118,6 +137,9 @@ async function (text, rows, search) {
     for (let i = 0; i < 200 && !(window.dash_ag_grid && window.dash_ag_grid.getApiAsync); i++) {
         await new Promise(resolve => setTimeout(resolve, 50));
     }
+    if (!rows) {  // deferred rows not there yet: the status line says they are loading
+        return window.dash_clientside.no_update;
+    }
     const api = await window.dash_ag_grid.getApiAsync('GRID');
     api.setGridOption('quickFilterText', text || '');
     const en = new URLSearchParams(search || '').get('lang') === 'en';
@@ -129,8 +151,52 @@ async function (text, rows, search) {
 """
 
 
-def register_grid_callbacks(app: Dash) -> None:
-    """The quick filter and its row count."""
+# The deferred rows: asked for once the map has drawn its Gemeinden (at most 20 s after the
+# grid came, so a map that cannot draw still leaves the grid filled), then handed to the grid.
+# The server's answer goes to ROWS, which only a deferred grid has: a grid that a later
+# callback sent in its place (with its own rows) never gets these.
+ASK_FOR_ROWS = """
+async function (wanted) {
+    for (let i = 0; i < 200; i++) {
+        const gd = document.querySelector('#MAP .js-plotly-plot');
+        if (gd && gd.querySelector('.choroplethlocation')) { break; }
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    // one frame more: the map is painted before the rows are parsed
+    await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return Date.now();
+}
+"""
+HAND_ROWS = """
+function (rows) {
+    return Array.isArray(rows) ? rows : window.dash_clientside.no_update;
+}
+"""
+
+
+def register_grid_callbacks(app: Dash, rows_of: Callable[[str | None], list | None]) -> None:
+    """The deferred rows (`rows_of(url search)`: the rows of the view that URL shows, None at
+    Kreis level), the quick filter and its row count."""
+    app.clientside_callback(
+        ASK_FOR_ROWS.replace("MAP", ids.ACCESS_MAP),
+        Output(ROWS_ASKED, "data"),
+        Input(ROWS_WANTED, "data"),
+    )
+    app.clientside_callback(
+        HAND_ROWS,
+        # a duplicate: other callbacks may set the rows too
+        Output(GRID, "rowData", allow_duplicate=True),
+        Input(ROWS, "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(Output(ROWS, "data"), Input(ROWS_ASKED, "data"), State(ids.URL, "search"),
+                  prevent_initial_call=True)  # fmt: skip
+    def deferred_rows(asked: int | None, search: str | None):
+        rows = rows_of(search) if asked else None
+        return no_update if rows is None else rows
+
+
     count = {lang: json.dumps(t("access.gem.grid.count", lang, shown="{shown}",
                                 total="{total}")) for lang in ("de", "en")}  # fmt: skip
     app.clientside_callback(
@@ -144,4 +210,5 @@ def register_grid_callbacks(app: Dash) -> None:
 
 
 def validation_layout() -> list[Any]:
-    return [dcc.Input(id=SEARCH), html.P(id=COUNT), dag.AgGrid(id=GRID), html.H3(id=HEADING)]
+    return [dcc.Input(id=SEARCH), html.P(id=COUNT), dag.AgGrid(id=GRID), html.H3(id=HEADING),
+            dcc.Store(id=ROWS_WANTED), dcc.Store(id=ROWS), dcc.Store(id=ROWS_ASKED)]

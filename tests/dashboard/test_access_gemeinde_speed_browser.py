@@ -149,10 +149,13 @@ window.__loadAnswers = [];
 window.__mapReacts = 0;
 const fetched = window.fetch;
 window.fetch = function (...args) {
+  // how many shapes the map had drawn when the request left
+  const drawn = document.querySelectorAll('#access-map .choroplethlocation').length;
   return fetched.apply(this, args).then(response => {
     if (String(args[0]).includes('_dash-update-component')) {
       response.clone().json().then(body => window.__loadAnswers.push(
-        Object.keys(body.response || {}))).catch(() => window.__loadAnswers.push(['?']));
+        [...Object.keys(body.response || {}), drawn]))
+        .catch(() => window.__loadAnswers.push(['?']));
     }
     return response;
   });
@@ -168,10 +171,13 @@ window.fetch = function (...args) {
 """
 
 
-def test_the_gemeinde_map_is_sent_and_drawn_once_on_load(page):
+def test_the_gemeinde_map_is_sent_and_drawn_once_on_load_and_the_grid_rows_after_it(page):
     """The page's layout holds the map; no callback answers it again when the page is
     inserted (a memory dcc.Store holding None sets its data again when mounted, which fired
-    the page's update: a second 1.3 MB answer and a second Plotly.react)."""
+    the page's update: a second 1.3 MB answer and a second Plotly.react). The Gemeinde grid's
+    rows are asked for once the map is drawn, and the grid then holds every Gemeinde."""
+    from tests.dashboard.test_access_plan_browser import GRID, grid_js
+
     script = page.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
                                          {"source": LOAD_WATCH})  # fmt: skip
     try:
@@ -185,4 +191,10 @@ def test_the_gemeinde_map_is_sent_and_drawn_once_on_load(page):
     assert any("app-root" in outputs for outputs in answers)  # the route: the page's layout
     assert not any("access-map" in outputs for outputs in answers)
     assert page.js("return window.__mapReacts") == 1
+    page.wait_for(lambda d: page.js(f"return !!document.querySelector('#{GRID} .ag-row')"))
+    assert grid_js(page, "return api.getDisplayedRowCount()") == GEMEINDEN
+    [rows] = [outputs for outputs in page.js("return window.__loadAnswers")
+              if "access-gemeinde-rows" in outputs]  # fmt: skip
+    assert rows[-1] >= GEMEINDEN  # asked for once the map was drawn
+    assert text_of(page, "access-gemeinde-count") == "10.997 von 10.997 Gemeinden angezeigt"
     assert page.console_errors() == []
