@@ -197,4 +197,10 @@ def test_the_gemeinde_map_is_sent_and_drawn_once_on_load_and_the_grid_rows_after
               if "access-gemeinde-rows" in outputs]  # fmt: skip
     assert rows[-1] >= GEMEINDEN  # asked for once the map was drawn
     assert text_of(page, "access-gemeinde-count") == "10.997 von 10.997 Gemeinden angezeigt"
-    assert page.console_errors() == []
+    # the shapes and plotly.js came once each, by the index's preload hints
+    for name in ("gemeinde.geojson", "kreis.geojson", "plotly.min.js", "async-graph.js"):
+        loads = page.js("return performance.getEntriesByType('resource').filter(e => "
+                        "e.name.includes(arguments[0])).map(e => e.initiatorType);", name)
+        assert loads == ["link"], name
+    logged = page.driver.get_log("browser")
+    assert not [e for e in logged if e["level"] == "SEVERE" or "preload" in e["message"]]
