@@ -139,12 +139,12 @@ def _walk(component):
             yield from _walk(child)
 
 
-def test_the_layout_holds_the_gemeinde_grid_without_its_rows_which_come_on_demand(
+def test_the_layout_holds_the_gemeinde_grid_s_place_and_the_grid_comes_on_demand(
     app, demo_engine
 ):
-    """The page's first answer carries the map, not the grid's 10,997 rows (half of it);
-    the browser asks for them once the map is drawn, and they are the rows of the view its
-    URL shows, as a grid sent by the page's update carries them."""
+    """The page's first answer carries the map, not the grid and its 10,997 rows (half of
+    it); the browser asks for the grid once the map is drawn, and it holds the rows of the
+    view its URL shows, as a grid sent by the page's update does."""
     from dashboard.model.context import PageContext
     from dashboard.pages import erreichbarkeit_gemeinden as grid
 
@@ -153,7 +153,8 @@ def test_the_layout_holds_the_gemeinde_grid_without_its_rows_which_come_on_deman
     state, _ = parse_query(search)
     laid_out = page.layout(PageContext(app, data, state, data.served(), []))
     components = {getattr(c, "id", None): c for c in _walk(laid_out)}
-    assert getattr(components[grid.GRID], "rowData", None) is None
+    assert grid.GRID not in components  # nor AG Grid's scripts, until the map is drawn
+    assert components[grid.SLOT].children is None
     assert components[grid.ROWS_WANTED].data is True
     assert "werden geladen" in components[grid.COUNT].children
     rows = page.grid_rows_of(data, search)

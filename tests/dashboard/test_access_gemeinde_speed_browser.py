@@ -160,13 +160,17 @@ window.fetch = function (...args) {
     return response;
   });
 };
-(function wrap() {
-  if (!window.Plotly) { setTimeout(wrap, 5); return; }
-  const react = Plotly.react;
-  Plotly.react = function (target, ...rest) {
-    if (target && target.closest && target.closest('#access-map')) window.__mapReacts += 1;
-    return react.call(this, target, ...rest);
-  };
+(function () {
+  // wrapped as plotly.js sets window.Plotly: from the cache dcc.Graph calls Plotly.react at once
+  let plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: () => plotly, set(value) {
+    plotly = value;
+    const react = value.react;
+    value.react = function (target, ...rest) {
+      if (target && target.closest && target.closest('#access-map')) window.__mapReacts += 1;
+      return react.call(this, target, ...rest);
+    };
+  }});
 })();
 """
 
@@ -175,7 +179,7 @@ def test_the_gemeinde_map_is_sent_and_drawn_once_on_load_and_the_grid_rows_after
     """The page's layout holds the map; no callback answers it again when the page is
     inserted (a memory dcc.Store holding None sets its data again when mounted, which fired
     the page's update: a second 1.3 MB answer and a second Plotly.react). The Gemeinde grid's
-    rows are asked for once the map is drawn, and the grid then holds every Gemeinde."""
+    grid is asked for once the map is drawn, and then holds every Gemeinde."""
     from tests.dashboard.test_access_plan_browser import GRID, grid_js
 
     script = page.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
@@ -194,7 +198,7 @@ def test_the_gemeinde_map_is_sent_and_drawn_once_on_load_and_the_grid_rows_after
     page.wait_for(lambda d: page.js(f"return !!document.querySelector('#{GRID} .ag-row')"))
     assert grid_js(page, "return api.getDisplayedRowCount()") == GEMEINDEN
     [rows] = [outputs for outputs in page.js("return window.__loadAnswers")
-              if "access-gemeinde-rows" in outputs]  # fmt: skip
+              if "access-gemeinde-grid-slot" in outputs]  # fmt: skip
     assert rows[-1] >= GEMEINDEN  # asked for once the map was drawn
     assert text_of(page, "access-gemeinde-count") == "10.997 von 10.997 Gemeinden angezeigt"
     # the shapes and plotly.js came once each, by the index's preload hints
