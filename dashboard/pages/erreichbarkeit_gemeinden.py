@@ -6,9 +6,9 @@ the visible ones (row virtualisation), and the search box filters in the browser
 quick filter), so typing costs no request.
 
 On a page load the grid comes after the map (`deferred`): the page's layout holds its
-heading, hint and status line and an empty slot; once the map has drawn its Gemeinden the
-browser asks for the grid (ROWS_ASKED), and the server answers it (search box and grid with
-its rows) into the slot. In the layout the rows were half of its 3 MB answer, and the
+heading and hint and a slot saying the rows are loading; once the map has drawn its Gemeinden the
+browser asks for the grid (ROWS_ASKED), and the server answers it (search box, status line
+and grid with its rows) into the slot. In the layout the rows were half of its 3 MB answer, and the
 browser parsed them, loaded AG Grid (2 MB of script) and took them in before plotly.js could
 draw the map (bench/browser.py, GEMEINDE_BREAKDOWN). A grid sent by a later callback (a new
 plan, Land or category) comes whole, with its rows.
@@ -99,28 +99,33 @@ def gemeinde_grid(gemeinden: pd.DataFrame | None, land: str | None, lang: str,
         return html.Div()
     where = where_label(land, lang)
     total = fmt_number(len(gemeinden), lang)
-    count = t("access.gem.grid.loading" if deferred else "access.gem.grid.count", lang,
-              shown=total, total=total)  # fmt: skip
+    count = t("access.gem.grid.count", lang, shown=total, total=total)
     # non-empty data: a memory dcc.Store holding None sets its data again when mounted; the
-    # slot as tall as search box and grid, so nothing below it moves when they come
+    # slot as tall as search box and grid, so nothing below it moves when they come, and
+    # saying meanwhile that they are coming
+    loading = html.P(t("access.gem.grid.loading", lang, total=total), role="status",
+                     className="result-count")  # fmt: skip
     grid = [dcc.Store(id=ROWS_WANTED, data=True), dcc.Store(id=ROWS_ASKED, data=0),
-            html.Div(id=SLOT, style={"minHeight": SLOT_HEIGHT})] if deferred else \
-        searchable_grid(grid_rows(gemeinden), lang)  # fmt: skip
+            html.Div(loading, id=SLOT, style={"minHeight": SLOT_HEIGHT})] if deferred else \
+        searchable_grid(grid_rows(gemeinden), lang, count)  # fmt: skip
     return html.Section(
         [
             html.H3(t("access.gem.grid.heading", lang, where=where), id=HEADING),
             html.P(t("access.gem.grid.hint", lang, total=total), className="hint"),
-            html.P(count, id=COUNT, role="status", className="result-count"),
             *grid,
         ],
         className="access-gemeinde-grid", **{"aria-labelledby": HEADING},
     )  # fmt: skip
 
 
-def searchable_grid(rows: list[dict[str, Any]], lang: str) -> list[Any]:
-    """The search box and the grid holding `rows` (grid_rows). Together, also in a deferred
-    section: the quick filter takes both, and Dash refuses a callback whose inputs are only
-    partly on the page."""
+def searchable_grid(rows: list[dict[str, Any]], lang: str, count: str | None = None
+                    ) -> list[Any]:  # fmt: skip
+    """The search box, the status line (`count`, or every row shown) and the grid holding
+    `rows` (grid_rows). Together, also in a deferred section: the quick filter takes search
+    box and grid, and Dash refuses a callback whose inputs are only partly on the page."""
+    if count is None:
+        total = fmt_number(len(rows), lang)
+        count = t("access.gem.grid.count", lang, shown=total, total=total)
     return [
         html.Div([
             html.Label(t("access.gem.grid.search", lang), htmlFor=SEARCH),
@@ -130,6 +135,7 @@ def searchable_grid(rows: list[dict[str, Any]], lang: str) -> list[Any]:
                       placeholder=t("access.gem.grid.placeholder", lang),
                       className="search-input", autoComplete="off"),
         ], className="control search-control"),
+        html.P(count, id=COUNT, role="status", className="result-count"),
         ag_grid(rows, lang),
     ]  # fmt: skip
 
