@@ -164,12 +164,16 @@ window.__parts = {plotly: null, react: null};
 #   None again when mounted) sent the map, the 2SFCA map and texts again (1.3 MB), and
 #   Plotly.react ran a second time on the map. On a server started for the run the route
 #   answer took ~2 s more (access view, Gemeinde frame computed on the first request).
-# after: one route answer of 1.4 MB (the grid's rows come after the map is drawn, on
-#   demand); no second answer or draw; the shapes and plotly.js preloaded by the index (in by
-#   ~0.6 s, before the map asks); the data warmed at start (gunicorn's master, before the
-#   fork; the bench's servers likewise). What is left is the browser's own work: the
-#   renderer's scripts, the layout, plotly.js's start and its ~0.7-1.5 s of projecting and
-#   painting the 10,997 shapes.
+# after (issue 17 branch w17c), same load, back to back with before (5.2 s cold, 6.1 s
+#   warm there): drawn at 3.1-3.4 s warm, 3.6 s cold (at load 8 falling: 2.0-2.1 / 3.0 s):
+#   HTML 0.03 s; shapes and plotly.js preloaded by the index, in by 0.3-0.55 s (before the map
+#   asks, one request each); DOMContentLoaded 0.4-0.85 s; route asked 0.5-1.0 s, answered
+#   0.1-0.2 s later with 1.4 MB (the grid and its rows come after the map is drawn, on
+#   demand: 1.6 MB); plotly.js run 1.0-1.9 s; Plotly.react once; drawn 1.1-1.5 s after it.
+#   No second answer or draw; the data warmed at start (gunicorn's master, before the fork;
+#   the bench's servers likewise). What is left is the browser's own work: the renderer's
+#   scripts and layout, plotly.js's start (~0.4 s after the route answer) and its projecting
+#   and painting the 10,997 shapes (~1.1 s, most of the rest).
 GEMEINDE_BREAKDOWN = f"""
 const res = performance.getEntriesByType('resource');
 const nav = performance.getEntriesByType('navigation')[0];
