@@ -20,8 +20,10 @@ headless Chromium through Selenium:
   idle, and the callback requests each made;
 - Entwicklung's first chart alone (`--part entwicklung`), five cold and five warm runs;
 - Erreichbarkeit's Gemeinde map (`--part gemeinde`): navigation until all 10,997 Gemeinden
-  are drawn, the first run on the server started for this run and an empty browser cache
-  (cold), then with the server warm and the browser cache emptied; the Gemeinde geometry's
+  are drawn, the first run on the server started for this run (warmed at start as
+  gunicorn's master does, dashboard/server/warm.py) and an empty browser cache (cold), one on
+  a server started without warming, then with the server warm and the browser cache
+  emptied, and where that time goes (GEMEINDE_BREAKDOWN); the Gemeinde geometry's
   bytes on the wire; N threshold switches (click until the map holds the new threshold, plus
   one frame); 10 planning clicks (a click on a Gemeinde until the map, the plan result and
   Dash are done, plus one frame; adding five places, then removing them by their stars).
@@ -129,6 +131,77 @@ document.querySelector(`#karte-level input[value='${level}']`).click();
 })();
 """
 WATCH_GEMEINDEN = watch_map("access-map", 10997)
+# the same, noting on the way when plotly.js was there and when Plotly.react was first called
+# on the map (for the breakdown below); installed before any page script
+WATCH_GEMEINDEN_PARTS = WATCH_GEMEINDEN + """
+window.__parts = {plotly: null, react: null};
+(function () {
+  // wrapped as plotly.js sets window.Plotly: dcc.Graph calls Plotly.react at once
+  let plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: () => plotly, set(value) {
+    plotly = value;
+    window.__parts.plotly = performance.now();
+    const react = value.react;
+    value.react = function (gd, ...rest) {
+      if (window.__parts.react === null && gd && gd.closest && gd.closest('#access-map')) {
+        window.__parts.react = performance.now();
+      }
+      return react.call(this, gd, ...rest);
+    };
+  }});
+})();
+"""
+# Where the time to the Gemeinde map goes (ms from navigation start, medians; printed by
+# `--part gemeinde`). Issue 17, loopback, 2-core machine shared with other runs (load 6-9):
+#
+# before (ba1f83b), server warm, browser cache emptied, drawn at 3.9-5.5 s:
+#   HTML 0.03 s, scripts and DOMContentLoaded 0.4 s; route callback (the page's layout) asked
+#   0.5 s, answered 0.7-1.1 s: 3.0 MB of JSON (the map 1.2 MB, the grid's 10,997 rows 1.6 MB);
+#   plotly.js (lazy, after the layout) in at 0.76 s but only run at 1.4-2.2 s (the main thread
+#   parsed the answer and AG Grid took in its rows); Plotly.react on the map 1.6-2.4 s; only
+#   then the shapes were fetched (0.78 MB, 1.7-2.2 s); parse, projection and paint of 10,997
+#   paths ~1.7 s. Meanwhile a second callback (`update`, fired by a dcc.Store that set its
+#   None again when mounted) sent the map, the 2SFCA map and texts again (1.3 MB), and
+#   Plotly.react ran a second time on the map. On a server started for the run the route
+#   answer took ~2 s more (access view, Gemeinde frame computed on the first request).
+# after (issue 17 branch w17c), same load, back to back with before (5.2 s cold, 6.1 s
+#   warm there): drawn at 3.1-3.4 s warm, 3.6 s cold (at load 8 falling: 2.0-2.1 / 3.0 s):
+#   HTML 0.03 s; shapes and plotly.js preloaded by the index, in by 0.3-0.55 s (before the map
+#   asks, one request each); DOMContentLoaded 0.4-0.85 s; route asked 0.5-1.0 s, answered
+#   0.1-0.2 s later with 1.4 MB (the grid and its rows come after the map is drawn, on
+#   demand: 1.6 MB); plotly.js run 1.0-1.9 s; Plotly.react once; drawn 1.1-1.5 s after it.
+#   No second answer or draw; the data warmed at start (gunicorn's master, before the fork;
+#   the bench's servers likewise). What is left is the browser's own work: the renderer's
+#   scripts and layout, plotly.js's start (~0.4 s after the route answer) and its projecting
+#   and painting the 10,997 shapes (~1.1 s, most of the rest).
+GEMEINDE_BREAKDOWN = f"""
+const res = performance.getEntriesByType('resource');
+const nav = performance.getEntriesByType('navigation')[0];
+const first = (part) => res.filter(e => e.name.includes(part))
+  .sort((a, b) => a.startTime - b.startTime)[0];
+const answers = res.filter(e => e.name.includes('{CALLBACK}'))
+  .sort((a, b) => a.startTime - b.startTime);
+const route = answers[0];
+const rows = answers.filter(e => e.decodedBodySize > 500000)[1];
+const shapes = first('gemeinde.geojson');
+const plotly = first('plotly.min.js');
+return {{
+  html: nav.responseEnd,
+  dom_ready: nav.domContentLoadedEventEnd,
+  route_asked: route ? route.startTime : null,
+  route_answered: route ? route.responseEnd : null,
+  route_mb: route ? route.decodedBodySize / 1e6 : null,
+  plotly_in: plotly ? plotly.responseEnd : null,
+  plotly_ready: window.__parts.plotly,
+  map_react: window.__parts.react,
+  shapes_asked: shapes ? shapes.startTime : null,
+  shapes_in: shapes ? shapes.responseEnd : null,
+  drawn: window.__mapDrawnAt,
+  rows_asked: rows ? rows.startTime : null,
+  rows_mb: rows ? rows.decodedBodySize / 1e6 : null,
+  big_answers: answers.filter(e => e.decodedBodySize > 500000).length,
+}};
+"""
 GEMEINDE_BYTES = """
 return performance.getEntriesByType('resource').filter(e => e.name.includes('gemeinde.geojson'))
   .map(e => [e.transferSize, e.encodedBodySize, e.decodedBodySize]);
@@ -181,14 +254,21 @@ CALLBACKS = (
 
 
 @contextmanager
-def serve(db_url: str) -> Iterator[str]:
+def serve(db_url: str, warm: bool = False) -> Iterator[str]:
+    """The app on a loopback port; `warm`: started as gunicorn's master starts it in
+    production, with the Erreichbarkeit Gemeinde view's data computed first
+    (dashboard/server/warm.py)."""
     import logging
 
     from dashboard import create_app
     from dashboard.server.loopback import serve_in_thread
+    from dashboard.server.warm import warm_views
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
-    with serve_in_thread(create_app(db_url).server) as url:  # the tests' loopback server
+    app = create_app(db_url)
+    if warm:
+        warm_views(app)
+    with serve_in_thread(app.server) as url:  # the tests' loopback server
         yield url
 
 
@@ -316,11 +396,17 @@ def level_switches(driver: Any, base: str, n: int) -> tuple[list[float], list[in
     return times, calls
 
 
-def gemeinde_map_cold(driver: Any, base: str) -> tuple[float, list[list[int]]]:
+def gemeinde_map_cold(driver: Any, base: str, parts: list[dict[str, Any]] | None = None
+                      ) -> tuple[float, list[list[int]]]:  # fmt: skip
     """Navigation start until all Gemeinden are painted (empty browser cache), and the
-    Gemeinde geometry's (transferred, encoded, decoded) bytes."""
+    Gemeinde geometry's (transferred, encoded, decoded) bytes; `parts` gets the breakdown
+    (GEMEINDE_BREAKDOWN), once the grid's rows are in."""
     drawn = drawn_after_navigation(driver, f"{base}/erreichbarkeit?level=gemeinde",
-                                   WATCH_GEMEINDEN, "__mapDrawnAt")
+                                   WATCH_GEMEINDEN_PARTS, "__mapDrawnAt")
+    if parts is not None:
+        wait(driver, IDLE)
+        wait(driver, "return !!document.querySelector('#access-gemeinde-grid .ag-row')")
+        parts.append(driver.execute_script(GEMEINDE_BREAKDOWN))
     return drawn, driver.execute_script(GEMEINDE_BYTES)
 
 
@@ -357,14 +443,26 @@ def _spread(times: list[float]) -> str:
             f"(n={len(times)})")
 
 
-def run_gemeinde(driver: Any, base: str, n: int) -> None:
+def run_gemeinde(driver: Any, base: str, n: int, db_url: str) -> None:
     print("\nErreichbarkeit, Gemeinde map (10,997 Gemeinden, Plotly geo)")
-    drawn, sizes = gemeinde_map_cold(driver, base)
-    print(f"navigation to all Gemeinden drawn, server started for this run, empty browser "
-          f"cache: {drawn:.0f} ms")
-    warm = [gemeinde_map_cold(driver, base)[0] for _ in range(2)]
+    parts: list[dict[str, Any]] = []
+    drawn, sizes = gemeinde_map_cold(driver, base, parts)
+    print(f"navigation to all Gemeinden drawn, server started for this run (warmed at start "
+          f"as in production), empty browser cache: {drawn:.0f} ms")
+    with serve(db_url) as unwarmed:
+        print(f"the same on a server started without warming: "
+              f"{gemeinde_map_cold(driver, unwarmed)[0]:.0f} ms")
+    warm = [gemeinde_map_cold(driver, base, parts)[0] for _ in range(2)]
     print(f"the same with the server warm, browser cache emptied: "
           f"{', '.join(f'{w:.0f}' for w in warm)} ms")
+    medians = {k: statistics.median(p[k] for p in parts if p[k] is not None)
+               for k in parts[0] if any(p[k] is not None for p in parts)}
+    times = sorted((v, k) for k, v in medians.items() if "mb" not in k and k != "big_answers")
+    print("  where the time goes, medians of these runs (ms from navigation start): "
+          + ", ".join(f"{k.replace('_', ' ')} {v:.0f}" for v, k in times))
+    print(f"  route answer {medians.get('route_mb', 0):.2f} MB, grid rows "
+          f"{medians.get('rows_mb', 0):.2f} MB (decoded); answers over 0.5 MB: "
+          f"{medians['big_answers']:.0f}")
     for transfer, encoded, decoded in sizes:
         print(f"Gemeinde geometry on the wire: {transfer / 1e6:.2f} MB transferred "
               f"({encoded / 1e6:.2f} MB body, {decoded / 1e6:.2f} MB decoded)")
@@ -422,12 +520,13 @@ def run(db_url: str, n: int, part: str = "all") -> None:
     snapshot = store.served_snapshot(store.connect(db_url))
     if snapshot is None:
         raise SystemExit("the store holds no snapshot")
-    with serve(db_url) as base, chromium() as driver:
+    # the Gemeinde part first, on a server started as in production (warmed)
+    with serve(db_url, warm=part in ("all", "gemeinde")) as base, chromium() as driver:
         print(f"aLA-Atlas in headless Chromium at 1440x900, {base} (loopback), "
               f"snapshot {snapshot['id']} ({snapshot['origin']})")
         # first, so that the Gemeinde map meets a server started for this run
         if part in ("all", "gemeinde"):
-            run_gemeinde(driver, base, n)
+            run_gemeinde(driver, base, n, db_url)
         if part == "gemeinde":
             return
         if part == "entwicklung":

@@ -60,6 +60,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     from dashboard.pages import available_pages, routed_pages
     from dashboard.server.hardening import harden, max_body_bytes
     from dashboard.server.plotly_bundle import register_plotly_bundle
+    from dashboard.server.preload import preload_gemeinde_map
     from dashboard.server.router import register_router, validation_layout
     from dashboard.server.static_compression import serve_precompressed
     from store.serving import ServingStore
@@ -95,6 +96,7 @@ def create_app(db_url: str | None = None, *, prepare_store: bool = True) -> Dash
     app.index_string = INDEX.replace("{%favicon%}", "{%favicon%}\n        " + nationwide)
     follow_the_page(app, nationwide)
     defer_libraries(app)  # dash-ag-grid only on the pages with a grid
+    preload_gemeinde_map(app)  # its shapes and plotly.js load with the page
     base = html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),

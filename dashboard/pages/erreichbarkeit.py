@@ -54,6 +54,7 @@ from dashboard.model.state import (
     ACCESS_SERVICES,
     MAX_PLAN,
     THRESHOLDS_KM,
+    ViewState,
     parse_query,
     to_query,
 )
@@ -61,7 +62,11 @@ from dashboard.pages.controls import options, radio_group, scroll_box
 from dashboard.pages.erreichbarkeit_car import car_section, effective_mode, page_class
 from dashboard.pages.erreichbarkeit_car import validation_layout as car_validation_layout
 from dashboard.pages.erreichbarkeit_car_plan import plan_slot
-from dashboard.pages.erreichbarkeit_gemeinden import gemeinde_grid, register_grid_callbacks
+from dashboard.pages.erreichbarkeit_gemeinden import (
+    gemeinde_grid,
+    grid_rows,
+    register_grid_callbacks,
+)
 from dashboard.pages.erreichbarkeit_gemeinden import validation_layout as grid_validation_layout
 from dashboard.pages.erreichbarkeit_kreis_click import kreis_click_parts, register_kreis_click
 from dashboard.pages.erreichbarkeit_kreis_click import validation_layout as click_validation_layout
@@ -439,10 +444,30 @@ def region_view(data: AtlasData, view: AccessView | None, kreis: str | None, lan
             buttons.slot(ids.ACCESS_REGION_EXPORT_SLOT, buttons.TABLE_FORMATS, lang)]
 
 
-def gemeinde_list(gemeinden, choice: Choice, lang: str) -> Any:
+def gemeinde_list(gemeinden, choice: Choice, lang: str, deferred: bool = False) -> Any:
     """Every Gemeinde of the map in a sortable, searchable grid (the keyboard and screen-reader
-    path to the map's values; pages/erreichbarkeit_gemeinden.py)."""
-    return gemeinde_grid(gemeinden, choice.land, lang)
+    path to the map's values; pages/erreichbarkeit_gemeinden.py); `deferred`: its rows come
+    after the map (`grid_rows_of`)."""
+    return gemeinde_grid(gemeinden, choice.land, lang, deferred)
+
+
+def grid_rows_of(data: AtlasData, search: str | None) -> list[dict[str, Any]] | None:
+    """The Gemeinde grid's rows of the view a URL shows (what the layout's deferred grid
+    holds); None when it shows no Gemeinde grid."""
+    from dashboard.model.access_data import plan_places
+
+    state, _ = parse_query(search)
+    snapshot, _ = data.resolve(state.snapshot)
+    if state.alevel != "gemeinde" or snapshot is None:
+        return None
+    places = plan_places(state.plan)
+    known = {o["value"] for o in place_labels(places)}
+    choice = choice_of_state(state, [p for p in places if p in known])
+    view, base = load_views(data, int(snapshot["id"]), choice)
+    shown = _shown(view, base, choice.compare)
+    if shown is None:
+        return None
+    return grid_rows(_map_frame(data, shown, state.lang, choice.land))
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -563,7 +588,10 @@ def _kreis(ctx: PageContext) -> str | None:
 
 
 def choice_of(ctx: PageContext, places: list[str]) -> Choice:
-    s = ctx.state
+    return choice_of_state(ctx.state, places)
+
+
+def choice_of_state(s: ViewState, places: list[str]) -> Choice:
     return Choice(category=s.category, service=s.aservice if s.category == "ala" else "all",
                   threshold=s.threshold, places=tuple(places), level=s.alevel, land=s.land,
                   compare=s.acompare)  # fmt: skip
@@ -616,7 +644,8 @@ def layout(ctx: PageContext) -> html.Div:
     choice = choice_of(ctx, places)
     made = figures(ctx.app, ctx.data, ctx.snapshot, choice, lang)
     view = made["view"]
-    listed = gemeinde_list(made["gemeinden"], choice, lang)
+    # the grid's rows come after the map (half of this answer; erreichbarkeit_gemeinden.py)
+    listed = gemeinde_list(made["gemeinden"], choice, lang, deferred=True)
     # the generated text alternatives after each map (its <figure> names them)
     maps = [
         html.Section([
@@ -650,7 +679,10 @@ def layout(ctx: PageContext) -> html.Div:
             *maps,
             html.Section(region_view(ctx.data, made["shown"], _kreis(ctx), lang),
                          id=ids.ACCESS_REGION, **{"aria-live": "polite"}),
-            dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx)),
+            # "" rather than None for no Kreis: a memory dcc.Store holding None sets its data
+            # again when mounted, which fired `update` at every page load (a second 1.3 MB
+            # answer and a second drawing of the Gemeinde map, bench/browser.py)
+            dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx) or ""),
             dcc.Store(id=ids.ACCESS_FADED),
             dcc.Store(id=TABLES_SHOWN,
                       data=table_digests(kreise, laender, grid_key(ctx.snapshot, choice, lang))),
@@ -757,7 +789,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
 
     register_car_callbacks(app, data, KEY)
     register_car_plan_callbacks(app, data, KEY)
-    register_grid_callbacks(app)
+    register_grid_callbacks(app, lambda search: grid_rows_of(data, search))
     register_kreis_click(app)
 
     for slot_id, make in (

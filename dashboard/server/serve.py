@@ -13,7 +13,8 @@ error at start-up):
                        instead of when the worker starts (tests that never export use it)
 
 The app is built once in the gunicorn master and forked into the workers (copy-on-write
-memory, fast worker restarts); each worker drops the parent's database connections at once
+memory, fast worker restarts), with the data of the Erreichbarkeit Gemeinde view computed
+before the fork (server/warm.py); each worker drops the parent's database connections at once
 and starts its export renderer (Chromium) in the background.
 """
 
@@ -48,6 +49,11 @@ def serve_production(app: Dash, host: str, port: int, options: dict[str, int]) -
     from gunicorn.app.base import BaseApplication
 
     serving = app.server.config.get("ATLAS_STORE")
+    # the Erreichbarkeit Gemeinde view's data, computed once here in the master: every worker
+    # forks with them (dashboard/server/warm.py)
+    from dashboard.server.warm import warm_views
+
+    warm_views(app)
 
     def post_fork(_server: Any, _worker: Any) -> None:
         # SQLAlchemy pools must not be shared across fork: each worker opens its own.

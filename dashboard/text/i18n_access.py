@@ -51,6 +51,7 @@ DE: dict[str, str] = {
     "access.gem.grid.search": "Gemeinde, Kreis oder Anbieter suchen",
     "access.gem.grid.placeholder": "z. B. Rosenheim",
     "access.gem.grid.count": "{shown} von {total} Gemeinden angezeigt",
+    "access.gem.grid.loading": "Die {total} Gemeinden werden geladen …",
     "access.gem.sentence": (
         "In {where} wohnen {people} Menschen in {n} von {total} Gemeinden weiter als {km} km "
         "Luftlinie vom nächsten Anbieter; am weitesten: {far}."
@@ -142,6 +143,7 @@ EN: dict[str, str] = {
     "access.gem.grid.search": "Search municipality, district or provider",
     "access.gem.grid.placeholder": "e.g. Rosenheim",
     "access.gem.grid.count": "{shown} of {total} municipalities shown",
+    "access.gem.grid.loading": "Loading the {total} municipalities …",
     "access.gem.sentence": (
         "In {where}, {people} people in {n} of {total} municipalities live more than {km} km "
         "(straight line) from the nearest provider; farthest: {far}."

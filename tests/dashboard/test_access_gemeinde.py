@@ -137,3 +137,32 @@ def _walk(component):
     for child in children if isinstance(children, (list, tuple)) else [children]:
         if child is not None and not isinstance(child, str):
             yield from _walk(child)
+
+
+def test_the_layout_holds_the_gemeinde_grid_s_place_and_the_grid_comes_on_demand(
+    app, demo_engine
+):
+    """The page's first answer carries the map, not the grid and its 10,997 rows (half of
+    it); the browser asks for the grid once the map is drawn, and it holds the rows of the
+    view its URL shows, as a grid sent by the page's update does."""
+    from dashboard.model.context import PageContext
+    from dashboard.pages import erreichbarkeit_gemeinden as grid
+
+    data = AtlasData(demo_engine)
+    search = "?alevel=gemeinde&land=09&plan=091620000000"
+    state, _ = parse_query(search)
+    laid_out = page.layout(PageContext(app, data, state, data.served(), []))
+    components = {getattr(c, "id", None): c for c in _walk(laid_out)}
+    assert grid.GRID not in components  # nor AG Grid's scripts, until the map is drawn
+    assert "werden geladen" in components[grid.SLOT].children.children
+    assert components[grid.ROWS_WANTED].data is True
+    rows = page.grid_rows_of(data, search)
+    choice = page.choice_of_state(state, ["091620000000"])
+    made = page.figures(app, data, data.served(), choice, "de")
+    assert rows == grid.grid_rows(made["gemeinden"])
+    assert len(rows) == 2_230  # Bayern's Gemeinden, with the plan (München nearer itself)
+    assert [r["km"] for r in rows if r["ars"] == "091620000000"] == [0.0]
+    # the grid an update answer sends carries its rows
+    sent = page.gemeinde_list(made["gemeinden"], choice, "de")
+    assert {getattr(c, "id", None): c for c in _walk(sent)}[grid.GRID].rowData == rows
+    assert page.grid_rows_of(data, "?alevel=kreis") is None

@@ -140,3 +140,71 @@ def test_the_hover_of_a_gemeinde_is_written_out_in_the_pages_language(page, brow
     assert re.search(r"\d+,\d km Luftlinie zum nächsten Anbieter", text)
     assert "nächster: " in text and "customdata" not in text and "%{" not in text
     browser.save_screenshot(str(artifacts_dir / "erreichbarkeit-gemeinde-hover-1400.png"))
+
+
+# installed before the page's own scripts: the outputs of every callback answer, and how
+# often Plotly.react ran on the Gemeinde map
+LOAD_WATCH = """
+window.__loadAnswers = [];
+window.__mapReacts = 0;
+const fetched = window.fetch;
+window.fetch = function (...args) {
+  // how many shapes the map had drawn when the request left
+  const drawn = document.querySelectorAll('#access-map .choroplethlocation').length;
+  return fetched.apply(this, args).then(response => {
+    if (String(args[0]).includes('_dash-update-component')) {
+      response.clone().json().then(body => window.__loadAnswers.push(
+        [...Object.keys(body.response || {}), drawn]))
+        .catch(() => window.__loadAnswers.push(['?']));
+    }
+    return response;
+  });
+};
+(function () {
+  // wrapped as plotly.js sets window.Plotly: from the cache dcc.Graph calls Plotly.react at once
+  let plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get: () => plotly, set(value) {
+    plotly = value;
+    const react = value.react;
+    value.react = function (target, ...rest) {
+      if (target && target.closest && target.closest('#access-map')) window.__mapReacts += 1;
+      return react.call(this, target, ...rest);
+    };
+  }});
+})();
+"""
+
+
+def test_the_gemeinde_map_is_sent_and_drawn_once_on_load_and_the_grid_rows_after_it(page):
+    """The page's layout holds the map; no callback answers it again when the page is
+    inserted (a memory dcc.Store holding None sets its data again when mounted, which fired
+    the page's update: a second 1.3 MB answer and a second Plotly.react). The Gemeinde grid's
+    grid is asked for once the map is drawn, and then holds every Gemeinde."""
+    from tests.dashboard.test_access_plan_browser import GRID, grid_js
+
+    script = page.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                         {"source": LOAD_WATCH})  # fmt: skip
+    try:
+        open_gemeinden(page, "/erreichbarkeit?level=gemeinde")
+        page.wait_for(lambda d: paths(page) >= GEMEINDEN, timeout=90)
+        page.wait_idle()
+    finally:
+        page.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument",
+                                    {"identifier": script["identifier"]})  # fmt: skip
+    answers = page.js("return window.__loadAnswers")
+    assert any("app-root" in outputs for outputs in answers)  # the route: the page's layout
+    assert not any("access-map" in outputs for outputs in answers)
+    assert page.js("return window.__mapReacts") == 1
+    page.wait_for(lambda d: page.js(f"return !!document.querySelector('#{GRID} .ag-row')"))
+    assert grid_js(page, "return api.getDisplayedRowCount()") == GEMEINDEN
+    [rows] = [outputs for outputs in page.js("return window.__loadAnswers")
+              if "access-gemeinde-grid-slot" in outputs]  # fmt: skip
+    assert rows[-1] >= GEMEINDEN  # asked for once the map was drawn
+    assert text_of(page, "access-gemeinde-count") == "10.997 von 10.997 Gemeinden angezeigt"
+    # the shapes and plotly.js came once each, by the index's preload hints
+    for name in ("gemeinde.geojson", "kreis.geojson", "plotly.min.js", "async-graph.js"):
+        loads = page.js("return performance.getEntriesByType('resource').filter(e => "
+                        "e.name.includes(arguments[0])).map(e => e.initiatorType);", name)
+        assert loads == ["link"], name
+    logged = page.driver.get_log("browser")
+    assert not [e for e in logged if e["level"] == "SEVERE" or "preload" in e["message"]]
