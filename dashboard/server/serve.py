@@ -11,6 +11,8 @@ error at start-up):
     DASH_DEBUG=1       Dash's development server with debug mode (never in production)
     ATLAS_PRESTART_RENDERER=0   start a worker's export Chromium at its first image export
                        instead of when the worker starts (tests that never export use it)
+    ATLAS_WARM_VIEWS=0  compute the Erreichbarkeit Gemeinde view's data at its first request
+                       instead of before the fork (tests that start many servers use it)
 
 The app is built once in the gunicorn master and forked into the workers (copy-on-write
 memory, fast worker restarts), with the data of the Erreichbarkeit Gemeinde view computed
@@ -21,6 +23,7 @@ and starts its export renderer (Chromium) in the background.
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from dash import Dash
@@ -51,9 +54,13 @@ def serve_production(app: Dash, host: str, port: int, options: dict[str, int]) -
     serving = app.server.config.get("ATLAS_STORE")
     # the Erreichbarkeit Gemeinde view's data, computed once here in the master: every worker
     # forks with them (dashboard/server/warm.py)
-    from dashboard.server.warm import warm_views
+    if os.environ.get("ATLAS_WARM_VIEWS", "1") != "0":
+        from dashboard.server.warm import warm_views
 
-    warm_views(app)
+        seconds = warm_views(app)
+        # one line in the server's log (gunicorn's errorlog is stderr): what a start cost
+        print(f"Erreichbarkeit Gemeinde view computed before the workers start ({seconds:.1f} s)",
+              file=sys.stderr, flush=True)
 
     def post_fork(_server: Any, _worker: Any) -> None:
         # SQLAlchemy pools must not be shared across fork: each worker opens its own.

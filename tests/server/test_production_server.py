@@ -32,7 +32,7 @@ def test_app_py_is_served_by_gunicorn_without_a_version_in_the_server_header(
 
 def test_a_worker_starts_its_export_browser_before_the_first_export(start_app, served_copy):
     app = start_app(f"sqlite:///{served_copy}", WEB_CONCURRENCY="1",
-                    ATLAS_PRESTART_RENDERER="1")
+                    ATLAS_PRESTART_RENDERER="1", ATLAS_WARM_VIEWS="1")
 
     def browsers() -> list[psutil.Process]:
         return [child for child in psutil.Process(app.process.pid).children(recursive=True)
@@ -41,6 +41,8 @@ def test_a_worker_starts_its_export_browser_before_the_first_export(start_app, s
     # nobody asked for an export: the worker started Chromium on its own, in the background
     assert app.wait_for(lambda: bool(browsers()), seconds=120), app.log()
     assert app.get("/healthz").status == 200
+    # as in production, the Gemeinde view's data were computed before the fork
+    assert "Erreichbarkeit Gemeinde view computed before the workers start" in app.log()
 
 
 def test_dash_debug_serves_the_development_server_without_versions(start_app, served_copy):
