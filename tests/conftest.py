@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -132,10 +133,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         for marker, fixture in KIND_OF_FIXTURE.items():
             if fixture in used:
                 item.add_marker(marker)
+        if _launches_app_py(item):
+            item.add_marker("app_process")
         # db_url and demo_db reach the cluster by request.getfixturevalue: their parameter says
         params = getattr(getattr(item, "callspec", None), "params", {})
         if "postgresql" in params.values():
             item.add_marker("postgresql")
+
+
+def _launches_app_py(item: pytest.Item) -> bool:
+    """A test in a module that starts app.py itself with tests.server.conftest.launch (one
+    server for the module's tests, from a module-scoped fixture, or a start of its own): an
+    app_process test as much as one that uses `start_app`."""
+    server = sys.modules.get("tests.server.conftest")
+    launch = getattr(server, "launch", None)
+    return launch is not None and getattr(getattr(item, "module", None), "launch", None) is launch
 
 
 # A throw-away PostgreSQL cluster for the tests that run on both databases.
