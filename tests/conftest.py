@@ -124,6 +124,7 @@ def copy_demo_store(source: Path, folder: Path) -> Path:
 KIND_OF_FIXTURE = {
     "postgresql": "postgres_cluster",  # the PostgreSQL half of the tests on both databases
     "app_process": "start_app",  # app.py started as its own server process
+    "browser": "browser",  # headless Chromium through chromedriver (tests/dashboard/conftest.py)
 }
 
 
