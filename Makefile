@@ -24,6 +24,7 @@ SNAPSHOT_PAGES ?= data/pages/$(shell date -u +%Y%m%dT%H%M%SZ)
 TEST_WORKERS ?= auto
 PYTEST       := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 # test-fast: the edit-run loop; no browser, no PostgreSQL half, no app.py server processes
+# (tests/conftest.py marks them by what they use: browser, postgres_cluster, start_app, launch)
 FAST_TESTS   := not browser and not postgresql and not app_process
 
 .PHONY: run test test-fast lint install install-dev routing traveltime browser browser-optional pango axe

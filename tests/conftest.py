@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,33 +29,64 @@ def _run_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+_RUN_TEMP: list[Path] = []  # the run's temporary folder, once `run_temp` has run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def run_temp(tmp_path_factory) -> Path:
+    """The temporary folder of the whole run (shared by the xdist workers), also for helpers
+    that are called without fixtures (`shared_run_temp`)."""
+    path = _run_temp(tmp_path_factory)
+    _RUN_TEMP[:] = [path]
+    return path
+
+
+def shared_run_temp() -> Path | None:
+    """The run's temporary folder for a helper that has no fixtures at hand (None outside a
+    test run): a place for what is built once per run and copied (`build_once`)."""
+    return _RUN_TEMP[0] if _RUN_TEMP else None
+
+
+def build_once(folder: Path, build: Callable[[Path], None]) -> Path:
+    """`folder`, built once per test run by `build(empty_folder)` and shared by the xdist
+    workers (the first builds it under a lock, the others wait for it), moved into place
+    whole. Never written to afterwards: users copy what they need."""
+    from store.locks import file_lock
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with file_lock(folder.with_name(folder.name + ".lock")):
+        if not folder.exists():
+            building = folder.with_name(folder.name + ".building")
+            shutil.rmtree(building, ignore_errors=True)
+            building.mkdir()
+            build(building)
+            os.replace(building, folder)  # whole or not at all
+    return folder
+
+
+def demo_store_at(run_folder: Path) -> Path:
+    """The run's demo store file (see `demo_store_file`), built on first use."""
+    import store
+    from scrapers.demo import ensure_default
+
+    def build(building: Path) -> None:
+        engine = store.connect(f"sqlite:///{building / 'atlas.sqlite'}")
+        ids = ensure_default(engine)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        (building / "ids.json").write_text(json.dumps(ids))  # what ensure_default returned
+
+    return build_once(run_folder / "demo-store", build) / "atlas.sqlite"
+
+
 @pytest.fixture(scope="session")
-def demo_store_file(tmp_path_factory) -> Path:
+def demo_store_file(run_temp) -> Path:
     """A SQLite file with the demo default (three demo snapshots and their access measures),
     built once per test run and shared by the xdist workers (the first builds it under a lock,
     the others wait for it), checkpointed into one file. Never opened by a test: the folders'
     fixtures copy it (`copy_demo_store`), so each still has a store of its own."""
-    import store
-    from scrapers.demo import ensure_default
-    from store.locks import file_lock
-
-    folder = _run_temp(tmp_path_factory) / "demo-store"
-    folder.mkdir(exist_ok=True)
-    path = folder / "atlas.sqlite"
-    with file_lock(folder / ".lock"):
-        if not path.exists():
-            building = folder / "building"
-            shutil.rmtree(building, ignore_errors=True)
-            building.mkdir()
-            engine = store.connect(f"sqlite:///{building / 'atlas.sqlite'}")
-            ids = ensure_default(engine)
-            with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            engine.dispose()
-            (folder / "ids.json").write_text(json.dumps(ids))  # what ensure_default returned
-            os.replace(building / "atlas.sqlite", path)  # whole or not at all
-            shutil.rmtree(building, ignore_errors=True)
-    return path
+    return demo_store_at(run_temp)
 
 
 @pytest.fixture(scope="session")
@@ -91,6 +124,7 @@ def copy_demo_store(source: Path, folder: Path) -> Path:
 KIND_OF_FIXTURE = {
     "postgresql": "postgres_cluster",  # the PostgreSQL half of the tests on both databases
     "app_process": "start_app",  # app.py started as its own server process
+    "browser": "browser",  # headless Chromium through chromedriver (tests/dashboard/conftest.py)
 }
 
 
@@ -100,10 +134,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         for marker, fixture in KIND_OF_FIXTURE.items():
             if fixture in used:
                 item.add_marker(marker)
+        if _launches_app_py(item):
+            item.add_marker("app_process")
         # db_url and demo_db reach the cluster by request.getfixturevalue: their parameter says
         params = getattr(getattr(item, "callspec", None), "params", {})
         if "postgresql" in params.values():
             item.add_marker("postgresql")
+
+
+def _launches_app_py(item: pytest.Item) -> bool:
+    """A test in a module that starts app.py itself with tests.server.conftest.launch (one
+    server for the module's tests, from a module-scoped fixture, or a start of its own): an
+    app_process test as much as one that uses `start_app`."""
+    server = sys.modules.get("tests.server.conftest")
+    launch = getattr(server, "launch", None)
+    return launch is not None and getattr(getattr(item, "module", None), "launch", None) is launch
 
 
 # A throw-away PostgreSQL cluster for the tests that run on both databases.

@@ -2,62 +2,28 @@
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return json.loads(response.read().decode("utf-8"))
+from tests.server.conftest import REPO, launch
 
 
 def test_app_py_on_an_empty_store_serves_the_demo_default(tmp_path):
-    port = _free_port()
     database = tmp_path / "atlas.sqlite"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PORT": str(port),
-           "HOST": "127.0.0.1", "PYTHONPATH": str(REPO)}
-    env.pop("DASH_DEBUG", None)
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=REPO, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
+    # one gunicorn worker, its export Chromium not started in advance: neither is the point
+    app = launch(f"sqlite:///{database}", tmp_path, WEB_CONCURRENCY="1")
     try:
-        deadline = time.monotonic() + 120
-        health = None
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                health = _get(f"{base}/healthz")
-                break
-            except OSError:
-                time.sleep(0.5)
-        assert health is not None, process.stderr.read() if process.poll() is not None else ""
-        assert health["status"] == "ok"
+        status, health = app.health()
+        assert status == 200 and health["status"] == "ok", app.log()
         assert health["snapshot"]["origin"] == "demo"
         assert health["snapshot"]["counts"] == {"ala": 88, "wfbm": 891, "ib": 1020}
-        land = _get(f"{base}/api/regions?level=land")
+        land = app.get("/api/regions?level=land").json()
         assert len(land["regions"]) == 16
         assert sum(r["population"] for r in land["regions"]) == 83_166_711
-        assert len(_get(f"{base}/api/regions?level=kreis")["regions"]) == 401
+        assert len(app.get("/api/regions?level=kreis").json()["regions"]) == 401
     finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
+        app.stop()
     assert database.exists()
 
 

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
 
 import pytest
 
 import store
 from dashboard import create_app
-from tests.conftest import PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -33,13 +30,14 @@ def _km(lon1, lat1, lon2, lat2) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
-def test_the_plz_point_is_the_one_geodata_locate_prints(client):
+def test_the_plz_point_is_the_one_geodata_locate_prints(client, capsys):
+    # the command's main in this process (tests/geodata/test_geodata_cli.py runs it as one)
+    from tests.geodata.test_geodata_cli import run_here
+
     status, body = _get(client, "?plz=83022&category=wfbm&limit=3")
     assert status == 200
-    cli = subprocess.run(
-        [sys.executable, "-m", "geodata", "locate", "83022"],
-        capture_output=True, text=True, check=True, cwd=PROJECT_ROOT,
-    )
+    cli = run_here(capsys, "locate", "83022")
+    assert cli.returncode == 0, cli.stderr
     located = json.loads(cli.stdout)
     assert (body["from"]["lon"], body["from"]["lat"]) == (located["lon"], located["lat"])
     assert body["from"]["kreis_ars"] == located["kreis_ars"]

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -19,8 +16,7 @@ from dashboard.exports import ExportRequest, export_view
 from dashboard.frame import ids
 from dashboard.model.publishing import SettingError
 from dashboard.server.callback_client import answer_bytes
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.server.conftest import app_main_here
 
 
 @pytest.fixture(scope="module")
@@ -130,15 +126,10 @@ def test_a_malformed_setting_stops_the_start_with_one_line(monkeypatch, demo_db_
     monkeypatch.setenv("ATLAS_HIDE_CONTACTS", "vielleicht")
     with pytest.raises(SettingError, match="ATLAS_HIDE_CONTACTS must be 1"):
         create_app(demo_db_url)
-    done = subprocess.run(
-        [sys.executable, "app.py"], cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={"PATH": "/usr/bin:/bin", "ATLAS_HIDE_CONTACTS": "vielleicht", "PORT": "1",
-             "DATABASE_URL": demo_db_url},
-    )
-    assert done.returncode == 1
-    assert done.stderr.strip().splitlines() == [
-        "ATLAS_HIDE_CONTACTS must be 1 (hide phone, e-mail and street) or 0, not 'vielleicht'"
-    ]
+    exited = app_main_here(monkeypatch, ATLAS_HIDE_CONTACTS="vielleicht", PORT="1",
+                           DATABASE_URL=demo_db_url)  # app.py's start, in this process
+    assert exited.code == (
+        "ATLAS_HIDE_CONTACTS must be 1 (hide phone, e-mail and street) or 0, not 'vielleicht'")
 
 
 def test_near_me_contact_details_follow_the_setting(monkeypatch):

@@ -89,7 +89,7 @@ def test_a_hanging_response_hits_the_read_timeout_and_is_retried(site, fast_sett
         return None
 
     site.hooks[(SLUG, 2)] = hang_once
-    run = crawl(fast_settings)
+    run = crawl(fast_settings.replace(READ_TIMEOUT=0.3))
     assert run.ok, run.all_problems()
     assert len([h for h in site.requests_to(SLUG) if "page=2" in h.query]) == 2
 

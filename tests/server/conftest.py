@@ -172,6 +172,35 @@ def launch(database_url: str, log_dir: Path, **env: str) -> AppProcess:
     raise AssertionError(f"app.py did not answer within {START_S} s:\n{app.log()}")
 
 
+# What app.py reads from the environment besides PATH: a process started with only the
+# variables a test names has none of the worker's own.
+_APP_SETTINGS = ("DATABASE_URL", "PORT", "HOST", "WEB_CONCURRENCY", "DASH_DEBUG")
+
+
+def app_main_here(monkeypatch: pytest.MonkeyPatch, **env: str) -> SystemExit:
+    """app.py's main() in this process, with `env` and none of the worker's own settings, as
+    `python app.py` started with only those variables; the SystemExit it ends with (its code:
+    the one line a process prints on stderr before it exits with status 1). Only for settings
+    app.py refuses before it opens the store or serves; one test runs that as a process
+    (tests/api/test_app_start.py)."""
+    import runpy
+
+    for name in list(os.environ):
+        if name.startswith("ATLAS_") or name in _APP_SETTINGS:
+            monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+
+    def went_on(*_args: Any, **_kwargs: Any) -> None:
+        raise AssertionError("app.py accepted the setting and went on to open the store")
+
+    monkeypatch.setattr(store, "connect", went_on)  # never a start (or a hang) in the worker
+    main = runpy.run_path(str(REPO / "app.py"))["main"]  # not as __main__: nothing runs yet
+    with pytest.raises(SystemExit) as exited:
+        main()
+    return exited.value
+
+
 @pytest.fixture
 def start_app(tmp_path) -> Iterator[Callable[..., AppProcess]]:
     """start_app(database_url, **env) -> AppProcess; all are stopped after the test."""

@@ -5,8 +5,6 @@ exports held both threads and every other request waited behind them."""
 from __future__ import annotations
 
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -15,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from dashboard.server.background_client import callback_body, dependencies, run_callback
-from tests.server.conftest import REPO, AppProcess, launch
+from tests.server.conftest import AppProcess, app_main_here, launch
 
 READER = "/api/regions?level=land&category=ala"
 DOWNLOAD = "karte-export-slot-download.data"
@@ -122,13 +120,9 @@ def test_a_plain_http_export_beyond_the_bound_is_429_with_retry_after(server):
     assert unknown.status == 404 and "erlaubt: karte, tabelle, anbieter" in unknown.text
 
 
-def test_app_py_with_a_malformed_export_bound_exits_with_one_line(tmp_path):
+def test_app_py_with_a_malformed_export_bound_exits_with_one_line(tmp_path, monkeypatch):
     database = tmp_path / "atlas.sqlite"
-    env = {"DATABASE_URL": f"sqlite:///{database}", "ATLAS_EXPORT_PER_CLIENT": "0",
-           "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "app.py"], cwd=REPO, env=env, capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode != 0
-    assert result.stderr.strip() == (
-        "ATLAS_EXPORT_PER_CLIENT must be a number from 1 to 1000, not '0'")
+    exited = app_main_here(monkeypatch, DATABASE_URL=f"sqlite:///{database}",
+                           ATLAS_EXPORT_PER_CLIENT="0")  # fmt: skip
+    assert exited.code == "ATLAS_EXPORT_PER_CLIENT must be a number from 1 to 1000, not '0'"
     assert not database.exists()

@@ -3,14 +3,11 @@ the environment, and no version in the Server header."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import psutil
 import pytest
 
 from dashboard.server.serve import SettingError, server_options
-from tests.server.conftest import REPO
+from tests.server.conftest import app_main_here
 
 
 def test_app_py_is_served_by_gunicorn_without_a_version_in_the_server_header(
@@ -66,12 +63,9 @@ def test_a_malformed_server_setting_is_a_one_line_error(name, value):
         server_options({name: value})
 
 
-def test_app_py_with_a_malformed_worker_count_exits_with_one_line(tmp_path):
+def test_app_py_with_a_malformed_worker_count_exits_with_one_line(tmp_path, monkeypatch):
     database = tmp_path / "atlas.sqlite"
-    env = {"DATABASE_URL": f"sqlite:///{database}", "WEB_CONCURRENCY": "many",
-           "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "app.py"], cwd=REPO, env=env, capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode != 0
-    assert result.stderr.strip() == "WEB_CONCURRENCY must be a number from 1 to 64, not 'many'"
+    exited = app_main_here(monkeypatch, DATABASE_URL=f"sqlite:///{database}",
+                           WEB_CONCURRENCY="many")  # fmt: skip
+    assert exited.code == "WEB_CONCURRENCY must be a number from 1 to 64, not 'many'"
     assert not database.exists()

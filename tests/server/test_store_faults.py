@@ -113,22 +113,34 @@ def test_a_file_replaced_by_a_newer_one_shows_its_new_snapshot(start_app, served
 
 def _hold_lock(path, seconds: float, exclusive_mode: bool) -> subprocess.Popen:
     """Another process that takes the write lock (and with `exclusive_mode` also the read
-    lock: SQLite's locking_mode=EXCLUSIVE) and holds it for `seconds`."""
+    lock: SQLite's locking_mode=EXCLUSIVE) and holds it for `seconds`, or until `_release`
+    (a line on its stdin) comes first."""
     code = textwrap.dedent(f"""
-        import sqlite3, time
+        import select, sqlite3, sys
         c = sqlite3.connect({str(path)!r}, isolation_level=None, timeout=60)
         if {exclusive_mode!r}:
             c.execute("PRAGMA locking_mode=EXCLUSIVE")
         c.execute("BEGIN EXCLUSIVE")
         c.execute("SELECT count(*) FROM snapshots").fetchall()
         print("locked", flush=True)
-        time.sleep({seconds})
+        select.select([sys.stdin], [], [], {seconds})
         c.execute("ROLLBACK")
         c.close()
     """)
-    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
     assert holder.stdout.readline().strip() == "locked"
     return holder
+
+
+def _release(holder: subprocess.Popen) -> None:
+    """Let a `_hold_lock` process go now (if it still holds its lock) and wait for it."""
+    try:
+        holder.stdin.write("release\n")
+        holder.stdin.close()
+    except (BrokenPipeError, ValueError):  # it has let go already
+        pass
+    holder.wait(30)
 
 
 def test_a_writer_holding_the_lock_does_not_stop_readers(start_app, served_copy):
@@ -141,6 +153,7 @@ def test_a_writer_holding_the_lock_does_not_stop_readers(start_app, served_copy)
             _serving_normally(app)  # WAL: readers go on while a writer holds its lock
     finally:
         holder.wait(30)
+        holder.stdin.close()
     _serving_normally(app)
 
 
@@ -162,7 +175,7 @@ def test_an_exclusive_lock_gives_503_then_the_server_recovers_by_itself(
         assert status == 503 and "locked" in body["reason"]
         _store_unavailable_everywhere(app)
     finally:
-        holder.wait(30)
+        _release(holder)  # the restore tool is done: no need to wait out the 25 s
     assert app.wait_for(lambda: _health_is(app, 200), 30)
     _serving_normally(app)
     _no_traceback(app)

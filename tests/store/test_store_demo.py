@@ -129,10 +129,25 @@ def test_ensure_default_builds_only_into_an_empty_store(built, engine, write, ma
     assert store.served_snapshot(engine)["id"] == live
 
 
-def test_a_live_snapshot_is_served_instead_of_the_demo(db_url, write, make_provider):
-    engine = store.connect(db_url)
-    demo_ids = demo.ensure_default(engine)
-    assert store.served_snapshot(engine)["id"] == demo_ids[-1]
+@pytest.fixture
+def demo_copy(db_url, request) -> str:
+    """`db_url` with the demo default (ensure_default into an empty store) in it: a copy of
+    the run's demo store file, or on PostgreSQL of the session's demo template (a database
+    of its own), so the default is not built once more here."""
+    if db_url.startswith("sqlite:///"):
+        from tests.conftest import copy_demo_store
+
+        path = Path(db_url.removeprefix("sqlite:///"))
+        copy_demo_store(request.getfixturevalue("demo_store_file"), path.parent)
+        return f"sqlite:///{path.parent / 'atlas.sqlite'}"
+    return request.getfixturevalue("pg_database")(request.getfixturevalue("pg_demo_template"))
+
+
+def test_a_live_snapshot_is_served_instead_of_the_demo(demo_copy, write, make_provider):
+    engine = store.connect(demo_copy)
+    listed = store.list_snapshots(engine).sort_values("taken_at")
+    assert len(listed) == 3 and set(listed["origin"]) == {"demo"}
+    assert store.served_snapshot(engine)["id"] == listed["id"].iloc[-1]
     live = write(engine, [make_provider("A1")], origin="live", taken_at="2020-01-01")
     assert store.served_snapshot(engine)["id"] == live
     assert "demo" not in set(store.served_series(engine)["origin"])

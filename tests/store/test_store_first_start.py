@@ -13,8 +13,8 @@ import store
 
 REPO = Path(__file__).resolve().parents[2]
 
-# Both processes connect first, then wait for the same start signal (a file), so that
-# both look at the empty store at the same moment.
+# Both processes connect first, say so, then wait for the same start signal (a file), so
+# that both look at the empty store at the same moment.
 RACER = """
 import os, sys, time
 from pathlib import Path
@@ -22,6 +22,7 @@ import store
 from scrapers.demo import ensure_default
 engine = store.connect(sys.argv[1])
 go = Path(sys.argv[2])
+print("ready", flush=True)
 while not go.exists():
     time.sleep(0.01)
 print(len(ensure_default(engine)))
@@ -38,7 +39,8 @@ def test_two_first_starts_at_once_build_the_demo_default_once(tmp_path):
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(2)
     ]
-    time.sleep(3)  # both imported and connected, waiting for the signal
+    for racer in racers:  # both imported and connected, waiting for the signal
+        assert racer.stdout.readline().strip() == "ready", racer.stderr.read()
     go.touch()
     results = [r.communicate(timeout=300) for r in racers]
     assert [r.returncode for r in racers] == [0, 0], [err for _, err in results]

@@ -1,6 +1,8 @@
 """`python -m store traveltime` end to end: a PBF the test writes around the real Gemeinden
 of one small Kreis (Neunkirchen, Saarland, ARS 10043), a snapshot in a real SQLite file,
-the command as a subprocess; then what it stored and printed."""
+the command as a subprocess; then what it stored and printed. The refusals (exit status 2
+and one line) call the same `main` in this process (`here`), without a Python start-up and
+the imports per case."""
 
 from __future__ import annotations
 
@@ -69,6 +71,23 @@ def run(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600)  # fmt: skip
 
 
+@pytest.fixture
+def here(capsys, monkeypatch):
+    """here(*args): `python -m store traveltime ARGS` as `run` runs it, but by calling the
+    command's `main` in this process (the project as working directory)."""
+    from store.cli import main
+
+    def _here(*args: str) -> subprocess.CompletedProcess:
+        monkeypatch.chdir(REPO)
+        capsys.readouterr()
+        code = main(["traveltime", *args])
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(["python", "-m", "store", "traveltime", *args],
+                                           code, out, err)  # fmt: skip
+
+    return _here
+
+
 def test_the_command_stores_car_times_with_the_extracts_provenance(db, extract, kreis, tmp_path):
     tiles = tmp_path / "tiles"
     three = kreis["ars"].iloc[[1, 3, 5]].tolist()
@@ -112,23 +131,23 @@ def test_the_command_stores_car_times_with_the_extracts_provenance(db, extract, 
     assert "tiles reused" in again.stdout
 
 
-def test_a_missing_extract_is_a_one_line_error(db, tmp_path):
-    done = run("--osm", str(tmp_path / "nowhere.osm.pbf"), "--db", db)
+def test_a_missing_extract_is_a_one_line_error(here, db, tmp_path):
+    done = here("--osm", str(tmp_path / "nowhere.osm.pbf"), "--db", db)
     assert done.returncode == 2
     assert done.stderr.strip() == f"error: OSM extract not found: {tmp_path / 'nowhere.osm.pbf'}"
 
 
-def test_a_file_that_is_not_pbf_is_refused(db, tmp_path):
+def test_a_file_that_is_not_pbf_is_refused(here, db, tmp_path):
     bad = tmp_path / "fake.osm.pbf"
     bad.write_text("not a pbf")
-    done = run("--osm", str(bad), "--db", db)
+    done = here("--osm", str(bad), "--db", db)
     assert done.returncode == 2 and "not a readable OSM PBF file" in done.stderr
 
 
-def test_an_unknown_snapshot_is_refused(db, extract):
-    done = run("--osm", str(extract), "--db", db, "--snapshot", "7")
+def test_an_unknown_snapshot_is_refused(here, db, extract):
+    done = here("--osm", str(extract), "--db", db, "--snapshot", "7")
     assert done.returncode == 2 and "no snapshot with id 7" in done.stderr
-    done = run("--osm", str(extract), "--db", db, "--snapshot", "latest")
+    done = here("--osm", str(extract), "--db", db, "--snapshot", "latest")
     assert done.returncode == 2 and "--snapshot must be an id or 'all'" in done.stderr
 
 
