@@ -142,6 +142,41 @@ def browser() -> Iterator[Any]:
         shutil.rmtree(profile, ignore_errors=True)
 
 
+# Waits on a condition in the page itself, checked as often as WebDriverWait checked it (at once,
+# then every 100 ms) but by a timer in the page: polling from Python costs a chromedriver round
+# trip per check, 5-10 ms of Chromium CPU each (measured on /karte, /tabelle, /quellen,
+# /erreichbarkeit), where the check itself takes well under 1 ms. One call waits up to `ms`;
+# Python repeats it until the timeout.
+WAIT_IN_PAGE_JS = """
+const args = arguments[0], ms = arguments[1], done = arguments[arguments.length - 1];
+const test = function () { /*CONDITION*/ };
+let ticker = null, timer = null;
+function finish(result) {
+  clearInterval(ticker);
+  clearTimeout(timer);
+  done(result);
+}
+function check() {
+  try {
+    const value = test.apply(null, args);
+    if (value) { finish({ok: true, value: value}); return true; }
+  } catch (e) {
+    finish({error: String(e)});
+    return true;
+  }
+  return false;
+}
+if (!check()) {
+  ticker = setInterval(check, 100);
+  timer = setTimeout(() => finish({ok: false}), ms);
+}
+"""
+# One call waits at most 2 s: the driver's script timeout (30 s) runs from the call's start, and
+# a page busy for long stretches (a click that redraws the map on a loaded machine) delays the
+# call's own end; a 10 s wait failed so once in a full browser run.
+CHUNK_S = 2.0
+
+
 class Page:
     """Small helpers over the driver: open a view, wait for text or a condition, read logs."""
 
@@ -152,38 +187,61 @@ class Page:
     def open(self, path: str) -> None:
         self.driver.get_log("browser")  # drop what earlier pages logged
         self.driver.get(self.base + path)
-        self.wait_for(lambda d: d.execute_script("return !!document.querySelector('main')"))
+        self.wait_in_page("return !!document.querySelector('main');")
 
     def wait_for(self, condition: Callable[[Any], Any], timeout: float = WAIT_S) -> Any:
         from selenium.webdriver.support.ui import WebDriverWait
 
         return WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(condition)
 
+    def wait_in_page(self, body: str, *args: Any, timeout: float = WAIT_S) -> Any:
+        """Until the JavaScript function `body` (called with `args`) returns a truthy value in
+        the page; that value. TimeoutException as WebDriverWait raises it; an error the
+        condition throws is raised as it would be from execute_script."""
+        import time
+
+        from selenium.common.exceptions import JavascriptException, TimeoutException
+
+        script = WAIT_IN_PAGE_JS.replace("/*CONDITION*/", body)
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                result = self.driver.execute_async_script(
+                    script, list(args), int(1000 * max(0.0, min(left, CHUNK_S))))
+            except JavascriptException as error:  # a navigation replaced the document
+                if "unloaded" not in str(error) or time.monotonic() >= deadline:
+                    raise
+                continue
+            except TimeoutException:  # the driver's script timeout: the page was busy
+                if time.monotonic() >= deadline:
+                    raise
+                continue
+            if "error" in result:
+                raise JavascriptException(result["error"])
+            if result["ok"]:
+                return result["value"]
+            if time.monotonic() >= deadline:
+                raise TimeoutException(f"not true within {timeout} s: {body}")
+
     def wait_for_text(self, text: str, timeout: float = WAIT_S) -> None:
-        self.wait_for(
-            lambda d: text in d.execute_script("return document.body.innerText"), timeout
-        )
+        self.wait_in_page("return document.body.innerText.includes(arguments[0]);", text,
+                          timeout=timeout)
 
     def js(self, script: str, *args: Any) -> Any:
         return self.driver.execute_script(script, *args)
 
     def wait_for_map(self, graph_id: str = "karte-graph") -> None:
         """Until plotly has drawn region paths into the graph."""
-        self.wait_for(
-            lambda d: d.execute_script(
-                "const g = document.querySelector(arguments[0] + ' .js-plotly-plot');"
-                "return g && g._fullData && g.querySelectorAll('.choroplethlocation').length > 0;",
-                f"#{graph_id}",
-            )
+        self.wait_in_page(
+            "const g = document.querySelector(arguments[0] + ' .js-plotly-plot');"
+            "return g && g._fullData && g.querySelectorAll('.choroplethlocation').length > 0;",
+            f"#{graph_id}",
         )
 
     def wait_idle(self) -> None:
         """Until Dash has no callback in flight (the renderer marks the title/body)."""
-        self.wait_for(
-            lambda d: d.execute_script(
-                "return !document.querySelector('[data-dash-is-loading=\"true\"]');"
-            )
-        )
+        self.wait_in_page("return !document.querySelector('[data-dash-is-loading=\"true\"]');")
 
     def console_errors(self) -> list[dict[str, Any]]:
         return [e for e in self.driver.get_log("browser") if e["level"] == "SEVERE"]

@@ -89,9 +89,9 @@ def open_view(page, path: str, lang: str) -> None:
     elif path.startswith("/karte"):
         page.wait_for_map()
     elif path.startswith(("/tabelle", "/anbieter")):
-        page.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, ".ag-row"))
+        page.wait_in_page("return document.querySelectorAll('.ag-row').length > 0;")
     elif not path.startswith(("/entwicklung", "/quellen")):  # the routed pages, Erreichbarkeit
-        page.wait_for(lambda d: d.find_elements(By.CSS_SELECTOR, "main h1"))
+        page.wait_in_page("return document.querySelectorAll('main h1').length > 0;")
     page.wait_idle()
 
 

@@ -269,8 +269,8 @@ def test_the_caption_is_shown_and_named_by_its_figure(page, artifacts_dir, path,
 def test_the_toolbar_does_not_cover_the_laender_panel_titles(page, viewport, width):
     viewport(width, 900 if width > 600 else 844)
     page.open("/entwicklung")
-    page.wait_for(lambda d: d.execute_script(
-        "return document.querySelectorAll('#entwicklung-laender .annotation-text').length >= 16"))
+    page.wait_in_page(
+        "return document.querySelectorAll('#entwicklung-laender .annotation-text').length >= 16")
     page.wait_idle()
     bar, titles = page.js(
         "const g = document.getElementById('entwicklung-laender');"

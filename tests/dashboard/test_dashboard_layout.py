@@ -41,8 +41,8 @@ def test_no_chart_overflows_its_box_or_covers_another(page, view):
     page.open(view)
     page.wait_for_text("Quelle: REHADAT-Adressen (IW Köln), Stand ")
     page.wait_idle()
-    page.wait_for(lambda d: d.execute_script(
-        "return document.querySelectorAll('.js-plotly-plot svg.main-svg').length > 0;"))
+    page.wait_in_page(
+        "return document.querySelectorAll('.js-plotly-plot svg.main-svg').length > 0;")
     boxes = page.js(BOXES)
     assert boxes, f"no chart drawn on {view}"
     for box in boxes:

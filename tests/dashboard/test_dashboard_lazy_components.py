@@ -56,8 +56,7 @@ def test_the_map_does_not_download_the_grid_and_the_table_draws_it_after_a_click
     assert grid_downloads(page) == []
     # to the Tabelle inside the app (no new page load): the grid arrives and draws its rows
     page.driver.find_element("css selector", "#shell-nav a.nav-link[href*='tabelle']").click()
-    page.wait_for(lambda d: d.execute_script(
-        "return document.querySelectorAll('#tabelle-grid .ag-row').length > 0"))
+    page.wait_in_page("return document.querySelectorAll('#tabelle-grid .ag-row').length > 0")
     assert len(grid_downloads(page)) >= 1
     # the library's functions beside its component work once it is loaded
     assert page.js("return dash_ag_grid.getApi('tabelle-grid').getDisplayedRowCount()") > 0
@@ -67,6 +66,5 @@ def test_the_map_does_not_download_the_grid_and_the_table_draws_it_after_a_click
 @pytest.mark.browser
 def test_the_table_page_opened_directly_draws_its_grid_without_errors(page):
     page.open("/anbieter")
-    page.wait_for(lambda d: d.execute_script(
-        "return document.querySelectorAll('#anbieter-grid .ag-row').length > 0"))
+    page.wait_in_page("return document.querySelectorAll('#anbieter-grid .ag-row').length > 0")
     assert page.console_errors() == []

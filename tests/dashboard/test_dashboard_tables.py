@@ -30,9 +30,9 @@ def test_the_name_comes_first_then_the_values_with_the_chosen_metric_first():
 
 def open_grid(page, path: str, grid: str = GRID) -> None:
     page.open(path)
-    page.wait_for(lambda d: d.execute_script(
+    page.wait_in_page(
         "return document.querySelectorAll(arguments[0] + ' .ag-center-cols-container .ag-row')"
-        ".length > 0", grid))
+        ".length > 0", grid)
     page.wait_idle()
 
 

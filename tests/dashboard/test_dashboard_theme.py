@@ -49,8 +49,8 @@ def test_every_page_speaks_the_themes_visual_language(page, viewport, path, widt
     viewport(width, 900 if width > 600 else 844)
     page.open(f"/{path}")
     page.wait_idle()
-    page.wait_for(lambda d: d.execute_script(
-        "return document.querySelectorAll('.export-button, .dash-dropdown').length > 0"))
+    page.wait_in_page(
+        "return document.querySelectorAll('.export-button, .dash-dropdown').length > 0")
     seen = page.js(MEASURE_JS, OWN)
     assert seen["body"] >= 16
     assert seen["small"] == [], f"text under 15 px: {seen['small'][:5]}"

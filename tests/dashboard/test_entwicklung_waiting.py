@@ -90,21 +90,19 @@ def test_no_table_is_built_when_the_page_is_inserted_with_folded_boxes(app, dash
 
 def test_opening_the_table_in_the_browser_shows_its_rows(page, artifacts_dir):
     page.open("/entwicklung")
-    page.wait_for(lambda d: d.execute_script(
-        "return !!document.querySelector('#entwicklung-national .main-svg')"))
+    page.wait_in_page("return !!document.querySelector('#entwicklung-national .main-svg')")
     page.wait_idle()
     assert page.js(f"return document.querySelectorAll('#{ew.SERIES_TABLE} td').length") == 0
     page.js(f"document.querySelector('#{ew.table_box_id(ew.SERIES_TABLE)} summary').click()")
-    page.wait_for(lambda d: d.execute_script(
-        f"return document.querySelectorAll('#{ew.SERIES_TABLE} td').length > 0"))
+    page.wait_in_page(f"return document.querySelectorAll('#{ew.SERIES_TABLE} td').length > 0")
     caption = page.js(f"return document.querySelector('#{ew.SERIES_TABLE} caption').textContent")
     assert caption == ew.headed("series", "ala", "de") == "aLA: Anzahl je Datenstand"
     # another kind while the box is open: the table follows
     before = page.js(f"return document.querySelector('#{ew.SERIES_TABLE} tbody').innerText")
     page.js(f"document.querySelector('#{ew.CATEGORY} input[value=\"wfbm\"]').click()")
-    page.wait_for(lambda d: d.execute_script(
+    page.wait_in_page(
         f"const b = document.querySelector('#{ew.SERIES_TABLE} tbody');"
-        "return b && b.innerText !== arguments[0];", before))
+        "return b && b.innerText !== arguments[0];", before)
     page.js(f"document.getElementById('{ew.SERIES_TABLE}').scrollIntoView()")
     page.driver.save_screenshot(str(artifacts_dir / "entwicklung-table-open.png"))
     assert not page.console_errors()
