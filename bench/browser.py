@@ -149,12 +149,14 @@ document.querySelector(`#access-threshold input[value='${km}']`).click();
   } else { requestAnimationFrame(wait); }
 })();
 """
-# a click on a Gemeinde (or its star); resolve when the map holds the new plan, the result
-# text has changed and Dash is idle, plus one frame
+# a click on a Gemeinde (or its star); resolve when the map holds the new plan (on the plan's
+# own layer over the map, or on the map where there is none), the result text has changed and
+# Dash is idle, plus one frame
 PLAN_CLICK = """
 const [code, done] = [arguments[0], arguments[arguments.length - 1]];
 const gd = document.querySelector('#access-map .js-plotly-plot');
-const before = gd.layout.meta.revision;
+const drawn = document.querySelector('#access-map-plan .js-plotly-plot') || gd;
+const before = drawn.layout.meta.revision;
 const text = document.getElementById('access-plan-result').innerText;
 performance.clearResourceTimings();
 const start = performance.now();
@@ -162,7 +164,7 @@ gd.emit('plotly_click', {points: [{location: code, customdata: code, curveNumber
 (function wait() {
   const busy = document.querySelector('[data-dash-is-loading="true"]');
   const now = document.getElementById('access-plan-result').innerText;
-  if (gd.layout.meta.revision !== before && now !== text && !busy) {
+  if (drawn.layout.meta.revision !== before && now !== text && !busy) {
     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
   } else { requestAnimationFrame(wait); }
 })();
