@@ -70,7 +70,6 @@ from dashboard.pages.erreichbarkeit_gemeinden import validation_layout as grid_v
 from dashboard.pages.erreichbarkeit_kreis_click import kreis_click_parts, register_kreis_click
 from dashboard.pages.erreichbarkeit_kreis_click import validation_layout as click_validation_layout
 from dashboard.pages.erreichbarkeit_overlay import (
-    PLAN_CLICK,
     PLAN_GRAPH,
     map_stack,
     plan_layer,
@@ -701,7 +700,6 @@ def layout(ctx: PageContext) -> html.Div:
                          id=ids.ACCESS_REGION, **{"aria-live": "polite"}),
             dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx)),
             dcc.Store(id=ids.ACCESS_FADED),
-            dcc.Store(id=PLAN_CLICK),
             rows_store(),
             dcc.Store(id=TABLES_SHOWN,
                       data=table_digests(kreise, laender, grid_key(ctx.snapshot, choice, lang))),
@@ -757,24 +755,6 @@ def validation_layout() -> html.Div:
 # --- callbacks ------------------------------------------------------------------------------
 
 
-def clicked_plan(click: dict | None, places: list[str]) -> list[str] | None:
-    """The plan after a click on the Gemeinde map: a star or a planned Gemeinde is removed,
-    another Gemeinde added (up to MAX_PLAN); None when the click was on nothing plannable."""
-    points = (click or {}).get("points") or []
-    if not points:
-        return None
-    # a Gemeinde answers with its location (its customdata is its hover), a star with its
-    # customdata
-    code = points[0].get("location") or points[0].get("customdata")
-    if not (isinstance(code, str) and len(code) == 12 and code.isdigit()):
-        return None
-    if code in places:
-        return [p for p in places if p != code]
-    if len(places) >= MAX_PLAN or not place_labels([code]):
-        return None
-    return [*places, code]
-
-
 # A threshold switch on the Gemeinde map fades other classes and renames the legend, in the
 # browser: Plotly.react with the same change (a Dash figure or Patch) redrew all 10,997 shapes
 # (4.7 s on the loaded 2-core test machine). One Plotly.update, not restyle + relayout:
@@ -805,8 +785,9 @@ function (km, level) {
     "PLANNED", str(list(PLANNED))).replace("PLAN", PLAN_GRAPH)
 
 
-# a change of plan alone: the map under the plan stays, the plan's layer is drawn again
-PLAN_INPUTS = {f"{PLAN_CLICK}.data", f"{ids.ACCESS_PLAN_SEARCH}.value"}
+# a change of plan alone (the plan box, or a click on the map that set it): the map under the
+# plan stays, the plan's layer is drawn again
+PLAN_INPUTS = {f"{ids.ACCESS_PLAN_SEARCH}.value"}
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
@@ -891,13 +872,12 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Input(ids.ACCESS_LEVEL, "value"),
         Input(ids.ACCESS_LAND, "value"),
         Input(ids.ACCESS_COMPARE, "value"),
-        Input(PLAN_CLICK, "data"),
         State(ids.URL, "search"),
         State(TABLES_SHOWN, "data"),
         prevent_initial_call=True,
     )
     def update(category, service, threshold, places, snapshot_id, region, level, land, compare,
-               click, search, tables_shown):  # fmt: skip
+               search, tables_shown):  # fmt: skip
         state, _ = parse_query(search)
         lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
@@ -905,15 +885,13 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         triggered = dash_ctx.triggered_prop_ids
         trigger = dash_ctx.triggered_id
         plan_value, plan_options = no_update, no_update
-        # a map click plans at Gemeinde level (PLAN_CLICK; at Kreis level choose_region and
-        # the Kreis click planning answer it)
-        changed = clicked_plan(click, places) if (
-            f"{PLAN_CLICK}.data" in triggered and level == "gemeinde") else None
-        if changed is not None:
-            places = changed
-            plan_value, plan_options = places, place_labels(places)
-        elif list(triggered) == [f"{PLAN_CLICK}.data"]:
-            return (no_update,) * 19
+        if f"{ids.ACCESS_PLAN_SEARCH}.value" in triggered:
+            # a click on the Gemeinde map sets the plan in the browser (erreichbarkeit_overlay):
+            # its Gemeinde gets its label here, and a code that is no Gemeinde is dropped
+            plan_options = place_labels(places)
+            known = [o["value"] for o in plan_options]
+            if known != places:
+                places = plan_value = known
         choice = Choice(category=category, service=service if category == "ala" else "all",
                         threshold=int(threshold), places=tuple(places), level=level or "kreis",
                         land=land or None, compare=compare or "after")  # fmt: skip
@@ -961,7 +939,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             planned, no_update if fast else _service_options(category, lang),
             region_view(data, shown, region, lang), listed, made["sfca_note"],
             plan_value, plan_options, no_update if digests == tables_shown else digests, plan,
-            no_update if rows is None else {"update": rows},
+            {"update": rows} if rows else no_update,
         )  # fmt: skip
 
     @app.callback(

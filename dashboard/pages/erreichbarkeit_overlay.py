@@ -6,8 +6,12 @@ never re-projected by planning (Plotly.react on the map's own figure redrew them
 a 1.3 s click). assets/access_overlay.js keeps the two one map: the map's pan and zoom (mouse,
 wheel, touch) and plot area are copied to the layer, the pointer stays with the map and is
 handed on to the layer for the planned Gemeinden's hover, and a click on a star is noted as
-that star's Gemeinde (PLAN_CLICK turns the map's click into the page's planning click).
-At Kreis level the layer holds a blank figure and shows nothing.
+that star's Gemeinde. At Kreis level the layer holds a blank figure and shows nothing.
+
+A click plans in the browser (CLICK): it sets the plan box's value, so the page's update,
+the car mode's callbacks and the URL all answer that one change at once (the server's answer
+setting the box first put a second round trip after the first). The server drops a code that
+is no Gemeinde (pages/erreichbarkeit.py, update).
 """
 
 from __future__ import annotations
@@ -18,19 +22,22 @@ from dash import Dash, Input, Output, State, dcc, html
 
 from dashboard.figures.common import graph_config
 from dashboard.frame import ids
+from dashboard.model.state import MAX_PLAN
 
 # ids of this module's components (kept here, not in frame.ids: other branches edit that)
 PLAN_GRAPH = "access-map-plan"
-PLAN_CLICK = "access-map-plan-click"  # the map's click as planning reads it
 
-# The map's click, with a star under the pointer taking the place of the Gemeinde under it
-# (a 16 px star overhangs its neighbours at Germany's scale). `_atlasStarHit` is noted by
-# assets/access_overlay.js at the pointer's press; a click without one (an emitted event, an
-# old note) keeps the map's own point.
+# The plan after a click on the Gemeinde map: a star or a planned Gemeinde is removed, another
+# Gemeinde added (up to MAX_PLAN); no change for a click on nothing plannable. A Gemeinde
+# answers with its location (its customdata is its hover), a star with its customdata; a star
+# under the pointer (noted by assets/access_overlay.js at the press as `_atlasStarHit`: a
+# 16 px star overhangs its neighbours at Germany's scale) wins over the Gemeinde under it. A
+# click without a fresh note (an emitted event) keeps the map's own point.
 CLICK = """
-function (click, level) {
+function (click, level, places) {
+    const none = window.dash_clientside.no_update;
     if (level !== 'gemeinde' || !click || !click.points || !click.points.length) {
-        return window.dash_clientside.no_update;
+        return none;
     }
     const point = click.points[0];
     const gd = document.querySelector('#MAP .js-plotly-plot');
@@ -38,10 +45,13 @@ function (click, level) {
     if (gd) { gd._atlasStarHit = null; }
     const star = hit && hit.code && Date.now() - hit.at < 2000 ? hit.code : null;
     const own = typeof point.customdata === 'string' ? point.customdata : null;
-    return {points: [{location: star || point.location || null, customdata: star || own}],
-            at: Date.now()};
+    const code = star || point.location || own;
+    if (!(typeof code === 'string' && /^\\d{12}$/.test(code))) { return none; }
+    const plan = (places || []).slice(0, MAX);
+    if (plan.includes(code)) { return plan.filter(p => p !== code); }
+    return plan.length >= MAX ? none : plan.concat([code]);
 }
-""".replace("MAP", ids.ACCESS_MAP)
+""".replace("MAP", ids.ACCESS_MAP).replace("MAX", str(MAX_PLAN))
 
 
 def map_stack(graph: Any, overlay: Any) -> html.Div:
@@ -60,15 +70,16 @@ def plan_layer(app: Dash, figure: Any, lang: str) -> html.Div:
 
 
 def validation_layout() -> list[Any]:
-    return [dcc.Graph(id=PLAN_GRAPH), dcc.Store(id=PLAN_CLICK)]
+    return [dcc.Graph(id=PLAN_GRAPH)]
 
 
 def register_overlay_callbacks(app: Dash) -> None:
-    """The map's click as the page's planning click (clientside)."""
+    """A click on the Gemeinde map plans (clientside, into the plan box)."""
     app.clientside_callback(
         CLICK,
-        Output(PLAN_CLICK, "data"),
+        Output(ids.ACCESS_PLAN_SEARCH, "value", allow_duplicate=True),
         Input(ids.ACCESS_MAP, "clickData"),
         State(ids.ACCESS_LEVEL, "value"),
+        State(ids.ACCESS_PLAN_SEARCH, "value"),
         prevent_initial_call=True,
     )
