@@ -32,10 +32,13 @@ PLAN_GRAPH = "access-map-plan"
 # answers with its location (its customdata is its hover), a star with its customdata; a star
 # under the pointer (noted by assets/access_overlay.js at the press as `_atlasStarHit`: a
 # 16 px star overhangs its neighbours at Germany's scale) wins over the Gemeinde under it. A
-# click without a fresh note (an emitted event) keeps the map's own point.
+# click without a fresh note (an emitted event) keeps the map's own point. The box's options
+# get the new Gemeinde too (the box drops a value it has no option for): its label from the
+# map's hover row (name and Kreis, as the server's label reads), until the server's answer
+# brings the label from the data.
 CLICK = """
-function (click, level, places) {
-    const none = window.dash_clientside.no_update;
+function (click, level, places, options) {
+    const none = [window.dash_clientside.no_update, window.dash_clientside.no_update];
     if (level !== 'gemeinde' || !click || !click.points || !click.points.length) {
         return none;
     }
@@ -48,8 +51,15 @@ function (click, level, places) {
     const code = star || point.location || own;
     if (!(typeof code === 'string' && /^\\d{12}$/.test(code))) { return none; }
     const plan = (places || []).slice(0, MAX);
-    if (plan.includes(code)) { return plan.filter(p => p !== code); }
-    return plan.length >= MAX ? none : plan.concat([code]);
+    if (plan.includes(code)) { return [plan.filter(p => p !== code), none[1]]; }
+    if (plan.length >= MAX) { return none; }
+    const row = !star && point.location === code && Array.isArray(point.customdata)
+        ? point.customdata : null;
+    const text = (v) => String(v).replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+    const label = row ? text(row[0]) + ' (' + text(row[1]) + ')' : code;
+    const known = (options || []).filter(o => o.value !== code);
+    return [plan.concat([code]), known.concat([{label: label, value: code}])];
 }
 """.replace("MAP", ids.ACCESS_MAP).replace("MAX", str(MAX_PLAN))
 
@@ -78,8 +88,10 @@ def register_overlay_callbacks(app: Dash) -> None:
     app.clientside_callback(
         CLICK,
         Output(ids.ACCESS_PLAN_SEARCH, "value", allow_duplicate=True),
+        Output(ids.ACCESS_PLAN_SEARCH, "options", allow_duplicate=True),
         Input(ids.ACCESS_MAP, "clickData"),
         State(ids.ACCESS_LEVEL, "value"),
         State(ids.ACCESS_PLAN_SEARCH, "value"),
+        State(ids.ACCESS_PLAN_SEARCH, "options"),
         prevent_initial_call=True,
     )

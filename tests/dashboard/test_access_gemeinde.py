@@ -128,11 +128,15 @@ def plan_after_click(click, places: list[str], level: str = "gemeinde",
         f"const graph = {graph}; const document = {{querySelector: () => graph}};"
         f"const click = {CLICK};"
         f"console.log(JSON.stringify(click({json.dumps(click)}, {json.dumps(level)}, "
-        f"{json.dumps(places)})));"
+        f"{json.dumps(places)}, {json.dumps([{'label': p, 'value': p} for p in places])})));"
     )
     done = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
-    answer = json.loads(done.stdout)
-    return None if answer == "NO_UPDATE" else answer
+    value, options = json.loads(done.stdout)
+    if value == "NO_UPDATE":
+        return None
+    # the box's options name what it holds (a value without an option is dropped by the box)
+    assert options == "NO_UPDATE" or {o["value"] for o in options} >= set(value)
+    return value
 
 
 def test_a_click_adds_a_gemeinde_and_a_second_click_or_a_star_removes_it():
@@ -151,6 +155,22 @@ def test_a_click_adds_a_gemeinde_and_a_second_click_or_a_star_removes_it():
     # a twelve-digit code that is no Gemeinde reaches the server, which drops it
     # (test_access_gemeinde_patch.py::test_a_code_that_is_no_gemeinde_is_dropped_from_the_plan)
     assert plan_after_click({"points": [{"location": "999999999999"}]}, []) == ["999999999999"]
+
+
+def test_a_click_labels_its_gemeinde_in_the_plan_box_from_the_hover_row():
+    import json
+    import subprocess
+
+    from dashboard.pages.erreichbarkeit_overlay import CLICK
+
+    row = ["Bad &amp; Gut", "Kreis &lt;X&gt;", 100, 12.5, "Anbieter"]
+    click = {"points": [{"location": FLENSBURG, "customdata": row, "curveNumber": 0}]}
+    script = ("const window = {dash_clientside: {no_update: 'NO_UPDATE'}};"
+              "const document = {querySelector: () => null};"
+              f"console.log(JSON.stringify(({CLICK})({json.dumps(click)}, 'gemeinde', [], [])));")
+    done = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [[FLENSBURG], [{"label": "Bad & Gut (Kreis <X>)",
+                                                      "value": FLENSBURG}]]  # fmt: skip
 
 
 def test_ranking_rows_link_to_the_region_profiles(demo_engine, served):
