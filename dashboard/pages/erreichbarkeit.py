@@ -858,7 +858,6 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.ACCESS_REGION, "children"),
         Output(ids.ACCESS_GEMEINDEN, "children"),
         Output(ids.ACCESS_SFCA_NOTE, "children"),
-        Output(ids.ACCESS_PLAN_SEARCH, "value"),
         Output(ids.ACCESS_PLAN_SEARCH, "options", allow_duplicate=True),
         Output(TABLES_SHOWN, "data"),
         Output(PLAN_GRAPH, "figure"),
@@ -884,14 +883,15 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         places = list(places or [])[:MAX_PLAN]
         triggered = dash_ctx.triggered_prop_ids
         trigger = dash_ctx.triggered_id
-        plan_value, plan_options = no_update, no_update
+        plan_options = no_update
         if f"{ids.ACCESS_PLAN_SEARCH}.value" in triggered:
             # a click on the Gemeinde map sets the plan in the browser (erreichbarkeit_overlay):
-            # its Gemeinde gets its label here, and a code that is no Gemeinde is dropped
+            # its Gemeinde gets its label from the data here; a code that is no Gemeinde is
+            # left out, here and of the box's options (the box then drops it). Not the box's
+            # value: the renderer holds every callback on a prop that a running callback
+            # outputs, so the URL and the car mode would wait for this answer (~0.3 s).
             plan_options = place_labels(places)
-            known = [o["value"] for o in plan_options]
-            if known != places:
-                places = plan_value = known
+            places = [o["value"] for o in plan_options]
         choice = Choice(category=category, service=service if category == "ala" else "all",
                         threshold=int(threshold), places=tuple(places), level=level or "kreis",
                         land=land or None, compare=compare or "after")  # fmt: skip
@@ -938,7 +938,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             *made["texts"], *titles, kreise, laender,
             planned, no_update if fast else _service_options(category, lang),
             region_view(data, shown, region, lang), listed, made["sfca_note"],
-            plan_value, plan_options, no_update if digests == tables_shown else digests, plan,
+            plan_options, no_update if digests == tables_shown else digests, plan,
             {"update": rows} if rows else no_update,
         )  # fmt: skip
 

@@ -85,14 +85,16 @@ def test_a_plan_change_answers_with_the_plans_layer_only(app, live_server):
     assert "Mit einem hypothetischen Standort" in json.dumps(
         got[ids.ACCESS_PLAN_RESULT]["children"], ensure_ascii=False)
     assert [o["value"] for o in got[ids.ACCESS_PLAN_SEARCH]["options"]] == [FLENSBURG]
-    assert ids.ACCESS_PLAN_SEARCH not in got or "value" not in got[ids.ACCESS_PLAN_SEARCH]
+    # not the box's value: callbacks on it (the URL, the car mode) would wait for this answer
+    assert "value" not in got[ids.ACCESS_PLAN_SEARCH]
 
 
 def test_a_code_that_is_no_gemeinde_is_dropped_from_the_plan(app, live_server):
-    """A click plans in the browser, which cannot know every Gemeinde: the server checks."""
+    """A click plans in the browser, which cannot know every Gemeinde: the server checks (the
+    box drops a value it has no option for)."""
     got = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value",
                  plan=["999999999999", FLENSBURG])  # fmt: skip
-    assert got[ids.ACCESS_PLAN_SEARCH]["value"] == [FLENSBURG]
+    assert [o["value"] for o in got[ids.ACCESS_PLAN_SEARCH]["options"]] == [FLENSBURG]
     assert got[PLAN_GRAPH]["figure"]["data"][layer.STARS]["customdata"] == [FLENSBURG]
 
 
