@@ -128,8 +128,12 @@
     }
     if (!plan._atlasOverlay) {
       plan._atlasOverlay = true;
-      plan.on("plotly_afterplot", sync);
       const stack = () => plan.closest(".map-stack");
+      // a redrawn layer has no label (a new plan under the pointer): the map's shows again
+      plan.on("plotly_afterplot", () => {
+        if (stack()) { stack().classList.remove("plan-hover"); }
+        sync();
+      });
       plan.on("plotly_hover", () => stack() && stack().classList.add("plan-hover"));
       plan.on("plotly_unhover", () => stack() && stack().classList.remove("plan-hover"));
     }

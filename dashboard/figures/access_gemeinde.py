@@ -13,8 +13,9 @@ Why it is built like this (bench/map_engines.py has the figures):
 - Planning draws over the snapshot, not into it: the class traces always hold the Gemeinden
   as the snapshot has them (`before`), and only the Gemeinden a plan brings nearer are drawn
   again on top (a white mask, then their new class). A planning click then changes a few
-  small traces and the stars (`plan_traces`), which the page sends as a Dash Patch; moving
-  Gemeinden between the 10,997-strong class traces made it re-send 2.8 MB of figure.
+  small traces and the stars (`plan_traces`), which the page draws on its own layer over the
+  map (figures/plan_overlay.py; exports keep one figure); moving Gemeinden between the
+  10,997-strong class traces made it re-send 2.8 MB of figure.
 - Traces built without plotly's per-value validation (`_validate=False`, as in choropleth.py):
   the values are ours and JSON-ready, and validating 10,997-long lists was most of the
   server's time for this figure.
