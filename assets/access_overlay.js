@@ -44,8 +44,6 @@
   }
 
   let syncing = false;
-  // Plotly's GUI update: kept across the next figure the server sends (same uirevision),
-  // as a pan by hand would be
   function sync() {
     const base = graphOf(BASE);
     const plan = graphOf(PLAN);
@@ -53,11 +51,50 @@
     const wanted = viewOf(base);
     if (!differs(plan, wanted)) { aligned(plan, base); return; }
     syncing = true;
-    const update = Plotly._guiUpdate || Plotly.update;
-    Promise.resolve(update(plan, {}, wanted)).finally(() => {
+    Promise.resolve(Plotly.update(plan, {}, wanted)).finally(() => {
       syncing = false;
       aligned(plan, base);
     });
+  }
+
+  // A new figure for the layer (a new plan) is drawn in the map's view and plot area at once:
+  // drawn in its own first (the server knows neither) it took a second draw, and a frame out
+  // of place. The figure is copied, not changed (it is Dash's prop).
+  function inMapsView(layout, base) {
+    if (!layout || !layout.meta || layout.meta.level !== "gemeinde-plan" || !subplotOf(base)) {
+      return layout;
+    }
+    const view = viewOf(base);
+    const geo = layout.geo || {};
+    const projection = geo.projection || {};
+    return {
+      ...layout,
+      margin: {...layout.margin, l: view["margin.l"], r: view["margin.r"], t: view["margin.t"],
+               b: view["margin.b"]},
+      geo: {...geo, fitbounds: false,
+            center: {lon: view["geo.center.lon"], lat: view["geo.center.lat"]},
+            projection: {...projection, scale: view["geo.projection.scale"],
+                         rotation: {...projection.rotation,
+                                    lon: view["geo.projection.rotation.lon"]}}},
+    };
+  }
+
+  function hookReact() {
+    if (!window.Plotly || !Plotly.react || Plotly.react.atlasPlanLayer) { return; }
+    const react = Plotly.react;
+    const hooked = function (gd, figure, ...rest) {
+      if (gd && gd.closest && gd.closest("#" + PLAN)) {
+        const base = graphOf(BASE);
+        if (figure && !Array.isArray(figure) && "layout" in figure) {
+          figure = {...figure, layout: inMapsView(figure.layout, base)};
+        } else if (rest.length) {
+          rest[0] = inMapsView(rest[0], base);
+        }
+      }
+      return react.call(this, gd, figure, ...rest);
+    };
+    hooked.atlasPlanLayer = true;
+    Plotly.react = hooked;
   }
 
   // shown once it lies where the map lies (a first frame in the figure's own view would flash)
@@ -142,6 +179,7 @@
 
   // the graphs come and go with the page: wire them when both are drawn
   function watch() {
+    hookReact();
     const base = graphOf(BASE);
     const plan = graphOf(PLAN);
     if (base && plan && base.on && plan.on && (!base._atlasOverlay || !plan._atlasOverlay)) {
