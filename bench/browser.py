@@ -23,8 +23,9 @@ headless Chromium through Selenium:
   are drawn, the first run on the server started for this run and an empty browser cache
   (cold), then with the server warm and the browser cache emptied; the Gemeinde geometry's
   bytes on the wire; N threshold switches (click until the map holds the new threshold, plus
-  one frame); 10 planning clicks (a click on a Gemeinde until the map, the plan result and
-  Dash are done, plus one frame; adding five places, then removing them by their stars).
+  one frame); 10 planning clicks (a click on a Gemeinde until the map (the plan's layer over
+  it, where the page has one), the plan result and Dash are done, plus one frame; adding five
+  places, then removing them by their stars).
 
     .venv/bin/python bench/browser.py [--switches N] [--db URL]
         [--part all|karte|gemeinde|entwicklung]
