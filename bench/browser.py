@@ -25,8 +25,9 @@ headless Chromium through Selenium:
   a server started without warming, then with the server warm and the browser cache
   emptied, and where that time goes (GEMEINDE_BREAKDOWN); the Gemeinde geometry's
   bytes on the wire; N threshold switches (click until the map holds the new threshold, plus
-  one frame); 10 planning clicks (a click on a Gemeinde until the map, the plan result and
-  Dash are done, plus one frame; adding five places, then removing them by their stars).
+  one frame); 10 planning clicks (a click on a Gemeinde until the map (the plan's layer over
+  it, where the page has one), the plan result and Dash are done, plus one frame; adding five
+  places, then removing them by their stars).
 
     .venv/bin/python bench/browser.py [--switches N] [--db URL]
         [--part all|karte|gemeinde|entwicklung]
@@ -222,12 +223,14 @@ document.querySelector(`#access-threshold input[value='${km}']`).click();
   } else { requestAnimationFrame(wait); }
 })();
 """
-# a click on a Gemeinde (or its star); resolve when the map holds the new plan, the result
-# text has changed and Dash is idle, plus one frame
+# a click on a Gemeinde (or its star); resolve when the map holds the new plan (on the plan's
+# own layer over the map, or on the map where there is none), the result text has changed and
+# Dash is idle, plus one frame
 PLAN_CLICK = """
 const [code, done] = [arguments[0], arguments[arguments.length - 1]];
 const gd = document.querySelector('#access-map .js-plotly-plot');
-const before = gd.layout.meta.revision;
+const drawn = document.querySelector('#access-map-plan .js-plotly-plot') || gd;
+const before = drawn.layout.meta.revision;
 const text = document.getElementById('access-plan-result').innerText;
 performance.clearResourceTimings();
 const start = performance.now();
@@ -235,7 +238,7 @@ gd.emit('plotly_click', {points: [{location: code, customdata: code, curveNumber
 (function wait() {
   const busy = document.querySelector('[data-dash-is-loading="true"]');
   const now = document.getElementById('access-plan-result').innerText;
-  if (gd.layout.meta.revision !== before && now !== text && !busy) {
+  if (drawn.layout.meta.revision !== before && now !== text && !busy) {
     requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
   } else { requestAnimationFrame(wait); }
 })();

@@ -13,8 +13,9 @@ Why it is built like this (bench/map_engines.py has the figures):
 - Planning draws over the snapshot, not into it: the class traces always hold the Gemeinden
   as the snapshot has them (`before`), and only the Gemeinden a plan brings nearer are drawn
   again on top (a white mask, then their new class). A planning click then changes a few
-  small traces and the stars (`plan_traces`), which the page sends as a Dash Patch; moving
-  Gemeinden between the 10,997-strong class traces made it re-send 2.8 MB of figure.
+  small traces and the stars (`plan_traces`), which the page draws on its own layer over the
+  map (figures/plan_overlay.py; exports keep one figure); moving Gemeinden between the
+  10,997-strong class traces made it re-send 2.8 MB of figure.
 - Traces built without plotly's per-value validation (`_validate=False`, as in choropleth.py):
   the values are ours and JSON-ready, and validating 10,997-long lists was most of the
   server's time for this figure.
@@ -159,7 +160,7 @@ def _class_trace(frame: pd.DataFrame, geojson: Any, name: str, colour: str, opac
     )  # fmt: skip
 
 
-def _outline(geojson: Any, codes: list[str], width: float, name: str) -> go.Choropleth:
+def outline(geojson: Any, codes: list[str], width: float, name: str) -> go.Choropleth:
     """Borders only (transparent fill, no hover): orientation over the Gemeinden."""
     return go.Choropleth(
         geojson=geojson, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
@@ -169,12 +170,28 @@ def _outline(geojson: Any, codes: list[str], width: float, name: str) -> go.Chor
     )  # fmt: skip
 
 
-def _points(frame: pd.DataFrame | None, name: str, star: bool) -> go.Scattergeo:
+STAR_MARKER = {"size": 16, "symbol": "star", "color": "#ffffff",
+               "line": {"color": PLAN_COLOUR, "width": 2}}  # fmt: skip
+
+
+def ui_revision(geo: dict[str, Any]) -> str:
+    """The map's uirevision: pan and zoom stay until the frame (a Land view) changes."""
+    return f"access-gemeinde-{geo.get('lonaxis_range')}"
+
+
+def star_key(name: str) -> go.Scattergeo:
+    """A legend key for the stars without stars on this figure (the page draws them on its
+    overlay, figures.plan_overlay)."""
+    return go.Scattergeo(lon=[None], lat=[None], mode="markers", name=name, showlegend=True,
+                         marker=STAR_MARKER, hoverinfo="skip", _validate=False)  # fmt: skip
+
+
+def points(frame: pd.DataFrame | None, name: str, star: bool) -> go.Scattergeo:
+    """Providers as dots (star False) or hypothetical providers as stars."""
     if frame is None or frame.empty:
         return go.Scattergeo(lon=[], lat=[], mode="markers", showlegend=False, name=name,
                              _validate=False)  # fmt: skip
-    marker = ({"size": 16, "symbol": "star", "color": "#ffffff",
-               "line": {"color": PLAN_COLOUR, "width": 2}} if star else
+    marker = (STAR_MARKER if star else
               {"size": 5, "color": "#1f4e9e", "line": {"color": "#ffffff", "width": 0.6}})
     hover = [f"{c.esc(name)}: {c.esc(n)}" if star else c.esc(n) for n in frame["name"]]
     return go.Scattergeo(
@@ -224,7 +241,7 @@ def plan_traces(gemeinden: pd.DataFrame, before: pd.DataFrame | None, *, thresho
                              scale=scale)  # fmt: skip
         trace.showlegend = False
         traces[planned_at[index]] = trace
-    traces[stars_at] = _points(places, t("access.map.places", lang), star=True)
+    traces[stars_at] = points(places, t("access.map.places", lang), star=True)
     return traces
 
 
@@ -243,6 +260,7 @@ def gemeinde_map(
     height: int = 600,
     title: str = "",
     scale: ClassScale = KM_SCALE,
+    stars_elsewhere: bool = False,
 ) -> go.Figure:
     """The map of `gemeinden` (ars, name, kreis, population, nearest_km, nearest; or the
     columns `scale` reads) in the scale's classes (default: Luftlinie km). `shapes`:
@@ -250,7 +268,9 @@ def gemeinde_map(
     codes to outline; `geo`: the geo subplot's settings (ranges);
     `revision`: changes exactly when the drawn data change (not with the threshold);
     `before`: the same Gemeinden without the plan, drawn in the classes, with the Gemeinden
-    the plan changes drawn over them (None: `gemeinden` in the classes, nothing over them)."""
+    the plan changes drawn over them (None: `gemeinden` in the classes, nothing over them);
+    `stars_elsewhere`: no plan here, but a legend key for the stars another figure draws
+    (the page's overlay, figures.plan_overlay)."""
     if threshold not in scale.edges:
         raise ValueError(f"threshold must be one of {scale.edges}, not {threshold!r}")
     base = gemeinden if before is None else before
@@ -271,10 +291,10 @@ def gemeinde_map(
     traces += [
         none,
         *(planned[i] for i in (mask_at, *planned_at)),
-        _outline(shapes["kreis"], outlines["kreis"], 0.5, "kreise"),
-        _outline(shapes["land"], outlines["land"], 1.4, "laender"),
-        _points(providers, t("access.map.providers", lang), star=False),
-        planned[stars_at],
+        outline(shapes["kreis"], outlines["kreis"], 0.5, "kreise"),
+        outline(shapes["land"], outlines["land"], 1.4, "laender"),
+        points(providers, t("access.map.providers", lang), star=False),
+        star_key(t("access.gem.star_key", lang)) if stars_elsewhere else planned[stars_at],
     ]
     figure = go.Figure(traces, _validate=False)
     figure.update_geos(**geo)
@@ -288,7 +308,7 @@ def gemeinde_map(
                 "orientation": "h", "yanchor": "top", "y": 0, "x": 0, "xanchor": "left",
                 "bgcolor": "rgba(255,255,255,0.9)", "itemclick": False,
                 "itemdoubleclick": False},
-        uirevision=f"access-gemeinde-{geo.get('lonaxis_range')}", paper_bgcolor="#ffffff",
+        uirevision=ui_revision(geo), paper_bgcolor="#ffffff",
         hoverlabel={"bgcolor": "#ffffff", "font": {"color": "#000000"}},
         # unchanged across a threshold switch: plotly.js then restyles, never re-projects
         datarevision=revision,

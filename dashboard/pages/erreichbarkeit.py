@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dash import Dash, Input, Output, Patch, State, dcc, html, no_update
+from dash import Dash, Input, Output, State, dcc, html, no_update
 from dash import ctx as dash_ctx
 
 import geodata
@@ -20,16 +20,14 @@ from dashboard.figures.access_gemeinde import (
     CLASSES,
     EDGES_KM,
     FADED,
-    FADED_TRACES,
-    faded,
     fitted_geo,
     gemeinde_map,
-    legend_title,
-    plan_traces,
+    ui_revision,
 )
 from dashboard.figures.access_map import distance_map, sfca_cap, sfca_map, status_note
 from dashboard.figures.choropleth import empty_map
 from dashboard.figures.common import graph_config
+from dashboard.figures.plan_overlay import PLANNED, blank_overlay, plan_overlay
 from dashboard.frame import ids
 from dashboard.model.access_data import (
     AccessView,
@@ -62,14 +60,24 @@ from dashboard.pages.controls import options, radio_group, scroll_box
 from dashboard.pages.erreichbarkeit_car import car_section, effective_mode, page_class
 from dashboard.pages.erreichbarkeit_car import validation_layout as car_validation_layout
 from dashboard.pages.erreichbarkeit_car_plan import plan_slot
+from dashboard.pages.erreichbarkeit_gemeinden import ROWS as GRID_ROWS
 from dashboard.pages.erreichbarkeit_gemeinden import (
+    changed_rows,
     gemeinde_grid,
     grid_rows,
     register_grid_callbacks,
+    rows_store,
 )
 from dashboard.pages.erreichbarkeit_gemeinden import validation_layout as grid_validation_layout
 from dashboard.pages.erreichbarkeit_kreis_click import kreis_click_parts, register_kreis_click
 from dashboard.pages.erreichbarkeit_kreis_click import validation_layout as click_validation_layout
+from dashboard.pages.erreichbarkeit_overlay import (
+    PLAN_GRAPH,
+    map_stack,
+    plan_layer,
+    register_overlay_callbacks,
+)
+from dashboard.pages.erreichbarkeit_overlay import validation_layout as overlay_validation_layout
 from dashboard.text.describe import access_description
 from dashboard.text.describe_gemeinden import gemeinde_sentence, where_label
 from dashboard.text.i18n import fmt_number, t
@@ -230,49 +238,53 @@ def revision(snapshot_id: int | None, choice: Choice, lang: str) -> str:
                      choice.land or "de", choice.compare, lang])  # fmt: skip
 
 
+def _gemeinde_providers(data: AtlasData, view: AccessView, land: str | None):
+    providers = providers_of_kind(data.providers(view.snapshot_id), view.category, view.service)
+    return providers if not land else providers[providers["land_code"] == land]
+
+
+def map_revision(snapshot_id: int | None, choice: Choice, lang: str) -> str:
+    """The revision of the map under the plan: it draws the snapshot without the plan, so a
+    plan (or before/after) never changes it."""
+    return revision(snapshot_id, replace(choice, places=(), compare="after"), lang)
+
+
 def gemeinde_figure(app: Dash, data: AtlasData, view: AccessView | None, gemeinden,
                     choice: Choice, lang: str, before=None):  # fmt: skip
-    """Map 1 at Gemeinde level: every Gemeinde (or the Land's) in distance classes; `before`
-    (the Gemeinden without the plan) in the classes and the planned ones over them."""
+    """Map 1 at Gemeinde level: every Gemeinde (or the Land's) in distance classes as the
+    snapshot has them (`before`, the Gemeinden without the plan, where there is a plan); the
+    plan is drawn over it by `plan_figure` (its own graph), the legend names its stars."""
     if view is None:
         return _not_recorded_map(choice.category, lang)
-    providers = providers_of_kind(data.providers(view.snapshot_id), view.category, view.service)
-    if choice.land:
-        providers = providers[providers["land_code"] == choice.land]
     return gemeinde_map(
-        gemeinden, threshold=choice.threshold, lang=lang, shapes=_shapes(app),
-        outlines=outline_codes(choice.land),
+        gemeinden if before is None else before, threshold=choice.threshold, lang=lang,
+        shapes=_shapes(app), outlines=outline_codes(choice.land),
         geo=fitted_geo(land_bounds(choice.land) if choice.land else None),
-        revision=revision(view.snapshot_id, choice, lang), providers=providers,
-        places=view.places, before=before, height=MAP_HEIGHT,
+        revision=map_revision(view.snapshot_id, choice, lang),
+        providers=_gemeinde_providers(data, view, choice.land), height=MAP_HEIGHT,
+        stars_elsewhere=True,
+    )  # fmt: skip
+
+
+def plan_figure(app: Dash, data: AtlasData, view: AccessView | None, gemeinden, before,
+                choice: Choice, lang: str) -> Any:  # fmt: skip
+    """The plan's layer over the Gemeinde map (figures.plan_overlay): the Gemeinden the plan
+    brought nearer and the stars; blank where nothing is planned or drawn."""
+    if view is None or gemeinden is None:
+        return blank_overlay()
+    geo = fitted_geo(land_bounds(choice.land) if choice.land else None)
+    return plan_overlay(
+        gemeinden, before, threshold=choice.threshold, lang=lang, shapes=_shapes(app),
+        outlines=outline_codes(choice.land), geo=geo,
+        revision=revision(view.snapshot_id, choice, lang), uirevision=ui_revision(geo),
+        providers=_gemeinde_providers(data, view, choice.land), places=view.places,
+        height=MAP_HEIGHT,
     )  # fmt: skip
 
 
 def _shapes(app: Dash) -> dict[str, str]:
     return {level: app.get_relative_path(url_path(level)) for level in
             ("gemeinde", "kreis", "land")}  # fmt: skip
-
-
-def plan_patch(app: Dash, view: AccessView, gemeinden, before, choice: Choice,
-               lang: str) -> Patch:  # fmt: skip
-    """What a change of plan alone changes on the Gemeinde map in the browser: the planned
-    Gemeinden over the classes, the stars, the revision; and the classes' fading and legend
-    title as the threshold has them (a threshold switch restyled them in the browser only).
-    The 10,997 Gemeinden of the classes stay where they are (gemeinde_map draws them
-    without the plan), so about 10 kB travel where the whole figure was 2.8 MB."""
-    patch = Patch()
-    traces = plan_traces(gemeinden, before, threshold=choice.threshold, lang=lang,
-                         shape=_shapes(app)["gemeinde"], places=view.places)  # fmt: skip
-    for index, trace in traces.items():
-        patch["data"][index] = trace.to_plotly_json()
-    for index in CLASSES:
-        patch["data"][index]["marker"]["opacity"] = FADED if faded(index, choice.threshold) \
-            else 1.0
-    patch["layout"]["legend"]["title"]["text"] = legend_title(choice.threshold, lang)
-    rev = revision(view.snapshot_id, choice, lang)
-    patch["layout"]["datarevision"] = rev  # plotly.js redraws only when this changes
-    patch["layout"]["meta"] = {"level": "gemeinde", "revision": rev}
-    return patch
 
 
 def distance_figure(app: Dash, data: AtlasData, view: AccessView | None, *,
@@ -474,9 +486,35 @@ def grid_rows_of(data: AtlasData, search: str | None) -> list[dict[str, Any]] | 
 
 
 def grid_key(snapshot: dict | None, choice: Choice, lang: str) -> str:
-    """What the Gemeinde grid is drawn from (level and the Gemeinde data's revision): the
-    grid is known by this, not by hashing its 10,997 rows on every answer."""
-    return f"{choice.level}|{revision(snapshot['id'] if snapshot else None, choice, lang)}"
+    """What the Gemeinde grid is drawn from (level and the Gemeinde data's revision), the plan
+    after "#": the grid is known by this, not by hashing its 10,997 rows on every answer; a
+    grid that differs by its plan alone is brought up to date row by row (replanned_rows)."""
+    sid = snapshot["id"] if snapshot else None
+    return f"{choice.level}|{revision(sid, replace(choice, places=()), lang)}#" + ",".join(
+        choice.places)  # fmt: skip
+
+
+def replanned_rows(data: AtlasData, snapshot: dict | None, choice: Choice, lang: str,
+                   gemeinden, shown_key: str | None) -> list[dict[str, Any]] | None:  # fmt: skip
+    """The rows to change in the Gemeinde grid the browser shows (`shown_key`, its grid_key)
+    for `choice`'s plan: those whose values differ between the two plans; None when that grid
+    is not the same but for the plan (then it is sent whole)."""
+    if gemeinden is None or not shown_key or "#" not in shown_key:
+        return None
+    drawn, _, was = shown_key.partition("#")
+    if drawn != grid_key(snapshot, replace(choice, places=()), lang).partition("#")[0]:
+        return None
+    old = tuple(p for p in was.split(",") if p)
+    if old == choice.places:
+        return []
+    if any(not place_labels([p]) for p in old):
+        return None
+    sid = None if snapshot is None else int(snapshot["id"])
+    view, base = load_views(data, sid, replace(choice, places=old))
+    shown = _shown(view, base, choice.compare)
+    if shown is None:
+        return None
+    return changed_rows(gemeinden, _map_frame(data, shown, lang, choice.land))
 
 
 def table_digests(kreise: Any, laender: Any, grid_key: str) -> dict[str, str]:
@@ -509,11 +547,14 @@ def _plan_list(ctx: PageContext) -> list[str]:
 
 
 def _graph(app: Dash, component_id: str, figure: Any, lang: str, title: str,
-           described_by: str) -> html.Figure:
-    graph = dcc.Graph(
+           described_by: str, plan: Any = None) -> html.Figure:  # fmt: skip
+    """A map in its <figure>; `plan`: the plan's layer laid over it (the distance map)."""
+    graph: Any = dcc.Graph(
         id=component_id, figure=figure, className="map-graph", responsive=True,
         config=graph_config(app.get_asset_url("topojson/"), lang, filename=f"ala-atlas-{KEY}"),
     )  # fmt: skip  (maps.css gives its <figure> a portrait frame)
+    if plan is not None:
+        graph = map_stack(graph, plan_layer(app, plan, lang))
     caption = html.Figcaption(t("access.map.aria", lang, title=title), className="visually-hidden")
     return html.Figure([caption, graph], className="graph-figure",
                        **{"aria-describedby": described_by})
@@ -601,24 +642,27 @@ def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, l
             draw_gemeinden: bool = True) -> dict[str, Any]:  # fmt: skip
     """Everything the maps and their texts need for one choice (layout and callback alike);
     `draw_gemeinden` False skips building the Gemeinde figure (a threshold switch restyles
-    it in the browser) and leaves `distance` None."""
+    it in the browser, a plan is drawn on its own layer) and leaves `distance` None; `plan`
+    is the plan's layer over the Gemeinde map (blank at Kreis level)."""
     sid = None if snapshot is None else int(snapshot["id"])
     view, base = load_views(data, sid, choice)
     shown = _shown(view, base, choice.compare)
     kwargs = dict(category=choice.category, threshold=choice.threshold, lang=lang,
                   land=choice.land)  # fmt: skip
     gemeinden = before = None
+    plan = blank_overlay()
     if choice.level == "gemeinde" and shown is not None:
         gemeinden = _map_frame(data, shown, lang, choice.land)
         before = gemeinden if shown is base or base is None else _map_frame(
             data, base, lang, choice.land)  # fmt: skip
         first = gemeinde_figure(app, data, shown, gemeinden, choice, lang, before) \
             if draw_gemeinden else None
+        plan = plan_figure(app, data, shown, gemeinden, before, choice, lang)
     else:
         first = distance_figure(app, data, shown, **kwargs)
     return {
         "view": view, "shown": shown, "gemeinden": gemeinden, "before": before,
-        "distance": first,
+        "distance": first, "plan": plan,
         "sfca": sfca_figure(app, data, shown, base=base, **kwargs),
         "texts": map_texts(shown, snapshot, choice.category, choice.threshold, lang, gemeinden,
                            choice.land),
@@ -650,16 +694,17 @@ def layout(ctx: PageContext) -> html.Div:
     maps = [
         html.Section([
             html.H2(title, id=title_id),
-            _graph(ctx.app, graph_id, figure, lang, title, described),
+            _graph(ctx.app, graph_id, figure, lang, title, described, plan),
             *extra,
             caption_block(described, text, lang, "describe.heading"),
             buttons.slot(slot, buttons.MAP_FORMATS, lang),
         ], className="access-map-box map-beside-text")
-        for title_id, graph_id, described, slot, figure, title, text, extra in zip(
+        for title_id, graph_id, described, slot, figure, plan, title, text, extra in zip(
             (ids.ACCESS_MAP_TITLE, ids.ACCESS_SFCA_TITLE), (ids.ACCESS_MAP, ids.ACCESS_SFCA_MAP),
             (ids.ACCESS_MAP_DESCRIPTION, ids.ACCESS_SFCA_DESCRIPTION),
             (ids.ACCESS_MAP_EXPORT_SLOT, ids.ACCESS_SFCA_EXPORT_SLOT),
-            (made["distance"], made["sfca"]), made["titles"], made["texts"],
+            (made["distance"], made["sfca"]), (made["plan"], None), made["titles"],
+            made["texts"],
             ([html.Div(listed, id=ids.ACCESS_GEMEINDEN)],
              [html.P(made["sfca_note"], id=ids.ACCESS_SFCA_NOTE, className="hint")]),
             strict=True)
@@ -684,6 +729,7 @@ def layout(ctx: PageContext) -> html.Div:
             # answer and a second drawing of the Gemeinde map, bench/browser.py)
             dcc.Store(id=ids.ACCESS_REGION_STORE, data=_kreis(ctx) or ""),
             dcc.Store(id=ids.ACCESS_FADED),
+            rows_store(),
             dcc.Store(id=TABLES_SHOWN,
                       data=table_digests(kreise, laender, grid_key(ctx.snapshot, choice, lang))),
             html.Section([
@@ -729,6 +775,7 @@ def validation_layout() -> html.Div:
             *car_validation_layout(),
             *grid_validation_layout(),
             *click_validation_layout(),
+            *overlay_validation_layout(),
             buttons.validation_slot(ids.ACCESS_REGION_EXPORT_SLOT),
         ]
     )
@@ -737,32 +784,16 @@ def validation_layout() -> html.Div:
 # --- callbacks ------------------------------------------------------------------------------
 
 
-def clicked_plan(click: dict | None, places: list[str]) -> list[str] | None:
-    """The plan after a click on the Gemeinde map: a star or a planned Gemeinde is removed,
-    another Gemeinde added (up to MAX_PLAN); None when the click was on nothing plannable."""
-    points = (click or {}).get("points") or []
-    if not points:
-        return None
-    # a Gemeinde answers with its location (its customdata is its hover), a star with its
-    # customdata
-    code = points[0].get("location") or points[0].get("customdata")
-    if not (isinstance(code, str) and len(code) == 12 and code.isdigit()):
-        return None
-    if code in places:
-        return [p for p in places if p != code]
-    if len(places) >= MAX_PLAN or not place_labels([code]):
-        return None
-    return [*places, code]
-
-
 # A threshold switch on the Gemeinde map fades other classes and renames the legend, in the
 # browser: Plotly.react with the same change (a Dash figure or Patch) redrew all 10,997 shapes
 # (4.7 s on the loaded 2-core test machine). One Plotly.update, not restyle + relayout:
 # dcc.Graph answers every `plotly_relayout` by copying the changed layout into its figure prop,
 # which runs Plotly.react again and redraws every shape (1 s of a 1.1 s switch at load 10);
 # `plotly_update` it leaves alone. The trace objects are the figure prop's own, so the opacity
-# holds there too; the legend title there stays old until the server next sends the figure or a
-# Patch, and both set title and opacity from the threshold (gemeinde_map, plan_patch).
+# holds there too; the legend title there stays old until the server next sends the figure,
+# which sets title and opacity from the threshold (gemeinde_map). The plan's layer over the map
+# (figures.plan_overlay) fades its planned Gemeinden the same way, in the same call; the server
+# draws it for the threshold it was sent with.
 FADE_CLASSES = """
 function (km, level) {
     const gd = document.querySelector('#MAP .js-plotly-plot');
@@ -771,15 +802,21 @@ function (km, level) {
     const within = EDGES.indexOf(Number(km)) + 1;
     const classes = [0, 1, 2, 3].map(i => (i < within ? FADED : 1));
     const title = gd.layout.legend.title.text.replace(/\\d+ km/, km + ' km');
-    Plotly.update(gd, {'marker.opacity': classes.concat(classes)}, {'legend.title.text': title},
-                  TRACES);
+    Plotly.update(gd, {'marker.opacity': classes}, {'legend.title.text': title}, CLASSES);
+    const plan = document.querySelector('#PLAN .js-plotly-plot');
+    if (plan && plan.layout && plan.layout.meta && plan.layout.meta.level === 'gemeinde-plan') {
+        Plotly.update(plan, {'marker.opacity': classes}, {}, PLANNED);
+    }
     return Number(km);
 }
 """.replace("MAP", ids.ACCESS_MAP).replace("EDGES", str(list(EDGES_KM))).replace(
-    "FADED", str(FADED)).replace("TRACES", str(list(FADED_TRACES)))
+    "FADED", str(FADED)).replace("CLASSES", str(list(CLASSES))).replace(
+    "PLANNED", str(list(PLANNED))).replace("PLAN", PLAN_GRAPH)
 
 
-PLAN_INPUTS = {f"{ids.ACCESS_MAP}.clickData", f"{ids.ACCESS_PLAN_SEARCH}.value"}
+# a change of plan alone (the plan box, or a click on the map that set it): the map under the
+# plan stays, the plan's layer is drawn again
+PLAN_INPUTS = {f"{ids.ACCESS_PLAN_SEARCH}.value"}
 
 
 def register_callbacks(app: Dash, data: AtlasData) -> None:
@@ -791,6 +828,7 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
     register_car_plan_callbacks(app, data, KEY)
     register_grid_callbacks(app, lambda search: grid_rows_of(data, search))
     register_kreis_click(app)
+    register_overlay_callbacks(app)
 
     for slot_id, make in (
         (ids.ACCESS_MAP_EXPORT_SLOT, from_url.access_request("distance")),
@@ -849,9 +887,10 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Output(ids.ACCESS_REGION, "children"),
         Output(ids.ACCESS_GEMEINDEN, "children"),
         Output(ids.ACCESS_SFCA_NOTE, "children"),
-        Output(ids.ACCESS_PLAN_SEARCH, "value"),
         Output(ids.ACCESS_PLAN_SEARCH, "options", allow_duplicate=True),
         Output(TABLES_SHOWN, "data"),
+        Output(PLAN_GRAPH, "figure"),
+        Output(GRID_ROWS, "data"),
         Input(ids.ACCESS_CATEGORY, "value"),
         Input(ids.ACCESS_SERVICE, "value"),
         Input(ids.ACCESS_THRESHOLD, "value"),
@@ -861,35 +900,33 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         Input(ids.ACCESS_LEVEL, "value"),
         Input(ids.ACCESS_LAND, "value"),
         Input(ids.ACCESS_COMPARE, "value"),
-        Input(ids.ACCESS_MAP, "clickData"),
         State(ids.URL, "search"),
         State(TABLES_SHOWN, "data"),
         prevent_initial_call=True,
     )
     def update(category, service, threshold, places, snapshot_id, region, level, land, compare,
-               click, search, tables_shown):  # fmt: skip
+               search, tables_shown):  # fmt: skip
         state, _ = parse_query(search)
         lang = state.lang
         snapshot, _ = data.resolve(snapshot_id)
         places = list(places or [])[:MAX_PLAN]
         triggered = dash_ctx.triggered_prop_ids
         trigger = dash_ctx.triggered_id
-        plan_value, plan_options = no_update, no_update
-        # a map click plans at Gemeinde level; at Kreis level choose_region turns it into the
-        # region store, which may arrive in the same call (then the region is drawn here)
-        changed = clicked_plan(click, places) if (
-            f"{ids.ACCESS_MAP}.clickData" in triggered and level == "gemeinde") else None
-        if changed is not None:
-            places = changed
-            plan_value, plan_options = places, place_labels(places)
-        elif list(triggered) == [f"{ids.ACCESS_MAP}.clickData"]:
-            return (no_update,) * 17
+        plan_options = no_update
+        if f"{ids.ACCESS_PLAN_SEARCH}.value" in triggered:
+            # a click on the Gemeinde map sets the plan in the browser (erreichbarkeit_overlay):
+            # its Gemeinde gets its label from the data here; a code that is no Gemeinde is
+            # left out, here and of the box's options (the box then drops it). Not the box's
+            # value: the renderer holds every callback on a prop that a running callback
+            # outputs, so the URL and the car mode would wait for this answer (~0.3 s).
+            plan_options = place_labels(places)
+            places = [o["value"] for o in plan_options]
         choice = Choice(category=category, service=service if category == "ala" else "all",
                         threshold=int(threshold), places=tuple(places), level=level or "kreis",
                         land=land or None, compare=compare or "after")  # fmt: skip
         restyled = trigger == ids.ACCESS_THRESHOLD and choice.level == "gemeinde"
         # only the plan changed: the Gemeinde map in the browser is this choice's but for the
-        # plan (every other input sends a whole figure), so a Patch brings it up to date
+        # plan (every other input sends a whole figure), so only the plan's layer is sent
         replanned = choice.level == "gemeinde" and bool(triggered) and set(triggered) <= PLAN_INPUTS
         made = figures(app, data, snapshot, choice, lang,
                        draw_gemeinden=not (restyled or replanned))  # fmt: skip
@@ -897,13 +934,15 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         kreise, laender = ranking_tables(shown, choice.threshold, lang, choice.land)
         distance = made["distance"]
         sfca = made["sfca"]
+        plan = made["plan"]
         if restyled and shown is not None:
-            # FADE_CLASSES restyles the Gemeinde map in the browser (the 2SFCA map is sent:
-            # its hover names the threshold)
-            distance = no_update
+            # FADE_CLASSES restyles the Gemeinde map and its plan in the browser (the 2SFCA map
+            # is sent: its hover names the threshold)
+            distance = plan = no_update
         elif replanned:
-            distance = no_update if shown is None or choice.compare == "before" else plan_patch(
-                app, shown, made["gemeinden"], made["before"], choice, lang)  # fmt: skip
+            # the map under the plan stays as it is; before/after: the plan is not drawn
+            distance = no_update
+            plan = no_update if shown is None or choice.compare == "before" else plan
         # every output the renderer applies costs a pass over all the page's components
         # (0.1-0.2 s each at load 10); at Gemeinde level neither a threshold switch nor a
         # plan changes the titles or the service choices, nor a threshold the plan's result
@@ -914,8 +953,11 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         planned = plan_result(made["view"], lang, choice.threshold)
         # the Gemeinde grid holds every Gemeinde's values (MBs of JSON): not built again for
         # a threshold switch, and known by what it is drawn from rather than by a digest
-        listed = no_update if restyled else gemeinde_list(made["gemeinden"], choice, lang)
         digests = table_digests(kreise, laender, grid_key(snapshot, choice, lang))
+        rows = replanned_rows(data, snapshot, choice, lang, made["gemeinden"],
+                              (tables_shown or {}).get("gemeinden")) if replanned else None
+        listed = no_update if restyled or rows is not None else gemeinde_list(
+            made["gemeinden"], choice, lang)  # fmt: skip
         kreise, laender, listed = (
             no_update if (tables_shown or {}).get(name) == digest else table
             for (name, digest), table in zip(digests.items(), (kreise, laender, listed),
@@ -925,7 +967,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
             *made["texts"], *titles, kreise, laender,
             planned, no_update if fast else _service_options(category, lang),
             region_view(data, shown, region, lang), listed, made["sfca_note"],
-            plan_value, plan_options, no_update if digests == tables_shown else digests,
+            plan_options, no_update if digests == tables_shown else digests, plan,
+            {"update": rows} if rows else no_update,
         )  # fmt: skip
 
     @app.callback(

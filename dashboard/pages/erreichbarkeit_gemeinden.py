@@ -12,6 +12,12 @@ and grid with its rows) into the slot. In the layout the rows were half of its 3
 browser parsed them, loaded AG Grid (2 MB of script) and took them in before plotly.js could
 draw the map (bench/browser.py, GEMEINDE_BREAKDOWN). A grid sent by a later callback (a new
 plan, Land or category) comes whole, with its rows.
+
+A change of plan sends only the rows it changed (`changed_rows`, a few hundred), applied as
+an AG Grid transaction by their ARS (`getRowId`): re-sending every row cost ~130 ms of a
+planning click and 1.9 MB. A plan made before the deferred grid has come waits for it
+(`APPLY_ROWS` waits for the grid's API); the grid then comes with the rows of the URL at
+that moment, which holds the plan.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import dash_ag_grid as dag
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
+from dashboard.figures.access_gemeinde import planned_rows
 from dashboard.frame import ids
 from dashboard.model.state import parse_query
 from dashboard.pages.grid import COLUMN_DEFAULTS, GRID_CLASS, grid_options
@@ -40,6 +47,7 @@ SLOT_HEIGHT = "560px"  # the search box above the grid
 SLOT = "access-gemeinde-grid-slot"  # only in a deferred section: where the grid comes
 ROWS_WANTED = "access-gemeinde-rows-wanted"  # likewise: the grid is to come
 ROWS_ASKED = "access-gemeinde-rows-asked"  # set in the browser once the map is drawn
+ROWS = "access-gemeinde-rows"  # the rows a change of plan changed: {"update": [row, …]}
 
 
 def grid_rows(gemeinden: pd.DataFrame) -> list[dict[str, Any]]:
@@ -55,6 +63,17 @@ def grid_rows(gemeinden: pd.DataFrame) -> list[dict[str, Any]]:
                                        ordered["population"], km, ordered["nearest"],
                                        strict=True)
     ]  # fmt: skip
+
+
+def changed_rows(gemeinden: pd.DataFrame, shown: pd.DataFrame) -> list[dict[str, Any]]:
+    """The grid rows of `gemeinden` whose km or nearest provider differ from the rows the grid
+    `shown` (the same Gemeinden in the same order, e.g. with the plan before the change)."""
+    return grid_rows(planned_rows(gemeinden, shown))
+
+
+def rows_store() -> dcc.Store:
+    """Where the page puts the rows a change of plan changed (APPLY_ROWS applies them)."""
+    return dcc.Store(id=ROWS)
 
 
 def _number(field: str, header: str, lang: str, decimals: int, **extra: Any) -> dict[str, Any]:
@@ -188,6 +207,28 @@ async function (wanted) {
 """
 
 
+# The rows a change of plan changed, into the grid shown (sort and filter kept: AG Grid sorts
+# and filters updated rows again), and the row count again (a search may match a new nearest
+# provider).
+APPLY_ROWS = """
+async function (changed, search) {
+    if (!changed || !changed.update) { return window.dash_clientside.no_update; }
+    for (let i = 0; i < 200 && !(window.dash_ag_grid && window.dash_ag_grid.getApiAsync); i++) {
+        await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    const api = await window.dash_ag_grid.getApiAsync('GRID');
+    api.applyTransaction({update: changed.update});
+    let total = 0;
+    api.forEachNode(() => { total += 1; });
+    const en = new URLSearchParams(search || '').get('lang') === 'en';
+    const fmt = new Intl.NumberFormat(en ? 'en-GB' : 'de-DE');
+    return (en ? COUNT_EN : COUNT_DE)
+        .replace('{shown}', fmt.format(api.getDisplayedRowCount()))
+        .replace('{total}', fmt.format(total));
+}
+"""
+
+
 def register_grid_callbacks(app: Dash, rows_of: Callable[[str | None], list | None]) -> None:
     """The deferred grid (`rows_of(url search)`: the rows of the view that URL shows, None
     when it shows no Gemeinde grid), the quick filter and its row count."""
@@ -205,16 +246,28 @@ def register_grid_callbacks(app: Dash, rows_of: Callable[[str | None], list | No
 
     count = {lang: json.dumps(t("access.gem.grid.count", lang, shown="{shown}",
                                 total="{total}")) for lang in ("de", "en")}  # fmt: skip
+
+    def script(source: str) -> str:
+        return source.replace("GRID", GRID).replace("COUNT_DE", count["de"]).replace(
+            "COUNT_EN", count["en"])  # fmt: skip
+
     app.clientside_callback(
-        QUICK_FILTER.replace("GRID", GRID).replace("COUNT_DE", count["de"])
-        .replace("COUNT_EN", count["en"]),
+        script(QUICK_FILTER),
         Output(COUNT, "children"),
         Input(SEARCH, "value"),
         Input(GRID, "rowData"),
         State(ids.URL, "search"),
     )  # fmt: skip
+    app.clientside_callback(
+        script(APPLY_ROWS),
+        Output(COUNT, "children", allow_duplicate=True),
+        Input(ROWS, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )  # fmt: skip
 
 
 def validation_layout() -> list[Any]:
     return [dcc.Input(id=SEARCH), html.P(id=COUNT), dag.AgGrid(id=GRID), html.H3(id=HEADING),
-            dcc.Store(id=ROWS_WANTED), dcc.Store(id=ROWS_ASKED), html.Div(id=SLOT)]
+            dcc.Store(id=ROWS_WANTED), dcc.Store(id=ROWS_ASKED), html.Div(id=SLOT),
+            rows_store()]  # fmt: skip

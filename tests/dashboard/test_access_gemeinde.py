@@ -112,15 +112,65 @@ def test_the_planning_result_counts_at_the_pages_threshold(demo_engine, served, 
         assert f"{fmt_number(people, 'de')} Menschen, die bisher weiter als {km} km" in text
 
 
+def plan_after_click(click, places: list[str], level: str = "gemeinde",
+                     star_hit: str | None = None):  # fmt: skip
+    """The plan box's value after a click on the Gemeinde map, as the page's clientside
+    callback sets it (run by node; `star_hit`: a star noted under the pointer at the press)."""
+    import json
+    import subprocess
+
+    from dashboard.pages.erreichbarkeit_overlay import CLICK
+
+    graph = "null" if star_hit is None else json.dumps(
+        {"_atlasStarHit": {"code": star_hit, "at": 0}}).replace('"at": 0', '"at": Date.now()')
+    script = (
+        "const window = {dash_clientside: {no_update: 'NO_UPDATE'}};"
+        f"const graph = {graph}; const document = {{querySelector: () => graph}};"
+        f"const click = {CLICK};"
+        f"console.log(JSON.stringify(click({json.dumps(click)}, {json.dumps(level)}, "
+        f"{json.dumps(places)}, {json.dumps([{'label': p, 'value': p} for p in places])})));"
+    )
+    done = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    value, options = json.loads(done.stdout)
+    if value == "NO_UPDATE":
+        return None
+    # the box's options name what it holds (a value without an option is dropped by the box)
+    assert options == "NO_UPDATE" or {o["value"] for o in options} >= set(value)
+    return value
+
+
 def test_a_click_adds_a_gemeinde_and_a_second_click_or_a_star_removes_it():
     click = {"points": [{"location": FLENSBURG, "customdata": FLENSBURG, "curveNumber": 0}]}
-    assert page.clicked_plan(click, []) == [FLENSBURG]
-    assert page.clicked_plan(click, [MUENCHEN, FLENSBURG]) == [MUENCHEN]
+    assert plan_after_click(click, []) == [FLENSBURG]
+    assert plan_after_click(click, [MUENCHEN, FLENSBURG]) == [MUENCHEN]
     star = {"points": [{"customdata": MUENCHEN, "curveNumber": 9}]}
-    assert page.clicked_plan(star, [MUENCHEN]) == []
-    assert page.clicked_plan({"points": [{"location": "09162"}]}, []) is None  # a Kreis
-    assert page.clicked_plan({"points": [{"location": "999999999999"}]}, []) is None
-    assert page.clicked_plan(None, []) is None
+    assert plan_after_click(star, [MUENCHEN]) == []
+    assert plan_after_click({"points": [{"location": "09162"}]}, []) is None  # a Kreis
+    assert plan_after_click(None, []) is None
+    assert plan_after_click(click, [], level="kreis") is None  # the Kreis map plans its way
+    # a star under the pointer wins over the Gemeinde under it (a star overhangs it)
+    assert plan_after_click(click, [MUENCHEN, FLENSBURG], star_hit=MUENCHEN) == [FLENSBURG]
+    full = [f"0916200000{i:02d}" for i in range(1, page.MAX_PLAN + 1)]
+    assert plan_after_click(click, full) is None  # no more than MAX_PLAN
+    # a twelve-digit code that is no Gemeinde reaches the server, which drops it
+    # (test_access_gemeinde_patch.py::test_a_code_that_is_no_gemeinde_is_dropped_from_the_plan)
+    assert plan_after_click({"points": [{"location": "999999999999"}]}, []) == ["999999999999"]
+
+
+def test_a_click_labels_its_gemeinde_in_the_plan_box_from_the_hover_row():
+    import json
+    import subprocess
+
+    from dashboard.pages.erreichbarkeit_overlay import CLICK
+
+    row = ["Bad &amp; Gut", "Kreis &lt;X&gt;", 100, 12.5, "Anbieter"]
+    click = {"points": [{"location": FLENSBURG, "customdata": row, "curveNumber": 0}]}
+    script = ("const window = {dash_clientside: {no_update: 'NO_UPDATE'}};"
+              "const document = {querySelector: () => null};"
+              f"console.log(JSON.stringify(({CLICK})({json.dumps(click)}, 'gemeinde', [], [])));")
+    done = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [[FLENSBURG], [{"label": "Bad & Gut (Kreis <X>)",
+                                                      "value": FLENSBURG}]]  # fmt: skip
 
 
 def test_ranking_rows_link_to_the_region_profiles(demo_engine, served):

@@ -107,7 +107,8 @@ def test_clicks_on_the_gemeinde_map_place_and_remove_hypothetical_providers(
     assert "bisher weiter als 25 km" in result and "höchstens 50 km" in result
     assert "Flensburg" in text_of(page, "access-plan-search")
     page.wait_idle()
-    stars = page.js("const g = document.querySelector('#access-map .js-plotly-plot');"
+    # the stars lie on the plan's layer over the map (pages/erreichbarkeit_overlay.py)
+    stars = page.js("const g = document.querySelector('#access-map-plan .js-plotly-plot');"
                     "return g.data[g.data.length - 1].lon.length;")  # fmt: skip
     assert stars == 2
     screenshots(page, browser, artifacts_dir, "erreichbarkeit-gemeinden-plan")

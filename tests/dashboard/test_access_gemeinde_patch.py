@@ -1,6 +1,7 @@
-"""A change of plan on the Gemeinde map answers with a Patch of the planned traces and the
-stars (over real HTTP on loopback), and that Patch brings the map the browser holds to exactly
-the figure the page would draw for the new plan."""
+"""A change of plan on the Gemeinde map answers with the plan's own layer only (over real HTTP
+on loopback): the map under it (the snapshot's 10,997 Gemeinden) is not sent again, the layer
+holds the planned Gemeinden and the stars, and map and layer together draw exactly what the
+one-figure export draws; the Gemeinde grid gets the rows the plan changed, not all of them."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ import pytest
 import requests
 
 from dashboard.figures import access_gemeinde as figure
+from dashboard.figures import plan_overlay as layer
 from dashboard.frame import ids
 from dashboard.model.data import AtlasData
 from dashboard.pages import erreichbarkeit as page
+from dashboard.pages.erreichbarkeit_gemeinden import ROWS
+from dashboard.pages.erreichbarkeit_overlay import PLAN_GRAPH
 from dashboard.server.callback_client import callback_outputs, post_callback
 
 FLENSBURG, ELSEWHERE = "010010000000", "031590016016"  # ELSEWHERE: in Landkreis Göttingen
@@ -43,7 +47,7 @@ def answer(app, base: str, changed: str, *, plan: list[str], threshold: str = "2
         (ids.ACCESS_THRESHOLD, "value", threshold), (ids.ACCESS_PLAN_SEARCH, "value", plan),
         (ids.snapshot(page.KEY), "value", None), (ids.ACCESS_REGION_STORE, "data", None),
         (ids.ACCESS_LEVEL, "value", "gemeinde"), (ids.ACCESS_LAND, "value", ""),
-        (ids.ACCESS_COMPARE, "value", compare), (ids.ACCESS_MAP, "clickData", None),
+        (ids.ACCESS_COMPARE, "value", compare),
     ]  # fmt: skip
     state = [(ids.URL, "search", ""), (page.TABLES_SHOWN, "data", shown)]
     response = post_callback(_Http(base), outputs, inputs, state,
@@ -52,67 +56,70 @@ def answer(app, base: str, changed: str, *, plan: list[str], threshold: str = "2
     return response.json()["response"]
 
 
-def assigned(patch: dict) -> dict[tuple, object]:
-    """The Patch's assignments by location (a Patch of plain assignments only)."""
-    assert {op["operation"] for op in patch["operations"]} == {"Assign"}
-    return {tuple(op["location"]): op["params"]["value"] for op in patch["operations"]}
-
-
-def apply(target: dict, patch: dict) -> dict:
-    """The Patch's assignments applied to a figure dict, as the renderer applies them."""
-    for location, value in assigned(patch).items():
-        node = target
-        for key in location[:-1]:
-            node = node[key]
-        node[location[-1]] = value
-    return target
-
-
 def as_json(fig) -> dict:
     return json.loads(json.dumps(fig, cls=plotly.utils.PlotlyJSONEncoder))
 
 
-def test_a_plan_change_answers_with_a_patch_of_the_planned_traces_and_stars_only(app,
-                                                                              live_server):
+def planned_codes(fig: dict) -> list[str]:
+    return [c for i in layer.PLANNED for c in fig["data"][i]["locations"]]
+
+
+def test_a_plan_change_answers_with_the_plans_layer_only(app, live_server):
     got = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG],
                  threshold="50")  # fmt: skip
-    sent = got[ids.ACCESS_MAP]["figure"]
-    assert sent[PATCH] == PATCH
-    values = assigned(sent)
-    traces = {loc[1] for loc in values if loc[0] == "data" and len(loc) == 2}
-    assert traces == {figure.MASK, *figure.PLANNED, figure.STARS}
-    # the 10,997 Gemeinden of the classes are not sent again, only their fading
-    assert all(loc[1] not in figure.CLASSES or loc[2:] == ("marker", "opacity")
-               for loc in values if loc[0] == "data")  # fmt: skip
-    assert [values[("data", i, "marker", "opacity")] for i in figure.CLASSES] == \
+    # the map under the plan (10,997 Gemeinden) is not sent: the browser keeps it as it is
+    assert ids.ACCESS_MAP not in got
+    sent = got[PLAN_GRAPH]["figure"]
+    assert PATCH not in sent and len(sent["data"]) == layer.STARS + 1
+    assert sent["layout"]["meta"]["level"] == layer.LEVEL
+    assert [sent["data"][i]["marker"]["opacity"] for i in layer.PLANNED] == \
         [0.35, 0.35, 0.35, 1.0]  # threshold 50: ≤ 10, 10–25, 25–50 faded
-    assert values[("data", figure.STARS)]["customdata"] == [FLENSBURG]
-    planned = [c for i in figure.PLANNED for c in values[("data", i)]["locations"]]
+    assert sent["data"][layer.STARS]["customdata"] == [FLENSBURG]
+    planned = planned_codes(sent)
     assert FLENSBURG in planned and len(planned) < 2_000
-    assert values[("data", figure.MASK)]["locations"] == planned or sorted(
-        values[("data", figure.MASK)]["locations"]) == sorted(planned)
-    assert "bis 50 km" in values[("layout", "legend", "title", "text")]
-    assert FLENSBURG in values[("layout", "meta")]["revision"]
-    assert values[("layout", "datarevision")] == values[("layout", "meta")]["revision"]
-    # the texts follow the plan in the same answer
+    assert sorted(sent["data"][layer.MASK]["locations"]) == sorted(planned)
+    assert FLENSBURG in sent["layout"]["meta"]["revision"]
+    assert sent["layout"]["datarevision"] == sent["layout"]["meta"]["revision"]
+    assert len(json.dumps(sent)) < 200_000  # the whole figure was 2.8 MB
+    # the texts follow the plan in the same answer, the plan box gets its Gemeinde's label
     assert "Mit einem hypothetischen Standort" in json.dumps(
         got[ids.ACCESS_PLAN_RESULT]["children"], ensure_ascii=False)
+    assert [o["value"] for o in got[ids.ACCESS_PLAN_SEARCH]["options"]] == [FLENSBURG]
+    # not the box's value: callbacks on it (the URL, the car mode) would wait for this answer
+    assert "value" not in got[ids.ACCESS_PLAN_SEARCH]
 
 
-def test_other_changes_send_the_whole_figure_and_before_leaves_the_map_alone(app,
-                                                                           live_server):
+def test_a_code_that_is_no_gemeinde_is_dropped_from_the_plan(app, live_server):
+    """A click plans in the browser, which cannot know every Gemeinde: the server checks (the
+    box drops a value it has no option for)."""
+    got = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value",
+                 plan=["999999999999", FLENSBURG])  # fmt: skip
+    assert [o["value"] for o in got[ids.ACCESS_PLAN_SEARCH]["options"]] == [FLENSBURG]
+    assert got[PLAN_GRAPH]["figure"]["data"][layer.STARS]["customdata"] == [FLENSBURG]
+
+
+def test_other_changes_send_the_whole_map_and_before_leaves_both_alone(app, live_server):
     whole = answer(app, live_server, f"{ids.ACCESS_CATEGORY}.value", plan=[FLENSBURG])
     sent = whole[ids.ACCESS_MAP]["figure"]
     assert PATCH not in sent and len(sent["data"]) == figure.STARS + 1
-    assert sent["data"][figure.STARS]["customdata"] == [FLENSBURG]
+    # the map holds no plan, only the stars' legend key; the layer over it holds the stars
+    assert sent["data"][figure.STARS]["lon"] == [None] and sent["data"][figure.STARS][
+        "showlegend"]
+    assert all(not sent["data"][i]["locations"] for i in (figure.MASK, *figure.PLANNED))
+    assert FLENSBURG not in sent["layout"]["meta"]["revision"]
+    over = whole[PLAN_GRAPH]["figure"]
+    assert over["data"][layer.STARS]["customdata"] == [FLENSBURG]
+    assert over["layout"]["uirevision"] == sent["layout"]["uirevision"]
+    assert over["layout"]["geo"] == sent["layout"]["geo"]
     before = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG],
                     compare="before")  # fmt: skip
-    assert ids.ACCESS_MAP not in before  # the snapshot as it is: the plan changes no map
+    # the snapshot as it is: the plan changes no map
+    assert ids.ACCESS_MAP not in before and PLAN_GRAPH not in before
 
 
 @pytest.mark.parametrize("threshold", [10, 50])
-def test_the_patch_turns_the_map_without_a_plan_into_the_map_with_it(app, demo_engine,
-                                                                   threshold):  # fmt: skip
+def test_the_map_and_its_plan_layer_draw_what_the_one_figure_export_draws(app, demo_engine,
+                                                                        threshold):  # fmt: skip
     data = AtlasData(demo_engine)
     import store
 
@@ -121,12 +128,31 @@ def test_the_patch_turns_the_map_without_a_plan_into_the_map_with_it(app, demo_e
                       level="gemeinde")  # fmt: skip
     new = page.Choice(category="ala", service="all", threshold=threshold,
                       places=(FLENSBURG, ELSEWHERE), level="gemeinde")  # fmt: skip
-    shown = page.figures(app, data, snapshot, old, "de")["distance"]
-    made = page.figures(app, data, snapshot, new, "de", draw_gemeinden=False)
-    patch = page.plan_patch(app, made["shown"], made["gemeinden"], made["before"], new, "de")
-    patched = apply(as_json(shown), as_json(patch.to_plotly_json()))
-    drawn = as_json(page.figures(app, data, snapshot, new, "de")["distance"])
-    assert patched == drawn
+    made = page.figures(app, data, snapshot, new, "de")
+    base, plan = as_json(made["distance"]), as_json(made["plan"])
+    # the map under the plan is the map without a plan: a plan never redraws it
+    assert base == as_json(page.figures(app, data, snapshot, old, "de")["distance"])
+    # one figure with the plan in it, as the exports draw (gemeinde_map with `before`)
+    geo = figure.fitted_geo(None)
+    one = as_json(figure.gemeinde_map(
+        made["gemeinden"], threshold=threshold, lang="de", shapes=page._shapes(app),
+        outlines=page.outline_codes(None), geo=geo, revision="r",
+        providers=page._gemeinde_providers(data, made["shown"], None),
+        places=made["shown"].places, before=made["before"], height=page.MAP_HEIGHT,
+    ))  # fmt: skip
+    for index in (*figure.CLASSES, 4, figure.STARS - 3, figure.STARS - 2, figure.STARS - 1):
+        assert base["data"][index] == one["data"][index]  # classes, outlines, providers
+    for ours, theirs in ((layer.MASK, figure.MASK), (layer.STARS, figure.STARS),
+                         *zip(layer.PLANNED, figure.PLANNED, strict=True)):
+        mine = {k: v for k, v in plan["data"][ours].items() if k != "showlegend"}
+        assert mine == {k: v for k, v in one["data"][theirs].items() if k != "showlegend"}
+    # the layer redraws the outlines and providers only around the planned Gemeinden
+    planned = planned_codes(plan)
+    outlined = plan["data"][layer.STARS - 3]["locations"]
+    assert set(outlined) == {c[:5] for c in planned}
+    assert len(outlined) < len(one["data"][figure.STARS - 3]["locations"])
+    assert {k: base["layout"][k] for k in ("geo", "height", "uirevision")} == \
+        {k: plan["layout"][k] for k in ("geo", "height", "uirevision")}
 
 
 def test_planned_gemeinden_are_drawn_over_the_snapshot_in_their_new_class(app, demo_engine):
@@ -137,24 +163,29 @@ def test_planned_gemeinden_are_drawn_over_the_snapshot_in_their_new_class(app, d
     choice = page.Choice(category="ala", service="all", threshold=25, places=(ELSEWHERE,),
                          level="gemeinde")  # fmt: skip
     made = page.figures(app, data, snapshot, choice, "de")
-    fig, after, before = made["distance"], made["gemeinden"], made["before"]
+    fig, over = made["distance"], made["plan"]
+    after, before = made["gemeinden"], made["before"]
     # the classes hold the snapshot without the plan, every Gemeinde once
     drawn = {code: i for i in (*figure.CLASSES, 4) for code in fig.data[i].locations}
     classes = figure.distance_class(before["nearest_km"])
     assert drawn == {a: (4 if c == -1 else int(c)) for a, c in zip(before["ars"], classes,
                                                                    strict=True)}  # fmt: skip
-    # on top, what the plan changed; what a reader sees is the class with the plan
+    # on top, on the plan's layer, what the plan changed; what a reader sees is the class
+    # with the plan
     top = dict(drawn)
-    for i in figure.PLANNED:
-        top.update({code: figure.PLANNED.index(i) for code in fig.data[i].locations})
+    for i in layer.PLANNED:
+        top.update({code: layer.PLANNED.index(i) for code in over.data[i].locations})
     now = figure.distance_class(after["nearest_km"])
     assert top == {a: (4 if c == -1 else int(c)) for a, c in zip(after["ars"], now,
                                                                  strict=True)}  # fmt: skip
-    assert sorted(fig.data[figure.MASK].locations) == sorted(
-        c for i in figure.PLANNED for c in fig.data[i].locations)
-    assert ELSEWHERE in fig.data[figure.PLANNED[0]].locations  # its own Gemeinde: 0 km
-    assert fig.data[figure.MASK].hoverinfo == "skip"
-    assert not any(fig.data[i].showlegend for i in (figure.MASK, *figure.PLANNED))
+    assert sorted(over.data[layer.MASK].locations) == sorted(
+        c for i in layer.PLANNED for c in over.data[i].locations)
+    assert ELSEWHERE in over.data[layer.PLANNED[0]].locations  # its own Gemeinde: 0 km
+    assert over.data[layer.MASK].hoverinfo == "skip"
+    assert not any(t.showlegend for t in over.data)  # the map's legend names them
+    # a planned Gemeinde's hover on the layer says its planned distance
+    index = list(over.data[layer.PLANNED[0]].locations).index(ELSEWHERE)
+    assert over.data[layer.PLANNED[0]].customdata[index][3] == 0.0
 
 
 def test_a_table_the_browser_already_shows_is_not_sent_again(app, live_server):
@@ -166,7 +197,7 @@ def test_a_table_the_browser_already_shows_is_not_sent_again(app, live_server):
     again = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG],
                    shown=shown)  # fmt: skip
     assert not {ids.ACCESS_RANK_KREISE, ids.ACCESS_RANK_LAENDER, ids.ACCESS_GEMEINDEN,
-                page.TABLES_SHOWN} & set(again)  # fmt: skip
+                page.TABLES_SHOWN, ROWS} & set(again)  # fmt: skip
     assert ids.ACCESS_SUMMARY in again  # the rest still answers
     # another threshold re-ranks the Kreise; the farthest Gemeinden stay the same
     wider = answer(app, live_server, f"{ids.ACCESS_THRESHOLD}.value", plan=[FLENSBURG],
@@ -174,3 +205,41 @@ def test_a_table_the_browser_already_shows_is_not_sent_again(app, live_server):
     assert ids.ACCESS_RANK_KREISE in wider and ids.ACCESS_GEMEINDEN not in wider
     assert wider[page.TABLES_SHOWN]["data"]["gemeinden"] == shown["gemeinden"]
     assert wider[page.TABLES_SHOWN]["data"]["kreise"] != shown["kreise"]
+
+
+def test_a_plan_change_sends_the_grid_only_the_rows_it_changed(app, live_server, demo_engine):
+    import store
+
+    first = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG])
+    shown = first[page.TABLES_SHOWN]["data"]
+    both = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value",
+                  plan=[FLENSBURG, ELSEWHERE], shown=shown)  # fmt: skip
+    assert ids.ACCESS_GEMEINDEN not in both  # the grid stays; its changed rows come alone
+    rows = both[ROWS]["data"]["update"]
+    assert 0 < len(rows) < 2_000
+    # exactly the rows whose values differ between the two plans, with the new values
+    data = AtlasData(demo_engine)
+    snapshot = store.served_snapshot(demo_engine)
+
+    def frame(places):
+        choice = page.Choice(category="ala", service="all", threshold=25, places=places,
+                             level="gemeinde")  # fmt: skip
+        return page.figures(app, data, snapshot, choice, "de", draw_gemeinden=False)[
+            "gemeinden"].set_index("ars")
+
+    was, now = frame((FLENSBURG,)), frame((FLENSBURG, ELSEWHERE))
+    moved = now.index[(now["nearest_km"] != was["nearest_km"]) | (now["nearest"] !=
+                                                                 was["nearest"])]  # fmt: skip
+    assert {r["ars"] for r in rows} == set(moved) and ELSEWHERE in moved
+    for row in rows:
+        assert row["km"] == round(float(now.loc[row["ars"], "nearest_km"]), 1)
+        assert row["nearest"] == now.loc[row["ars"], "nearest"]
+    assert both[page.TABLES_SHOWN]["data"]["gemeinden"].endswith(f"#{FLENSBURG},{ELSEWHERE}")
+    # and back: the same rows return to their values without ELSEWHERE's provider
+    back = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG],
+                  shown=both[page.TABLES_SHOWN]["data"])  # fmt: skip
+    assert {r["ars"] for r in back[ROWS]["data"]["update"]} == set(moved)
+    # a grid of another choice (category) is sent whole
+    other = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[ELSEWHERE],
+                   category="wfbm", shown=shown)  # fmt: skip
+    assert ids.ACCESS_GEMEINDEN in other and ROWS not in other

@@ -189,14 +189,31 @@ def geo_view(page) -> dict:
                    " scale: geo.projection.scale};")  # fmt: skip
 
 
+# the map's and the plan layer's projections (scale, translate, rotation)
+PROJECTIONS = """
+const of = id => document.querySelector(`#${id} .js-plotly-plot`)._fullLayout.geo._subplot
+    .projection;
+return ['access-map', 'access-map-plan'].map(id => [of(id).scale(), ...of(id).translate(),
+                                                     ...of(id).rotate()]);
+"""
+
+
+def aligned(page) -> bool:
+    """The plan's layer lies exactly over the map (the same projection)."""
+    base, plan = page.js(PROJECTIONS)
+    return base == plan
+
+
 def test_the_gemeinde_map_pans_and_zooms_by_touch_on_a_phone(page, browser, viewport,
                                                              artifacts_dir):  # fmt: skip
     viewport(390, 844)
     browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled",
                             {"enabled": True, "maxTouchPoints": 2})  # fmt: skip
     try:
-        open_gemeinden(page, "/erreichbarkeit?alevel=gemeinde")
+        # two planned places: the plan's layer over the map follows every touch pan and zoom
+        open_gemeinden(page, "/erreichbarkeit?alevel=gemeinde&plan=010010000000,031590016016")
         page.wait_for(lambda d: paths(page) >= GEMEINDEN)
+        page.wait_for(lambda d: aligned(page))
         page.js("document.getElementById('access-map').scrollIntoView()")
         germany = page.js(
             "const g = document.querySelector('#access-map .js-plotly-plot');"
@@ -212,6 +229,7 @@ def test_the_gemeinde_map_pans_and_zooms_by_touch_on_a_phone(page, browser, view
             touch(browser, "touchMove", [(x + 10 * step, y)])
         touch(browser, "touchEnd", [])
         page.wait_for(lambda d: geo_view(page)["lon"] != before["lon"])
+        page.wait_for(lambda d: aligned(page))
         panned = geo_view(page)
         assert panned["lon"] < before["lon"] and panned["scale"] == before["scale"]
         # two fingers spread apart: the map zooms in
@@ -220,6 +238,7 @@ def test_the_gemeinde_map_pans_and_zooms_by_touch_on_a_phone(page, browser, view
             touch(browser, "touchMove", [(x - 20 - 8 * step, y), (x + 20 + 8 * step, y)])
         touch(browser, "touchEnd", [])
         page.wait_for(lambda d: geo_view(page)["scale"] > panned["scale"] * 1.2)
+        page.wait_for(lambda d: aligned(page))
         # the map zoomed, not the page; and the map stays put under it
         assert page.js("return window.visualViewport.scale") == 1
         # a vertical swipe over the map scrolls the page (a phone-wide map never traps)
@@ -231,6 +250,7 @@ def test_the_gemeinde_map_pans_and_zooms_by_touch_on_a_phone(page, browser, view
         touch(browser, "touchEnd", [])
         page.wait_for(lambda d: page.js("return window.scrollY") > scrolled + 50)
         assert geo_view(page)["scale"] == zoomed["scale"]
+        assert aligned(page)
         browser.save_screenshot(str(artifacts_dir / "erreichbarkeit-gemeinden-touch-zoom-390.png"))
         # Chromium's "intervention" notes are about plotly.js's own touch listeners
         # (preventDefault in a passive listener), not errors of the page

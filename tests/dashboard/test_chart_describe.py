@@ -145,7 +145,7 @@ def test_the_erreichbarkeit_callback_returns_both_texts_with_its_maps(app, demo_
         (ids.ACCESS_THRESHOLD, "value", "25"), (ids.ACCESS_PLAN_SEARCH, "value", []),
         (ids.snapshot("erreichbarkeit"), "value", None), (ids.ACCESS_REGION_STORE, "data", None),
         (ids.ACCESS_LEVEL, "value", "kreis"), (ids.ACCESS_LAND, "value", ""),
-        (ids.ACCESS_COMPARE, "value", "after"), (ids.ACCESS_MAP, "clickData", None),
+        (ids.ACCESS_COMPARE, "value", "after"),
     ]
     state = [(ids.URL, "search", "?lang=en"), (erreichbarkeit.TABLES_SHOWN, "data", None)]
     response = dash_post(app.server.test_client(), outputs, inputs, state,
