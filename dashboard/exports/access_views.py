@@ -58,9 +58,7 @@ def _gemeinde_view(engine: Engine, request: ExportRequest, view: AccessView, sna
     lang, land = request.lang, request.land
     providers = export_data(engine).providers(int(snapshot["id"]))
     frame = gemeinde_map_frame(view, providers, lang, land)
-    used = providers_of_kind(providers, request.category, request.service or "all")
-    if land:
-        used = used[used["land_code"] == land]
+    used = providers_of_kind(providers, request.category, request.service or "all", land)
     figure = gemeinde_map(
         frame, threshold=request.threshold, lang=lang,
         shapes={level: geometry_url(level) for level in ("gemeinde", "kreis", "land")},
@@ -148,7 +146,7 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
         legend = t("access.map.sfca.scale", lang)
     else:
         providers = providers_of_kind(export_data(engine).providers(int(snapshot["id"])),
-                                      request.category, service)  # fmt: skip
+                                      request.category, service, land)  # fmt: skip
         figure = distance_map(view, providers, threshold=request.threshold, lang=lang,
                               geojson=shapes, title="", kreise=kreise, geo=geo)  # fmt: skip
         legend = t("access.map.scale", lang, km=request.threshold)

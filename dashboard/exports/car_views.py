@@ -106,21 +106,20 @@ def car_export_view(engine: Engine, request: ExportRequest) -> View:
     kreise = _kreise(engine, sid, category, service, land)
     if kreise["pop_unreachable"].isna().all():
         raise ExportError(t("access.status.no_provider", "de") + " Keine Fahrzeiten.")
-    providers = providers_of_kind(AtlasData(engine).providers(sid), category, service)
+    providers = providers_of_kind(AtlasData(engine).providers(sid), category, service, land)
     geo = fitted_geo(land_bounds(land)) if land else None
     if request.view == "car-gemeinde":
         frame = car_gemeinde_frame(engine, sid, category, service,
                                    AtlasData(engine).providers(sid), lang, land)  # fmt: skip
         title = t("travel.gem.title", lang, category=short,
                   where=where or t("access.gem.where.de", lang))  # fmt: skip
-        used = providers[providers["land_code"] == land] if land else providers
         figure = gemeinde_map(
             frame, threshold=minutes, lang=lang,
             # shapes by file, as the Luftlinie exports (exports/geometry_file.py): inside the
             # figure the 10,997 Gemeinden went once into each of its 12 choropleth traces
             shapes={lv: geometry_url(lv) for lv in ("gemeinde", "kreis", "land")},
             outlines=outline_codes(land), geo=fitted_geo(land_bounds(land) if land else None),
-            revision="export", providers=used, scale=MINUTE_SCALE,
+            revision="export", providers=providers, scale=MINUTE_SCALE,
         )  # fmt: skip
         _keep_land_frame(figure, land)
         level = t("access.level.gemeinde", lang)

@@ -164,15 +164,19 @@ def place_labels(places: list[str]) -> list[dict[str, str]]:
     return out
 
 
-def providers_of_kind(providers: pd.DataFrame, category: str, service: str) -> pd.DataFrame:
+def providers_of_kind(providers: pd.DataFrame, category: str, service: str,
+                      land: str | None = None) -> pd.DataFrame:  # fmt: skip
     """The providers the measures count (drawn as dots): the kind and service, with a point
-    good enough for distances (Gemeinde or Kreis)."""
+    good enough for distances (Gemeinde or Kreis); `land`: only that Land's (a Land view
+    draws no shapes outside it, so dots there would float on white)."""
     from store.access import SERVICES
 
     rows = providers[providers["category"] == category]
     label = SERVICES.get(service)
     if label is not None:
         rows = rows[rows["services"].map(lambda s: label in list(s if s is not None else []))]
+    if land:
+        rows = rows[rows["land_code"] == land]
     return rows[rows["geocode_quality"].isin(["gemeinde", "kreis"])]
 
 

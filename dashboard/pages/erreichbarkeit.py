@@ -239,8 +239,8 @@ def revision(snapshot_id: int | None, choice: Choice, lang: str) -> str:
 
 
 def _gemeinde_providers(data: AtlasData, view: AccessView, land: str | None):
-    providers = providers_of_kind(data.providers(view.snapshot_id), view.category, view.service)
-    return providers if not land else providers[providers["land_code"] == land]
+    return providers_of_kind(data.providers(view.snapshot_id), view.category, view.service,
+                             land)
 
 
 def map_revision(snapshot_id: int | None, choice: Choice, lang: str) -> str:
@@ -292,7 +292,8 @@ def distance_figure(app: Dash, data: AtlasData, view: AccessView | None, *,
     """Map 1 at Kreis level: share of people beyond the threshold per Kreis (Luftlinie)."""
     if view is None:
         return _not_recorded_map(category, lang)
-    providers = providers_of_kind(data.providers(view.snapshot_id), view.category, view.service)
+    providers = providers_of_kind(data.providers(view.snapshot_id), view.category, view.service,
+                                  land)  # fmt: skip
     return distance_map(view, providers, threshold=threshold, lang=lang, height=MAP_HEIGHT,
                         geojson=app.get_relative_path(url_path("kreis")), title="",
                         kreise=_in_land(view.kreise, land),

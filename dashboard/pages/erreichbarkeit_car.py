@@ -175,7 +175,8 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
                                       providers, land, lang, planned)  # fmt: skip
         how = t("travel.gem.how", lang)
     else:
-        figure = travel_map(kreise, minutes, lang=lang, providers=providers,
+        shown = providers if not land else providers[providers["land_code"] == land]
+        figure = travel_map(kreise, minutes, lang=lang, providers=shown,
                             height=MAP_HEIGHT, geojson=app.get_relative_path(url_path("kreis")),
                             geo=fitted_geo(land_bounds(land)) if land else None)  # fmt: skip
         title = t("travel.map.title", lang, minutes=minutes, category=short)

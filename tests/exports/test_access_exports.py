@@ -182,3 +182,18 @@ def test_the_english_gemeinden_file_is_named_and_labelled_in_english(
                                    "Distance km (straight line)", "Nearest provider"]
     assert "Snapshot 3 of 1 Dec 2022, example data" in provenance
     assert "Beispieldaten" not in provenance
+
+
+def test_a_land_kreis_map_draws_only_the_lands_providers(demo_engine):
+    """A Land view draws no shapes outside the Land: dots there floated on white (the Gemeinde
+    map already kept to the Land's providers; the Kreis maps did not)."""
+    from dashboard.exports.access_views import access_export_view
+
+    whole = access_export_view(demo_engine, access("svg")).figure
+    bayern = access_export_view(demo_engine, access("svg", land="09")).figure
+    [dots] = [trace for trace in whole.data if trace.name == "Anbieter"]
+    [land_dots] = [trace for trace in bayern.data if trace.name == "Anbieter"]
+    assert 0 < len(land_dots.lon) < len(dots.lon)
+    # every dot lies in Bayern's box (9–14°E, 47–51°N), and the Land keeps all of its own
+    assert all(8.9 < lon < 13.9 for lon in land_dots.lon)
+    assert all(47.2 < lat < 50.6 for lat in land_dots.lat)
