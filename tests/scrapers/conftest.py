@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from scrapers.records import Provider
 from scrapers.render import page_url, render_listing_page, render_overview_page
 from scrapers.settings import Settings
+from tests.quick_server import QuickHTTPServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LISTING_PREFIX = "/adressen/arbeit-beschaeftigung/"
@@ -164,7 +164,7 @@ class FakeRehadat:
 @pytest.fixture
 def site():
     """A threaded loopback server (a hanging response must not block the retry)."""
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server = QuickHTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
     fake = FakeRehadat(base_url=server.url_for("/").rstrip("/"))
     server.expect_request(re.compile(".*")).respond_with_handler(fake.handle)

@@ -233,10 +233,11 @@ def test_the_page_base_is_learned_from_the_pages_own_links(site, page_base):
 def second_portal():
     """Another REHADAT portal on loopback (think REHADAT-Werkstätten): its own robots.txt,
     its own listing path, and a listing that answers only the configured search."""
-    from pytest_httpserver import HTTPServer
     from werkzeug import Response
 
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    from tests.quick_server import QuickHTTPServer
+
+    server = QuickHTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
     state = {"pages": [], "hits": [], "filter": None, "query": None}
     path = "/werkstaetten/suche/index.html"

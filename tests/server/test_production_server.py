@@ -11,9 +11,12 @@ from tests.server.conftest import app_main_here
 
 
 def test_app_py_is_served_by_gunicorn_without_a_version_in_the_server_header(
-    start_app, served_copy
+    start_app, served_copy, tmp_path
 ):
-    app = start_app(f"sqlite:///{served_copy}", WEB_CONCURRENCY="1")  # one worker shows it
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    app = start_app(f"sqlite:///{served_copy}", WEB_CONCURRENCY="1",  # one worker shows it
+                    HOME=str(tmp_path), XDG_RUNTIME_DIR=str(runtime))
     health = app.get("/healthz")
     assert health.status == 200
     assert health.json()["status"] == "ok"
@@ -25,6 +28,10 @@ def test_app_py_is_served_by_gunicorn_without_a_version_in_the_server_header(
     assert "Booting worker" in log and "gthread" in log
     assert "development server" not in log.lower()
     assert "Werkzeug" not in log
+    # no control socket: gunicorn's default is one path per user, which a second server on the
+    # machine would take over (and closing it held every stop ~2 s)
+    assert "Control socket" not in log
+    assert list(runtime.iterdir()) == [] and not (tmp_path / ".gunicorn").exists()
 
 
 def test_a_worker_starts_its_export_browser_before_the_first_export(start_app, served_copy):

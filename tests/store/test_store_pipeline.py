@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 import store
@@ -22,6 +21,7 @@ from scrapers.pipeline import IngestError, ingest_run
 from scrapers.records import Provider
 from scrapers.render import page_url, render_listing_page
 from scrapers.settings import Settings
+from tests.quick_server import QuickHTTPServer
 
 REPO = Path(__file__).resolve().parents[2]
 FAST_ENV = {
@@ -109,7 +109,7 @@ def test_a_run_the_crawl_marked_as_broken_is_not_stored(engine, dump):
 class _Site:
     """A tiny REHADAT on loopback: aLA listing pages, and page 2 may hang or lie."""
 
-    def __init__(self, server: HTTPServer, records: list[Provider], total: int) -> None:
+    def __init__(self, server: QuickHTTPServer, records: list[Provider], total: int) -> None:
         self.base = server.url_for("/").rstrip("/")
         self.release = threading.Event()
         self.hung = threading.Event()
@@ -135,7 +135,7 @@ class _Site:
 
 @pytest.fixture
 def loopback():
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server = QuickHTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
     sites: list[_Site] = []
 
