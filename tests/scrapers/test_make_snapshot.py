@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import subprocess
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -40,18 +39,12 @@ class _Http:
 def serving(demo_store_file, tmp_path):
     """The demo default in a SQLite file (a copy of the run's, tests/conftest.py), and the
     dashboard over it on a loopback port."""
-    from werkzeug.serving import make_server
-
+    from dashboard.server.loopback import serve_in_thread
     from tests.conftest import copy_demo_store
 
     url = f"sqlite:///{copy_demo_store(demo_store_file, tmp_path)}"
-    server = make_server("127.0.0.1", 0, create_app(url).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield url, f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
+    with serve_in_thread(create_app(url).server) as base:
+        yield url, base
 
 
 def _quellen(base: str) -> str:
