@@ -139,9 +139,11 @@ def details_panel(
     lang: str,
     provider_id: str | None = None,
     profile_href: str | None = None,
+    providers_href: str | None = None,
 ) -> list[Any]:
     """The children of the details section (a prompt when no region is chosen); with a
-    `profile_href`, a link to the region's profile under its heading."""
+    `profile_href`, a link to the region's profile under its heading. With `providers_href`
+    (the Anbieter page's grid of the region), a Land lists its providers there, not here."""
     if snapshot_id is None or not region:
         return [html.H2(t("details.figures", lang)), html.P(t("details.empty", lang))]
     frame = data.region_metrics(snapshot_id, level, category)
@@ -163,6 +165,18 @@ def details_panel(
         provider_part = [html.P(notice, className="notice not-recorded", role="status")]
     elif here.empty:
         provider_part.append(html.P(t("details.providers.none", lang), className="none-here"))
+    elif level == "land" and providers_href:
+        # a Land lists hundreds: as rows of this section (a component per cell) the browser
+        # took 1.5-5 s to build North Rhine-Westphalia's 188; the region profile links the
+        # same filtered grid. A chosen provider keeps its row.
+        chosen = here[here["source_id"] == provider_id] if provider_id else here.iloc[:0]
+        if not chosen.empty:
+            provider_part.append(scroll_box(provider_table(chosen, lang, provider_id),
+                                            t("details.providers", lang, n=len(chosen))))
+        label = t(f"category.{category}", lang)
+        provider_part.append(html.P(dcc.Link(
+            t("profile.providers.land", lang, category=label, land=row["name"]),
+            href=providers_href, className="providers-link")))
     else:
         provider_part.append(
             scroll_box(provider_table(here, lang, provider_id),

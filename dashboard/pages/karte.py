@@ -36,7 +36,7 @@ from dashboard.model.geometry import url_path
 from dashboard.model.land_view import land_geo, land_rows
 from dashboard.model.publishing import contacts_hidden
 from dashboard.model.scales import SHARED_METRICS, series_ids, series_scale
-from dashboard.model.state import merge_query, parse_query, to_query
+from dashboard.model.state import ViewState, merge_query, parse_query, to_query
 from dashboard.pages.controls import checkbox, dropdown, options, radio_group
 from dashboard.pages.details import details_panel
 from dashboard.pages.land_choice import (
@@ -524,6 +524,8 @@ def layout(ctx: PageContext) -> html.Div:
                                     lang,
                                     provider_id,
                                     _profile(ctx.app, region, lang),
+                                    _providers_list(ctx.app, s.level, region, s.category, lang,
+                                                    s.snapshot),
                                 ),
                                 id=ids.MAP_DETAILS,
                                 className="details",
@@ -546,6 +548,16 @@ def layout(ctx: PageContext) -> html.Div:
 def _profile(app: Dash, region: str | None, lang: str) -> str | None:
     """The profile link of the region in the details (none without a region)."""
     return app.get_relative_path(profile_path(region, lang)) if region else None
+
+
+def _providers_list(app: Dash, level: str, region: str | None, category: str, lang: str,
+                    snapshot: int | None) -> str | None:
+    """The Anbieter page's grid of a Land's providers of the category (the details of a Land
+    link it rather than list hundreds); None for a Kreis, whose few are listed."""
+    if level != "land" or not region:
+        return None
+    state = replace(ViewState(), lang=lang, snapshot=snapshot, pland=region, pcat=category)
+    return app.get_relative_path("/anbieter") + to_query(state)
 
 
 def _query_of(ctx: PageContext) -> str:
@@ -686,7 +698,8 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
                           _snapshot_key()}
         details = (
             details_panel(data, sid, level, category, metric, region, lang, state.provider,
-                          _profile(app, region, lang))
+                          _profile(app, region, lang),
+                          _providers_list(app, level, region, category, lang, state.snapshot))
             if changed & details_inputs else no_update
         )
         new = replace(state, level=level, category=category, metric=metric, classes=classes,

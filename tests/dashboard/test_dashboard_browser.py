@@ -142,6 +142,17 @@ def test_clicking_a_region_opens_its_details_with_rank_and_providers(page, demo_
     page.wait_for_text("Rang 1 von 16")
     page.wait_for_text(f"Anbieter in dieser Region ({int(top['count'])})")
     page.wait_for(lambda d: f"region={top['code']}" in d.current_url)
+    # a Land's hundreds are not rows here (the browser took seconds to build them): a link
+    # opens the Anbieter page's grid of the Land and category
+    assert page.js("return document.querySelectorAll('#karte-details tbody tr').length") == 0
+    link = page.driver.find_element(By.CSS_SELECTOR, "#karte-details a.providers-link")
+    assert link.text == f"Werkstätten (WfbM) in {top['name']} in der Liste der Anbieter"
+    assert f"pland={top['code']}" in link.get_attribute("href")
+    assert "pcat=wfbm" in link.get_attribute("href")
+    link.click()
+    page.wait_in_page("return document.querySelector('.result-count') && "
+                      "document.querySelector('.result-count').innerText.startsWith(arguments[0]);",
+                      f"{int(top['count'])} Anbieter")
 
 
 def test_the_table_sorts_by_a_column(page, demo_engine):
