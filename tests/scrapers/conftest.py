@@ -192,12 +192,3 @@ def fast_settings(site) -> Settings:
         CONNECT_TIMEOUT=1,
         READ_TIMEOUT=2,
     )
-
-
-FAST_ENV = {
-    "ATLAS_SCRAPER_RETRY_TIMES": "2",
-    "ATLAS_SCRAPER_RETRY_BACKOFF": "0",
-    "ATLAS_SCRAPER_RETRY_JITTER": "0",
-    "ATLAS_SCRAPER_READ_TIMEOUT": "0.5",
-    "ATLAS_SCRAPER_CONNECT_TIMEOUT": "1",
-}
