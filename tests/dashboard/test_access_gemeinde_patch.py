@@ -1,7 +1,8 @@
 """A change of plan on the Gemeinde map answers with the plan's own layer only (over real HTTP
 on loopback): the map under it (the snapshot's 10,997 Gemeinden) is not sent again, the layer
 holds the planned Gemeinden and the stars, and map and layer together draw exactly what the
-one-figure export draws; the Gemeinde grid gets the rows the plan changed, not all of them."""
+one-figure export draws; the Gemeinde grid gets the rows the plan changed, not all of them, and
+the 2SFCA map the Kreise the plan moved (a Patch), not the whole map."""
 
 from __future__ import annotations
 
@@ -191,7 +192,7 @@ def test_planned_gemeinden_are_drawn_over_the_snapshot_in_their_new_class(app, d
 def test_a_table_the_browser_already_shows_is_not_sent_again(app, live_server):
     first = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG])
     shown = first[page.TABLES_SHOWN]["data"]
-    assert set(shown) == {"kreise", "laender", "gemeinden"}
+    assert set(shown) == {"kreise", "laender", "gemeinden", "sfca"}
     assert {ids.ACCESS_RANK_KREISE, ids.ACCESS_RANK_LAENDER, ids.ACCESS_GEMEINDEN} <= set(first)
     # the same answer again: every table is on screen already
     again = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG],
@@ -243,3 +244,53 @@ def test_a_plan_change_sends_the_grid_only_the_rows_it_changed(app, live_server,
     other = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[ELSEWHERE],
                    category="wfbm", shown=shown)  # fmt: skip
     assert ids.ACCESS_GEMEINDEN in other and ROWS not in other
+
+
+def patched(figure: dict, patch: dict) -> dict:
+    """`figure` with a Dash Patch's assignments applied (the only operation a plan sends)."""
+    out = json.loads(json.dumps(figure))
+    for op in patch["operations"]:
+        assert op["operation"] == "Assign", op
+        *parents, last = op["location"]
+        node = out
+        for key in parents:
+            node = node[key]
+        node[last] = op["params"]["value"]
+    return out
+
+
+def test_a_plan_change_patches_the_2sfca_map_with_the_kreise_it_moved(app, live_server):
+    sfca = f"{ids.ACCESS_SFCA_MAP}"
+    first = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG])
+    shown = first[page.TABLES_SHOWN]["data"]
+    assert shown["sfca"].endswith(f"#{FLENSBURG}")
+    whole = first[sfca]["figure"]
+    assert PATCH not in whole  # the browser's map was unknown: sent whole
+    both = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value",
+                  plan=[FLENSBURG, ELSEWHERE], shown=shown)  # fmt: skip
+    patch = both[sfca]["figure"]
+    assert PATCH in patch
+    # a few Kreise (around ELSEWHERE) and the stars, a small part of the whole map
+    assert len(json.dumps(patch)) < len(json.dumps(whole)) / 10
+    moved = {op["location"][3] for op in patch["operations"] if len(op["location"]) == 4}
+    assert 0 < len(moved) < 50
+    # applied to the map the browser shows, it is exactly the map of the new plan
+    fresh = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value",
+                   plan=[FLENSBURG, ELSEWHERE])[sfca]["figure"]  # fmt: skip
+    assert PATCH not in fresh
+    now = patched(whole, patch)
+    assert now == json.loads(json.dumps(fresh))
+    assert now["data"][3]["customdata"] == [FLENSBURG, ELSEWHERE]
+    assert now["data"][1]["z"] != whole["data"][1]["z"]
+    # and back, from the two-place map, to the one-place map
+    back = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG],
+                  shown=both[page.TABLES_SHOWN]["data"])  # fmt: skip
+    assert patched(fresh, back[sfca]["figure"]) == json.loads(json.dumps(whole))
+    # "before" draws no plan: from a map without one, nothing to send
+    before = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[ELSEWHERE],
+                    compare="before", shown={**shown, "sfca": shown["sfca"].split("#")[0] + "#"})
+    assert sfca not in before
+    # a map of another threshold is sent whole
+    other = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[ELSEWHERE],
+                   threshold="50", shown=shown)  # fmt: skip
+    assert PATCH not in other[sfca]["figure"]
