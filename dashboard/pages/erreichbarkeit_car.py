@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from dashboard.exports import buttons
 from dashboard.exports.request import IMAGE_FORMATS, TABLE_FORMATS
@@ -289,6 +290,15 @@ def validation_layout() -> list[Any]:
             buttons.validation_slot(ids.ACCESS_CAR_EXPORT_SLOT)]  # fmt: skip
 
 
+def only_plan_changed() -> bool:
+    """Whether the running callback was fired by the plan (or before/after) alone."""
+    from dash import ctx
+
+    triggered = set(ctx.triggered_prop_ids)
+    return bool(triggered) and triggered <= {f"{ids.ACCESS_PLAN_SEARCH}.value",
+                                             f"{ids.ACCESS_COMPARE}.value"}  # fmt: skip
+
+
 def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
     from dashboard.exports import from_url
 
@@ -312,6 +322,10 @@ def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
     )
     def update(mode, minutes, category, service, snapshot_id, level, land, places, compare,
                search):  # fmt: skip
+        if mode != "car" and only_plan_changed():
+            # the Luftlinie shown: a plan changes nothing here, and every output the renderer
+            # applies (the page's class among them) walks the whole page, on each planning click
+            raise PreventUpdate
         state, _ = parse_query(search)
         snapshot, _ = data.resolve(snapshot_id)
         sid = None if snapshot is None else int(snapshot["id"])

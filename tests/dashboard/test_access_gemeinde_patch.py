@@ -294,3 +294,32 @@ def test_a_plan_change_patches_the_2sfca_map_with_the_kreise_it_moved(app, live_
     other = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[ELSEWHERE],
                    threshold="50", shown=shown)  # fmt: skip
     assert PATCH not in other[sfca]["figure"]
+
+
+def test_a_plan_change_in_luftlinie_mode_leaves_the_car_parts_alone(app, live_server):
+    """Each output the renderer applies walks the whole page: the car section, the page's
+    class and the car plan block stay as they are when only the plan changed, Luftlinie shown
+    (no content, 204), and still answer a switch to the car."""
+
+    def car(outputs: str, inputs: list, changed: str, mode: str) -> int:
+        values = {ids.ACCESS_MODE: mode, ids.ACCESS_MINUTES: "30",
+                  ids.ACCESS_CATEGORY: "ala", ids.ACCESS_SERVICE: "all",
+                  ids.ACCESS_LEVEL: "gemeinde", ids.ACCESS_LAND: "",
+                  ids.ACCESS_PLAN_SEARCH: [FLENSBURG], ids.ACCESS_COMPARE: "after"}  # fmt: skip
+        response = post_callback(
+            _Http(live_server), callback_outputs(app, outputs),
+            [(i, "value", values.get(i) if isinstance(i, str) else None) for i in inputs],
+            [(ids.URL, "search", "")], [changed])  # fmt: skip
+        return response.status_code
+
+    section = (f"{ids.ACCESS_CAR}.children", [
+        ids.ACCESS_MODE, ids.ACCESS_MINUTES, ids.ACCESS_CATEGORY, ids.ACCESS_SERVICE,
+        ids.snapshot(page.KEY), ids.ACCESS_LEVEL, ids.ACCESS_LAND, ids.ACCESS_PLAN_SEARCH,
+        ids.ACCESS_COMPARE])  # fmt: skip
+    block = (f"{ids.ACCESS_CAR_PLAN}.children", [
+        ids.ACCESS_MODE, ids.ACCESS_MINUTES, ids.ACCESS_CATEGORY, ids.ACCESS_SERVICE,
+        ids.ACCESS_PLAN_SEARCH, ids.snapshot(page.KEY)])  # fmt: skip
+    for outputs, inputs in (section, block):
+        assert car(outputs, inputs, f"{ids.ACCESS_PLAN_SEARCH}.value", "line") == 204
+        assert car(outputs, inputs, f"{ids.ACCESS_MODE}.value", "line") == 200
+        assert car(outputs, inputs, f"{ids.ACCESS_PLAN_SEARCH}.value", "car") == 200
