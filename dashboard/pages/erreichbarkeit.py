@@ -217,12 +217,13 @@ def map_texts(view: AccessView | None, snapshot: dict | None, category: str, thr
         return notice, notice
     taken = str(snapshot["taken_at"])[:10]
     kreise = _in_land(view.kreise, land)
-    distance = access_description(kreise, "distance", view.category, threshold, taken, lang,
-                                  view.status)  # fmt: skip
     if gemeinden is not None and view.status == "ok":
         # the Gemeinde map's own words only: the Kreis map's description would describe a
-        # map that is not shown
+        # map that is not shown (and is not written: a third of this function's time)
         distance = gemeinde_sentence(gemeinden, threshold, land, lang)
+    else:
+        distance = access_description(kreise, "distance", view.category, threshold, taken,
+                                      lang, view.status)  # fmt: skip
     sfca = access_description(kreise, "sfca", view.category, threshold, taken, lang,
                               view.status)  # fmt: skip
     return distance, sfca
