@@ -43,7 +43,7 @@ from dashboard.model.travel_data import (
     car_provenance,
     region_minutes,
 )
-from dashboard.model.travel_plan import can_plan_by_road, car_plan
+from dashboard.model.travel_plan import can_plan_by_road, car_plan, planned_regions
 from dashboard.pages.controls import options, radio_group
 from dashboard.text.describe_gemeinden import where_label
 from dashboard.text.i18n import fmt_number, t
@@ -211,17 +211,6 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
                      lang, None),
         ], className="travel-ranking"),
     ]  # fmt: skip
-
-
-def planned_regions(planned) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Kreis, Land and Germany minutes of planned times (as travel_regions gives stored)."""
-    from store.access import gemeinde_frame
-    from store.traveltime import aggregate_minutes
-
-    gemeinden = gemeinde_frame(copy=False)
-    minutes = planned.times["nearest_min"].to_numpy(float)
-    return tuple(aggregate_minutes(gemeinden, minutes, level, THRESHOLDS_MIN)
-                 for level in ("kreis", "land", "germany"))  # fmt: skip
 
 
 def _gemeinde_map(app: Dash, data: AtlasData, snapshot_id: int, category: str, service: str,
