@@ -44,6 +44,7 @@ from dashboard.model.access_data import (
     land_bounds,
     outline_codes,
     place_labels,
+    planned_map_frame,
     providers_of_kind,
     ranked,
     region_labels,
@@ -732,11 +733,19 @@ def _map_frame(data: AtlasData, view: AccessView, lang: str, land: str | None):
     """The Gemeinde map's frame of `view`, kept per snapshot, plan, language and Land (the
     frame without the plan is what every planning click draws over)."""
     places = () if view.places is None else tuple(view.places["ars"])
+
+    def make():
+        providers = data.providers(view.snapshot_id)
+        base = load_view(data, view.snapshot_id, view.category, view.service, [])
+        if not places or base is None or base is view:
+            return gemeinde_map_frame(view, providers, lang, land)
+        # a plan's frame from the frame without it (kept): only the Gemeinden it moved
+        return planned_map_frame(_map_frame(data, base, lang, land), base, view, providers,
+                                 lang, land)  # fmt: skip
+
     return data.memo(
         ("access-gemeinde-frame", view.snapshot_id, view.category, view.service, places, lang,
-         land),
-        lambda: gemeinde_map_frame(view, data.providers(view.snapshot_id), lang, land),
-    )  # fmt: skip
+         land), make)  # fmt: skip
 
 
 def layout(ctx: PageContext) -> html.Div:
@@ -995,12 +1004,13 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         restyled = trigger == ids.ACCESS_THRESHOLD and choice.level == "gemeinde"
         # only the plan changed: the Gemeinde map in the browser is this choice's but for the
         # plan (every other input sends a whole figure), so only the plan's layer is sent
-        replanned = choice.level == "gemeinde" and bool(triggered) and set(triggered) <= PLAN_INPUTS
-        # the 2SFCA map the browser shows differs by the plan alone: only the Kreise the plan
-        # moved are sent (a Patch), not the whole map again (160 kB, and its building was a
-        # third of this answer's time)
+        plan_only = bool(triggered) and set(triggered) <= PLAN_INPUTS
+        replanned = choice.level == "gemeinde" and plan_only
+        # the 2SFCA map (Kreise at either level) the browser shows differs by the plan alone:
+        # only the Kreise the plan moved are sent (a Patch), not the whole map again (160 kB,
+        # and its building was a third of this answer's time)
         sfca = None
-        if replanned:
+        if plan_only:
             sid = None if snapshot is None else int(snapshot["id"])
             sfca = replanned_sfca(data, snapshot, choice, lang,
                                   _shown(*load_views(data, sid, choice), choice.compare),

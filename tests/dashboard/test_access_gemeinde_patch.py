@@ -40,14 +40,14 @@ class _Http:
 
 def answer(app, base: str, changed: str, *, plan: list[str], threshold: str = "25",
            category: str = "ala", compare: str = "after",
-           shown: dict | None = None) -> dict:  # fmt: skip
-    """The Erreichbarkeit update callback's answer at Gemeinde level, by output id."""
+           shown: dict | None = None, level: str = "gemeinde") -> dict:  # fmt: skip
+    """The Erreichbarkeit update callback's answer (at Gemeinde level), by output id."""
     outputs = callback_outputs(app, f"{ids.ACCESS_SUMMARY}.children")
     inputs = [
         (ids.ACCESS_CATEGORY, "value", category), (ids.ACCESS_SERVICE, "value", "all"),
         (ids.ACCESS_THRESHOLD, "value", threshold), (ids.ACCESS_PLAN_SEARCH, "value", plan),
         (ids.snapshot(page.KEY), "value", None), (ids.ACCESS_REGION_STORE, "data", None),
-        (ids.ACCESS_LEVEL, "value", "gemeinde"), (ids.ACCESS_LAND, "value", ""),
+        (ids.ACCESS_LEVEL, "value", level), (ids.ACCESS_LAND, "value", ""),
         (ids.ACCESS_COMPARE, "value", compare),
     ]  # fmt: skip
     state = [(ids.URL, "search", ""), (page.TABLES_SHOWN, "data", shown)]
@@ -294,6 +294,10 @@ def test_a_plan_change_patches_the_2sfca_map_with_the_kreise_it_moved(app, live_
     other = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[ELSEWHERE],
                    threshold="50", shown=shown)  # fmt: skip
     assert PATCH not in other[sfca]["figure"]
+    # the Kreis level shows the same 2SFCA map: a plan patches it there too
+    kreis = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value",
+                   plan=[FLENSBURG, ELSEWHERE], shown=shown, level="kreis")  # fmt: skip
+    assert patched(whole, kreis[sfca]["figure"]) == json.loads(json.dumps(fresh))
 
 
 def test_a_plan_change_in_luftlinie_mode_leaves_the_car_parts_alone(app, live_server):
@@ -323,3 +327,24 @@ def test_a_plan_change_in_luftlinie_mode_leaves_the_car_parts_alone(app, live_se
         assert car(outputs, inputs, f"{ids.ACCESS_PLAN_SEARCH}.value", "line") == 204
         assert car(outputs, inputs, f"{ids.ACCESS_MODE}.value", "line") == 200
         assert car(outputs, inputs, f"{ids.ACCESS_PLAN_SEARCH}.value", "car") == 200
+
+
+@pytest.mark.parametrize(("lang", "land"), [("de", None), ("en", "03")])
+def test_a_plans_gemeinde_frame_from_the_frame_without_it_is_the_whole_frame(demo_engine, lang,
+                                                                            land):  # fmt: skip
+    """A planning click builds the plan's frame from the kept frame without the plan (names
+    only where the nearest provider changed): exactly what building it whole gives."""
+    import pandas as pd
+    import store
+
+    from dashboard.model.access_data import gemeinde_map_frame
+
+    data = AtlasData(demo_engine)
+    sid = int(store.served_snapshot(demo_engine)["id"])
+    view = page.load_view(data, sid, "ala", "all", [FLENSBURG, ELSEWHERE])
+    fast = page._map_frame(data, view, lang, land)
+    whole = gemeinde_map_frame(view, data.providers(sid), lang, land)
+    pd.testing.assert_frame_equal(fast, whole)
+    base = page._map_frame(data, page.load_view(data, sid, "ala", "all", []), lang, land)
+    changed = (fast["nearest"] != base["nearest"]).sum()
+    assert 0 < changed < len(fast) / 10  # some Gemeinden renamed, most not
