@@ -335,8 +335,8 @@ def test_a_plans_gemeinde_frame_from_the_frame_without_it_is_the_whole_frame(dem
     """A planning click builds the plan's frame from the kept frame without the plan (names
     only where the nearest provider changed): exactly what building it whole gives."""
     import pandas as pd
-    import store
 
+    import store
     from dashboard.model.access_data import gemeinde_map_frame
 
     data = AtlasData(demo_engine)
