@@ -1,8 +1,9 @@
 """A planning click on the Gemeinde map in headless Chromium, for the 2SFCA map under it: the
-answer carries a Patch of the Kreise the plan moved (not the whole 160 kB map), and the map
-then draws exactly the values and hover texts of the map the server draws for that plan, star
-included; the click asks the server nothing before the page's answer (the Kreis a click
-chooses is told in the browser)."""
+answer carries a Patch of the Kreise the plan moved (not the whole 160 kB map); out of sight,
+the map is redrawn when it comes into sight (not during the click), and then draws exactly the
+values and hover texts of the map the server draws for that plan, star included; the click
+asks the server nothing before the page's answer (the Kreis a click chooses is told in the
+browser)."""
 
 from __future__ import annotations
 
@@ -75,11 +76,20 @@ def test_a_planning_click_patches_the_2sfca_map_which_then_draws_the_planned_val
                                     ".length") >= 401)  # fmt: skip
     page.js(WATCH)
     before = page.js(DRAWN)
+    page.js("window.scrollTo(0, 0)")
+    # out of sight while one plans on the map above it
+    assert page.js(f"return {SFCA}.getBoundingClientRect().top > window.innerHeight + 100")
     click(page, FLENSBURG)
     page.wait_for(lambda d: "Mit einem hypothetischen Standort" in
                   text_of(page, "access-plan-result"))  # fmt: skip
-    page.wait_for(lambda d: page.js(f"return {SFCA}.data[3].lon.length") == 1)
     page.wait_idle()
+    # not redrawn during the click: its paths still hold the values without the plan
+    assert page.js(DRAWN) == before
+    assert page.js(f"return {SFCA}.data[3].lon.length") == 0
+    # and drawn as it comes into sight
+    page.js("document.getElementById('access-sfca-title').scrollIntoView()")
+    page.wait_for(lambda d: page.js(f"return {SFCA}.data[3].lon.length") == 1)
+    page.wait_for(lambda d: page.js(DRAWN) != before)
     # one answer carried the 2SFCA map, as a Patch
     assert page.js("return window.__sfcaAnswers") == ["patch"]
     # no round trip for the Kreis a click chooses (a Gemeinde chooses none)
@@ -103,6 +113,5 @@ def test_a_planning_click_patches_the_2sfca_map_which_then_draws_the_planned_val
             assert fill == before[code][2]
     assert after["01001"][2] != before["01001"][2]  # a new colour where the star stands
     assert page.js(f"return {SFCA}.querySelectorAll('.scattergeo .point').length") >= 1
-    page.js("document.getElementById('access-sfca-title').scrollIntoView()")
     browser.save_screenshot(str(artifacts_dir / "erreichbarkeit-sfca-planned-1400.png"))
     assert page.console_errors() == []
