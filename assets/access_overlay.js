@@ -8,9 +8,12 @@
 //   handed on to the plan's graph so that its hover shows a planned Gemeinde's planned values;
 //   the map's own label (the snapshot's values) hides while the plan's graph shows one;
 // - a click on a star (which may overhang other Gemeinden) is noted as that star's Gemeinde.
+// And the 2SFCA map under it: a new figure while it is out of sight is drawn when it comes
+// into sight (see deferSfca).
 (function () {
   const BASE = "access-map";
   const PLAN = "access-map-plan";
+  const SFCA = "access-sfca-map";
   const STAR_RADIUS = 10; // px: a star marker is 16 px wide
 
   const graphOf = (id) => document.querySelector("#" + id + " .js-plotly-plot");
@@ -79,10 +82,44 @@
     };
   }
 
+  // The 2SFCA map lies below the Gemeinde map, mostly out of sight while one plans on the map
+  // above, yet every plan redrew its 401 Kreise (~70 ms of a planning click's main thread on
+  // the loaded test machine). Drawn before and out of sight, its newest figure waits and is
+  // drawn as the map comes within 100 px of the viewport (or is shown again).
+  let pendingSfca = null;
+  let sfcaWatch = null;
+  function outOfSight(gd) {
+    const box = gd.getBoundingClientRect();
+    return box.height === 0 || box.bottom < -100 || box.top > window.innerHeight + 100;
+  }
+  function deferSfca(react, self, gd, args) {
+    if (!window.IntersectionObserver || !gd._fullLayout || !gd.data || !outOfSight(gd)) {
+      return null;
+    }
+    pendingSfca = {react, self, gd, args};
+    if (!sfcaWatch) {
+      sfcaWatch = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting) || !pendingSfca) { return; }
+        const {react: draw, self: that, gd: target, args: latest} = pendingSfca;
+        pendingSfca = null;
+        sfcaWatch.disconnect();
+        if (target.isConnected) { draw.call(that, target, ...latest); }
+      }, {rootMargin: "100px 0px"});
+    }
+    sfcaWatch.disconnect();
+    sfcaWatch.observe(gd);
+    return Promise.resolve(gd);
+  }
+
   function hookReact() {
     if (!window.Plotly || !Plotly.react || Plotly.react.atlasPlanLayer) { return; }
     const react = Plotly.react;
     const hooked = function (gd, figure, ...rest) {
+      if (gd && gd.closest && gd.closest("#" + SFCA)) {
+        const waiting = deferSfca(react, this, gd, [figure, ...rest]);
+        if (waiting) { return waiting; }
+        pendingSfca = null; // drawn now: an older waiting figure is stale
+      }
       if (gd && gd.closest && gd.closest("#" + PLAN)) {
         const base = graphOf(BASE);
         if (figure && !Array.isArray(figure) && "layout" in figure) {

@@ -27,7 +27,9 @@ headless Chromium through Selenium:
   bytes on the wire; N threshold switches (click until the map holds the new threshold, plus
   one frame); 10 planning clicks (a click on a Gemeinde until the map (the plan's layer over
   it, where the page has one), the plan result and Dash are done, plus one frame; adding five
-  places, then removing them by their stars).
+  places, then removing them by their stars), with where a click's time goes (when the
+  page's answer was asked, its server time, when it was in; the rest is the browser applying
+  and drawing).
 
     .venv/bin/python bench/browser.py [--switches N] [--db URL]
         [--part all|karte|gemeinde|entwicklung]
@@ -234,6 +236,7 @@ const before = drawn.layout.meta.revision;
 const text = document.getElementById('access-plan-result').innerText;
 performance.clearResourceTimings();
 const start = performance.now();
+window.__planClickAt = start;
 gd.emit('plotly_click', {points: [{location: code, customdata: code, curveNumber: 0}]});
 (function wait() {
   const busy = document.querySelector('[data-dash-is-loading="true"]');
@@ -250,6 +253,18 @@ ANSWER_BYTES = (
     f".filter(e => e.name.includes('{CALLBACK}'));"
     f"return [a.length, a.reduce((s, e) => s + (e.decodedBodySize || 0), 0)];"
 )
+# where a planning click's time went, from the resource timing of its callback requests (ms
+# from the click): requests made, when the page's answer (the largest) was asked, the
+# server's part of it (request to first byte), when it was in; the rest of the click is the
+# browser applying the answers and drawing
+PLAN_PARTS = f"""
+const a = performance.getEntriesByType('resource').filter(e => e.name.includes('{CALLBACK}'));
+const big = a.slice().sort((x, y) => (y.decodedBodySize || 0) - (x.decodedBodySize || 0))[0];
+const t0 = arguments[0];
+return big ? {{requests: a.length, asked: big.requestStart - t0,
+              server: big.responseStart - big.requestStart, answered: big.responseEnd - t0,
+              kb: (big.decodedBodySize || 0) / 1e3}} : null;
+"""
 CALLBACKS = (
     f"return performance.getEntriesByType('resource')"
     f".filter(e => e.name.includes('{CALLBACK}')).length;"
@@ -427,8 +442,10 @@ def threshold_switches(driver: Any, base: str, n: int) -> list[float]:
     return times
 
 
-def planning_clicks(driver: Any, base: str) -> tuple[list[float], list[int]]:
-    """Click to repaint per planning click, and the callback answers' decoded bytes."""
+def planning_clicks(driver: Any, base: str, parts: list[dict[str, float]] | None = None
+                    ) -> tuple[list[float], list[int]]:  # fmt: skip
+    """Click to repaint per planning click, and the callback answers' decoded bytes; `parts`
+    gets each click's PLAN_PARTS."""
     driver.get(f"{base}/erreichbarkeit?level=gemeinde")
     wait(driver, GEMEINDEN_DRAWN)
     wait(driver, IDLE)
@@ -437,6 +454,11 @@ def planning_clicks(driver: Any, base: str) -> tuple[list[float], list[int]]:
         times.append(float(driver.execute_async_script(PLAN_CLICK, code)))
         wait(driver, IDLE)
         sizes.append(int(driver.execute_script(ANSWER_BYTES)[1]))
+        if parts is not None:
+            found = driver.execute_script(PLAN_PARTS, driver.execute_script(
+                "return window.__planClickAt;"))  # fmt: skip
+            if found:
+                parts.append({**found, "done": times[-1]})
     return times, sizes
 
 
@@ -470,9 +492,17 @@ def run_gemeinde(driver: Any, base: str, n: int, db_url: str) -> None:
         print(f"Gemeinde geometry on the wire: {transfer / 1e6:.2f} MB transferred "
               f"({encoded / 1e6:.2f} MB body, {decoded / 1e6:.2f} MB decoded)")
     print(f"threshold switch, click to repaint: {_spread(threshold_switches(driver, base, n))}")
-    times, sizes = planning_clicks(driver, base)
+    clicks: list[dict[str, float]] = []
+    times, sizes = planning_clicks(driver, base, clicks)
     print(f"planning click to updated map, figures and idle: {_spread(times)}; callback "
           f"answers per click: median {statistics.median(sizes) / 1e3:.0f} kB decoded")
+    if clicks:
+        med = {k: statistics.median(c[k] for c in clicks) for k in clicks[0]}
+        print(f"  where a click's time goes, medians (ms from the click): {med['requests']:.0f} "
+              f"callback requests; the page's answer ({med['kb']:.0f} kB) asked at "
+              f"{med['asked']:.0f}, server {med['server']:.0f}, in at {med['answered']:.0f}; "
+              f"applied and drawn until {med['done']:.0f} (median of per-click rest: "
+              f"{statistics.median(c['done'] - c['answered'] for c in clicks):.0f})")
 
 
 # where the time before Entwicklung's first chart goes: when the page's answers arrived

@@ -1,7 +1,9 @@
 """Export views of Erreichbarkeit's car mode: the Kreis map of the share beyond a number
 of minutes (view car) and the Gemeinde map in minute classes (view car-gemeinde), each
-with its table for CSV/XLSX. The same figure builders as the page; stored times only (a
-plan is not exported in car mode: its times exist only while the page asks the engine).
+with its table for CSV/XLSX. The same figure builders as the page; the stored times, or with
+the request's plan the times the engine computes for it now, as the page's car section does
+(where the engine cannot plan by road, the stored times and a note saying the plan is not in
+them).
 
 Every file names the road network's source (© OpenStreetMap-Mitwirkende, ODbL), the
 engine (Valhalla) and the extract's date beside the boundaries' (BKG) and the snapshot's.
@@ -26,18 +28,21 @@ from dashboard.figures.travel_map import travel_map
 from dashboard.model.access_data import land_bounds, outline_codes, providers_of_kind
 from dashboard.model.data import AtlasData
 from dashboard.model.travel_data import car_gemeinde_frame, car_provenance, region_minutes
+from dashboard.model.travel_plan import car_plan, planned_regions
 from dashboard.text.describe_travel import travel_description
 from dashboard.text.i18n import t
 from geodata.attribution import GEMEINDE_POPULATION
 
 
 def _kreise(engine: Engine, snapshot_id: int, category: str, service: str,
-            land: str | None) -> pd.DataFrame:  # fmt: skip
-    """The Kreise's minutes (all thresholds) with name and population, of one Land or all."""
+            land: str | None, planned=None) -> pd.DataFrame:  # fmt: skip
+    """The Kreise's minutes (all thresholds) with name and population, of one Land or all;
+    `planned` (a CarPlan): with its times."""
     from dashboard.model.access_data import region_labels
     from store.access import gemeinde_frame
 
-    kreise = region_minutes(engine, snapshot_id, "kreis", category, service)
+    kreise = region_minutes(engine, snapshot_id, "kreis", category, service) \
+        if planned is None else planned_regions(planned)[0]  # fmt: skip
     people = gemeinde_frame(copy=False).groupby("kreis_ars")["population"].sum()
     names = region_labels("kreis")
     kreise = kreise.assign(
@@ -87,6 +92,30 @@ def gemeinde_minutes_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)  # fmt: skip
 
 
+def _stars(planned) -> pd.DataFrame:
+    """The planned Gemeinden where the stars stand (as the page's car map draws them)."""
+    from store.access import gemeinde_frame
+
+    gemeinden = gemeinde_frame(copy=False)
+    return gemeinden[gemeinden["ars"].isin(planned.places)][["ars", "name", "lon", "lat"]]
+
+
+def _plan_note(plan: tuple[str, ...], planned, lang: str) -> str | None:
+    """What the file says of the plan: its places, or that its times are not in it."""
+    if not plan:
+        return None
+    if planned is None:
+        return t("travel.export.plan_missing", lang)
+    names = _stars(planned).set_index("ars").loc[list(planned.places), "name"].tolist()
+    n = len(names)
+    return t("access.export.plan.one" if n == 1 else "access.export.plan.many", lang, n=n,
+             names=", ".join(names))  # fmt: skip
+
+
+def _with_note(subtitle: str, note: str | None) -> str:
+    return subtitle if note is None else f"{subtitle}<br>{note}"
+
+
 def car_export_view(engine: Engine, request: ExportRequest) -> View:
     snapshot, _ = snapshots_of(engine, request)
     sid, lang, land = int(snapshot["id"]), request.lang, request.land
@@ -103,14 +132,20 @@ def car_export_view(engine: Engine, request: ExportRequest) -> View:
                    more_attributions=(note,))
     short = t(f"category.{category}.short", lang)
     where = geodata.LAENDER.get(land or "", "")
-    kreise = _kreise(engine, sid, category, service, land)
+    planned = car_plan(engine, sid, category, service, list(request.plan)) \
+        if request.plan else None  # fmt: skip
+    plan_note = _plan_note(request.plan, planned, lang)
+    if plan_note:
+        prov = replace(prov, notes=(*prov.notes, plan_note))
+    kreise = _kreise(engine, sid, category, service, land, planned)
     if kreise["pop_unreachable"].isna().all():
         raise ExportError(t("access.status.no_provider", "de") + " Keine Fahrzeiten.")
     providers = providers_of_kind(AtlasData(engine).providers(sid), category, service, land)
     geo = fitted_geo(land_bounds(land)) if land else None
     if request.view == "car-gemeinde":
         frame = car_gemeinde_frame(engine, sid, category, service,
-                                   AtlasData(engine).providers(sid), lang, land)  # fmt: skip
+                                   AtlasData(engine).providers(sid), lang, land,
+                                   None if planned is None else planned.times)  # fmt: skip
         title = t("travel.gem.title", lang, category=short,
                   where=where or t("access.gem.where.de", lang))  # fmt: skip
         figure = gemeinde_map(
@@ -120,12 +155,13 @@ def car_export_view(engine: Engine, request: ExportRequest) -> View:
             shapes={lv: geometry_url(lv) for lv in ("gemeinde", "kreis", "land")},
             outlines=outline_codes(land), geo=fitted_geo(land_bounds(land) if land else None),
             revision="export", providers=providers, scale=MINUTE_SCALE,
+            places=None if planned is None else _stars(planned),
         )  # fmt: skip
         _keep_land_frame(figure, land)
         level = t("access.level.gemeinde", lang)
         return View(
-            title=title, subtitle=t("travel.export.subtitle", lang, level=level,
-                                    date=prov.date_label),
+            title=title, subtitle=_with_note(t("travel.export.subtitle", lang, level=level,
+                                               date=prov.date_label), plan_note),
             provenance=prov, figure=figure, legend_title=MINUTE_SCALE.legend(minutes, lang),
             table=gemeinde_minutes_table(frame, lang),
             layer=f"erreichbarkeit_auto_{category}_gemeinden",
@@ -139,8 +175,9 @@ def car_export_view(engine: Engine, request: ExportRequest) -> View:
     _keep_land_frame(figure, land)
     table = kreis_minutes_table(kreise, minutes, lang)
     return View(
-        title=title, subtitle=t("travel.export.subtitle", lang, level=t("level.kreis", lang),
-                                date=prov.date_label),
+        title=title, subtitle=_with_note(t("travel.export.subtitle", lang,
+                                           level=t("level.kreis", lang),
+                                           date=prov.date_label), plan_note),
         provenance=prov, figure=figure, legend_title=t("travel.map.scale", lang,
                                                        minutes=minutes),
         table=table, shapes=regions_in_order("kreis", table,

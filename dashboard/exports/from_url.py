@@ -82,11 +82,12 @@ def access_request(view: str):
 
 def car_request(search: str | None, fmt: str) -> ExportRequest:
     """The request of Erreichbarkeit's car map (view car, or car-gemeinde when the page
-    shows Gemeinden) with its minutes; the stored times, without a plan."""
+    shows Gemeinden) with its minutes and the plan the page shows (none for "before")."""
     s = _state(search)
+    plan = tuple(p for p in s.plan.split(",") if p) if s.acompare == "after" else ()
     return ExportRequest(
         "erreichbarkeit", fmt, view="car-gemeinde" if s.alevel == "gemeinde" else "car",
         level="kreis", category=s.category, snapshot=s.snapshot, lang=s.lang,
         service=s.aservice if s.category == "ala" else "all", threshold=s.minutes,
-        land=s.land,
+        land=s.land, plan=plan,
     )  # fmt: skip

@@ -294,7 +294,7 @@ def gemeinde_map(
         outline(shapes["kreis"], outlines["kreis"], 0.5, "kreise"),
         outline(shapes["land"], outlines["land"], 1.4, "laender"),
         points(providers, t("access.map.providers", lang), star=False),
-        star_key(t("access.gem.star_key", lang)) if stars_elsewhere else planned[stars_at],
+        star_key(t("access.map.places", lang)) if stars_elsewhere else planned[stars_at],
     ]
     figure = go.Figure(traces, _validate=False)
     figure.update_geos(**geo)

@@ -147,6 +147,33 @@ def _places(places: pd.DataFrame | None, lang: str) -> go.Scattergeo:
     )  # fmt: skip
 
 
+def kreis_map_changes(
+    old: pd.DataFrame, new: pd.DataFrame, column: str, *, threshold: int, lang: str,
+    old_places: pd.DataFrame | None, new_places: pd.DataFrame | None,
+) -> dict[str, Any] | None:  # fmt: skip
+    """What turns access_map(old, column, places=old_places) into the map of `new` (same
+    title, scale and frame; `column` not in percent): the positions of the Kreise whose row
+    differs, with their new value and hover text, and the stars' trace where the places
+    differ (else None). A plan moves a few Kreise of 400, so the browser gets these instead
+    of the whole map (a 2SFCA map is 160 kB as JSON). None where rows cannot be matched
+    position by position or a Kreis gains or loses its value (the legend and scale
+    follow that): then the map is drawn anew."""
+    if list(old["ars"]) != list(new["ars"]) or list(old.columns) != list(new.columns):
+        return None
+    before, after = old.reset_index(drop=True), new.reset_index(drop=True)
+    differs = ~((before == after) | (before.isna() & after.isna())).all(axis=1)
+    rows = [int(i) for i in differs[differs].index]
+    if (before.loc[rows, column].isna() != after.loc[rows, column].isna()).any():
+        return None
+    changed = after.loc[rows]
+    stars = _places(new_places, lang).to_plotly_json()
+    return {
+        "rows": rows, "z": [None if pd.isna(v) else float(v) for v in changed[column]],
+        "hover": kreis_hover(changed, threshold, lang),
+        "places": None if stars == _places(old_places, lang).to_plotly_json() else stars,
+    }  # fmt: skip
+
+
 def sfca_cap(values: pd.Series) -> float:
     """Where the 2SFCA scale ends: the 98th percentile of the Kreis values (1.0 if none)."""
     defined = values.dropna()

@@ -30,7 +30,6 @@ from dashboard.figures.access_gemeinde import (
     outline,
     plan_indices,
     plan_traces,
-    planned_rows,
     points,
 )
 from dashboard.text.i18n import t
@@ -81,9 +80,11 @@ def plan_overlay(
     planned = plan_traces(gemeinden, before, threshold=threshold, lang=lang,
                           shape=shapes["gemeinde"], places=places, scale=scale)  # fmt: skip
     mask_at, planned_at, stars_at = plan_indices(len(scale.colours))
-    codes = planned_rows(gemeinden, before, scale.column)["ars"].astype(str)
-    kreise = set(codes.str[:5])
-    laender = set(codes.str[:2])
+    # the mask lies under exactly the planned Gemeinden: their codes without comparing the
+    # 10,997 rows again (planned_rows)
+    codes = [str(code) for code in planned[mask_at].locations]
+    kreise = {code[:5] for code in codes}
+    laender = {code[:2] for code in codes}
     near = None
     if providers is not None and not providers.empty and "kreis_ars" in providers:
         near = providers[providers["kreis_ars"].isin(kreise)]

@@ -293,6 +293,28 @@ def gemeinde_map_frame(
     })  # fmt: skip
 
 
+def planned_map_frame(before: pd.DataFrame, base: AccessView, view: AccessView,
+                      providers: pd.DataFrame, lang: str,
+                      land: str | None = None) -> pd.DataFrame:  # fmt: skip
+    """gemeinde_map_frame(view, …) from `before`, the frame of `base` (the same snapshot and
+    kind without the plan): the distances anew, the nearest provider's name only where the
+    plan changed who is nearest (a few hundred of 10,997 Gemeinden; naming them all was most
+    of a planning click's frame)."""
+    gemeinden = gemeinde_frame(copy=False)
+    mask = np.ones(len(gemeinden), bool) if land is None else (
+        gemeinden["ars"].str[:2] == land).to_numpy()
+    now = view.measures["nearest_provider"][mask].to_numpy(dtype=object)
+    was = base.measures["nearest_provider"][mask].to_numpy(dtype=object)
+    moved = np.flatnonzero(~((now == was) | (pd.isna(now) & pd.isna(was))))
+    frame = before.copy()
+    frame["nearest_km"] = view.measures["nearest_km"][mask].to_numpy(dtype=float)
+    if len(moved):
+        nearest = frame["nearest"].to_numpy(dtype=object).copy()
+        nearest[moved] = nearest_names(now[moved], providers, lang)
+        frame["nearest"] = nearest
+    return frame
+
+
 def gemeinde_table(frame: pd.DataFrame, threshold: int, lang: str) -> pd.DataFrame:
     """The Gemeinde map's values as a table (CSV/XLSX, and the page's list): farthest first,
     with on-screen labels; distances Luftlinie in km."""

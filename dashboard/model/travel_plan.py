@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+import pandas as pd
 from sqlalchemy import Engine
 
 from store.traveltime import travel_gemeinden, travel_run
@@ -76,3 +77,16 @@ def _car_plan(engine: Engine, snapshot_id: int, category: str, service: str,
         return None
     with lock:
         return planner.plan(baseline, known)
+
+
+def planned_regions(planned: CarPlan) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Kreis, Land and Germany minutes of planned times (as travel_regions gives stored);
+    the page's car section and its exports alike."""
+    from dashboard.model.travel_data import THRESHOLDS_MIN
+    from store.access import gemeinde_frame
+    from store.traveltime import aggregate_minutes
+
+    gemeinden = gemeinde_frame(copy=False)
+    minutes = planned.times["nearest_min"].to_numpy(float)
+    return tuple(aggregate_minutes(gemeinden, minutes, level, THRESHOLDS_MIN)
+                 for level in ("kreis", "land", "germany"))  # fmt: skip

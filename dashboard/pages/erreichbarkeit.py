@@ -24,7 +24,13 @@ from dashboard.figures.access_gemeinde import (
     gemeinde_map,
     ui_revision,
 )
-from dashboard.figures.access_map import distance_map, sfca_cap, sfca_map, status_note
+from dashboard.figures.access_map import (
+    TRACES,
+    distance_map,
+    sfca_cap,
+    sfca_map,
+    status_note,
+)
 from dashboard.figures.choropleth import empty_map
 from dashboard.figures.common import graph_config
 from dashboard.figures.plan_overlay import PLANNED, blank_overlay, plan_overlay
@@ -38,6 +44,7 @@ from dashboard.model.access_data import (
     land_bounds,
     outline_codes,
     place_labels,
+    planned_map_frame,
     providers_of_kind,
     ranked,
     region_labels,
@@ -84,8 +91,8 @@ from dashboard.text.i18n import fmt_number, t
 from dashboard.text.map_description import caption_block
 
 KEY = "erreichbarkeit"
-# what the page's tables show, by a digest each (table_digests): a callback answer leaves a
-# table alone that would come out the same
+# what the page's tables (and its 2SFCA map) show, by a digest or key each (table_digests): a
+# callback answer leaves a table alone that would come out the same
 TABLES_SHOWN = "access-tables-shown"
 MAP_HEIGHT = 600
 RANKED_KREISE = 20
@@ -211,12 +218,13 @@ def map_texts(view: AccessView | None, snapshot: dict | None, category: str, thr
         return notice, notice
     taken = str(snapshot["taken_at"])[:10]
     kreise = _in_land(view.kreise, land)
-    distance = access_description(kreise, "distance", view.category, threshold, taken, lang,
-                                  view.status)  # fmt: skip
     if gemeinden is not None and view.status == "ok":
         # the Gemeinde map's own words only: the Kreis map's description would describe a
-        # map that is not shown
+        # map that is not shown (and is not written: a third of this function's time)
         distance = gemeinde_sentence(gemeinden, threshold, land, lang)
+    else:
+        distance = access_description(kreise, "distance", view.category, threshold, taken,
+                                      lang, view.status)  # fmt: skip
     sfca = access_description(kreise, "sfca", view.category, threshold, taken, lang,
                               view.status)  # fmt: skip
     return distance, sfca
@@ -518,12 +526,59 @@ def replanned_rows(data: AtlasData, snapshot: dict | None, choice: Choice, lang:
     return changed_rows(gemeinden, _map_frame(data, shown, lang, choice.land))
 
 
-def table_digests(kreise: Any, laender: Any, grid_key: str) -> dict[str, str]:
-    """A digest of each table as the page renders it (Kreis and Land ranking), and the key of
-    what the Gemeinde grid shows. A table the browser already shows is not sent again:
-    replacing one makes the renderer reset each of its cells' components one by one, and
-    each reset walks every component of the page (500 resets, 3.7 s of a planning click at
-    load 9)."""
+def sfca_key(snapshot: dict | None, choice: Choice, lang: str) -> str:
+    """What the 2SFCA map is drawn from, the plan it draws after "#" (none for "before"): a
+    map that differs by its plan alone is brought up to date Kreis by Kreis (replanned_sfca)."""
+    sid = snapshot["id"] if snapshot else None
+    drawn = choice.places if choice.compare == "after" else ()
+    return f"{revision(sid, replace(choice, places=(), compare='after'), lang)}|" \
+        f"{choice.threshold}#" + ",".join(drawn)  # fmt: skip
+
+
+def replanned_sfca(data: AtlasData, snapshot: dict | None, choice: Choice, lang: str,
+                   shown: AccessView | None, shown_key: str | None) -> Any:  # fmt: skip
+    """A Patch that turns the 2SFCA map the browser shows (`shown_key`, its sfca_key) into
+    `shown`'s (the Kreise the plan moved: value and hover; the stars), no_update where none
+    differs; None when that map is not the same but for the plan (then it is sent whole)."""
+    from dash import Patch
+
+    from dashboard.figures.access_map import kreis_map_changes
+
+    if shown is None or snapshot is None or not shown_key or "#" not in shown_key:
+        return None
+    drawn, _, was = shown_key.partition("#")
+    if drawn != sfca_key(snapshot, choice, lang).partition("#")[0]:
+        return None
+    old = load_view(data, int(snapshot["id"]), choice.category, choice.service,
+                    [p for p in was.split(",") if p])  # fmt: skip
+    if old is None or old.status != shown.status:
+        return None  # the title's note follows the status
+    changes = kreis_map_changes(
+        _in_land(old.kreise, choice.land), _in_land(shown.kreise, choice.land),
+        "providers_per_100k_within_50km", threshold=choice.threshold, lang=lang,
+        old_places=old.places, new_places=shown.places,
+    )  # fmt: skip
+    if changes is None:
+        return None
+    if not changes["rows"] and changes["places"] is None:
+        return no_update
+    patch = Patch()
+    undefined, values = (TRACES.index(name) for name in ("undefined", "values"))
+    for row, z, hover in zip(changes["rows"], changes["z"], changes["hover"], strict=True):
+        patch["data"][undefined]["hovertext"][row] = hover
+        patch["data"][values]["hovertext"][row] = hover
+        patch["data"][values]["z"][row] = z
+    if changes["places"] is not None:
+        patch["data"][TRACES.index("places")] = changes["places"]
+    return patch
+
+
+def table_digests(kreise: Any, laender: Any, grid_key: str, sfca: str = "") -> dict[str, str]:
+    """A digest of each table as the page renders it (Kreis and Land ranking), the key of
+    what the Gemeinde grid shows and of what the 2SFCA map draws (`sfca`, sfca_key). A table
+    the browser already shows is not sent again: replacing one makes the renderer reset each
+    of its cells' components one by one, and each reset walks every component of the page
+    (500 resets, 3.7 s of a planning click at load 9)."""
     import hashlib
     import json
 
@@ -533,7 +588,8 @@ def table_digests(kreise: Any, laender: Any, grid_key: str) -> dict[str, str]:
         text = json.dumps(part, cls=PlotlyJSONEncoder, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:24]
 
-    return {"kreise": digest(kreise), "laender": digest(laender), "gemeinden": grid_key}
+    return {"kreise": digest(kreise), "laender": digest(laender), "gemeinden": grid_key,
+            "sfca": sfca}
 
 
 def _plan_list(ctx: PageContext) -> list[str]:
@@ -640,11 +696,12 @@ def choice_of_state(s: ViewState, places: list[str]) -> Choice:
 
 
 def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, lang: str,
-            draw_gemeinden: bool = True) -> dict[str, Any]:  # fmt: skip
+            draw_gemeinden: bool = True, draw_sfca: bool = True) -> dict[str, Any]:  # fmt: skip
     """Everything the maps and their texts need for one choice (layout and callback alike);
     `draw_gemeinden` False skips building the Gemeinde figure (a threshold switch restyles
-    it in the browser, a plan is drawn on its own layer) and leaves `distance` None; `plan`
-    is the plan's layer over the Gemeinde map (blank at Kreis level)."""
+    it in the browser, a plan is drawn on its own layer) and leaves `distance` None;
+    `draw_sfca` False leaves `sfca` None (a plan patches the 2SFCA map the browser has);
+    `plan` is the plan's layer over the Gemeinde map (blank at Kreis level)."""
     sid = None if snapshot is None else int(snapshot["id"])
     view, base = load_views(data, sid, choice)
     shown = _shown(view, base, choice.compare)
@@ -664,7 +721,7 @@ def figures(app: Dash, data: AtlasData, snapshot: dict | None, choice: Choice, l
     return {
         "view": view, "shown": shown, "gemeinden": gemeinden, "before": before,
         "distance": first, "plan": plan,
-        "sfca": sfca_figure(app, data, shown, base=base, **kwargs),
+        "sfca": sfca_figure(app, data, shown, base=base, **kwargs) if draw_sfca else None,
         "texts": map_texts(shown, snapshot, choice.category, choice.threshold, lang, gemeinden,
                            choice.land),
         "titles": map_titles(choice.category, choice.threshold, lang, choice.level, choice.land),
@@ -676,11 +733,19 @@ def _map_frame(data: AtlasData, view: AccessView, lang: str, land: str | None):
     """The Gemeinde map's frame of `view`, kept per snapshot, plan, language and Land (the
     frame without the plan is what every planning click draws over)."""
     places = () if view.places is None else tuple(view.places["ars"])
+
+    def make():
+        providers = data.providers(view.snapshot_id)
+        base = load_view(data, view.snapshot_id, view.category, view.service, [])
+        if not places or base is None or base is view:
+            return gemeinde_map_frame(view, providers, lang, land)
+        # a plan's frame from the frame without it (kept): only the Gemeinden it moved
+        return planned_map_frame(_map_frame(data, base, lang, land), base, view, providers,
+                                 lang, land)  # fmt: skip
+
     return data.memo(
         ("access-gemeinde-frame", view.snapshot_id, view.category, view.service, places, lang,
-         land),
-        lambda: gemeinde_map_frame(view, data.providers(view.snapshot_id), lang, land),
-    )  # fmt: skip
+         land), make)  # fmt: skip
 
 
 def layout(ctx: PageContext) -> html.Div:
@@ -732,7 +797,8 @@ def layout(ctx: PageContext) -> html.Div:
             dcc.Store(id=ids.ACCESS_FADED),
             rows_store(),
             dcc.Store(id=TABLES_SHOWN,
-                      data=table_digests(kreise, laender, grid_key(ctx.snapshot, choice, lang))),
+                      data=table_digests(kreise, laender, grid_key(ctx.snapshot, choice, lang),
+                                         sfca_key(ctx.snapshot, choice, lang))),
             html.Section([
                 html.Div(kreise, id=ids.ACCESS_RANK_KREISE),
                 html.Div(laender, id=ids.ACCESS_RANK_LAENDER),
@@ -815,6 +881,22 @@ function (km, level) {
     "PLANNED", str(list(PLANNED))).replace("PLAN", PLAN_GRAPH)
 
 
+# The Kreis a click on a Kreis map chose (its Gemeinde table opens); a Gemeinde (12 digits,
+# the Gemeinde map) or a star chooses none. In the browser: `update` takes the region as an
+# input, so a server round trip here came before every planning click's answer was even
+# asked for (~0.1 s of a click). The server checks the code again (region_view, _kreis).
+CHOOSE_REGION = """
+function () {
+    const triggered = window.dash_clientside.callback_context.triggered || [];
+    const click = triggered.length ? triggered[0].value : null;
+    const points = (click && click.points) || [];
+    const code = points.length ? points[0].location : null;
+    return typeof code === 'string' && /^\\d{5}$/.test(code)
+        ? code : window.dash_clientside.no_update;
+}
+"""
+
+
 # a change of plan alone (the plan box, or a click on the map that set it): the map under the
 # plan stays, the plan's layer is drawn again
 PLAN_INPUTS = {f"{ids.ACCESS_PLAN_SEARCH}.value"}
@@ -859,19 +941,13 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         found = [o for o in gemeinde_options(search or "") if o["value"] not in chosen]
         return place_labels(chosen) + found
 
-    @app.callback(
+    app.clientside_callback(
+        CHOOSE_REGION,
         Output(ids.ACCESS_REGION_STORE, "data"),
         Input(ids.ACCESS_MAP, "clickData"),
         Input(ids.ACCESS_SFCA_MAP, "clickData"),
         prevent_initial_call=True,
     )
-    def choose_region(*clicks):
-        from dash import callback_context
-
-        click = callback_context.triggered[0]["value"] if callback_context.triggered else None
-        points = (click or {}).get("points") or []
-        code = points[0].get("location") if points else None
-        return code if code in region_labels("kreis") else no_update
 
     @app.callback(
         Output(ids.ACCESS_SUMMARY, "children"),
@@ -928,13 +1004,24 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         restyled = trigger == ids.ACCESS_THRESHOLD and choice.level == "gemeinde"
         # only the plan changed: the Gemeinde map in the browser is this choice's but for the
         # plan (every other input sends a whole figure), so only the plan's layer is sent
-        replanned = choice.level == "gemeinde" and bool(triggered) and set(triggered) <= PLAN_INPUTS
+        plan_only = bool(triggered) and set(triggered) <= PLAN_INPUTS
+        replanned = choice.level == "gemeinde" and plan_only
+        # the 2SFCA map (Kreise at either level) the browser shows differs by the plan alone:
+        # only the Kreise the plan moved are sent (a Patch), not the whole map again (160 kB,
+        # and its building was a third of this answer's time)
+        sfca = None
+        if plan_only:
+            sid = None if snapshot is None else int(snapshot["id"])
+            sfca = replanned_sfca(data, snapshot, choice, lang,
+                                  _shown(*load_views(data, sid, choice), choice.compare),
+                                  (tables_shown or {}).get("sfca"))  # fmt: skip
         made = figures(app, data, snapshot, choice, lang,
-                       draw_gemeinden=not (restyled or replanned))  # fmt: skip
+                       draw_gemeinden=not (restyled or replanned),
+                       draw_sfca=sfca is None)  # fmt: skip
         shown = made["shown"]
         kreise, laender = ranking_tables(shown, choice.threshold, lang, choice.land)
         distance = made["distance"]
-        sfca = made["sfca"]
+        sfca = made["sfca"] if sfca is None else sfca
         plan = made["plan"]
         if restyled and shown is not None:
             # FADE_CLASSES restyles the Gemeinde map and its plan in the browser (the 2SFCA map
@@ -954,15 +1041,16 @@ def register_callbacks(app: Dash, data: AtlasData) -> None:
         planned = plan_result(made["view"], lang, choice.threshold)
         # the Gemeinde grid holds every Gemeinde's values (MBs of JSON): not built again for
         # a threshold switch, and known by what it is drawn from rather than by a digest
-        digests = table_digests(kreise, laender, grid_key(snapshot, choice, lang))
+        digests = table_digests(kreise, laender, grid_key(snapshot, choice, lang),
+                                sfca_key(snapshot, choice, lang))
         rows = replanned_rows(data, snapshot, choice, lang, made["gemeinden"],
                               (tables_shown or {}).get("gemeinden")) if replanned else None
         listed = no_update if restyled or rows is not None else gemeinde_list(
             made["gemeinden"], choice, lang)  # fmt: skip
         kreise, laender, listed = (
-            no_update if (tables_shown or {}).get(name) == digest else table
-            for (name, digest), table in zip(digests.items(), (kreise, laender, listed),
-                                             strict=True))  # fmt: skip
+            no_update if (tables_shown or {}).get(name) == digests[name] else table
+            for name, table in zip(("kreise", "laender", "gemeinden"), (kreise, laender, listed),
+                                   strict=True))  # fmt: skip
         return (
             summary(shown, category, choice.threshold, lang, choice.land), distance, sfca,
             *made["texts"], *titles, kreise, laender,

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from dashboard.exports import buttons
 from dashboard.exports.request import IMAGE_FORMATS, TABLE_FORMATS
@@ -42,7 +43,7 @@ from dashboard.model.travel_data import (
     car_provenance,
     region_minutes,
 )
-from dashboard.model.travel_plan import can_plan_by_road, car_plan
+from dashboard.model.travel_plan import can_plan_by_road, car_plan, planned_regions
 from dashboard.pages.controls import options, radio_group
 from dashboard.text.describe_gemeinden import where_label
 from dashboard.text.i18n import fmt_number, t
@@ -212,17 +213,6 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
     ]  # fmt: skip
 
 
-def planned_regions(planned) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Kreis, Land and Germany minutes of planned times (as travel_regions gives stored)."""
-    from store.access import gemeinde_frame
-    from store.traveltime import aggregate_minutes
-
-    gemeinden = gemeinde_frame(copy=False)
-    minutes = planned.times["nearest_min"].to_numpy(float)
-    return tuple(aggregate_minutes(gemeinden, minutes, level, THRESHOLDS_MIN)
-                 for level in ("kreis", "land", "germany"))  # fmt: skip
-
-
 def _gemeinde_map(app: Dash, data: AtlasData, snapshot_id: int, category: str, service: str,
                   minutes: int, providers: pd.DataFrame, land: str | None,
                   lang: str, planned=None) -> tuple[Any, str]:  # fmt: skip
@@ -289,6 +279,15 @@ def validation_layout() -> list[Any]:
             buttons.validation_slot(ids.ACCESS_CAR_EXPORT_SLOT)]  # fmt: skip
 
 
+def only_plan_changed() -> bool:
+    """Whether the running callback was fired by the plan (or before/after) alone."""
+    from dash import ctx
+
+    triggered = set(ctx.triggered_prop_ids)
+    return bool(triggered) and triggered <= {f"{ids.ACCESS_PLAN_SEARCH}.value",
+                                             f"{ids.ACCESS_COMPARE}.value"}  # fmt: skip
+
+
 def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
     from dashboard.exports import from_url
 
@@ -312,6 +311,10 @@ def register_car_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
     )
     def update(mode, minutes, category, service, snapshot_id, level, land, places, compare,
                search):  # fmt: skip
+        if mode != "car" and only_plan_changed():
+            # the Luftlinie shown: a plan changes nothing here, and every output the renderer
+            # applies (the page's class among them) walks the whole page, on each planning click
+            raise PreventUpdate
         state, _ = parse_query(search)
         snapshot, _ = data.resolve(snapshot_id)
         sid = None if snapshot is None else int(snapshot["id"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from dash import Dash, Input, Output, State, html
+from dash.exceptions import PreventUpdate
 
 from dashboard.frame import ids
 from dashboard.model.access_data import region_labels
@@ -82,7 +83,7 @@ def plan_slot(data: AtlasData, snapshot_id: int | None, mode: str, category: str
 
 
 def register_car_plan_callbacks(app: Dash, data: AtlasData, page_key: str) -> None:
-    from dashboard.pages.erreichbarkeit_car import mode_for
+    from dashboard.pages.erreichbarkeit_car import mode_for, only_plan_changed
 
     @app.callback(
         Output(ids.ACCESS_CAR_PLAN, "children"),
@@ -98,6 +99,8 @@ def register_car_plan_callbacks(app: Dash, data: AtlasData, page_key: str) -> No
     def update(mode, minutes, category, service, places, snapshot_id, search):
         from dashboard.model.travel_data import car_available
 
+        if mode != "car" and only_plan_changed():
+            raise PreventUpdate  # the Luftlinie shown: its [] is on the page already
         state, _ = parse_query(search)
         snapshot, _ = data.resolve(snapshot_id)
         sid = None if snapshot is None else int(snapshot["id"])

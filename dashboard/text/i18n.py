@@ -327,7 +327,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "access.map.sfca.scale": "je 100.000",
         "access.map.undefined": "nicht definiert",
         "access.map.providers": "Anbieter",
-        "access.map.places": "Hypothetischer Standort (Planung)",
+        # the stars' legend key on every map and the start of a star's hover (one name for
+        # one thing): short, so that a phone's legend keeps two columns (the Gemeinde map
+        # stays 300 px wide; "Hypothetischer Standort" took one column and 60 px)
+        "access.map.places": "Geplanter Standort",
         "access.map.aria": "Karte: {title}. Die Tabellen darunter enthalten dieselben Werte.",
         "access.hover.beyond": "weiter als {km} km: {people} Menschen ({share} %)",
         "access.hover.median": "Median {km} km Luftlinie",
@@ -804,7 +807,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "access.map.sfca.scale": "per 100,000",
         "access.map.undefined": "undefined",
         "access.map.providers": "Providers",
-        "access.map.places": "Hypothetical location (planning)",
+        "access.map.places": "Planned location",
         "access.map.aria": "Map: {title}. The tables below hold the same values.",
         "access.hover.beyond": "beyond {km} km: {people} people ({share} %)",
         "access.hover.median": "median {km} km straight line",

@@ -21,9 +21,6 @@ DE: dict[str, str] = {
     "access.gem.class.25_50": "über 25 bis 50 km",
     "access.gem.class.gt50": "über 50 km",
     "access.gem.none": "kein Anbieter erreichbar",
-    # the stars' legend key on the map: short, so that a phone's legend keeps two columns
-    # (the map stays 300 px wide; "Hypothetischer Standort" took one column and 60 px)
-    "access.gem.star_key": "Geplanter Standort",
     "access.gem.legend": "Luftlinie (blass: bis {km} km)",
     "access.gem.hover.km": "{km} km Luftlinie zum nächsten Anbieter",
     "access.gem.hover.population": "{n} Einwohner",
@@ -116,7 +113,6 @@ EN: dict[str, str] = {
     "access.gem.class.25_50": "over 25 to 50 km",
     "access.gem.class.gt50": "over 50 km",
     "access.gem.none": "no provider within reach",
-    "access.gem.star_key": "Planned location",
     "access.gem.legend": "Straight line (faded: up to {km} km)",
     "access.gem.hover.km": "{km} km straight line to the nearest provider",
     "access.gem.hover.population": "{n} inhabitants",

@@ -110,6 +110,9 @@ DE: dict[str, str] = {
     "travel.export.note": "Fahrzeit mit dem Auto: {engine}, OpenStreetMap-Auszug {extract} "
     "(Stand {date}); Straßennetz © OpenStreetMap-Mitwirkende (ODbL)",
     "travel.export.subtitle": "{level}, Datenstand {date}",
+    "travel.export.plan_missing": (
+        "Ohne die Planung: Sie lässt sich hier nicht auf dem Straßennetz berechnen."
+    ),
     "travel.col.minutes": "Fahrzeit (min)",
     "travel.col.road_km": "Straße (km)",
     "travel.col.line_km": "Luftlinie (km)",
@@ -221,6 +224,8 @@ EN: dict[str, str] = {
     "travel.export.note": "Travel time by car: {engine}, OpenStreetMap extract {extract} "
     "(as of {date}); road network © OpenStreetMap contributors (ODbL)",
     "travel.export.subtitle": "{level}, snapshot of {date}",
+    "travel.export.plan_missing": "Without the planning: it cannot be computed on the road "
+    "network here.",
     "travel.col.minutes": "Travel time (min)",
     "travel.col.road_km": "Road (km)",
     "travel.col.line_km": "Straight line (km)",

@@ -1,7 +1,8 @@
 """A change of plan on the Gemeinde map answers with the plan's own layer only (over real HTTP
 on loopback): the map under it (the snapshot's 10,997 Gemeinden) is not sent again, the layer
 holds the planned Gemeinden and the stars, and map and layer together draw exactly what the
-one-figure export draws; the Gemeinde grid gets the rows the plan changed, not all of them."""
+one-figure export draws; the Gemeinde grid gets the rows the plan changed, not all of them, and
+the 2SFCA map the Kreise the plan moved (a Patch), not the whole map."""
 
 from __future__ import annotations
 
@@ -39,14 +40,14 @@ class _Http:
 
 def answer(app, base: str, changed: str, *, plan: list[str], threshold: str = "25",
            category: str = "ala", compare: str = "after",
-           shown: dict | None = None) -> dict:  # fmt: skip
-    """The Erreichbarkeit update callback's answer at Gemeinde level, by output id."""
+           shown: dict | None = None, level: str = "gemeinde") -> dict:  # fmt: skip
+    """The Erreichbarkeit update callback's answer (at Gemeinde level), by output id."""
     outputs = callback_outputs(app, f"{ids.ACCESS_SUMMARY}.children")
     inputs = [
         (ids.ACCESS_CATEGORY, "value", category), (ids.ACCESS_SERVICE, "value", "all"),
         (ids.ACCESS_THRESHOLD, "value", threshold), (ids.ACCESS_PLAN_SEARCH, "value", plan),
         (ids.snapshot(page.KEY), "value", None), (ids.ACCESS_REGION_STORE, "data", None),
-        (ids.ACCESS_LEVEL, "value", "gemeinde"), (ids.ACCESS_LAND, "value", ""),
+        (ids.ACCESS_LEVEL, "value", level), (ids.ACCESS_LAND, "value", ""),
         (ids.ACCESS_COMPARE, "value", compare),
     ]  # fmt: skip
     state = [(ids.URL, "search", ""), (page.TABLES_SHOWN, "data", shown)]
@@ -191,7 +192,7 @@ def test_planned_gemeinden_are_drawn_over_the_snapshot_in_their_new_class(app, d
 def test_a_table_the_browser_already_shows_is_not_sent_again(app, live_server):
     first = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG])
     shown = first[page.TABLES_SHOWN]["data"]
-    assert set(shown) == {"kreise", "laender", "gemeinden"}
+    assert set(shown) == {"kreise", "laender", "gemeinden", "sfca"}
     assert {ids.ACCESS_RANK_KREISE, ids.ACCESS_RANK_LAENDER, ids.ACCESS_GEMEINDEN} <= set(first)
     # the same answer again: every table is on screen already
     again = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG],
@@ -243,3 +244,107 @@ def test_a_plan_change_sends_the_grid_only_the_rows_it_changed(app, live_server,
     other = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[ELSEWHERE],
                    category="wfbm", shown=shown)  # fmt: skip
     assert ids.ACCESS_GEMEINDEN in other and ROWS not in other
+
+
+def patched(figure: dict, patch: dict) -> dict:
+    """`figure` with a Dash Patch's assignments applied (the only operation a plan sends)."""
+    out = json.loads(json.dumps(figure))
+    for op in patch["operations"]:
+        assert op["operation"] == "Assign", op
+        *parents, last = op["location"]
+        node = out
+        for key in parents:
+            node = node[key]
+        node[last] = op["params"]["value"]
+    return out
+
+
+def test_a_plan_change_patches_the_2sfca_map_with_the_kreise_it_moved(app, live_server):
+    sfca = f"{ids.ACCESS_SFCA_MAP}"
+    first = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG])
+    shown = first[page.TABLES_SHOWN]["data"]
+    assert shown["sfca"].endswith(f"#{FLENSBURG}")
+    whole = first[sfca]["figure"]
+    assert PATCH not in whole  # the browser's map was unknown: sent whole
+    both = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value",
+                  plan=[FLENSBURG, ELSEWHERE], shown=shown)  # fmt: skip
+    patch = both[sfca]["figure"]
+    assert PATCH in patch
+    # a few Kreise (around ELSEWHERE) and the stars, a small part of the whole map
+    assert len(json.dumps(patch)) < len(json.dumps(whole)) / 10
+    moved = {op["location"][3] for op in patch["operations"] if len(op["location"]) == 4}
+    assert 0 < len(moved) < 50
+    # applied to the map the browser shows, it is exactly the map of the new plan
+    fresh = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value",
+                   plan=[FLENSBURG, ELSEWHERE])[sfca]["figure"]  # fmt: skip
+    assert PATCH not in fresh
+    now = patched(whole, patch)
+    assert now == json.loads(json.dumps(fresh))
+    assert now["data"][3]["customdata"] == [FLENSBURG, ELSEWHERE]
+    assert now["data"][1]["z"] != whole["data"][1]["z"]
+    # and back, from the two-place map, to the one-place map
+    back = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[FLENSBURG],
+                  shown=both[page.TABLES_SHOWN]["data"])  # fmt: skip
+    assert patched(fresh, back[sfca]["figure"]) == json.loads(json.dumps(whole))
+    # "before" draws no plan: from a map without one, nothing to send
+    before = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[ELSEWHERE],
+                    compare="before", shown={**shown, "sfca": shown["sfca"].split("#")[0] + "#"})
+    assert sfca not in before
+    # a map of another threshold is sent whole
+    other = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value", plan=[ELSEWHERE],
+                   threshold="50", shown=shown)  # fmt: skip
+    assert PATCH not in other[sfca]["figure"]
+    # the Kreis level shows the same 2SFCA map: a plan patches it there too
+    kreis = answer(app, live_server, f"{ids.ACCESS_PLAN_SEARCH}.value",
+                   plan=[FLENSBURG, ELSEWHERE], shown=shown, level="kreis")  # fmt: skip
+    assert patched(whole, kreis[sfca]["figure"]) == json.loads(json.dumps(fresh))
+
+
+def test_a_plan_change_in_luftlinie_mode_leaves_the_car_parts_alone(app, live_server):
+    """Each output the renderer applies walks the whole page: the car section, the page's
+    class and the car plan block stay as they are when only the plan changed, Luftlinie shown
+    (no content, 204), and still answer a switch to the car."""
+
+    def car(outputs: str, inputs: list, changed: str, mode: str) -> int:
+        values = {ids.ACCESS_MODE: mode, ids.ACCESS_MINUTES: "30",
+                  ids.ACCESS_CATEGORY: "ala", ids.ACCESS_SERVICE: "all",
+                  ids.ACCESS_LEVEL: "gemeinde", ids.ACCESS_LAND: "",
+                  ids.ACCESS_PLAN_SEARCH: [FLENSBURG], ids.ACCESS_COMPARE: "after"}  # fmt: skip
+        response = post_callback(
+            _Http(live_server), callback_outputs(app, outputs),
+            [(i, "value", values.get(i) if isinstance(i, str) else None) for i in inputs],
+            [(ids.URL, "search", "")], [changed])  # fmt: skip
+        return response.status_code
+
+    section = (f"{ids.ACCESS_CAR}.children", [
+        ids.ACCESS_MODE, ids.ACCESS_MINUTES, ids.ACCESS_CATEGORY, ids.ACCESS_SERVICE,
+        ids.snapshot(page.KEY), ids.ACCESS_LEVEL, ids.ACCESS_LAND, ids.ACCESS_PLAN_SEARCH,
+        ids.ACCESS_COMPARE])  # fmt: skip
+    block = (f"{ids.ACCESS_CAR_PLAN}.children", [
+        ids.ACCESS_MODE, ids.ACCESS_MINUTES, ids.ACCESS_CATEGORY, ids.ACCESS_SERVICE,
+        ids.ACCESS_PLAN_SEARCH, ids.snapshot(page.KEY)])  # fmt: skip
+    for outputs, inputs in (section, block):
+        assert car(outputs, inputs, f"{ids.ACCESS_PLAN_SEARCH}.value", "line") == 204
+        assert car(outputs, inputs, f"{ids.ACCESS_MODE}.value", "line") == 200
+        assert car(outputs, inputs, f"{ids.ACCESS_PLAN_SEARCH}.value", "car") == 200
+
+
+@pytest.mark.parametrize(("lang", "land"), [("de", None), ("en", "03")])
+def test_a_plans_gemeinde_frame_from_the_frame_without_it_is_the_whole_frame(demo_engine, lang,
+                                                                            land):  # fmt: skip
+    """A planning click builds the plan's frame from the kept frame without the plan (names
+    only where the nearest provider changed): exactly what building it whole gives."""
+    import pandas as pd
+
+    import store
+    from dashboard.model.access_data import gemeinde_map_frame
+
+    data = AtlasData(demo_engine)
+    sid = int(store.served_snapshot(demo_engine)["id"])
+    view = page.load_view(data, sid, "ala", "all", [FLENSBURG, ELSEWHERE])
+    fast = page._map_frame(data, view, lang, land)
+    whole = gemeinde_map_frame(view, data.providers(sid), lang, land)
+    pd.testing.assert_frame_equal(fast, whole)
+    base = page._map_frame(data, page.load_view(data, sid, "ala", "all", []), lang, land)
+    changed = (fast["nearest"] != base["nearest"]).sum()
+    assert 0 < changed < len(fast) / 10  # some Gemeinden renamed, most not

@@ -47,7 +47,11 @@ if (!window.__watched) {
   const fetched = window.fetch;
   window.fetch = function (...args) {
     return fetched.apply(this, args).then(response => {
-      if (String(args[0]).includes('_dash-update-component')) {
+      if (String(args[0]).includes('_dash-update-component') && response.status === 204) {
+        // no content: a callback whose outputs all stay (the car parts on a plan change)
+        window.__answers.push('none');
+        window.__planAnswers.push('none');
+      } else if (String(args[0]).includes('_dash-update-component')) {
         response.clone().json().then(body => {
           window.__answers.push(kind((body.response || {})['access-map']));
           window.__planAnswers.push(kind((body.response || {})['access-map-plan']));

@@ -52,3 +52,31 @@ def test_the_sentence_names_the_farthest_gemeinden_and_the_kreise_with_most_peop
     english = gemeinde_sentence(frame, 50, "09", "en")
     assert english.startswith("In Bayern, 150 people in 2 of 5 municipalities")
     assert "Most of them live in Kreis X (100), Kreis Z (50)." in english
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_stars_hover_names_it_as_its_legend_key_does_on_every_map(app, demo_engine, snapshot,
+                                                                   lang):  # fmt: skip
+    """One name for the planned star: the Gemeinde map's legend key, the star's hover on the
+    plan's layer and the 2SFCA and Kreis maps' legend and hover (the hover read
+    "Hypothetischer Standort (Planung): …" under a key "Geplanter Standort")."""
+    from dashboard.figures.plan_overlay import STARS
+
+    flensburg = "010010000000"
+    data = AtlasData(demo_engine)
+
+    def made(level: str) -> dict:
+        choice = page.Choice(category="ala", service="all", threshold=25, places=(flensburg,),
+                             level=level)  # fmt: skip
+        return page.figures(app, data, snapshot, choice, lang)
+
+    gemeinde, kreis = made("gemeinde"), made("kreis")
+    stars = [t for t in gemeinde["distance"].to_plotly_json()["data"]
+             if t.get("showlegend") and t.get("marker", {}).get("symbol") == "star"]  # fmt: skip
+    assert len(stars) == 1
+    key = stars[0]["name"]
+    assert key == {"de": "Geplanter Standort", "en": "Planned location"}[lang]  # short
+    hovers = [gemeinde["plan"].data[STARS].hovertext, gemeinde["sfca"].data[3].hovertext,
+              kreis["distance"].data[3].hovertext]  # fmt: skip
+    assert [list(h) for h in hovers] == [[f"{key}: Flensburg"]] * 3
+    assert gemeinde["sfca"].data[3].name == kreis["distance"].data[3].name == key

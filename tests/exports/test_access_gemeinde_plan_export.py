@@ -33,5 +33,5 @@ def test_an_export_after_planning_still_shows_the_stars(demo_engine, keep):
     planned, plain = export((FLENSBURG,)), export(())
     assert _scattergeo_points(planned)[-1] == 1  # the star, drawn last
     assert sum(_scattergeo_points(planned)) == sum(_scattergeo_points(plain)) + 1
-    assert "Hypothetischer Standort" in planned.decode("utf-8")  # its legend entry
-    assert "Hypothetischer Standort" not in plain.decode("utf-8")
+    assert "Geplanter Standort" in planned.decode("utf-8")  # its legend entry
+    assert "Geplanter Standort" not in plain.decode("utf-8")

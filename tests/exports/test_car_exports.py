@@ -6,6 +6,7 @@ the engine, the extract's date and a text alternative; their tables as CSV/XLSX.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -131,3 +132,40 @@ def test_the_car_map_button_asks_for_the_view_the_page_shows():
     assert (gemeinden.view, gemeinden.threshold, gemeinden.land) == ("car-gemeinde", 45, "10")
     kreise = car_request("?category=ala&aservice=arbeitsbereich&amode=car", "xlsx")
     assert (kreise.view, kreise.threshold, kreise.service) == ("car", 30, "arbeitsbereich")
+
+
+def test_a_car_export_with_a_plan_draws_the_planned_times_and_names_the_plan(car_engine, keep,
+                                                                           read_export_csv):
+    """The page's car section shows the plan's times (computed by the engine now); its
+    exports did not (the request had no plan): the star, the planned minutes in the table,
+    the plan named under the title. `plan=` from the page's URL, as the button asks."""
+    from dashboard.exports.from_url import car_request
+    from tests.traveltime.test_traveltime_plan_page import farthest_in_land
+
+    sid = int(store.served_snapshot(car_engine)["id"])
+    far, was = farthest_in_land(car_engine, sid)
+    request = car_request(f"?category=wfbm&amode=car&minutes=15&alevel=gemeinde&land=10"
+                          f"&plan={far}", "svg")  # fmt: skip
+    assert request.plan == (far,) and request.view == "car-gemeinde"
+    assert car_request(f"?category=wfbm&amode=car&plan={far}&acompare=before", "svg").plan == ()
+    planned = export_view(car_engine, request)
+    plain = export_view(car_engine, car("svg", view="car-gemeinde", land=SAARLAND,
+                                        threshold=15))  # fmt: skip
+    keep("planned-" + planned.filename, planned.content)
+    text = planned.content.decode("utf-8")
+    assert "Geplanter Standort" in text and "Geplanter Standort" not in plain.content.decode()
+    assert "Mit einem hypothetischen Standort" in text  # the plan named under the title
+    # the table: the planned Gemeinde now within a minute, a few neighbours nearer too
+    def minutes(req: ExportRequest) -> pd.Series:
+        table = read_export_csv(export_view(car_engine, req).content)
+        keys = table["Schlüssel (ARS)"].astype(str).str.zfill(12)
+        return table["Fahrzeit (min)"].astype(float).set_axis(keys)
+
+    now = minutes(replace(request, format="csv"))
+    before = minutes(car("csv", view="car-gemeinde", land=SAARLAND, threshold=15))
+    assert was > 15 and now[far] < 1.0 and before[far] == round(was, 1)
+    assert (now < before.reindex(now.index) - 1e-9).sum() > 1
+    kreise = export_view(car_engine, replace(request, view="car", format="svg"))
+    assert "Mit einem hypothetischen Standort" in kreise.content.decode("utf-8")
+    assert kreise.content != export_view(car_engine, car("svg", land=SAARLAND,
+                                                         threshold=15)).content  # fmt: skip
