@@ -20,6 +20,7 @@ from dashboard.exports.views import (
 )
 from dashboard.figures.choropleth import choropleth_figure
 from dashboard.model import metrics as m
+from dashboard.model.access_data import in_land
 from dashboard.model.data import map_frame
 from dashboard.model.land_view import applies, land_geo, land_name, land_rows
 from dashboard.model.scales import comparison_scale, series_scale
@@ -129,9 +130,7 @@ def map_view(engine: Engine, request: ExportRequest) -> View:
     points = None
     if request.points:
         providers = data.providers(snapshot["id"])
-        points = providers[providers["category"] == request.category]
-        if land is not None:
-            points = points[points["land_code"] == land]
+        points = in_land(providers[providers["category"] == request.category], land)
     title = export_title(request.category, request.metric, request.level, lang, land)
     figure = choropleth_figure(
         frame, request.metric, category=request.category, level=request.level, lang=lang,

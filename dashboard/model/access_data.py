@@ -175,9 +175,15 @@ def providers_of_kind(providers: pd.DataFrame, category: str, service: str,
     label = SERVICES.get(service)
     if label is not None:
         rows = rows[rows["services"].map(lambda s: label in list(s if s is not None else []))]
-    if land:
-        rows = rows[rows["land_code"] == land]
+    rows = in_land(rows, land)
     return rows[rows["geocode_quality"].isin(["gemeinde", "kreis"])]
+
+
+def in_land(providers: pd.DataFrame, land: str | None) -> pd.DataFrame:
+    """The providers of `land` (all without one). A Land view's maps draw only these as dots:
+    it draws no shapes outside the Land, so dots there would float on white; its measures
+    still count the neighbours' providers (the nearest may be across the border)."""
+    return providers if not land else providers[providers["land_code"] == land]
 
 
 def ranked(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:

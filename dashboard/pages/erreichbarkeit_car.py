@@ -22,6 +22,7 @@ from dashboard.figures.travel_gemeinde import MINUTE_SCALE
 from dashboard.figures.travel_map import travel_map
 from dashboard.frame import ids
 from dashboard.model.access_data import (
+    in_land,
     land_bounds,
     outline_codes,
     providers_of_kind,
@@ -176,8 +177,7 @@ def car_content(app: Dash, data: AtlasData, snapshot_id: int | None, category: s
                                       providers, land, lang, planned)  # fmt: skip
         how = t("travel.gem.how", lang)
     else:
-        shown = providers if not land else providers[providers["land_code"] == land]
-        figure = travel_map(kreise, minutes, lang=lang, providers=shown,
+        figure = travel_map(kreise, minutes, lang=lang, providers=in_land(providers, land),
                             height=MAP_HEIGHT, geojson=app.get_relative_path(url_path("kreis")),
                             geo=fitted_geo(land_bounds(land)) if land else None)  # fmt: skip
         title = t("travel.map.title", lang, minutes=minutes, category=short)
@@ -226,8 +226,7 @@ def _gemeinde_map(app: Dash, data: AtlasData, snapshot_id: int, category: str, s
     if planned is not None:
         g = gemeinde_frame(copy=False)
         stars = g[g["ars"].isin(planned.places)][["ars", "name", "lon", "lat"]]
-    if land:
-        providers = providers[providers["land_code"] == land]
+    providers = in_land(providers, land)
     shapes = {lv: app.get_relative_path(url_path(lv)) for lv in ("gemeinde", "kreis", "land")}
     figure = gemeinde_map(
         frame, threshold=minutes, lang=lang, shapes=shapes, outlines=outline_codes(land),
