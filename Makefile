@@ -24,8 +24,9 @@ SNAPSHOT_PAGES ?= data/pages/$(shell date -u +%Y%m%dT%H%M%SZ)
 TEST_WORKERS ?= auto
 PYTEST       := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 # test-fast: the edit-run loop; no browser, no PostgreSQL half, no app.py server processes
-# (tests/conftest.py marks them by what they use: browser, postgres_cluster, start_app, launch)
-FAST_TESTS   := not browser and not postgresql and not app_process
+# nor image renders through kaleido's Chromium (tests/conftest.py marks them by what they use:
+# browser, postgres_cluster, start_app, launch, an image format with export_view/render_image)
+FAST_TESTS   := not browser and not postgresql and not app_process and not renders
 
 .PHONY: run test test-fast lint install install-dev routing traveltime browser browser-optional pango axe
 .PHONY: postgres geodata bench bench-tests clean snapshot
