@@ -34,12 +34,18 @@ _RUN_TEMP: list[Path] = []  # the run's temporary folder, once `run_temp` has ru
 
 
 @pytest.fixture(scope="session", autouse=True)
-def run_temp(tmp_path_factory) -> Path:
+def run_temp(tmp_path_factory) -> Iterator[Path]:
     """The temporary folder of the whole run (shared by the xdist workers), also for helpers
-    that are called without fixtures (`shared_run_temp`)."""
+    that are called without fixtures (`shared_run_temp`). The geocoder's lookup is kept
+    there: built once per run, read by the workers and the commands the tests start (they
+    inherit the environment) instead of ~2 s of CPU in each."""
+    from geodata.lookup import LOOKUP_CACHE_ENV
+
     path = _run_temp(tmp_path_factory)
     _RUN_TEMP[:] = [path]
-    return path
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(LOOKUP_CACHE_ENV, str(path / "geocoder-lookup.pickle"))
+        yield path
 
 
 def shared_run_temp() -> Path | None:
