@@ -207,13 +207,15 @@ def _count_renders() -> None:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    """Fail a test that rendered an image in this process without the `renders` mark: it
-    would slow `make test-fast`; name an image format and a RENDER_CALLS call in the test,
-    or mark it `@pytest.mark.renders`."""
+    """Fail a test of `make test-fast` that rendered an image in this process without the
+    `renders` mark: it would slow test-fast; name an image format and a RENDER_CALLS call in
+    the test, or mark it `@pytest.mark.renders`. Kinds that test-fast leaves out anyway (a
+    browser test exporting through the live server in this process) may render."""
     _count_renders()
     before = _RENDERS[0]
     result = yield
-    if _RENDERS[0] != before and not item.get_closest_marker("renders"):
+    left_out = any(item.get_closest_marker(kind) for kind in (*KIND_OF_FIXTURE, "renders"))
+    if _RENDERS[0] != before and not left_out:
         pytest.fail("rendered an image through Chromium without the `renders` mark "
                     "(tests/conftest.py, _renders_an_image)", pytrace=False)
     return result
