@@ -22,10 +22,14 @@ SNAPSHOT_PAGES ?= data/pages/$(shell date -u +%Y%m%dT%H%M%SZ)
 # Tests run in parallel (pytest-xdist): one worker per core, each with its own app, Chromium,
 # PostgreSQL cluster and temp dirs; `worksteal` evens out files of very different length.
 TEST_WORKERS ?= auto
-PYTEST       := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+# Compiled modules may be kept (in the git-ignored __pycache__) even where the environment sets
+# PYTHONDONTWRITEBYTECODE: else every worker re-did pytest's assertion rewriting of the ~380
+# test modules, ~4 s CPU of its ~7 s collection, on every run.
+PYTEST       := PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 # test-fast: the edit-run loop; no browser, no PostgreSQL half, no app.py server processes
-# (tests/conftest.py marks them by what they use: browser, postgres_cluster, start_app, launch)
-FAST_TESTS   := not browser and not postgresql and not app_process
+# nor image renders through kaleido's Chromium (tests/conftest.py marks them by what they use:
+# browser, postgres_cluster, start_app, launch, an image format with export_view/render_image)
+FAST_TESTS   := not browser and not postgresql and not app_process and not renders
 
 .PHONY: run test test-fast lint install install-dev routing traveltime browser browser-optional pango axe
 .PHONY: postgres geodata bench bench-tests clean snapshot
@@ -140,7 +144,7 @@ bench: install routing geodata
 	for b in bench/[!_]*.py; do [ $$b = bench/test_suite.py ] || $(PY) $$b || exit 1; done
 
 bench-tests: install-dev routing pango browser axe postgres geodata
-	$(PY) bench/test_suite.py
+	PYTHONDONTWRITEBYTECODE= $(PY) bench/test_suite.py  # as make test runs pytest (PYTEST)
 
 clean:
 	rm -rf geodata/generated .pytest_cache

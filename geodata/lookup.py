@@ -12,9 +12,12 @@ Where no Gemeinde matches, the row falls back to the table's Kreis and its repre
 
 from __future__ import annotations
 
+import os
+import pickle
 import time
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -210,8 +213,32 @@ def _preference(rows: pd.DataFrame) -> list[int]:
     )
 
 
+# A file to keep the built lookup in, for processes over the same geodata: the test run sets it
+# (tests/conftest.py), so its workers and the commands its tests start build it once, not
+# ~2 s of CPU each. Unset (as when serving), every process builds its own.
+LOOKUP_CACHE_ENV = "ATLAS_LOOKUP_CACHE"
+
+
 @lru_cache(maxsize=1)
 def get_lookup() -> Lookup:
+    cache = os.environ.get(LOOKUP_CACHE_ENV)
+    if not cache:
+        return _build_lookup()
+    path = Path(cache)
+    try:
+        lookup = pickle.loads(path.read_bytes())  # only ever our own file (below)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        lookup = None
+    if isinstance(lookup, Lookup):
+        return lookup
+    lookup = _build_lookup()
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    partial.write_bytes(pickle.dumps(lookup, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(partial, path)  # whole or not at all, also when two processes build at once
+    return lookup
+
+
+def _build_lookup() -> Lookup:
     started = time.perf_counter()
     rows = resolve_rows(plz_table())
     by_plz: dict[str, list[int]] = {}

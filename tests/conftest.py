@@ -6,7 +6,8 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -33,12 +34,18 @@ _RUN_TEMP: list[Path] = []  # the run's temporary folder, once `run_temp` has ru
 
 
 @pytest.fixture(scope="session", autouse=True)
-def run_temp(tmp_path_factory) -> Path:
+def run_temp(tmp_path_factory) -> Iterator[Path]:
     """The temporary folder of the whole run (shared by the xdist workers), also for helpers
-    that are called without fixtures (`shared_run_temp`)."""
+    that are called without fixtures (`shared_run_temp`). The geocoder's lookup is kept
+    there: built once per run, read by the workers and the commands the tests start (they
+    inherit the environment) instead of ~2 s of CPU in each."""
+    from geodata.lookup import LOOKUP_CACHE_ENV
+
     path = _run_temp(tmp_path_factory)
     _RUN_TEMP[:] = [path]
-    return path
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(LOOKUP_CACHE_ENV, str(path / "geocoder-lookup.pickle"))
+        yield path
 
 
 def shared_run_temp() -> Path | None:
@@ -140,6 +147,78 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         params = getattr(getattr(item, "callspec", None), "params", {})
         if "postgresql" in params.values():
             item.add_marker("postgresql")
+        if _renders_an_image(item):
+            item.add_marker("renders")
+
+
+# A test renders an image through kaleido's Chromium (about a CPU second each, plus the
+# browser's start) when it names an image format and calls one of these; the guard below
+# fails an unmarked test that renders all the same, so the rule cannot silently fall behind.
+IMAGE_FORMATS = {"png", "svg", "pdf"}
+RENDER_CALLS = {
+    "export_view",  # dashboard.exports: an ExportRequest for an image format
+    "render_image",  # dashboard.exports.render itself
+    "run_cli",  # tests/exports/test_export_cli.py: `python -m dashboard export` as a process
+}
+
+
+def _code_objects(code: types.CodeType) -> Iterator[types.CodeType]:
+    """`code` and the code nested in it (comprehensions, lambdas, local functions)."""
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield from _code_objects(const)
+
+
+def _renders_an_image(item: pytest.Item) -> bool:
+    """Whether the test names an image format (in its code or its parameters) and calls a
+    function that renders one."""
+    code = getattr(getattr(item, "function", None), "__code__", None)
+    if code is None or item.get_closest_marker("browser"):
+        return False  # browser tests are out of test-fast already
+    strings: set[str] = set()
+    calls: set[str] = set()
+    for nested in _code_objects(code):
+        strings.update(c for c in nested.co_consts if isinstance(c, str))
+        calls.update(nested.co_names)
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    strings.update(v for v in params.values() if isinstance(v, str))
+    return bool(strings & IMAGE_FORMATS) and bool(calls & RENDER_CALLS)
+
+
+_RENDERS: list[int] = [0]  # images rendered in this process so far (see `_count_renders`)
+
+
+def _count_renders() -> None:
+    """Count what dashboard.exports.render draws in this process, once it is imported."""
+    render = sys.modules.get("dashboard.exports.render")
+    thread = getattr(render, "_BrowserThread", None)
+    if thread is None or getattr(thread.render, "counted", False):
+        return
+    drawn = thread.render
+
+    def counted(self: object, *args: object, **kwargs: object) -> bytes:
+        _RENDERS[0] += 1
+        return drawn(self, *args, **kwargs)
+
+    counted.counted = True  # type: ignore[attr-defined]
+    thread.render = counted
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Fail a test of `make test-fast` that rendered an image in this process without the
+    `renders` mark: it would slow test-fast; name an image format and a RENDER_CALLS call in
+    the test, or mark it `@pytest.mark.renders`. Kinds that test-fast leaves out anyway (a
+    browser test exporting through the live server in this process) may render."""
+    _count_renders()
+    before = _RENDERS[0]
+    result = yield
+    left_out = any(item.get_closest_marker(kind) for kind in (*KIND_OF_FIXTURE, "renders"))
+    if _RENDERS[0] != before and not left_out:
+        pytest.fail("rendered an image through Chromium without the `renders` mark "
+                    "(tests/conftest.py, _renders_an_image)", pytrace=False)
+    return result
 
 
 def _launches_app_py(item: pytest.Item) -> bool:

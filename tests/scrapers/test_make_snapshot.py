@@ -16,6 +16,7 @@ import requests
 from dashboard import create_app
 from dashboard.frame import ids
 from dashboard.server.callback_client import post_callback
+from geodata.lookup import LOOKUP_CACHE_ENV
 from scrapers.samples import sample_records
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,7 +69,9 @@ def test_make_snapshot_adds_a_snapshot_the_running_dashboard_serves_at_once(
     for category, n in COUNTS.items():
         site.add_category(category, sample_records(category, n, seed=5, base_url=site.base_url))
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ATLAS_", "DATABASE_URL"))}
+    # none of the worker's settings, but the run's geocoder lookup (the same data, built once)
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("ATLAS_", "DATABASE_URL")) or k == LOOKUP_CACHE_ENV}
     env.update(ATLAS_SCRAPER_BASE_URL=site.base_url, ATLAS_SCRAPER_DOWNLOAD_DELAY="0",
                ATLAS_SCRAPER_HTTP_CACHE_DIR=str(tmp_path / "cache"),
                ATLAS_SCRAPER_FAILURE_DIR=str(tmp_path / "failed"))
