@@ -11,7 +11,6 @@ from dashboard.exports.growth_views import series_view
 from dashboard.exports.pdf_document import html_to_pdf
 from dashboard.exports.pdf_tags import tag_figure_pdf
 from dashboard.exports.profile_pdf import profile_pdf
-from dashboard.exports.render import stop_renderer
 from dashboard.model.data import AtlasData, map_frame
 from dashboard.model.profile import load_profile, profile_paragraph, profile_title
 from dashboard.text.describe import map_description
@@ -20,12 +19,6 @@ from dashboard.text.region_position import locator_text
 from tests.exports.pdf_reading import in_order, language, open_pdf, outline, text_of
 
 TITLE_START = {"de": "Regionalprofil: ", "en": "Region profile: "}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _close_browser():
-    yield
-    stop_renderer()
 
 
 @pytest.fixture(scope="module")

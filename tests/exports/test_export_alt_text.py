@@ -14,7 +14,6 @@ import store
 from dashboard.exports import ExportRequest, export_view
 from dashboard.exports.alt_text import png_texts
 from dashboard.exports.profile_pdf import profile_pdf
-from dashboard.exports.render import stop_renderer
 from dashboard.model.access_data import access_view
 from dashboard.model.data import AtlasData, map_frame
 from dashboard.model.profile import load_profile, profile_paragraph
@@ -28,12 +27,6 @@ from dashboard.text.describe import (
 from store import growth
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _close_browser():
-    yield
-    stop_renderer()
 
 
 @pytest.fixture(scope="module")

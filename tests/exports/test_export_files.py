@@ -17,19 +17,12 @@ import pytest
 
 import store
 from dashboard.exports import ExportError, ExportRequest, export_view
-from dashboard.exports.render import stop_renderer
 
 ATTRIBUTIONS = (
     "Quelle: REHADAT-Adressen (IW Köln), Stand 01.12.2022",
     "© GeoBasis-DE / BKG 2021 (Daten verändert)",
     "Bevölkerung: Destatis, 31.12.2019",
 )
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _close_browser():
-    yield
-    stop_renderer()
 
 
 def test_kreis_map_png_has_twice_the_layout_size_and_a_descriptive_name(

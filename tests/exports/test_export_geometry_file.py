@@ -12,15 +12,8 @@ import pytest
 from dashboard.exports import ExportRequest, export_view
 from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.map_views import compare_view, map_view
-from dashboard.exports.render import stop_renderer
 from dashboard.exports.request import checked
 from dashboard.model.geometry import geojson
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _close_browser():
-    yield
-    stop_renderer()
 
 
 def _path(url: str) -> Path:
