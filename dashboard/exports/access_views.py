@@ -19,6 +19,7 @@ from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.provenance import Provenance, provenance_of
 from dashboard.exports.request import ExportRequest
 from dashboard.exports.shared_data import export_data
+from dashboard.exports.texts import plan_sentence
 from dashboard.exports.views import View, regions_in_order, snapshots_of
 from dashboard.figures.access_gemeinde import fitted_geo, gemeinde_map
 from dashboard.figures.access_map import distance_map, sfca_cap, sfca_map
@@ -119,9 +120,7 @@ def access_export_view(engine: Engine, request: ExportRequest) -> View:
     notes = [t("access.luftlinie", lang), GEMEINDE_POPULATION]
     planned = None
     if view.plan is not None:
-        n = len(view.places)
-        planned = t("access.export.plan.one" if n == 1 else "access.export.plan.many", lang,
-                    n=n, names=", ".join(view.places["name"]))  # fmt: skip
+        planned = plan_sentence(view.places["name"].tolist(), lang)
         notes.append(planned)
     prov = replace(provenance_of(snapshot, lang=lang), notes=tuple(notes))
     if request.view == "gemeinden":

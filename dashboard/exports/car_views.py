@@ -21,6 +21,7 @@ from dashboard.exports.errors import ExportError
 from dashboard.exports.geometry_file import geometry_url
 from dashboard.exports.provenance import provenance_of
 from dashboard.exports.request import ExportRequest
+from dashboard.exports.texts import plan_sentence
 from dashboard.exports.views import View, regions_in_order, snapshots_of
 from dashboard.figures.access_gemeinde import fitted_geo, gemeinde_map
 from dashboard.figures.travel_gemeinde import MINUTE_SCALE
@@ -28,7 +29,7 @@ from dashboard.figures.travel_map import travel_map
 from dashboard.model.access_data import land_bounds, outline_codes, providers_of_kind
 from dashboard.model.data import AtlasData
 from dashboard.model.travel_data import car_gemeinde_frame, car_provenance, region_minutes
-from dashboard.model.travel_plan import car_plan, planned_regions
+from dashboard.model.travel_plan import car_plan, planned_regions, planned_stars
 from dashboard.text.describe_travel import travel_description
 from dashboard.text.i18n import t
 from geodata.attribution import GEMEINDE_POPULATION
@@ -92,24 +93,14 @@ def gemeinde_minutes_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     }).reset_index(drop=True)  # fmt: skip
 
 
-def _stars(planned) -> pd.DataFrame:
-    """The planned Gemeinden where the stars stand (as the page's car map draws them)."""
-    from store.access import gemeinde_frame
-
-    gemeinden = gemeinde_frame(copy=False)
-    return gemeinden[gemeinden["ars"].isin(planned.places)][["ars", "name", "lon", "lat"]]
-
-
 def _plan_note(plan: tuple[str, ...], planned, lang: str) -> str | None:
     """What the file says of the plan: its places, or that its times are not in it."""
     if not plan:
         return None
     if planned is None:
         return t("travel.export.plan_missing", lang)
-    names = _stars(planned).set_index("ars").loc[list(planned.places), "name"].tolist()
-    n = len(names)
-    return t("access.export.plan.one" if n == 1 else "access.export.plan.many", lang, n=n,
-             names=", ".join(names))  # fmt: skip
+    names = planned_stars(planned).set_index("ars").loc[list(planned.places), "name"]
+    return plan_sentence(names.tolist(), lang)
 
 
 def _with_note(subtitle: str, note: str | None) -> str:
@@ -155,7 +146,7 @@ def car_export_view(engine: Engine, request: ExportRequest) -> View:
             shapes={lv: geometry_url(lv) for lv in ("gemeinde", "kreis", "land")},
             outlines=outline_codes(land), geo=fitted_geo(land_bounds(land) if land else None),
             revision="export", providers=providers, scale=MINUTE_SCALE,
-            places=None if planned is None else _stars(planned),
+            places=None if planned is None else planned_stars(planned),
         )  # fmt: skip
         _keep_land_frame(figure, land)
         level = t("access.level.gemeinde", lang)

@@ -5,7 +5,7 @@ The BKG line stays German in both: it is the wording the licence (dl-de/by-2-0) 
 
 from __future__ import annotations
 
-from dashboard.text.i18n import fmt_date
+from dashboard.text.i18n import fmt_date, t
 
 LANGS = ("de", "en")
 
@@ -120,3 +120,11 @@ def date_label(iso: str, lang: str) -> str:
     """"01.12.2022" in German, "1 Dec 2022" in English: as the pages write dates (fmt_date),
     so a file's provenance reads like the page it came from. File names keep ISO dates."""
     return fmt_date(iso[:10], "en" if lang == "en" else "de")
+
+
+def plan_sentence(names: list[str], lang: str) -> str:
+    """What a file says of a plan: how many hypothetical providers, and where (the Luftlinie
+    and the car exports alike)."""
+    n = len(names)
+    return t("access.export.plan.one" if n == 1 else "access.export.plan.many", lang, n=n,
+             names=", ".join(names))  # fmt: skip

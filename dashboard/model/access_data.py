@@ -284,8 +284,7 @@ def gemeinde_map_frame(
     """Every Gemeinde (or one Land's) as the Gemeinde map draws it: ars, name, kreis (label),
     kreis_ars, population, nearest_km (Luftlinie; NaN where no provider), nearest (name)."""
     gemeinden = gemeinde_frame(copy=False)
-    mask = np.ones(len(gemeinden), bool) if land is None else (
-        gemeinden["ars"].str[:2] == land).to_numpy()
+    mask = _land_mask(gemeinden, land)
     kreise = region_labels("kreis")
     kreis_ars = gemeinden["kreis_ars"][mask].to_numpy()
     return pd.DataFrame({
@@ -299,6 +298,13 @@ def gemeinde_map_frame(
     })  # fmt: skip
 
 
+def _land_mask(gemeinden: pd.DataFrame, land: str | None) -> np.ndarray:
+    """Which of the Gemeinden (the measures' order) lie in `land` (all without one)."""
+    if land is None:
+        return np.ones(len(gemeinden), bool)
+    return (gemeinden["ars"].str[:2] == land).to_numpy()
+
+
 def planned_map_frame(before: pd.DataFrame, base: AccessView, view: AccessView,
                       providers: pd.DataFrame, lang: str,
                       land: str | None = None) -> pd.DataFrame:  # fmt: skip
@@ -306,9 +312,7 @@ def planned_map_frame(before: pd.DataFrame, base: AccessView, view: AccessView,
     kind without the plan): the distances anew, the nearest provider's name only where the
     plan changed who is nearest (a few hundred of 10,997 Gemeinden; naming them all was most
     of a planning click's frame)."""
-    gemeinden = gemeinde_frame(copy=False)
-    mask = np.ones(len(gemeinden), bool) if land is None else (
-        gemeinden["ars"].str[:2] == land).to_numpy()
+    mask = _land_mask(gemeinde_frame(copy=False), land)
     now = view.measures["nearest_provider"][mask].to_numpy(dtype=object)
     was = base.measures["nearest_provider"][mask].to_numpy(dtype=object)
     moved = np.flatnonzero(~((now == was) | (pd.isna(now) & pd.isna(was))))

@@ -79,6 +79,15 @@ def _car_plan(engine: Engine, snapshot_id: int, category: str, service: str,
         return planner.plan(baseline, known)
 
 
+def planned_stars(planned: CarPlan) -> pd.DataFrame:
+    """The planned Gemeinden where the car maps draw their stars (ars, name, lon, lat): the
+    page's car section and its exports alike."""
+    from store.access import gemeinde_frame
+
+    gemeinden = gemeinde_frame(copy=False)
+    return gemeinden[gemeinden["ars"].isin(planned.places)][["ars", "name", "lon", "lat"]]
+
+
 def planned_regions(planned: CarPlan) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Kreis, Land and Germany minutes of planned times (as travel_regions gives stored);
     the page's car section and its exports alike."""

@@ -508,12 +508,12 @@ def replanned_rows(data: AtlasData, snapshot: dict | None, choice: Choice, lang:
     """The rows to change in the Gemeinde grid the browser shows (`shown_key`, its grid_key)
     for `choice`'s plan: those whose values differ between the two plans; None when that grid
     is not the same but for the plan (then it is sent whole)."""
-    if gemeinden is None or not shown_key or "#" not in shown_key:
+    drawn_plan = _drawn_and_plan(shown_key)
+    if gemeinden is None or drawn_plan is None:
         return None
-    drawn, _, was = shown_key.partition("#")
+    drawn, old = drawn_plan
     if drawn != grid_key(snapshot, replace(choice, places=()), lang).partition("#")[0]:
         return None
-    old = tuple(p for p in was.split(",") if p)
     if old == choice.places:
         return []
     if any(not place_labels([p]) for p in old):
@@ -524,6 +524,15 @@ def replanned_rows(data: AtlasData, snapshot: dict | None, choice: Choice, lang:
     if shown is None:
         return None
     return changed_rows(gemeinden, _map_frame(data, shown, lang, choice.land))
+
+
+def _drawn_and_plan(shown_key: str | None) -> tuple[str, tuple[str, ...]] | None:
+    """A key of what the browser shows (grid_key, sfca_key) split into what is drawn and the
+    plan drawn with it; None for no such key."""
+    if not shown_key or "#" not in shown_key:
+        return None
+    drawn, _, plan = shown_key.partition("#")
+    return drawn, tuple(p for p in plan.split(",") if p)
 
 
 def sfca_key(snapshot: dict | None, choice: Choice, lang: str) -> str:
@@ -544,13 +553,13 @@ def replanned_sfca(data: AtlasData, snapshot: dict | None, choice: Choice, lang:
 
     from dashboard.figures.access_map import kreis_map_changes
 
-    if shown is None or snapshot is None or not shown_key or "#" not in shown_key:
+    drawn_plan = _drawn_and_plan(shown_key)
+    if shown is None or snapshot is None or drawn_plan is None:
         return None
-    drawn, _, was = shown_key.partition("#")
+    drawn, was = drawn_plan
     if drawn != sfca_key(snapshot, choice, lang).partition("#")[0]:
         return None
-    old = load_view(data, int(snapshot["id"]), choice.category, choice.service,
-                    [p for p in was.split(",") if p])  # fmt: skip
+    old = load_view(data, int(snapshot["id"]), choice.category, choice.service, list(was))
     if old is None or old.status != shown.status:
         return None  # the title's note follows the status
     changes = kreis_map_changes(

@@ -44,7 +44,12 @@ from dashboard.model.travel_data import (
     car_provenance,
     region_minutes,
 )
-from dashboard.model.travel_plan import can_plan_by_road, car_plan, planned_regions
+from dashboard.model.travel_plan import (
+    can_plan_by_road,
+    car_plan,
+    planned_regions,
+    planned_stars,
+)
 from dashboard.pages.controls import options, radio_group
 from dashboard.text.describe_gemeinden import where_label
 from dashboard.text.i18n import fmt_number, t
@@ -218,14 +223,9 @@ def _gemeinde_map(app: Dash, data: AtlasData, snapshot_id: int, category: str, s
                   lang: str, planned=None) -> tuple[Any, str]:  # fmt: skip
     """The Gemeinden (of one Land, or all) in minute classes (with the plan's times and
     stars where planned by road), and the map's title."""
-    from store.access import gemeinde_frame
-
     frame = car_gemeinde_frame(data.engine, snapshot_id, category, service, providers, lang,
                                land, None if planned is None else planned.times)  # fmt: skip
-    stars = None
-    if planned is not None:
-        g = gemeinde_frame(copy=False)
-        stars = g[g["ars"].isin(planned.places)][["ars", "name", "lon", "lat"]]
+    stars = None if planned is None else planned_stars(planned)
     providers = in_land(providers, land)
     shapes = {lv: app.get_relative_path(url_path(lv)) for lv in ("gemeinde", "kreis", "land")}
     figure = gemeinde_map(
