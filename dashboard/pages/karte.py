@@ -36,7 +36,7 @@ from dashboard.model.geometry import url_path
 from dashboard.model.land_view import land_geo, land_rows
 from dashboard.model.publishing import contacts_hidden
 from dashboard.model.scales import SHARED_METRICS, series_ids, series_scale
-from dashboard.model.state import ViewState, merge_query, parse_query, to_query
+from dashboard.model.state import merge_query, parse_query, to_query
 from dashboard.pages.controls import checkbox, dropdown, options, radio_group
 from dashboard.pages.details import details_panel
 from dashboard.pages.land_choice import (
@@ -49,7 +49,7 @@ from dashboard.pages.land_choice import (
 from dashboard.pages.timeline import register_timeline, timeline, validation_components
 from dashboard.text.i18n import t
 from dashboard.text.map_description import describe_view, description_box, description_validation
-from dashboard.views.profile_links import profile_path
+from dashboard.views.profile_links import land_providers_path, profile_path
 
 KEY = "karte"
 SINGLE_HEIGHT = 760
@@ -556,8 +556,7 @@ def _providers_list(app: Dash, level: str, region: str | None, category: str, la
     link it rather than list hundreds); None for a Kreis, whose few are listed."""
     if level != "land" or not region:
         return None
-    state = replace(ViewState(), lang=lang, snapshot=snapshot, pland=region, pcat=category)
-    return app.get_relative_path("/anbieter") + to_query(state)
+    return app.get_relative_path(land_providers_path(region, category, lang, snapshot))
 
 
 def _query_of(ctx: PageContext) -> str:

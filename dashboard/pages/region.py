@@ -47,6 +47,7 @@ from dashboard.pages.land_choice import sentence_for
 from dashboard.text.i18n import fmt_date, fmt_number, t
 from dashboard.text.land_sentence import none_count
 from dashboard.text.region_position import locator_text
+from dashboard.views.profile_links import land_providers_path
 
 KEY = "region"
 _PATH = re.compile(r"^/region/([^/]*)/?$")
@@ -335,11 +336,10 @@ def _providers(ctx: PageContext, profile: RegionProfile) -> list[Any]:
         parts.append(html.H3(f"{label} ({fmt_number(len(here), lang) if fig.recorded else '–'})"))
         if profile.level == "land" and fig.recorded:
             # a Land lists hundreds: the searchable grid of the Anbieter page, filtered
-            state = replace(type(ctx.state)(), lang=lang, snapshot=ctx.state.snapshot,
-                            pland=profile.code, pcat=fig.category)
+            path = land_providers_path(profile.code, fig.category, lang, ctx.state.snapshot)
             parts.append(html.P(dcc.Link(t("profile.providers.land", lang, category=label,
                                            land=profile.name),
-                                         href=ctx.path("anbieter") + to_query(state))))
+                                         href=ctx.app.get_relative_path(path))))
         elif not fig.recorded:
             parts.append(html.P(t("notice.not_recorded", lang, category=label), role="status",
                                 className="notice not-recorded"))

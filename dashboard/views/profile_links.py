@@ -16,3 +16,14 @@ def profile_path(code: str, lang: str) -> str:
     if not _ARS.match(str(code)):
         raise ValueError(f"code must be DE, a 2-digit Land or a 5-digit Kreis ARS, not {code!r}")
     return f"/region/{code}" + ("" if lang == DEFAULT_LANG else f"?lang={lang}")
+
+
+def land_providers_path(land: str, category: str, lang: str, snapshot: int | None) -> str:
+    """The Anbieter page's grid of one Land's providers of a category ("/anbieter?…"): where
+    a Land's profile and its details on the Karte send its hundreds of providers."""
+    from dataclasses import replace
+
+    from dashboard.model.state import ViewState, to_query
+
+    state = replace(ViewState(), lang=lang, snapshot=snapshot, pland=land, pcat=category)
+    return "/anbieter" + to_query(state)
